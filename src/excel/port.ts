@@ -1,0 +1,46 @@
+/**
+ * The one typed port between the task pane and a workbook (vscode-mssql's webview habit).
+ * Implemented once, over an `Excel.run`-shaped function: in Excel that is Office.js's `Excel.run`,
+ * in the browser preview and the tests it is the in-memory Excel's `run` (src/preview/memory-excel).
+ */
+import type { Adjustment, Language, Plan, TrackingEntry } from "../core/model";
+import type { Finding } from "../core/findings";
+
+export interface ReadResult {
+  /** null when the workbook holds no PIP tables at all. */
+  plan: Plan | null;
+  /** Reader findings (bad cells, missing columns) and core validation findings, each with sheet + cell. */
+  findings: Finding[];
+  /** How many context.sync() calls the read took (budget: 1). */
+  syncs: number;
+}
+
+export interface WriteReport {
+  syncs: number;
+  /** Bytes of each batch sent by sync (JSON of the queued requests, measured by the in-memory Excel). */
+  batchBytes: number[];
+  /** Rows kept from the workbook that the plan being written did not know about (never dropped). */
+  keptRows: number;
+}
+
+export interface WriteOptions {
+  language: Language;
+  /** Report progress 0..1 while a long write runs. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface WorkbookPort {
+  readPlan(): Promise<ReadResult>;
+  /** Write or update the whole plan; rows entered in Excel meanwhile are merged, never lost. */
+  writePlan(plan: Plan, options: WriteOptions): Promise<WriteReport>;
+  addTrackingEntry(entry: TrackingEntry): Promise<void>;
+  addAdjustment(adjustment: Adjustment): Promise<void>;
+  /** Rewrite the Evaluation sheet's rows for the current periods and re-bind its charts. */
+  refreshEvaluation(): Promise<void>;
+  /** Select a cell (sheet + A1 address) so the user sees what a finding points at. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Mark the findings' cells in the sheets (conditional format / fill), clearing old marks. */
+  highlightFindings(findings: Finding[]): Promise<void>;
+  /** Subscribe to edits of any PIP table (Excel's table onChanged); returns an unsubscribe function. */
+  onTablesChanged(handler: () => void): Promise<() => void>;
+}
