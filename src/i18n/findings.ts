@@ -31,6 +31,10 @@ export const FINDING_MESSAGES = {
     "zh-CN": "另有 {count} 处格式问题未列出",
     "en-US": "{count} more problems of the same kind are not listed",
   },
+  "PLAN_SCHEMA_VERSION.missing": {
+    "zh-CN": "缺少 schemaVersion；本版 PIPbook 只能读取 schemaVersion {supported} 的计划文件",
+    "en-US": "schemaVersion is missing; this version of PIPbook reads plan files with schemaVersion {supported}",
+  },
   PLAN_SCHEMA_VERSION: {
     "zh-CN": "schemaVersion 为 {found}；本版 PIPbook 只能读取 schemaVersion {supported} 的计划文件",
     "en-US": "schemaVersion is {found}; this version of PIPbook reads plan files with schemaVersion {supported}",
@@ -202,7 +206,6 @@ export type FindingMessageId = keyof typeof FINDING_MESSAGES;
 /** Words used inside messages: the reasons of a JSON syntax error, roles, types, "empty". */
 export const FINDING_WORDS = {
   empty: { "zh-CN": "（空）", "en-US": "(empty)" },
-  missing: { "zh-CN": "缺失", "en-US": "missing" },
   "role.employee": { "zh-CN": "员工", "en-US": "employee" },
   "role.manager": { "zh-CN": "直接上级", "en-US": "manager" },
   "json.end": { "zh-CN": "文件在此处意外结束", "en-US": "the file ends too early" },
@@ -217,6 +220,7 @@ export const FINDING_WORDS = {
   "schema.notObject": { "zh-CN": "计划文件须是一个 JSON 对象 {…}", "en-US": "a plan file must hold one JSON object {…}" },
   "schema.expected": { "zh-CN": "应为{expected}，实际为{received}", "en-US": "expected {expected}, found {received}" },
   "schema.required": { "zh-CN": "缺少此项（应为{expected}）", "en-US": "is missing (expected {expected})" },
+  "schema.requiredOneOf": { "zh-CN": "缺少此项（可选值：{allowed}）", "en-US": "is missing (one of: {allowed})" },
   "schema.oneOf": { "zh-CN": "“{value}”不是可选值之一：{allowed}", "en-US": "“{value}” is not one of: {allowed}" },
   "schema.date": { "zh-CN": "应为 YYYY-MM-DD 格式的日期，实际为“{value}”", "en-US": "expected a date YYYY-MM-DD, found “{value}”" },
   "schema.other": { "zh-CN": "格式不正确（{detail}）", "en-US": "is not valid ({detail})" },
