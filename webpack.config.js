@@ -1,0 +1,142 @@
+/* eslint-env node */
+// Webpack for the add-in, in the yo-office convention (OfficeDev/Office-Addin-TaskPane-React):
+// `npm run build` → dist/ (task pane, commands page, assets, manifest with production URLs);
+// `npm run dev-server` → http://localhost:3000 (plain http: office-addin-dev-certs needs sudo on Linux);
+// `npm run dev-server:https` / `npm start` → https with the Office dev certificates (Windows/macOS).
+const path = require("node:path");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+// Where dist/ is deployed: the deployer's to set. Production builds rewrite urlDev to it in manifest*.xml.
+const urlProd = "https://pipbook.example.com/";
+
+/** The add-in's pages. Each is one entry plus one HTML page; the shared rules live in createConfig. */
+const addinPages = [
+  { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
+  { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
+];
+
+// HyperFormula is GPL-3.0: tests and the preview may use it, the shipped add-in must not contain it.
+const FORBIDDEN_IN_ADDIN = [{ pattern: /[\\/]node_modules[\\/]hyperformula[\\/]/, reason: "HyperFormula is GPL-3.0 (dev/test/preview only)" }];
+
+/** Fails the compilation when a forbidden package is reachable from an entry (including lazy chunks). */
+class ForbidModulesPlugin {
+  constructor(rules) {
+    this.rules = rules;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap("ForbidModulesPlugin", (compilation) => {
+      compilation.hooks.finishModules.tap("ForbidModulesPlugin", (modules) => {
+        for (const rule of this.rules) {
+          const hits = [...modules].filter((m) => m.resource && rule.pattern.test(m.resource));
+          if (hits.length === 0) continue;
+          const issuers = new Set();
+          for (const m of hits) {
+            const issuer = compilation.moduleGraph.getIssuer(m);
+            if (issuer && issuer.resource && !rule.pattern.test(issuer.resource)) issuers.add(path.relative(compiler.context, issuer.resource));
+          }
+          compilation.errors.push(
+            new webpack.WebpackError(`${rule.reason}: imported by ${[...issuers].join(", ") || "an entry"} in build "${compilation.name ?? "addin"}"`),
+          );
+        }
+      });
+    });
+  }
+}
+
+/**
+ * One webpack config from the common rules. `pages`: [{ name, entry, template }]; `copyAddinFiles` copies
+ * assets/ and manifest*.xml; `forbid`: rules for ForbidModulesPlugin. A second build (e.g. the browser preview)
+ * is `createConfig({ name: "preview", pages: [...], outputPath: "dist/preview", copyAddinFiles: false, forbid: [] })`.
+ */
+function createConfig({ name, pages, mode, outputPath = "dist", publicPath = "auto", copyAddinFiles = false, forbid = FORBIDDEN_IN_ADDIN }) {
+  const dev = mode !== "production";
+  return {
+    name,
+    mode: dev ? "development" : "production",
+    context: __dirname,
+    devtool: "source-map",
+    entry: Object.fromEntries(pages.map((page) => [page.name, page.entry])),
+    output: {
+      path: path.resolve(__dirname, outputPath),
+      publicPath,
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Type errors are `npm run typecheck`'s job; tsconfig says noEmit for tsc, the loader must emit.
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } } },
+        },
+        { test: /\.(png|jpg|jpeg|gif|ico|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: "vendor-react", priority: 30 },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|@swc[\\/]helpers|tabster|keyborg|use-sync-external-store|rtl-css-js|stylis)[\\/]/,
+            name: "vendor-fluent",
+            // Initial chunks only: Fluent code that only a lazy view needs stays in that view's chunk.
+            chunks: "initial",
+            priority: 20,
+          },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      ...pages.map((page) => new HtmlWebpackPlugin({ filename: `${page.name}.html`, template: page.template, chunks: [page.name] })),
+      ...(copyAddinFiles
+        ? [
+            new CopyWebpackPlugin({
+              patterns: [
+                { from: "assets/*.png", to: "assets/[name][ext]" },
+                {
+                  from: "manifest*.xml",
+                  to: "[name][ext]",
+                  transform: (content) => (dev ? content : content.toString().replaceAll(urlDev, urlProd)),
+                },
+              ],
+            }),
+          ]
+        : []),
+      ...(forbid.length > 0 ? [new ForbidModulesPlugin(forbid)] : []),
+    ],
+  };
+}
+
+function wantsHttps(env) {
+  return Boolean(env.https) || process.env.PIPBOOK_HTTPS === "1";
+}
+
+async function devServer(env) {
+  const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+  const common = { host: "localhost", port, headers: { "Access-Control-Allow-Origin": "*" }, static: false, hot: true, client: { overlay: { warnings: false } } };
+  if (!wantsHttps(env)) return { ...common, server: "http" };
+  // Loaded only when asked: it installs a CA (sudo on Linux) the first time.
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ...common, server: { type: "https", options: { ca, key, cert } } };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode ?? (process.env.NODE_ENV === "production" ? "production" : "development");
+  const addin = createConfig({ name: "addin", pages: addinPages, mode, copyAddinFiles: true });
+  if (env.WEBPACK_SERVE) addin.devServer = await devServer(env);
+  return addin;
+};
+
+module.exports.createConfig = createConfig;
+module.exports.addinPages = addinPages;
+module.exports.ForbidModulesPlugin = ForbidModulesPlugin;
+module.exports.urls = { urlDev, urlProd };
