@@ -136,6 +136,20 @@ export interface AnalyzeOptions {
   asOf: string;
 }
 
+const UNUSABLE_GOAL: Goal = {
+  id: "",
+  title: "",
+  metric: "",
+  unit: "",
+  baseline: NaN,
+  target: NaN,
+  direction: "increase",
+  aggregation: "sum",
+  weight: NaN,
+  dueDate: null,
+  method: "ratio",
+};
+
 const DEFAULT_THRESHOLDS = { onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 };
 
 function finiteOrNull(x: number): number | null {
@@ -361,8 +375,11 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): PlanAnalysis {
   const planStart = typeof header?.planStart === "string" ? header.planStart : "";
   const planEnd = typeof header?.planEnd === "string" ? header.planEnd : "";
   const cadence: Cadence = (CADENCES as readonly string[]).includes(header?.cadence) ? header.cadence : "weekly";
-  // A goal that is not even an object cannot be analysed; it is left out rather than crashing the analysis.
-  const goals: Goal[] = Array.isArray(plan?.goals) ? plan.goals.filter((g) => g !== null && typeof g === "object") : [];
+  // A goal row that is not even an object keeps its place (analysis.goals[i] belongs to plan.goals[i]) with every
+  // number empty.
+  const goals: Goal[] = Array.isArray(plan?.goals)
+    ? plan.goals.map((g) => (g !== null && typeof g === "object" ? g : UNUSABLE_GOAL))
+    : [];
   const tracking: TrackingEntry[] = Array.isArray(plan?.tracking) ? plan.tracking : [];
   const actions: Action[] = Array.isArray(plan?.actions) ? plan.actions : [];
   const t = plan?.thresholds;
@@ -388,7 +405,8 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): PlanAnalysis {
   // Goals sharing an id share one group of entries (a duplicate id is a validation error, not a crash).
   const groupOf = new Map<string, number>();
   const goalGroup = goals.map((goal) => {
-    const id = String(goal?.id);
+    if (goal === UNUSABLE_GOAL) return -1;
+    const id = String(goal.id);
     let g = groupOf.get(id);
     if (g === undefined) {
       g = groupOf.size;
@@ -442,11 +460,11 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): PlanAnalysis {
 
   const goalAnalyses: GoalAnalysis[] = goals.map((goal, i) => {
     const g = goalGroup[i];
-    const entryCount = toDate.count[g];
-    const v = aggregate(goal.aggregation, entryCount, toDate.sum[g], toDate.latest[g]);
+    const entryCount = g < 0 ? 0 : toDate.count[g];
+    const v = g < 0 ? null : aggregate(goal.aggregation, entryCount, toDate.sum[g], toDate.latest[g]);
     const goalPace = elapsed !== null && elapsed > 0 ? pace(goal, v, elapsed) : null;
     return {
-      goalId: String(goal?.id),
+      goalId: String(goal.id),
       entryCount,
       toDate: v,
       attainment: attainment(goal, v),

@@ -414,10 +414,14 @@ describe("invalid plans never throw and never give NaN", () => {
     expect(numbersIn([inverted, badAsOf]).every(Number.isFinite)).toBe(true);
   });
 
-  test("a plan with missing lists and a non-object goal still analyses", () => {
+  test("a plan with missing lists and a non-object goal still analyses, goals keeping their places", () => {
     const broken = { schemaVersion: 1, header: plan().header, goals: [null, goal()] } as unknown as Plan;
     const a = analyzePlan(broken, { asOf: "2024-05-01" });
-    expect(a.goals.map((g) => g.goalId)).toEqual(["G1"]);
+    expect(a.goals.map((g) => [g.goalId, g.toDate, g.status])).toEqual([
+      ["", null, "no-data"],
+      ["G1", null, "no-data"],
+    ]);
+    expect(a.goals[0].periods.every((p) => p.value === null && p.cumulative === null)).toBe(true);
     expect(a.checkIns.held).toBe(0);
   });
 
