@@ -1,0 +1,146 @@
+/**
+ * `pipbook batch`: one workbook per roster row from a template plan.
+ * A row that fails (bad date, invalid resulting plan, write error) is recorded with its row number and the
+ * batch goes on; every file is written atomically (files.ts), so a failure leaves no partial workbook.
+ */
+import path from "node:path";
+import { addDays, isoToDay } from "../core/dates";
+import type { Finding } from "../core/findings";
+import type { Language, Plan } from "../core/model";
+import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
+import { CliError, reasonOf } from "./errors";
+import { writeFileAtomic } from "./files";
+import type { Roster, RosterRow } from "./roster";
+
+/** `PIP-<id>-<name>.xlsx`, with characters that Windows, macOS or Linux refuse in file names replaced by "_". */
+export function workbookFileName(employeeId: string, employeeName: string): string {
+  const clean = (s: string) =>
+    s
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, "_")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^\.+/, "_");
+  return `PIP-${clean(employeeId)}-${clean(employeeName)}.xlsx`;
+}
+
+function clampDate(iso: string | null, last: string): string | null {
+  if (iso === null) return null;
+  return iso > last ? last : iso;
+}
+
+/**
+ * The template plan for one employee: header fields from the row, the template's dated items (goal due dates,
+ * actions, resources) moved by the shift of the plan start and kept inside the new window, names that were the
+ * template's employee / manager / HR partner replaced. A new PIP has no history: tracking, adjustments, signature
+ * dates and the evaluation are left empty.
+ */
+export function planForRosterRow(template: Plan, row: RosterRow): Plan {
+  const v = row.values;
+  const old = template.header;
+  const shift = (isoToDay(v.planStart) ?? 0) - (isoToDay(old.planStart) ?? 0);
+  const move = (iso: string | null): string | null => {
+    if (iso === null || isoToDay(iso) === null) return iso;
+    return clampDate(iso === old.planEnd ? v.planEnd : addDays(iso, shift), v.planEnd);
+  };
+  const header = {
+    ...old,
+    employeeName: v.employeeName,
+    employeeId: v.employeeId,
+    department: v.department || old.department,
+    position: v.position || old.position,
+    manager: v.manager || old.manager,
+    hrPartner: v.hrPartner || old.hrPartner,
+    planStart: v.planStart,
+    planEnd: v.planEnd,
+  };
+  const rename = (name: string): string => {
+    if (name === "") return name;
+    if (name === old.employeeName) return header.employeeName;
+    if (name === old.manager) return header.manager;
+    if (name === old.hrPartner) return header.hrPartner;
+    return name;
+  };
+  const nameOfRole = { employee: header.employeeName, manager: header.manager, hr: header.hrPartner, department: "" };
+  return {
+    ...template,
+    header,
+    goals: template.goals.map((goal) => ({ ...goal, dueDate: move(goal.dueDate) })),
+    actions: template.actions.map((action) => {
+      const start = move(action.start) ?? action.start;
+      const end = move(action.end) ?? action.end;
+      return { ...action, owner: rename(action.owner), start: start > end ? end : start, end, status: "not-started" as const };
+    }),
+    resources: template.resources.map((resource) => ({ ...resource, due: move(resource.due), delivered: false })),
+    responsibilities: template.responsibilities.map((r) => ({ ...r, name: rename(r.name) || nameOfRole[r.role] })),
+    signOff: template.signOff.map((s) => ({ ...s, name: nameOfRole[s.role] || rename(s.name), date: null, comment: "" })),
+    tracking: [],
+    adjustments: [],
+    evaluation: { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" },
+  };
+}
+
+export interface BatchFailure {
+  row: number;
+  key: CliMessageKey;
+  params: CliParams;
+}
+
+export interface BatchResult {
+  written: string[];
+  failures: BatchFailure[];
+  total: number;
+}
+
+export interface BatchOptions {
+  roster: Roster;
+  template: Plan;
+  outDir: string;
+  language: Language;
+  /** The workbook bytes of a plan (the same generator as `pipbook generate`). */
+  generate: (plan: Plan) => Promise<Uint8Array>;
+  /** Errors of a plan (validatePlan); a row whose plan has errors is a failure. */
+  validate: (plan: Plan) => Finding[];
+  /** Called after each row, done = rows finished so far. */
+  onRow?: (event: { done: number; total: number; row: number; file: string | null }) => void;
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const { roster, outDir, language } = options;
+  const failures: BatchFailure[] = roster.problems.map((p) => ({ row: p.row, key: p.key, params: p.params }));
+  const written: string[] = [];
+  const total = roster.rows.length + roster.problems.length;
+  let done = 0;
+  for (const p of roster.problems) options.onRow?.({ done: ++done, total, row: p.row, file: null });
+
+  const rowOfFile = new Map<string, number>();
+  for (const row of roster.rows) {
+    const name = workbookFileName(row.values.employeeId, row.values.employeeName);
+    let file: string | null = null;
+    try {
+      const claimedBy = rowOfFile.get(name.toLowerCase());
+      if (claimedBy !== undefined) {
+        failures.push({ row: row.row, key: "roster.duplicateFile", params: { row: row.row, name, other: claimedBy } });
+        continue;
+      }
+      rowOfFile.set(name.toLowerCase(), row.row);
+      const plan = planForRosterRow(options.template, row);
+      const errors = options.validate(plan).filter((f) => f.severity === "error");
+      if (errors.length > 0) {
+        failures.push({ row: row.row, key: "roster.planErrors", params: { row: row.row, message: errors[0].message[language] } });
+        continue;
+      }
+      const bytes = await options.generate(plan);
+      const target = path.join(outDir, name);
+      await writeFileAtomic(target, bytes);
+      written.push(target);
+      file = target;
+    } catch (error) {
+      const reason = error instanceof CliError ? cliText(language, error.key, error.params) : reasonOf(error);
+      failures.push({ row: row.row, key: "roster.writeFailed", params: { row: row.row, reason } });
+    } finally {
+      options.onRow?.({ done: ++done, total, row: row.row, file });
+    }
+  }
+  failures.sort((a, b) => a.row - b.row);
+  return { written, failures, total };
+}

@@ -1,0 +1,350 @@
+/**
+ * The five commands. Each returns its exit code; bad input is thrown as a CliError (main.ts prints it).
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { SingleBar, Presets } from "cli-progress";
+import ExcelJS from "exceljs";
+import { analyzePlan, type GoalStatus } from "../core/analysis";
+import { isoToDay, isoToSerial } from "../core/dates";
+import type { Finding } from "../core/findings";
+import type { Language, Plan } from "../core/model";
+import { validatePlan } from "../core/validate";
+import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
+import { runBatch } from "./batch";
+import { CliError, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
+import { isTemporaryName, readInputFile, requireDirectory, writeFileAtomic } from "./files";
+import { loadPlanFile, loadPlanJson, planFileKind, type LoadedPlan } from "./plan-source";
+import { analyzeJson, outcomeText, renderAnalysis, statusText } from "./report";
+import { decodeCsv, parseRoster } from "./roster";
+import { formatPercent, renderTable } from "./table";
+import { generateWorkbook } from "./workbook-io";
+import type { CliIo } from "./main";
+
+export interface CommandContext {
+  io: CliIo;
+  /** Language of messages (and, unless the command says otherwise, of workbooks). */
+  language: Language;
+  debug: boolean;
+}
+
+function say(context: CommandContext, key: CliMessageKey, params: CliParams = {}): string {
+  return cliText(context.language, key, params);
+}
+
+/** `'Tracking log'!D7` for a workbook place, `goals[2].target` for a plan place. */
+export function locationText(finding: Finding): string {
+  const l = finding.location;
+  if (l.sheet && l.cell) {
+    const sheet = /^[\p{L}\p{N}_]+$/u.test(l.sheet) ? l.sheet : `'${l.sheet.replace(/'/g, "''")}'`;
+    return `${sheet}!${l.cell}`;
+  }
+  let text: string = l.entity;
+  if (l.row !== undefined) text += `[${l.row}]`;
+  if (l.field) text += `.${l.field}`;
+  return text;
+}
+
+function errorsOf(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === "error");
+}
+
+/** Print findings of a plan that could not be read at all (malformed JSON, wrong schema), one per line. */
+function printUnreadable(context: CommandContext, loaded: LoadedPlan): number {
+  for (const f of loaded.findings) context.io.stderr(`pipbook: ${f.message[context.language]}\n`);
+  return EXIT_FAILED;
+}
+
+function validationFindings(loaded: LoadedPlan): Finding[] {
+  if (loaded.plan === null) return loaded.findings;
+  // The workbook reader already ran validatePlan and mapped each finding to its cell.
+  return loaded.kind === "xlsx" ? loaded.findings : validatePlan(loaded.plan);
+}
+
+// --- generate ---------------------------------------------------------------------------------------------
+
+export async function runGenerate(
+  context: CommandContext,
+  planFile: string,
+  options: { output: string; workbookLanguage?: Language; asOf?: string },
+): Promise<number> {
+  if (path.extname(options.output).toLowerCase() !== ".xlsx") throw usageError("usage.outputNotXlsx", { file: options.output });
+  if (planFileKind(planFile) !== "json") throw usageError("usage.templateNotJson", { file: planFile });
+  const loaded = await loadPlanJson(planFile);
+  if (loaded.plan === null) return printUnreadable(context, loaded);
+  const errors = errorsOf(validatePlan(loaded.plan));
+  if (errors.length > 0) {
+    for (const f of errors) context.io.stderr(`${locationText(f)}  ${f.code}  ${f.message[context.language]}\n`);
+    context.io.stderr(`pipbook: ${say(context, "generate.invalidPlan", { file: planFile, count: errors.length })}\n`);
+    return EXIT_FAILED;
+  }
+  const language = options.workbookLanguage ?? loaded.plan.header.language;
+  const bytes = await generateWorkbook(loaded.plan, { language, asOf: options.asOf });
+  await writeFileAtomic(options.output, bytes);
+  context.io.stdout(`${say(context, "generate.done", { file: options.output })}\n`);
+  return EXIT_OK;
+}
+
+// --- batch ------------------------------------------------------------------------------------------------
+
+export async function runBatchCommand(
+  context: CommandContext,
+  rosterFile: string,
+  options: { template: string; output: string; workbookLanguage?: Language },
+): Promise<number> {
+  if (planFileKind(options.template) !== "json") throw usageError("usage.templateNotJson", { file: options.template });
+  const templateLoaded = await loadPlanJson(options.template);
+  if (templateLoaded.plan === null) return printUnreadable(context, templateLoaded);
+  const template = templateLoaded.plan;
+  const roster = parseRoster(decodeCsv(await readInputFile(rosterFile)), rosterFile);
+  try {
+    await fs.mkdir(options.output, { recursive: true });
+  } catch (error) {
+    throw new CliError("file.writeFailed", { file: options.output, reason: (error as Error).message }, EXIT_FAILED, { cause: error });
+  }
+  const language = options.workbookLanguage ?? template.header.language;
+  const total = roster.rows.length + roster.problems.length;
+  const bar = context.io.stderrIsTty
+    ? new SingleBar({ stream: process.stderr, format: `${say(context, "batch.progressBar")} {bar} {value}/{total} {name}`, hideCursor: true }, Presets.shades_classic)
+    : null;
+  bar?.start(total, 0, { name: "" });
+  const result = await runBatch({
+    roster,
+    template,
+    outDir: options.output,
+    language: context.language,
+    generate: (plan) => generateWorkbook(plan, { language }),
+    validate: validatePlan,
+    onRow: ({ done, row, file }) => {
+      const name = file ? path.basename(file) : "";
+      if (bar) bar.update(done, { name });
+      else if (file) context.io.stderr(`${say(context, "batch.progressLine", { done, total, name })}\n`);
+      else context.io.stderr(`${say(context, "batch.progressFailedLine", { done, total, row })}\n`);
+    },
+  });
+  bar?.stop();
+  context.io.stdout(`${say(context, "batch.summary", { written: result.written.length, failed: result.failures.length, dir: options.output })}\n`);
+  if (result.failures.length > 0) {
+    context.io.stderr(`${say(context, "batch.failuresTitle")}\n`);
+    for (const failure of result.failures) context.io.stderr(`  ${rosterFile}: ${say(context, failure.key, failure.params)}\n`);
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
+}
+
+// --- validate ---------------------------------------------------------------------------------------------
+
+export const VALIDATE_FORMAT = "pipbook.validate/1";
+
+export async function runValidate(context: CommandContext, file: string, options: { json?: boolean }): Promise<number> {
+  const loaded = await loadPlanFile(file);
+  const findings = validationFindings(loaded);
+  const errors = errorsOf(findings).length;
+  const warnings = findings.length - errors;
+  if (options.json) {
+    const json = {
+      format: VALIDATE_FORMAT,
+      file,
+      errorCount: errors,
+      warningCount: warnings,
+      findings: findings.map((f) => ({ code: f.code, severity: f.severity, location: f.location, message: f.message[context.language] })),
+    };
+    context.io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    for (const f of findings) {
+      context.io.stdout(`${say(context, `severity.${f.severity}`)}  ${f.code}  ${locationText(f)}  ${f.message[context.language]}\n`);
+    }
+    context.io.stdout(
+      findings.length === 0 ? `${say(context, "validate.ok", { file })}\n` : `${say(context, "validate.summary", { file, errors, warnings })}\n`,
+    );
+  }
+  return errors > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+// --- analyze ----------------------------------------------------------------------------------------------
+
+export async function runAnalyze(context: CommandContext, file: string, options: { json?: boolean; asOf: string }): Promise<number> {
+  const loaded = await loadPlanFile(file);
+  if (loaded.plan === null) return printUnreadable(context, loaded);
+  const analysis = analyzePlan(loaded.plan, { asOf: options.asOf });
+  const report = analyzeJson(file, loaded.plan, analysis, errorsOf(validationFindings(loaded)).length);
+  context.io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderAnalysis(report, context.language)}\n`);
+  return EXIT_OK;
+}
+
+// --- rollup -----------------------------------------------------------------------------------------------
+
+export const ROLLUP_FORMAT = "pipbook.rollup/1";
+
+export type PlanPhase = "upcoming" | "running" | "ended";
+
+export interface RollupRow {
+  file: string;
+  employeeName: string;
+  employeeId: string;
+  department: string;
+  manager: string;
+  planStart: string;
+  planEnd: string;
+  /** Calendar days from asOf to planEnd (0 once the plan has ended). */
+  daysLeft: number;
+  phase: PlanPhase;
+  overallAttainment: number | null;
+  /** The worst goal status: off-track, at-risk, on-track, else not-started / no-data. */
+  status: GoalStatus;
+  outcomeSuggestion: ReturnType<typeof analyzePlan>["outcomeSuggestion"];
+  overdueActions: number;
+  missedCheckIns: number;
+}
+
+const STATUS_RANK: GoalStatus[] = ["off-track", "at-risk", "on-track", "not-started", "no-data"];
+
+function worstStatus(statuses: GoalStatus[]): GoalStatus {
+  for (const status of STATUS_RANK) if (statuses.includes(status)) return status;
+  return "no-data";
+}
+
+export function rollupRow(file: string, plan: Plan, asOf: string): RollupRow {
+  const analysis = analyzePlan(plan, { asOf });
+  const h = plan.header;
+  const asOfDay = isoToDay(asOf) ?? 0;
+  const startDay = isoToDay(h.planStart) ?? asOfDay;
+  const endDay = isoToDay(h.planEnd) ?? asOfDay;
+  return {
+    file,
+    employeeName: h.employeeName,
+    employeeId: h.employeeId,
+    department: h.department,
+    manager: h.manager,
+    planStart: h.planStart,
+    planEnd: h.planEnd,
+    daysLeft: Math.max(0, endDay - asOfDay),
+    phase: asOfDay < startDay ? "upcoming" : asOfDay > endDay ? "ended" : "running",
+    overallAttainment: analysis.overallAttainment,
+    status: worstStatus(analysis.goals.map((g) => g.status)),
+    outcomeSuggestion: analysis.outcomeSuggestion,
+    overdueActions: analysis.overdueActions.length,
+    missedCheckIns: analysis.checkIns.missed,
+  };
+}
+
+const ROLLUP_COLUMNS: { key: CliMessageKey; width: number }[] = [
+  { key: "rollup.col.employee", width: 14 },
+  { key: "rollup.col.employeeId", width: 10 },
+  { key: "rollup.col.department", width: 14 },
+  { key: "rollup.col.manager", width: 12 },
+  { key: "rollup.col.planStart", width: 12 },
+  { key: "rollup.col.planEnd", width: 12 },
+  { key: "rollup.col.daysLeft", width: 10 },
+  { key: "rollup.col.overall", width: 14 },
+  { key: "rollup.col.status", width: 10 },
+  { key: "rollup.col.outcome", width: 14 },
+  { key: "rollup.col.overdueActions", width: 12 },
+  { key: "rollup.col.missedCheckIns", width: 12 },
+  { key: "rollup.col.file", width: 30 },
+];
+
+async function rollupWorkbook(rows: RollupRow[], language: Language, asOf: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "PIPbook";
+  const sheet = workbook.addWorksheet(cliText(language, "rollup.sheet"), { views: [{ state: "frozen", ySplit: 2 }] });
+  sheet.getCell("A1").value = cliText(language, "rollup.title", { asOf });
+  sheet.getCell("A1").font = { bold: true, size: 13 };
+  const header = sheet.getRow(2);
+  ROLLUP_COLUMNS.forEach((column, c) => {
+    header.getCell(c + 1).value = cliText(language, column.key);
+    sheet.getColumn(c + 1).width = column.width;
+  });
+  header.font = { bold: true };
+  rows.forEach((r, i) => {
+    const row = sheet.getRow(i + 3);
+    const values = [
+      r.employeeName,
+      r.employeeId,
+      r.department,
+      r.manager,
+      isoToSerial(r.planStart),
+      isoToSerial(r.planEnd),
+      r.daysLeft,
+      r.overallAttainment,
+      statusText(language, r.status),
+      outcomeText(language, r.outcomeSuggestion),
+      r.overdueActions,
+      r.missedCheckIns,
+      path.basename(r.file),
+    ];
+    values.forEach((value, c) => {
+      // Text that a spreadsheet would take for a formula stays text: ExcelJS writes strings as shared strings.
+      row.getCell(c + 1).value = value;
+    });
+    row.getCell(5).numFmt = "yyyy-mm-dd";
+    row.getCell(6).numFmt = "yyyy-mm-dd";
+    row.getCell(8).numFmt = "0.0%";
+  });
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + rows.length, column: ROLLUP_COLUMNS.length } };
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+export async function runRollup(
+  context: CommandContext,
+  folder: string,
+  options: { output?: string; json?: boolean; asOf: string },
+): Promise<number> {
+  await requireDirectory(folder);
+  if (options.output && path.extname(options.output).toLowerCase() !== ".xlsx") throw usageError("usage.outputNotXlsx", { file: options.output });
+  const outputPath = options.output ? path.resolve(options.output) : null;
+  const names = (await fs.readdir(folder))
+    .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !isTemporaryName(name))
+    .sort((a, b) => a.localeCompare(b));
+  const rows: RollupRow[] = [];
+  let failed = 0;
+  for (const name of names) {
+    const file = path.join(folder, name);
+    if (path.resolve(file) === outputPath) continue;
+    try {
+      const loaded = await loadPlanFile(file);
+      if (loaded.plan !== null) rows.push(rollupRow(file, loaded.plan, options.asOf));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      if (error.key !== "file.notPip") failed++;
+      context.io.stderr(`pipbook: ${say(context, "rollup.skipped", { file, reason: say(context, error.key, { ...error.params, file: name }) })}\n`);
+    }
+  }
+  if (options.json) {
+    context.io.stdout(`${JSON.stringify({ format: ROLLUP_FORMAT, folder, asOf: options.asOf, rows }, null, 2)}\n`);
+  } else if (rows.length === 0) {
+    context.io.stdout(`${say(context, "rollup.none", { dir: folder })}\n`);
+  } else {
+    const lang = context.language;
+    context.io.stdout(`${say(context, "rollup.title", { asOf: options.asOf })}\n`);
+    context.io.stdout(
+      `${renderTable(
+        ROLLUP_COLUMNS.slice(0, -1).map((c) => cliText(lang, c.key)),
+        rows.map((r) => [
+          r.employeeName,
+          r.employeeId,
+          r.department,
+          r.manager,
+          r.planStart,
+          r.planEnd,
+          String(r.daysLeft),
+          formatPercent(r.overallAttainment),
+          statusText(lang, r.status),
+          outcomeText(lang, r.outcomeSuggestion),
+          String(r.overdueActions),
+          String(r.missedCheckIns),
+        ]),
+        ["left", "left", "left", "left", "left", "left", "right", "right", "left", "left", "right", "right"],
+      )}\n`,
+    );
+  }
+  if (options.output) {
+    await writeFileAtomic(options.output, await rollupWorkbook(rows, context.language, options.asOf));
+    context.io.stderr(`${say(context, "rollup.written", { file: options.output })}\n`);
+  }
+  if (failed > 0) {
+    context.io.stderr(`pipbook: ${say(context, "rollup.failed", { count: failed })}\n`);
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,69 @@
+/**
+ * File access for the CLI with errors that name the file: missing, locked/unreadable, a folder.
+ * Writes go to a temporary name in the target's own folder and are renamed into place, so a crash or a
+ * full disk never leaves a half-written workbook under the final name.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { CliError, reasonOf } from "./errors";
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/** A CliError for a failed read of `file`. */
+export function readError(file: string, error: unknown): CliError {
+  const code = codeOf(error);
+  if (code === "ENOENT") return new CliError("file.missing", { file }, 1, { cause: error });
+  if (code === "EACCES" || code === "EPERM" || code === "EBUSY") return new CliError("file.unreadable", { file }, 1, { cause: error });
+  if (code === "EISDIR") return new CliError("file.isDirectory", { file }, 1, { cause: error });
+  return new CliError("file.readFailed", { file, reason: reasonOf(error) }, 1, { cause: error });
+}
+
+export async function readInputFile(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    throw readError(file, error);
+  }
+}
+
+/** Ensure `dir` is an existing folder (used for rollup's input). */
+export async function requireDirectory(dir: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(dir);
+  } catch (error) {
+    throw readError(dir, error);
+  }
+  if (!stat.isDirectory()) throw new CliError("file.notDirectory", { file: dir });
+}
+
+/** The temporary name used while writing `target` (same folder, so the final rename is atomic). */
+export function temporaryNameFor(target: string): string {
+  const dir = path.dirname(target);
+  return path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+export function isTemporaryName(name: string): boolean {
+  return name.startsWith(".") && name.endsWith(".tmp");
+}
+
+/** Write `data` to `target` atomically: temp file in the same folder, fsync, rename; the temp file is removed on failure. */
+export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+  const temporary = temporaryNameFor(target);
+  try {
+    const handle = await fs.open(temporary, "wx");
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temporary, target);
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    throw new CliError("file.writeFailed", { file: target, reason: reasonOf(error) }, 1, { cause: error });
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * Every string the `pipbook` command prints, zh-CN and en-US side by side.
+ * Placeholders are `{name}`; `cliText` fills them. Translators: keep placeholders and option names (--lang) as they are.
+ */
+import type { Language } from "../core/model";
+
+type Pair = Record<Language, string>;
+
+export const cliMessages = {
+  // Help text: program and commands
+  "help.program": {
+    "zh-CN": "PIPbook 命令行：批量生成、校验与分析绩效改进计划（PIP）工作簿",
+    "en-US": "PIPbook on the command line: generate, validate and analyse Performance Improvement Plan workbooks",
+  },
+  "help.version": { "zh-CN": "显示版本号", "en-US": "show the version number" },
+  "help.help": { "zh-CN": "显示帮助", "en-US": "show help" },
+  "help.helpCommand": { "zh-CN": "显示某个命令的帮助", "en-US": "show help for a command" },
+  "help.lang": {
+    "zh-CN": "输出语言（zh-CN 或 en-US；默认取 LC_ALL / LANG）",
+    "en-US": "language of the output (zh-CN or en-US; default from LC_ALL / LANG)",
+  },
+  "help.debug": { "zh-CN": "出错时显示调用栈（排查问题用）", "en-US": "show the stack trace on errors (for troubleshooting)" },
+  "help.asOf": {
+    "zh-CN": "统计截止日期 YYYY-MM-DD（默认今天）",
+    "en-US": "the \"as of\" date YYYY-MM-DD (default today)",
+  },
+  "help.json": { "zh-CN": "以 JSON 输出", "en-US": "print JSON" },
+  "help.generate": {
+    "zh-CN": "由计划 JSON 生成 PIP 工作簿（.xlsx），与加载项生成的相同",
+    "en-US": "generate the PIP workbook (.xlsx) from a plan JSON, the same one the add-in makes",
+  },
+  "help.generate.plan": { "zh-CN": "计划文件（.json）", "en-US": "plan file (.json)" },
+  "help.generate.output": { "zh-CN": "输出的工作簿（.xlsx）", "en-US": "workbook to write (.xlsx)" },
+  "help.workbookLang": {
+    "zh-CN": "工作簿的工作表名与表头语言（默认取计划中的语言）",
+    "en-US": "language of the workbook's sheet names and headers (default: the plan's)",
+  },
+  "help.batch": {
+    "zh-CN": "按花名册（CSV）每行生成一个工作簿",
+    "en-US": "generate one workbook per row of a roster (CSV)",
+  },
+  "help.batch.roster": {
+    "zh-CN": "花名册 CSV：姓名、工号、部门、岗位、直属上级、HRBP、计划开始、计划结束（表头中英文均可）",
+    "en-US": "roster CSV: name, id, department, position, manager, HR partner, plan start, plan end (English or Chinese headers)",
+  },
+  "help.batch.template": { "zh-CN": "作为模板的计划文件（.json）", "en-US": "plan file used as the template (.json)" },
+  "help.batch.output": { "zh-CN": "输出文件夹", "en-US": "output folder" },
+  "help.validate": {
+    "zh-CN": "校验计划（.json 或 .xlsx），列出问题及其位置；有错误时退出码为 1",
+    "en-US": "check a plan (.json or .xlsx) and list findings with their place; exit code 1 when there are errors",
+  },
+  "help.validate.file": { "zh-CN": "计划文件（.json 或 .xlsx）", "en-US": "plan file (.json or .xlsx)" },
+  "help.analyze": {
+    "zh-CN": "计算各目标的累计值、达成率、改进进度与状态，以及各周期数值、总体达成率与结论建议",
+    "en-US": "compute per goal the to-date value, attainment, progress and status, per period values, overall attainment and outcome",
+  },
+  "help.rollup": {
+    "zh-CN": "汇总文件夹中所有 PIP 工作簿，每个员工一行",
+    "en-US": "summarise every PIP workbook in a folder, one row per employee",
+  },
+  "help.rollup.folder": { "zh-CN": "存放 PIP 工作簿的文件夹", "en-US": "folder holding PIP workbooks" },
+  "help.rollup.output": { "zh-CN": "另存为汇总工作簿（.xlsx）", "en-US": "also write the summary as a workbook (.xlsx)" },
+  "help.title.Usage:": { "zh-CN": "用法：", "en-US": "Usage:" },
+  "help.title.Options:": { "zh-CN": "选项：", "en-US": "Options:" },
+  "help.title.Commands:": { "zh-CN": "命令：", "en-US": "Commands:" },
+  "help.title.Arguments:": { "zh-CN": "参数：", "en-US": "Arguments:" },
+  "help.title.Global Options:": { "zh-CN": "全局选项：", "en-US": "Global Options:" },
+
+  // Usage errors (exit code 2)
+  "usage.unknownOption": { "zh-CN": "未知选项 {detail}", "en-US": "unknown option {detail}" },
+  "usage.unknownCommand": { "zh-CN": "未知命令 {detail}", "en-US": "unknown command {detail}" },
+  "usage.missingArgument": { "zh-CN": "缺少参数 {detail}", "en-US": "missing argument {detail}" },
+  "usage.optionMissingArgument": { "zh-CN": "选项 {detail} 缺少取值", "en-US": "option {detail} needs a value" },
+  "usage.missingMandatoryOption": { "zh-CN": "缺少必需的选项 {detail}", "en-US": "required option {detail} not given" },
+  "usage.excessArguments": { "zh-CN": "命令 {detail} 的参数过多", "en-US": "too many arguments for {detail}" },
+  "usage.invalidArgument": { "zh-CN": "取值无效：{detail}", "en-US": "invalid value: {detail}" },
+  "usage.other": { "zh-CN": "用法错误：{detail}", "en-US": "usage error: {detail}" },
+  "usage.hint": { "zh-CN": "运行 pipbook --help 查看用法", "en-US": "run pipbook --help for usage" },
+  "usage.badLang": {
+    "zh-CN": "--lang 的取值 \"{value}\" 无效，可用 zh-CN 或 en-US",
+    "en-US": "--lang \"{value}\" is not supported: use zh-CN or en-US",
+  },
+  "usage.badAsOf": {
+    "zh-CN": "--as-of 的取值 \"{value}\" 不是日期，应为 YYYY-MM-DD",
+    "en-US": "--as-of \"{value}\" is not a date: use YYYY-MM-DD",
+  },
+  "usage.badExtension": {
+    "zh-CN": "{file}：不支持的文件类型，应为 .json 或 .xlsx",
+    "en-US": "{file}: unsupported file type, expected .json or .xlsx",
+  },
+  "usage.outputNotXlsx": {
+    "zh-CN": "{file}：输出文件应以 .xlsx 结尾",
+    "en-US": "{file}: the output file must end in .xlsx",
+  },
+  "usage.templateNotJson": {
+    "zh-CN": "{file}：模板应为计划 JSON 文件（.json）",
+    "en-US": "{file}: the template must be a plan JSON file (.json)",
+  },
+
+  // Files
+  "file.missing": { "zh-CN": "{file}：文件不存在", "en-US": "{file}: no such file" },
+  "file.unreadable": {
+    "zh-CN": "{file}：无法读取（被锁定或没有权限）",
+    "en-US": "{file}: cannot be read (locked or no permission)",
+  },
+  "file.isDirectory": { "zh-CN": "{file}：这是文件夹，不是文件", "en-US": "{file}: is a folder, not a file" },
+  "file.notDirectory": { "zh-CN": "{file}：不是文件夹", "en-US": "{file}: is not a folder" },
+  "file.readFailed": { "zh-CN": "{file}：读取失败（{reason}）", "en-US": "{file}: could not be read ({reason})" },
+  "file.writeFailed": { "zh-CN": "{file}：写入失败（{reason}）", "en-US": "{file}: could not be written ({reason})" },
+  "file.badJson": {
+    "zh-CN": "{file}：第 {line} 行第 {column} 列 JSON 格式错误（{reason}）",
+    "en-US": "{file}: line {line}, column {column}: malformed JSON ({reason})",
+  },
+  "file.badPlan": {
+    "zh-CN": "{file}：{place} 不符合计划格式（{reason}）",
+    "en-US": "{file}: {place} does not fit the plan format ({reason})",
+  },
+  "file.notXlsx": {
+    "zh-CN": "{file}：不是有效的 .xlsx 工作簿（{reason}）",
+    "en-US": "{file}: not a valid .xlsx workbook ({reason})",
+  },
+  "file.encrypted": {
+    "zh-CN": "{file}：工作簿已加密（设置了打开密码）或为旧版 .xls，无法读取；请在 Excel 中取消密码并另存为 .xlsx",
+    "en-US": "{file}: the workbook is password-protected or an old .xls and cannot be read; remove the password in Excel and save as .xlsx",
+  },
+  "file.notPip": {
+    "zh-CN": "{file}：不是 PIP 工作簿（找不到 PIP 表格）",
+    "en-US": "{file}: not a PIP workbook (no PIP tables found)",
+  },
+
+  // Roster (batch)
+  "roster.empty": { "zh-CN": "{file}：花名册为空", "en-US": "{file}: the roster is empty" },
+  "roster.badCsv": {
+    "zh-CN": "{file}：第 {row} 行 CSV 格式错误（{reason}）",
+    "en-US": "{file}: row {row}: malformed CSV ({reason})",
+  },
+  "roster.missingColumns": {
+    "zh-CN": "{file}：表头缺少列 {columns}",
+    "en-US": "{file}: the header lacks the column(s) {columns}",
+  },
+  "roster.badDate": {
+    "zh-CN": "第 {row} 行 “{column}” 列：“{value}” 不是日期（应为 YYYY-MM-DD）",
+    "en-US": "row {row}, column \"{column}\": \"{value}\" is not a date (use YYYY-MM-DD)",
+  },
+  "roster.emptyCell": {
+    "zh-CN": "第 {row} 行 “{column}” 列为空",
+    "en-US": "row {row}, column \"{column}\" is empty",
+  },
+  "roster.endBeforeStart": {
+    "zh-CN": "第 {row} 行：计划结束日期 {end} 早于开始日期 {start}",
+    "en-US": "row {row}: plan end {end} is before plan start {start}",
+  },
+  "roster.planErrors": {
+    "zh-CN": "第 {row} 行：生成的计划有错误：{message}",
+    "en-US": "row {row}: the plan made from it has errors: {message}",
+  },
+  "roster.duplicateFile": {
+    "zh-CN": "第 {row} 行：输出文件 {name} 与第 {other} 行重复",
+    "en-US": "row {row}: output file {name} is the same as row {other}'s",
+  },
+  "roster.writeFailed": {
+    "zh-CN": "第 {row} 行：{reason}",
+    "en-US": "row {row}: {reason}",
+  },
+  "batch.progressLine": { "zh-CN": "[{done}/{total}] {name}", "en-US": "[{done}/{total}] {name}" },
+  "batch.progressFailedLine": {
+    "zh-CN": "[{done}/{total}] 第 {row} 行失败",
+    "en-US": "[{done}/{total}] row {row} failed",
+  },
+  "batch.progressBar": { "zh-CN": "生成中", "en-US": "Generating" },
+  "batch.summary": {
+    "zh-CN": "已生成 {written} 个工作簿，失败 {failed} 个，输出到 {dir}",
+    "en-US": "{written} workbook(s) written, {failed} failed, in {dir}",
+  },
+  "batch.failuresTitle": { "zh-CN": "失败的行：", "en-US": "Failed rows:" },
+
+  // generate
+  "generate.done": { "zh-CN": "已生成 {file}", "en-US": "Wrote {file}" },
+  "generate.invalidPlan": {
+    "zh-CN": "{file}：计划有 {count} 个错误，未生成工作簿；请先运行 pipbook validate",
+    "en-US": "{file}: the plan has {count} error(s), no workbook written; run pipbook validate first",
+  },
+
+  // validate
+  "validate.ok": { "zh-CN": "{file}：没有发现问题", "en-US": "{file}: no findings" },
+  "validate.summary": {
+    "zh-CN": "{file}：{errors} 个错误，{warnings} 个警告",
+    "en-US": "{file}: {errors} error(s), {warnings} warning(s)",
+  },
+  "severity.error": { "zh-CN": "错误", "en-US": "error" },
+  "severity.warning": { "zh-CN": "警告", "en-US": "warning" },
+
+  // analyze
+  "analyze.title": {
+    "zh-CN": "{employee}（{id}）  计划 {start} 至 {end}  截至 {asOf}",
+    "en-US": "{employee} ({id})  plan {start} to {end}  as of {asOf}",
+  },
+  "analyze.col.goal": { "zh-CN": "目标", "en-US": "Goal" },
+  "analyze.col.toDate": { "zh-CN": "累计值", "en-US": "To date" },
+  "analyze.col.target": { "zh-CN": "目标值", "en-US": "Target" },
+  "analyze.col.attainment": { "zh-CN": "达成率", "en-US": "Attainment" },
+  "analyze.col.progress": { "zh-CN": "改进进度", "en-US": "Progress" },
+  "analyze.col.status": { "zh-CN": "状态", "en-US": "Status" },
+  "analyze.col.period": { "zh-CN": "周期", "en-US": "Period" },
+  "analyze.col.value": { "zh-CN": "周期值", "en-US": "Value" },
+  "analyze.col.change": { "zh-CN": "环比", "en-US": "Change" },
+  "analyze.col.qoq": { "zh-CN": "季度环比", "en-US": "QoQ change" },
+  "analyze.periodsOf": { "zh-CN": "{goal} 各周期", "en-US": "{goal} by period" },
+  "analyze.quartersOf": { "zh-CN": "{goal} 各季度", "en-US": "{goal} by quarter" },
+  "analyze.overall": {
+    "zh-CN": "总体加权达成率：{overall}    结论建议：{outcome}",
+    "en-US": "Overall weighted attainment: {overall}    Outcome suggestion: {outcome}",
+  },
+  "analyze.checkIns": {
+    "zh-CN": "跟踪反馈：应进行 {planned} 次，已进行 {held} 次，缺失 {missed} 次（执行率 {adherence}）",
+    "en-US": "Check-ins: {planned} planned, {held} held, {missed} missed (adherence {adherence})",
+  },
+  "analyze.overdueActions": { "zh-CN": "逾期行动：{ids}", "en-US": "Overdue actions: {ids}" },
+  "analyze.ignored": {
+    "zh-CN": "有 {count} 行跟踪记录的实际值或日期无效，未计入",
+    "en-US": "{count} tracking row(s) with an invalid actual or date were left out",
+  },
+  "analyze.findingsNote": {
+    "zh-CN": "计划有 {count} 个错误，数字可能不完整；运行 pipbook validate 查看",
+    "en-US": "the plan has {count} error(s), the numbers may be incomplete; run pipbook validate",
+  },
+  "status.on-track": { "zh-CN": "正常", "en-US": "on track" },
+  "status.at-risk": { "zh-CN": "有风险", "en-US": "at risk" },
+  "status.off-track": { "zh-CN": "落后", "en-US": "off track" },
+  "status.no-data": { "zh-CN": "无数据", "en-US": "no data" },
+  "status.not-started": { "zh-CN": "未开始", "en-US": "not started" },
+  "outcome.met": { "zh-CN": "达标", "en-US": "met" },
+  "outcome.partially-met": { "zh-CN": "部分达标", "en-US": "partially met" },
+  "outcome.not-met": { "zh-CN": "未达标", "en-US": "not met" },
+  "outcome.none": { "zh-CN": "—", "en-US": "—" },
+
+  // rollup
+  "rollup.col.file": { "zh-CN": "文件", "en-US": "File" },
+  "rollup.col.employee": { "zh-CN": "员工", "en-US": "Employee" },
+  "rollup.col.employeeId": { "zh-CN": "工号", "en-US": "ID" },
+  "rollup.col.department": { "zh-CN": "部门", "en-US": "Department" },
+  "rollup.col.manager": { "zh-CN": "直属上级", "en-US": "Manager" },
+  "rollup.col.planStart": { "zh-CN": "计划开始", "en-US": "Plan start" },
+  "rollup.col.planEnd": { "zh-CN": "计划结束", "en-US": "Plan end" },
+  "rollup.col.daysLeft": { "zh-CN": "剩余天数", "en-US": "Days left" },
+  "rollup.col.overall": { "zh-CN": "总体达成率", "en-US": "Overall attainment" },
+  "rollup.col.status": { "zh-CN": "状态", "en-US": "Status" },
+  "rollup.col.outcome": { "zh-CN": "结论建议", "en-US": "Outcome suggestion" },
+  "rollup.col.overdueActions": { "zh-CN": "逾期行动", "en-US": "Overdue actions" },
+  "rollup.col.missedCheckIns": { "zh-CN": "缺失跟踪", "en-US": "Missed check-ins" },
+  "rollup.sheet": { "zh-CN": "PIP 汇总", "en-US": "PIP summary" },
+  "rollup.title": { "zh-CN": "PIP 汇总（截至 {asOf}）", "en-US": "PIP summary as of {asOf}" },
+  "rollup.none": { "zh-CN": "{dir}：没有找到 PIP 工作簿", "en-US": "{dir}: no PIP workbooks found" },
+  "rollup.skipped": { "zh-CN": "已跳过 {file}：{reason}", "en-US": "skipped {file}: {reason}" },
+  "rollup.failed": { "zh-CN": "{count} 个文件无法读取", "en-US": "{count} file(s) could not be read" },
+  "rollup.written": { "zh-CN": "汇总已写入 {file}", "en-US": "Summary written to {file}" },
+  "plan.status.upcoming": { "zh-CN": "未开始", "en-US": "upcoming" },
+  "plan.status.running": { "zh-CN": "进行中", "en-US": "running" },
+  "plan.status.ended": { "zh-CN": "已结束", "en-US": "ended" },
+
+  // Bundle launcher and the catch-all
+  "error.internal": {
+    "zh-CN": "内部错误：{reason}（加 --debug 可查看详情）",
+    "en-US": "internal error: {reason} (add --debug for details)",
+  },
+} satisfies Record<string, Pair>;
+
+export type CliMessageKey = keyof typeof cliMessages;
+export type CliParams = Record<string, string | number>;
+
+/** The message `key` in `language`, with `{name}` placeholders filled from `params`. */
+export function cliText(language: Language, key: CliMessageKey, params: CliParams = {}): string {
+  const template: string = cliMessages[key][language];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
