@@ -98,7 +98,8 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | null {
         const e = text[j + 1];
         if (e !== undefined && ESCAPES.has(e)) j += 2;
         else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) j += 6;
-        else return j + 1 >= text.length ? fail(j + 1, FINDING_WORDS["json.end"]) : fail(j, FINDING_WORDS["json.escape"]);
+        else if (e === undefined || (e === "u" && /^[0-9a-fA-F]{0,3}$/.test(text.slice(j + 2)))) return fail(text.length, FINDING_WORDS["json.end"]);
+        else return fail(j, FINDING_WORDS["json.escape"]);
       } else if (text.charCodeAt(j) < 0x20) {
         return fail(j, FINDING_WORDS["json.control"]);
       } else j++;
@@ -106,12 +107,14 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | null {
   };
 
   const scanNumber = (start: number): number | JsonSyntaxError => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(start, start + 400));
-    if (!m) return fail(start, FINDING_WORDS["json.number"]);
-    const end = start + m[0].length;
-    // "1." or "1e": a number that stops where it must go on
-    if (/^[.eE]/.test(text.slice(end, end + 1)) || (text[start] === "-" && m[0] === "-")) return fail(end, FINDING_WORDS["json.number"]);
-    return end;
+    const rest = text.slice(start);
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(rest);
+    // "-", "1.", "1e+": a number cut short; at the very end of the text that is "the file ends too early"
+    const loose = /^-?\d*(?:\.\d*)?(?:[eE][+-]?\d*)?/.exec(rest)![0];
+    if (!m || (loose.length > m[0].length && /[.eE+-]$/.test(loose))) {
+      return start + loose.length >= text.length ? fail(text.length, FINDING_WORDS["json.end"]) : fail(start, FINDING_WORDS["json.number"]);
+    }
+    return start + m[0].length;
   };
 
   type State = "value" | "valueOrClose" | "keyOrClose" | "key" | "colon" | "after";
