@@ -1,0 +1,57 @@
+import type { Finding } from "../../core/findings";
+import type { Adjustment, Plan, TrackingEntry } from "../../core/model";
+import type { UiKey, UiParams } from "../../i18n/ui";
+import type { PaneError } from "../ErrorBar/ErrorBar.types";
+
+export type ViewName = "plan" | "tracking" | "check" | "evaluate";
+
+export interface AppProps {
+  /** The "as of" date for tracking and evaluation (ISO); defaults to today. The preview can pin it. */
+  asOf?: string;
+  /** The view shown first. */
+  initialView?: ViewName;
+}
+
+/** A long write in progress: which one, and how far (0..1) when the port reports it. */
+export interface BusyState {
+  key: UiKey;
+  progress: number | null;
+}
+
+/** A message after an action; kept as keys so it follows a language switch. */
+export interface Notice {
+  parts: { key: UiKey; params?: UiParams }[];
+  intent: "success" | "info" | "warning";
+}
+
+/** Everything the views read, and the only ways they change the workbook. */
+export interface PaneController {
+  asOf: string;
+  /** "loading" until the first read of the workbook has finished. */
+  phase: "loading" | "ready";
+  /** The plan as last read from the workbook (null: none there yet). */
+  plan: Plan | null;
+  /** The findings of the last read (reader + validation), with sheet and cell. */
+  findings: Finding[];
+  /** How many times the workbook has been checked (0: not yet). */
+  checks: number;
+  /** The wizard's working copy (stages 1–5). */
+  draft: Plan;
+  draftDirty: boolean;
+  setDraft: (update: (draft: Plan) => Plan) => void;
+  busy: BusyState | null;
+  error: PaneError | null;
+  notice: Notice | null;
+  dismissError: () => void;
+  dismissNotice: () => void;
+  /** Read the workbook again: plan + findings, and mark the findings' cells. */
+  check: () => Promise<void>;
+  /** Create or update the plan from the draft; resolves true when written. */
+  saveDraft: () => Promise<boolean>;
+  /** Write the plan with a new stage-7 evaluation. */
+  saveEvaluation: (evaluation: Plan["evaluation"]) => Promise<boolean>;
+  addTrackingEntry: (entry: TrackingEntry) => Promise<boolean>;
+  addAdjustment: (adjustment: Adjustment) => Promise<boolean>;
+  refreshEvaluation: () => Promise<boolean>;
+  selectCell: (sheet: string, cell: string) => Promise<void>;
+}

@@ -1,0 +1,238 @@
+/**
+ * The pane's state and the only code that calls the WorkbookPort: the plan as read, its findings, the wizard's
+ * draft, long writes with their progress, errors as MessageBars. Edits in the sheets (the port's table change
+ * events) re-run the checks after a 500 ms pause, since a paste bypasses Excel's own data validation.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Finding } from "../../core/findings";
+import type { Adjustment, Plan, TrackingEntry } from "../../core/model";
+import type { WorkbookPort } from "../../excel/port";
+import type { UiKey, UiLanguage } from "../../i18n/ui";
+import { paneError } from "../ErrorBar/describeError";
+import type { PaneError } from "../ErrorBar/ErrorBar.types";
+import { newPlan, planToWrite } from "../plan-draft";
+import type { BusyState, Notice, PaneController } from "./App.types";
+
+export const CHECK_DEBOUNCE_MS = 500;
+
+export function useApp(port: WorkbookPort, asOf: string, language: UiLanguage): PaneController {
+  const [phase, setPhase] = useState<"loading" | "ready">("loading");
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [checks, setChecks] = useState(0);
+  const [draft, setDraftState] = useState<Plan>(() => newPlan(asOf, language));
+  const [draftDirty, setDraftDirty] = useState(false);
+  const [busy, setBusyState] = useState<BusyState | null>(null);
+  const [error, setError] = useState<PaneError | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  // Refs let the change handler (subscribed once) see the current state.
+  const busyRef = useRef(false);
+  const dirtyRef = useRef(false);
+  const planRef = useRef<Plan | null>(null);
+  const findingsRef = useRef<Finding[]>([]);
+  const mounted = useRef(true);
+
+  const setBusy = useCallback((next: BusyState | null) => {
+    busyRef.current = next !== null;
+    if (mounted.current) setBusyState(next);
+  }, []);
+
+  const read = useCallback(
+    async (errorKey: UiKey): Promise<Plan | null> => {
+      try {
+        const result = await port.readPlan();
+        if (!mounted.current) return result.plan;
+        planRef.current = result.plan;
+        findingsRef.current = result.findings;
+        setPlan(result.plan);
+        setFindings(result.findings);
+        setChecks((n) => n + 1);
+        if (result.plan && !dirtyRef.current) setDraftState(result.plan);
+        if (result.plan) {
+          // Marking cells is a write: table change events it may raise are ours, not the user's.
+          const wasBusy = busyRef.current;
+          busyRef.current = true;
+          try {
+            await port.highlightFindings(result.findings);
+          } finally {
+            busyRef.current = wasBusy;
+          }
+        }
+        return result.plan;
+      } catch (caught) {
+        if (mounted.current) setError(paneError(errorKey, caught));
+        return null;
+      } finally {
+        if (mounted.current) setPhase("ready");
+      }
+    },
+    [port],
+  );
+
+  useEffect(() => {
+    mounted.current = true;
+    void read("error.read");
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe: (() => void) | undefined;
+    let cancelled = false;
+    port
+      .onTablesChanged(() => {
+        if (busyRef.current) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (!busyRef.current) void read("error.check");
+        }, CHECK_DEBOUNCE_MS);
+      })
+      .then((off) => {
+        if (cancelled) off();
+        else unsubscribe = off;
+      })
+      .catch((caught: unknown) => {
+        if (mounted.current) setError(paneError("error.read", caught));
+      });
+    return () => {
+      mounted.current = false;
+      cancelled = true;
+      clearTimeout(timer);
+      unsubscribe?.();
+    };
+  }, [port, read]);
+
+  const setDraft = useCallback((update: (draft: Plan) => Plan) => {
+    dirtyRef.current = true;
+    setDraftDirty(true);
+    setDraftState(update);
+  }, []);
+
+  /** Runs one write with the busy flag set, then reads the workbook again. */
+  const write = useCallback(
+    async (busyKey: UiKey, errorKey: UiKey, action: (onProgress: (f: number) => void) => Promise<unknown>): Promise<boolean> => {
+      if (busyRef.current) return false;
+      setBusy({ key: busyKey, progress: null });
+      setError(null);
+      setNotice(null);
+      try {
+        await action((fraction) => {
+          if (mounted.current) setBusyState({ key: busyKey, progress: Math.max(0, Math.min(1, fraction)) });
+        });
+      } catch (caught) {
+        setBusy(null);
+        if (mounted.current) setError(paneError(errorKey, caught));
+        return false;
+      }
+      setBusy(null);
+      await read("error.read");
+      return true;
+    },
+    [read, setBusy],
+  );
+
+  const saveDraft = useCallback(async () => {
+    const existed = planRef.current !== null;
+    const toWrite = planToWrite(draft, planRef.current);
+    dirtyRef.current = false;
+    const ok = await write("writing", "error.write", (onProgress) =>
+      port.writePlan(toWrite, { language: toWrite.header.language, onProgress }),
+    );
+    if (!ok) {
+      dirtyRef.current = true;
+      return false;
+    }
+    setDraftDirty(false);
+    const remaining = findingsRef.current.length;
+    const parts: Notice["parts"] = [{ key: existed ? "wizard.saved" : "wizard.created" }];
+    if (remaining > 0) parts.push({ key: "wizard.remaining", params: { count: remaining } });
+    setNotice({ intent: remaining > 0 ? "warning" : "success", parts });
+    return true;
+  }, [draft, port, write]);
+
+  const saveEvaluation = useCallback(
+    async (evaluation: Plan["evaluation"]) => {
+      const latest = planRef.current;
+      if (!latest) return false;
+      const toWrite = { ...latest, evaluation };
+      const ok = await write("writing", "error.write", (onProgress) =>
+        port.writePlan(toWrite, { language: toWrite.header.language, onProgress }),
+      );
+      if (ok) setNotice({ intent: "success", parts: [{ key: "evaluate.decisionSaved" }] });
+      return ok;
+    },
+    [port, write],
+  );
+
+  const addTrackingEntry = useCallback(
+    async (entry: TrackingEntry) => {
+      const ok = await write("working", "error.tracking", () => port.addTrackingEntry(entry));
+      if (ok) setNotice({ intent: "success", parts: [{ key: "tracking.added" }] });
+      return ok;
+    },
+    [port, write],
+  );
+
+  const addAdjustment = useCallback(
+    async (adjustment: Adjustment) => {
+      const ok = await write("working", "error.adjustment", () => port.addAdjustment(adjustment));
+      if (ok) setNotice({ intent: "success", parts: [{ key: "adjustment.recorded" }] });
+      return ok;
+    },
+    [port, write],
+  );
+
+  const refreshEvaluation = useCallback(async () => {
+    const ok = await write("working", "error.refresh", () => port.refreshEvaluation());
+    if (ok) setNotice({ intent: "success", parts: [{ key: "evaluate.refreshed" }] });
+    return ok;
+  }, [port, write]);
+
+  const check = useCallback(async () => {
+    if (busyRef.current) return;
+    setBusy({ key: "check.running", progress: null });
+    setError(null);
+    try {
+      await read("error.check");
+    } finally {
+      setBusy(null);
+    }
+  }, [read, setBusy]);
+
+  const selectCell = useCallback(
+    async (sheet: string, cell: string) => {
+      try {
+        await port.selectCell(sheet, cell);
+      } catch (caught) {
+        if (mounted.current) setError(paneError("error.select", caught));
+      }
+    },
+    [port],
+  );
+
+  const dismissError = useCallback(() => setError(null), []);
+  const dismissNotice = useCallback(() => setNotice(null), []);
+
+  return useMemo(
+    () => ({
+      asOf,
+      phase,
+      plan,
+      findings,
+      checks,
+      draft,
+      draftDirty,
+      setDraft,
+      busy,
+      error,
+      notice,
+      dismissError,
+      dismissNotice,
+      check,
+      saveDraft,
+      saveEvaluation,
+      addTrackingEntry,
+      addAdjustment,
+      refreshEvaluation,
+      selectCell,
+    }),
+    [asOf, phase, plan, findings, checks, draft, draftDirty, setDraft, busy, error, notice, dismissError, dismissNotice, check, saveDraft, saveEvaluation, addTrackingEntry, addAdjustment, refreshEvaluation, selectCell],
+  );
+}

@@ -1,0 +1,21 @@
+import type { UiKey } from "../../i18n/ui";
+
+/** A problem to show the user: a plain sentence (by key, in their language) and the technical details on demand. */
+export interface PaneError {
+  /** The sentence, e.g. "error.write": "The plan could not be written to the workbook." */
+  key: UiKey;
+  /** The error's name, code and message as Office.js or the port reported them. */
+  details: string;
+}
+
+export interface ErrorBarProps {
+  error: PaneError;
+  onDismiss: () => void;
+}
+
+export interface NoticeBarProps {
+  /** Already translated text. */
+  text: string;
+  intent: "success" | "info" | "warning";
+  onDismiss?: () => void;
+}

@@ -1,0 +1,27 @@
+/** The task pane's root: the one FluentProvider, the language, the port, and the App (or the outside-Excel page). */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { App } from "../App/App";
+import { LanguageProvider, PortProvider } from "../context";
+import { NotInExcel } from "../NotInExcel/NotInExcel";
+import type { RootProps } from "./Root.types";
+
+export function Root(props: RootProps): ReactNode {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <LanguageProvider initialLanguage={props.initialLanguage}>
+        <Pane {...props} />
+      </LanguageProvider>
+    </FluentProvider>
+  );
+}
+
+/** The pane without its FluentProvider, for a host page that has its own (the preview). */
+export function Pane(props: RootProps): ReactNode {
+  if (props.mode.kind === "outside-excel") return <NotInExcel />;
+  return (
+    <PortProvider port={props.mode.port}>
+      <App asOf={props.asOf} initialView={props.initialView} />
+    </PortProvider>
+  );
+}

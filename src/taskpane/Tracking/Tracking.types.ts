@@ -1,0 +1,5 @@
+import type { PaneController } from "../App/App.types";
+
+export interface TrackingProps {
+  controller: PaneController;
+}

@@ -1,0 +1,7 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useFieldStyles = makeStyles({
+  field: { minWidth: 0 },
+  control: { width: "100%", minWidth: 0 },
+  withAfter: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+});

@@ -1,0 +1,29 @@
+/** Text typed into a form field → model values. Pure, so the rules are unit-tested apart from React. */
+import { isValidIsoDate } from "../../core/dates";
+
+export type ParsedNumber = { ok: true; value: number | null } | { ok: false };
+
+/** "1,234.5" and "1 234.5" are numbers; "" is empty (null); anything else is not a number. */
+export function parseNumberText(text: string, scale = 1): ParsedNumber {
+  const cleaned = text.trim().replace(/[,\s\u00a0]/g, "").replace(/^\uff0d|^−/, "-");
+  if (cleaned === "") return { ok: true, value: null };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return { ok: false };
+  const shown = Number(cleaned);
+  if (!Number.isFinite(shown)) return { ok: false };
+  return { ok: true, value: scale === 1 ? shown : roundFloat(shown / scale) };
+}
+
+/** The text a number shows as (percent weights: 0.6 → "60"). */
+export function numberToText(value: number | null, scale = 1): string {
+  if (value === null || !Number.isFinite(value)) return "";
+  return String(scale === 1 ? value : roundFloat(value * scale));
+}
+
+/** Removes binary noise from a scaled number (0.07 * 100 = 7.000000000000001 → 7). */
+function roundFloat(x: number): number {
+  return Number.parseFloat(x.toPrecision(12));
+}
+
+export function isDateText(text: string): boolean {
+  return isValidIsoDate(text.trim());
+}

@@ -1,0 +1,32 @@
+/** Numbers as the pane shows them, in the pane's language; an empty value (null) shows as a dash. */
+import type { UiLanguage } from "../i18n/ui";
+
+const DASH = "—";
+
+export function formatPercent(language: UiLanguage, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatNumber(language: UiLanguage, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 4 }).format(value);
+}
+
+/** A change with its sign (+3.2 %, −1.5 %). */
+export function formatSignedPercent(language: UiLanguage, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
+}
+
+export function formatSignedNumber(language: UiLanguage, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 4, signDisplay: "exceptZero" }).format(value);
+}
+
+/** Today's date in the user's time zone, as ISO. The task pane may read the clock; the core may not. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

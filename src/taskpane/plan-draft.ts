@@ -1,0 +1,61 @@
+/**
+ * The wizard's working copy of a plan: a new plan's starting values, fresh ids, and the split between what the
+ * wizard owns (stages 1–5) and what Tracking and Evaluate write (stages 6–7).
+ */
+import { addDays } from "../core/dates";
+import { SCHEMA_VERSION, type Language, type Plan } from "../core/model";
+
+/** An empty plan starting `asOf`, 13 weeks long, with the three signature lines of stage 5. */
+export function newPlan(asOf: string, language: Language): Plan {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    header: {
+      title: "",
+      employeeName: "",
+      employeeId: "",
+      department: "",
+      position: "",
+      manager: "",
+      hrPartner: "",
+      planStart: asOf,
+      planEnd: addDays(asOf, 90),
+      cadence: "weekly",
+      scenario: "post-review",
+      language,
+    },
+    gaps: [],
+    goals: [],
+    causes: [],
+    actions: [],
+    resources: [],
+    responsibilities: [],
+    signOff: [
+      { role: "employee", name: "", date: null, comment: "" },
+      { role: "manager", name: "", date: null, comment: "" },
+      { role: "hr", name: "", date: null, comment: "" },
+    ],
+    tracking: [],
+    adjustments: [],
+    evaluation: { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" },
+    thresholds: { onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 },
+  };
+}
+
+/** The next free id with a prefix: G1, G2 … (skips ids already taken, whatever their order). */
+export function nextId(prefix: string, taken: readonly string[]): string {
+  let highest = 0;
+  for (const id of taken) {
+    const m = new RegExp(`^${prefix}(\\d+)$`).exec(id);
+    if (m) highest = Math.max(highest, Number(m[1]));
+  }
+  return `${prefix}${highest + 1}`;
+}
+
+/**
+ * What the wizard writes: its stages 1–5 from the draft, stages 6–7 (check-ins, adjustments, the decision) from
+ * the plan as last read, so a stale draft never overwrites check-ins added meanwhile.
+ */
+export function planToWrite(draft: Plan, latest: Plan | null): Plan {
+  if (!latest) return draft;
+  return { ...draft, tracking: latest.tracking, adjustments: latest.adjustments, evaluation: latest.evaluation };
+}
