@@ -1,4 +1,3 @@
-/* eslint-env node */
 // Webpack for the add-in, in the yo-office convention (OfficeDev/Office-Addin-TaskPane-React):
 // `npm run build` → dist/ (task pane, commands page, assets, manifest with production URLs);
 // `npm run dev-server` → http://localhost:3000 (plain http: office-addin-dev-certs needs sudo on Linux);
@@ -64,7 +63,8 @@ function createConfig({ name, pages, mode, outputPath = "dist", publicPath = "au
       publicPath,
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
-      clean: true,
+      // dist/cli (npm run build:cli) and dist/preview are other builds' outputs: cleaning must not delete them.
+      clean: { keep: /^(cli|preview)[\\/]/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
     module: {
