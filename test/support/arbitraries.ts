@@ -110,21 +110,24 @@ export interface GoalNumbers {
 }
 
 /** Baseline/target/direction/method that satisfy the target rules (right side, ratio target > 0). */
+// `|| 0` turns -0 into 0: JSON has no -0, so a round trip through a file would not give the plan back
+const round2 = (x: number) => Math.round(x * 100) / 100 || 0;
+
 export function arbGoalNumbers(): fc.Arbitrary<GoalNumbers> {
-  const cents = (min: number, max: number) => fc.integer({ min, max }).map((n) => n / 100);
+  const cents = (min: number, max: number) => fc.integer({ min, max }).map((n) => n / 100 || 0);
   return fc.oneof(
     // increase, ratio: baseline ≥ 0 so target > 0
     fc.tuple(cents(0, 1_000_000), cents(1, 500_000)).map(([b, d]) => ({
-      baseline: b, target: Math.round((b + d) * 100) / 100, direction: "increase" as const, method: "ratio" as const,
+      baseline: b, target: round2(b + d), direction: "increase" as const, method: "ratio" as const,
     })),
     // decrease, ratio: target > 0, baseline above it
     fc.tuple(cents(1, 100_000), cents(1, 100_000)).map(([t, d]) => ({
-      baseline: Math.round((t + d) * 100) / 100, target: t, direction: "decrease" as const, method: "ratio" as const,
+      baseline: round2(t + d), target: t, direction: "decrease" as const, method: "ratio" as const,
     })),
     // progress: any sign, target on the right side
     fc.tuple(cents(-100_000, 100_000), cents(1, 100_000), fc.boolean()).map(([b, d, up]) => ({
       baseline: b,
-      target: Math.round((up ? b + d : b - d) * 100) / 100,
+      target: round2(up ? b + d : b - d),
       direction: up ? ("increase" as const) : ("decrease" as const),
       method: "progress" as const,
     })),
@@ -161,7 +164,7 @@ export function arbTrackingEntry(window: IsoWindow, goalIds: readonly string[]):
   return fc.record({
     date: arbIsoDate(window),
     goalId: fc.constantFrom(...goalIds),
-    actual: fc.integer({ min: -1_000_000, max: 10_000_000 }).map((n) => n / 1000),
+    actual: fc.integer({ min: -1_000_000, max: 10_000_000 }).map((n) => n / 1000 || 0),
     note: arbText,
     coachFeedback: arbText,
     enteredBy: arbName,
