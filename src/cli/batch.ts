@@ -15,8 +15,9 @@ import type { Roster, RosterRow } from "./roster";
 /** `PIP-<id>-<name>.xlsx`, with characters that Windows, macOS or Linux refuse in file names replaced by "_". */
 export function workbookFileName(employeeId: string, employeeName: string): string {
   const clean = (s: string) =>
-    s
-      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, "_")
+    [...s]
+      .map((ch) => (ch.charCodeAt(0) < 0x20 || ch === "\u007f" || '\\/:*?"<>|'.includes(ch) ? "_" : ch))
+      .join("")
       .replace(/\s+/g, " ")
       .trim()
       .replace(/^\.+/, "_");

@@ -1,0 +1,382 @@
+/**
+ * Native Excel charts for an .xlsx that ExcelJS wrote (ExcelJS 4.4 cannot write charts).
+ *
+ * The package is opened with jszip and, per sheet with charts, gets the DrawingML parts Excel itself writes:
+ * xl/charts/chartN.xml (c:chartSpace), xl/drawings/drawingN.xml (xdr:wsDr with one anchor per chart) and their
+ * .rels, [Content_Types].xml overrides, and a <drawing r:id> in the worksheet. Every XML part is built or
+ * rewritten with fast-xml-parser (XMLBuilder / XMLParser), so text is escaped by the library; in the worksheet,
+ * whose cell data we do not want to round-trip, the built <drawing> element is inserted at the place the
+ * schema (CT_Worksheet) orders it: before legacyDrawing / tableParts / extLst.
+ *
+ * Series refer to worksheet ranges (c:f), so Excel and LibreOffice draw them from the live formula results.
+ */
+import JSZip from "jszip";
+import { XMLBuilder, XMLParser } from "fast-xml-parser";
+
+export type ChartKind = "line" | "column" | "bar";
+
+export interface ChartSeriesSpec {
+  /** Literal series name (shown in the legend). */
+  name: string;
+  /** A1 reference with sheet, e.g. `'Evaluation'!$B$5:$B$17`. */
+  values: string;
+  /** Category labels reference (x axis), with sheet. */
+  categories?: string;
+}
+
+/** Where the chart sits: a cell range (0-based, `to` exclusive like Excel's twoCellAnchor) or points. */
+export type ChartAnchor =
+  | { kind: "cells"; from: { col: number; row: number }; to: { col: number; row: number } }
+  | { kind: "points"; left: number; top: number; width: number; height: number };
+
+export interface ChartSpec {
+  kind: ChartKind;
+  /** Name of the chart object (Office.js chart.name). */
+  name: string;
+  title: string;
+  anchor: ChartAnchor;
+  series: ChartSeriesSpec[];
+  /** Number format of the value axis, e.g. "0%". */
+  valueFormat?: string;
+  /** Show the legend (default: when there is more than one series). */
+  legend?: boolean;
+}
+
+const NS = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
+  chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  drawing: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  sheetDrawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  relDrawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
+  relChart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
+  ctDrawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  ctChart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+};
+
+const EMU_PER_POINT = 12700;
+const XML_DECLARATION = { "?xml": { "@_version": "1.0", "@_encoding": "UTF-8", "@_standalone": "yes" } };
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", suppressEmptyNode: true });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseAttributeValue: false, parseTagValue: false });
+
+type XmlNode = Record<string, unknown>;
+
+function val(v: string | number): XmlNode {
+  return { "@_val": v };
+}
+
+function richText(text: string): XmlNode {
+  return {
+    "c:tx": {
+      "c:rich": {
+        "a:bodyPr": {},
+        "a:lstStyle": {},
+        "a:p": { "a:pPr": { "a:defRPr": { "@_sz": 1200, "@_b": 1 } }, "a:r": { "a:rPr": { "@_lang": "en-US", "@_sz": 1200, "@_b": 1 }, "a:t": text } },
+      },
+    },
+    "c:overlay": val(0),
+  };
+}
+
+function seriesNode(series: ChartSeriesSpec, index: number, kind: ChartKind): XmlNode {
+  const node: XmlNode = {
+    "c:idx": val(index),
+    "c:order": val(index),
+    "c:tx": { "c:v": series.name },
+  };
+  if (kind === "line") {
+    node["c:marker"] = { "c:symbol": val("circle"), "c:size": val(5) };
+  } else {
+    node["c:invertIfNegative"] = val(0);
+  }
+  if (series.categories) node["c:cat"] = { "c:strRef": { "c:f": series.categories } };
+  node["c:val"] = { "c:numRef": { "c:f": series.values } };
+  if (kind === "line") node["c:smooth"] = val(0);
+  return node;
+}
+
+const CAT_AXIS_ID = 500000001;
+const VAL_AXIS_ID = 500000002;
+
+/** The c:chartSpace of one chart. */
+export function chartXml(spec: ChartSpec): string {
+  const plot: XmlNode =
+    spec.kind === "line"
+      ? {
+          "c:grouping": val("standard"),
+          "c:varyColors": val(0),
+          "c:ser": spec.series.map((s, i) => seriesNode(s, i, "line")),
+          "c:marker": val(1),
+          "c:axId": [val(CAT_AXIS_ID), val(VAL_AXIS_ID)],
+        }
+      : {
+          "c:barDir": val(spec.kind === "bar" ? "bar" : "col"),
+          "c:grouping": val("clustered"),
+          "c:varyColors": val(0),
+          "c:ser": spec.series.map((s, i) => seriesNode(s, i, spec.kind)),
+          "c:gapWidth": val(150),
+          "c:axId": [val(CAT_AXIS_ID), val(VAL_AXIS_ID)],
+        };
+  const horizontal = spec.kind === "bar";
+  const showLegend = spec.legend ?? spec.series.length > 1;
+  const chart: XmlNode = {
+    "c:title": richText(spec.title),
+    "c:autoTitleDeleted": val(0),
+    "c:plotArea": {
+      "c:layout": {},
+      [spec.kind === "line" ? "c:lineChart" : "c:barChart"]: plot,
+      "c:catAx": {
+        "c:axId": val(CAT_AXIS_ID),
+        "c:scaling": { "c:orientation": val("minMax") },
+        "c:delete": val(0),
+        "c:axPos": val(horizontal ? "l" : "b"),
+        "c:numFmt": { "@_formatCode": "General", "@_sourceLinked": 1 },
+        "c:majorTickMark": val("out"),
+        "c:minorTickMark": val("none"),
+        "c:tickLblPos": val("low"),
+        "c:crossAx": val(VAL_AXIS_ID),
+        "c:crosses": val("autoZero"),
+        "c:auto": val(1),
+        "c:lblAlgn": val("ctr"),
+        "c:lblOffset": val(100),
+        "c:noMultiLvlLbl": val(0),
+      },
+      "c:valAx": {
+        "c:axId": val(VAL_AXIS_ID),
+        "c:scaling": { "c:orientation": val("minMax") },
+        "c:delete": val(0),
+        "c:axPos": val(horizontal ? "b" : "l"),
+        "c:majorGridlines": {},
+        "c:numFmt": { "@_formatCode": spec.valueFormat ?? "General", "@_sourceLinked": spec.valueFormat ? 0 : 1 },
+        "c:majorTickMark": val("out"),
+        "c:minorTickMark": val("none"),
+        "c:tickLblPos": val("nextTo"),
+        "c:crossAx": val(CAT_AXIS_ID),
+        "c:crosses": val("autoZero"),
+        "c:crossBetween": val("between"),
+      },
+    },
+    ...(showLegend ? { "c:legend": { "c:legendPos": val("b"), "c:overlay": val(0) } } : {}),
+    "c:plotVisOnly": val(1),
+    "c:dispBlanksAs": val("gap"),
+  };
+  return builder.build({
+    ...XML_DECLARATION,
+    "c:chartSpace": {
+      "@_xmlns:c": NS.chart,
+      "@_xmlns:a": NS.drawing,
+      "@_xmlns:r": NS.rel,
+      "c:roundedCorners": val(0),
+      "c:chart": chart,
+    },
+  });
+}
+
+function anchorNode(spec: ChartSpec, index: number, relId: string): [string, XmlNode] {
+  const frame: XmlNode = {
+    "@_macro": "",
+    "xdr:nvGraphicFramePr": {
+      "xdr:cNvPr": { "@_id": index + 2, "@_name": spec.name },
+      "xdr:cNvGraphicFramePr": {},
+    },
+    "xdr:xfrm": { "a:off": { "@_x": 0, "@_y": 0 }, "a:ext": { "@_cx": 0, "@_cy": 0 } },
+    "a:graphic": {
+      "a:graphicData": {
+        "@_uri": NS.chart,
+        "c:chart": { "@_xmlns:c": NS.chart, "@_r:id": relId },
+      },
+    },
+  };
+  const a = spec.anchor;
+  if (a.kind === "cells") {
+    const marker = (m: { col: number; row: number }) => ({ "xdr:col": m.col, "xdr:colOff": 0, "xdr:row": m.row, "xdr:rowOff": 0 });
+    return ["xdr:twoCellAnchor", { "xdr:from": marker(a.from), "xdr:to": marker(a.to), "xdr:graphicFrame": frame, "xdr:clientData": {} }];
+  }
+  const emu = (points: number) => Math.round(points * EMU_PER_POINT);
+  return [
+    "xdr:absoluteAnchor",
+    {
+      "xdr:pos": { "@_x": emu(a.left), "@_y": emu(a.top) },
+      "xdr:ext": { "@_cx": emu(a.width), "@_cy": emu(a.height) },
+      "xdr:graphicFrame": frame,
+      "xdr:clientData": {},
+    },
+  ];
+}
+
+/** The xdr:wsDr of a sheet's charts, chart i bound to relationship `rId{i+1}`. */
+export function drawingXml(specs: readonly ChartSpec[]): string {
+  const anchors: Record<string, XmlNode[]> = {};
+  specs.forEach((spec, i) => {
+    const [tag, node] = anchorNode(spec, i, `rId${i + 1}`);
+    (anchors[tag] ??= []).push(node);
+  });
+  return builder.build({
+    ...XML_DECLARATION,
+    "xdr:wsDr": { "@_xmlns:xdr": NS.sheetDrawing, "@_xmlns:a": NS.drawing, "@_xmlns:r": NS.rel, ...anchors },
+  });
+}
+
+interface Relationship {
+  "@_Id": string;
+  "@_Type": string;
+  "@_Target": string;
+  "@_TargetMode"?: string;
+}
+
+function relationshipsXml(relationships: Relationship[]): string {
+  return builder.build({ ...XML_DECLARATION, Relationships: { "@_xmlns": NS.pkgRel, Relationship: relationships } });
+}
+
+function parseRelationships(xml: string | undefined): Relationship[] {
+  if (!xml) return [];
+  const parsed = parser.parse(xml) as { Relationships?: { Relationship?: Relationship | Relationship[] } };
+  const list = parsed.Relationships?.Relationship;
+  return list === undefined ? [] : Array.isArray(list) ? list : [list];
+}
+
+function asList<T>(x: T | T[] | undefined): T[] {
+  return x === undefined ? [] : Array.isArray(x) ? x : [x];
+}
+
+/** Resolve a relationship target relative to the folder of the part that owns the .rels. */
+function resolveTarget(ownerDir: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = ownerDir.split("/").filter(Boolean);
+  for (const piece of target.split("/")) {
+    if (piece === "..") parts.pop();
+    else if (piece !== ".") parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+/** Worksheet part path (e.g. xl/worksheets/sheet3.xml) of every sheet name. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = parser.parse(await zip.file("xl/workbook.xml")!.async("string")) as {
+    workbook: { sheets: { sheet: XmlNode | XmlNode[] } };
+  };
+  const rels = parseRelationships(await zip.file("xl/_rels/workbook.xml.rels")?.async("string"));
+  const targetOf = new Map(rels.map((r) => [r["@_Id"], resolveTarget("xl", r["@_Target"])]));
+  const map = new Map<string, string>();
+  for (const sheet of asList(workbook.workbook.sheets.sheet)) {
+    const target = targetOf.get(String(sheet["@_r:id"]));
+    if (target) map.set(String(sheet["@_name"]), target);
+  }
+  return map;
+}
+
+function nextIndex(zip: JSZip, folder: string, stem: string): number {
+  let n = 1;
+  while (zip.file(`${folder}/${stem}${n}.xml`)) n++;
+  return n;
+}
+
+/** Insert the worksheet's <drawing r:id> where CT_Worksheet's element order puts it. */
+function insertDrawingElement(sheetXml: string, relId: string): string {
+  if (/<drawing\b/.test(sheetXml)) throw new Error("worksheet already has a drawing part");
+  const element = builder.build({ drawing: { "@_r:id": relId } }) as string;
+  const match = /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/.exec(sheetXml);
+  if (!match) throw new Error("worksheet XML has no closing tag");
+  let xml = sheetXml.slice(0, match.index) + element + sheetXml.slice(match.index);
+  if (!/<worksheet\b[^>]*\sxmlns:r=/.test(xml)) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.rel}"`);
+  return xml;
+}
+
+/**
+ * Add native charts to an .xlsx package. `chartsBySheet` maps a sheet name (as in the workbook) to its charts.
+ * Returns the new package bytes.
+ */
+export async function addChartsToXlsx(xlsx: Uint8Array, chartsBySheet: ReadonlyMap<string, readonly ChartSpec[]>): Promise<Uint8Array> {
+  const withCharts = [...chartsBySheet].filter(([, specs]) => specs.length > 0);
+  if (withCharts.length === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  const parts = await sheetParts(zip);
+  const overrides: { "@_PartName": string; "@_ContentType": string }[] = [];
+
+  for (const [sheetName, specs] of withCharts) {
+    const sheetPath = parts.get(sheetName);
+    if (!sheetPath) throw new Error(`no worksheet named ${sheetName}`);
+    const drawingNumber = nextIndex(zip, "xl/drawings", "drawing");
+    const drawingPath = `xl/drawings/drawing${drawingNumber}.xml`;
+    const chartRels: Relationship[] = [];
+    for (const [i, spec] of specs.entries()) {
+      const chartNumber = nextIndex(zip, "xl/charts", "chart");
+      const chartPath = `xl/charts/chart${chartNumber}.xml`;
+      zip.file(chartPath, chartXml(spec));
+      overrides.push({ "@_PartName": `/${chartPath}`, "@_ContentType": NS.ctChart });
+      chartRels.push({ "@_Id": `rId${i + 1}`, "@_Type": NS.relChart, "@_Target": `../charts/chart${chartNumber}.xml` });
+    }
+    zip.file(drawingPath, drawingXml(specs));
+    zip.file(`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, relationshipsXml(chartRels));
+    overrides.push({ "@_PartName": `/${drawingPath}`, "@_ContentType": NS.ctDrawing });
+
+    const sheetDir = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
+    const sheetFile = sheetPath.slice(sheetPath.lastIndexOf("/") + 1);
+    const sheetRelsPath = `${sheetDir}/_rels/${sheetFile}.rels`;
+    const sheetRels = parseRelationships(await zip.file(sheetRelsPath)?.async("string"));
+    const used = new Set(sheetRels.map((r) => r["@_Id"]));
+    let n = sheetRels.length + 1;
+    while (used.has(`rId${n}`)) n++;
+    const drawingRelId = `rId${n}`;
+    sheetRels.push({ "@_Id": drawingRelId, "@_Type": NS.relDrawing, "@_Target": `../drawings/drawing${drawingNumber}.xml` });
+    zip.file(sheetRelsPath, relationshipsXml(sheetRels));
+    zip.file(sheetPath, insertDrawingElement(await zip.file(sheetPath)!.async("string"), drawingRelId));
+  }
+
+  const types = parser.parse(await zip.file("[Content_Types].xml")!.async("string")) as {
+    Types: { Default?: XmlNode | XmlNode[]; Override?: XmlNode | XmlNode[] };
+  };
+  zip.file(
+    "[Content_Types].xml",
+    builder.build({
+      ...XML_DECLARATION,
+      Types: {
+        "@_xmlns": "http://schemas.openxmlformats.org/package/2006/content-types",
+        Default: asList(types.Types.Default),
+        Override: [...asList(types.Types.Override), ...overrides],
+      },
+    }),
+  );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** Read back the charts of an .xlsx (sheet name → chart titles and series refs); used by the tests. */
+export async function readChartRefs(xlsx: Uint8Array): Promise<Map<string, { title: string; kind: string; series: { values: string; categories?: string }[] }[]>> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const parts = await sheetParts(zip);
+  const result = new Map<string, { title: string; kind: string; series: { values: string; categories?: string }[] }[]>();
+  for (const [sheetName, sheetPath] of parts) {
+    const sheetDir = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
+    const sheetFile = sheetPath.slice(sheetPath.lastIndexOf("/") + 1);
+    const rels = parseRelationships(await zip.file(`${sheetDir}/_rels/${sheetFile}.rels`)?.async("string"));
+    for (const rel of rels.filter((r) => r["@_Type"] === NS.relDrawing)) {
+      const drawingPath = resolveTarget(sheetDir, rel["@_Target"]);
+      const drawingDir = drawingPath.slice(0, drawingPath.lastIndexOf("/"));
+      const drawingFile = drawingPath.slice(drawingPath.lastIndexOf("/") + 1);
+      const chartRels = parseRelationships(await zip.file(`${drawingDir}/_rels/${drawingFile}.rels`)?.async("string"));
+      for (const chartRel of chartRels.filter((r) => r["@_Type"] === NS.relChart)) {
+        const chartPath = resolveTarget(drawingDir, chartRel["@_Target"]);
+        const xml = await zip.file(chartPath)?.async("string");
+        if (!xml) continue;
+        const space = (parser.parse(xml) as { "c:chartSpace": { "c:chart": XmlNode } })["c:chartSpace"]["c:chart"];
+        const plotArea = space["c:plotArea"] as XmlNode;
+        const kindKey = Object.keys(plotArea).find((k) => /Chart$/.test(k)) ?? "";
+        const plot = plotArea[kindKey] as XmlNode;
+        const titleRun = JSON.stringify(space["c:title"] ?? "");
+        const title = /"a:t":"((?:[^"\\]|\\.)*)"/.exec(titleRun)?.[1] ?? "";
+        const series = asList(plot["c:ser"] as XmlNode | XmlNode[]).map((s) => {
+          const values = String(((s["c:val"] as XmlNode)?.["c:numRef"] as XmlNode)?.["c:f"] ?? "");
+          const catNode = s["c:cat"] as XmlNode | undefined;
+          const categories = catNode ? String(((catNode["c:strRef"] ?? catNode["c:numRef"]) as XmlNode)?.["c:f"] ?? "") : undefined;
+          return { values, categories };
+        });
+        const list = result.get(sheetName) ?? [];
+        list.push({ title: JSON.parse(`"${title}"`) as string, kind: kindKey.replace(/^c:/, ""), series });
+        result.set(sheetName, list);
+      }
+    }
+  }
+  return result;
+}
