@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
@@ -19,6 +19,17 @@ const NS = {
 
 const doc = new DOMParser().parseFromString(manifestText, "application/xml");
 const all = (ns: string, name: string) => Array.from(doc.getElementsByTagNameNS(ns, name));
+
+const scratchDirs: string[] = [];
+afterAll(() => scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function scratchManifest(text: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "pipbook-manifest-"));
+  scratchDirs.push(dir);
+  const file = path.join(dir, "manifest.xml");
+  writeFileSync(file, text);
+  return file;
+}
 
 function runValidator(file: string) {
   const run = spawnSync(process.execPath, [validator, file], { encoding: "utf8", cwd: root });
@@ -66,10 +77,8 @@ describe("manifest.xml", () => {
   });
 
   test("a copy with <Version>abc</Version> fails, naming the line of the Version element", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "pipbook-manifest-"));
-    const broken = path.join(dir, "manifest.xml");
     const badText = manifestText.replace(/<Version>[^<]*<\/Version>/, "<Version>abc</Version>");
-    writeFileSync(broken, badText);
+    const broken = scratchManifest(badText);
     const versionLine = badText.split("\n").findIndex((line) => line.includes("<Version>abc</Version>")) + 1;
     expect(versionLine).toBeGreaterThan(1);
 
@@ -80,10 +89,8 @@ describe("manifest.xml", () => {
   });
 
   test("a resid without a matching resource fails, naming its line", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "pipbook-manifest-"));
-    const broken = path.join(dir, "manifest.xml");
     const badText = manifestText.replace('resid="Taskpane.Url"', 'resid="Taskpane.Missing"');
-    writeFileSync(broken, badText);
+    const broken = scratchManifest(badText);
     const line = badText.split("\n").findIndex((l) => l.includes("Taskpane.Missing")) + 1;
 
     const { status, output } = runValidator(broken);
