@@ -120,9 +120,17 @@ describe("parsePlanJson: JSON syntax errors give line and column", () => {
 });
 
 describe("parsePlan: schema problems name the field", () => {
-  function exampleWith(change: (plan: Record<string, any>) => void): unknown {
-    // `any` here: the test edits arbitrary JSON on purpose
-    const plan = JSON.parse(exampleText) as Record<string, any>;
+  type Row = Record<string, unknown>;
+  /** The example file's JSON, typed loosely enough to be edited into wrong shapes. */
+  interface EditablePlan {
+    [key: string]: unknown;
+    header: Row;
+    goals: Row[];
+    actions: Row[];
+    tracking: Row[];
+  }
+  function exampleWith(change: (plan: EditablePlan) => void): unknown {
+    const plan = JSON.parse(exampleText) as EditablePlan;
     change(plan);
     return plan;
   }
@@ -159,7 +167,7 @@ describe("parsePlan: schema problems name the field", () => {
   });
 
   test("a list that is not a list and a row that is not an object", () => {
-    const findings = failed(parsePlan(exampleWith((p) => ((p.goals = { G1: {} }), (p.actions[0] = "A1")))));
+    const findings = failed(parsePlan(exampleWith((p) => (((p as Row).goals = { G1: {} }), ((p.actions as unknown[])[0] = "A1")))));
     expect(findings.map((f) => f.location)).toEqual([{ entity: "goals" }, { entity: "actions", row: 0 }]);
     expect(findings[0].message["en-US"]).toBe("Goals: goals: expected a list […], found an object {…}");
   });
