@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { XMLValidator } from "fast-xml-parser";
+import { excelJsInput } from "../../src/cli/xlsx/bytes";
 import { addChartsToXlsx, readChartRefs, type ChartSpec } from "../../src/cli/xlsx/charts";
 
 async function workbookWithTable(): Promise<Uint8Array> {
@@ -37,7 +38,7 @@ describe("native charts added to an ExcelJS package", () => {
     ]);
     expect(charts.has("Overview")).toBe(false);
     const reread = new ExcelJS.Workbook();
-    await reread.xlsx.load(Buffer.from(bytes));
+    await reread.xlsx.load(excelJsInput(bytes));
     expect(reread.getWorksheet("Eval & 评估")!.getCell("B3").value).toBe(2);
   });
 

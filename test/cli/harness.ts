@@ -49,7 +49,7 @@ export interface RunOptions {
 
 /** Run `pipbook ...args`; LANG defaults to en-US unless the test sets it. */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "en_US.UTF-8", ...options.env };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "en_US.UTF-8", ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return new Promise((resolve) => {
     execFile(
