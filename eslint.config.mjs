@@ -20,7 +20,7 @@ const officeGlobalMessage =
   "only src/excel/** (the Office.js writer/reader), src/host.ts, src/commands/** and src/taskpane/index.tsx may use the Office/Excel globals; go through WorkbookPort or detectHost().";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", ".tmp/**", ".scratch*/**", "bench/results.json"] },
+  { ignores: ["dist/**", "dist-preview/**", "node_modules/**", "coverage/**", "test-results/**", ".tmp/**", ".scratch*/**", "bench/results.json"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

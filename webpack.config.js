@@ -17,6 +17,10 @@ const addinPages = [
   { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
 ];
 
+// The browser preview (in-memory Excel, computed by HyperFormula): `--env preview` builds only it, into dist-preview/,
+// outside dist/ so that deploying dist/ can never ship its GPL code.
+const previewPages = [{ name: "preview", entry: "./src/preview/index.tsx", template: "./src/preview/preview.html" }];
+
 // HyperFormula is GPL-3.0: tests and the preview may use it, the shipped add-in must not contain it.
 const FORBIDDEN_IN_ADDIN = [{ pattern: /[\\/]node_modules[\\/]hyperformula[\\/]/, reason: "HyperFormula is GPL-3.0 (dev/test/preview only)" }];
 
@@ -47,8 +51,7 @@ class ForbidModulesPlugin {
 
 /**
  * One webpack config from the common rules. `pages`: [{ name, entry, template }]; `copyAddinFiles` copies
- * assets/ and manifest*.xml; `forbid`: rules for ForbidModulesPlugin. A second build (e.g. the browser preview)
- * is `createConfig({ name: "preview", pages: [...], outputPath: "dist/preview", copyAddinFiles: false, forbid: [] })`.
+ * assets/ and manifest*.xml; `forbid`: rules for ForbidModulesPlugin (an empty list allows HyperFormula).
  */
 function createConfig({ name, pages, mode, outputPath = "dist", publicPath = "auto", copyAddinFiles = false, forbid = FORBIDDEN_IN_ADDIN }) {
   const dev = mode !== "production";
@@ -63,8 +66,8 @@ function createConfig({ name, pages, mode, outputPath = "dist", publicPath = "au
       publicPath,
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
-      // dist/cli (npm run build:cli) and dist/preview are other builds' outputs: cleaning must not delete them.
-      clean: { keep: /^(cli|preview)[\\/]/ },
+      // dist/cli is `npm run build:cli`'s output: cleaning must not delete it.
+      clean: { keep: /^cli[\\/]/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
     module: {
@@ -131,12 +134,15 @@ async function devServer(env) {
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode ?? (process.env.NODE_ENV === "production" ? "production" : "development");
-  const addin = createConfig({ name: "addin", pages: addinPages, mode, copyAddinFiles: true });
-  if (env.WEBPACK_SERVE) addin.devServer = await devServer(env);
-  return addin;
+  const config = env.preview
+    ? createConfig({ name: "preview", pages: previewPages, mode, outputPath: "dist-preview", forbid: [] })
+    : createConfig({ name: "addin", pages: addinPages, mode, copyAddinFiles: true });
+  if (env.WEBPACK_SERVE) config.devServer = await devServer(env);
+  return config;
 };
 
 module.exports.createConfig = createConfig;
 module.exports.addinPages = addinPages;
+module.exports.previewPages = previewPages;
 module.exports.ForbidModulesPlugin = ForbidModulesPlugin;
 module.exports.urls = { urlDev, urlProd };

@@ -5,6 +5,7 @@ import webpack from "webpack";
 
 // webpack.config.js is CommonJS run by webpack-cli; its helpers are exported for builds like this one.
 interface WebpackConfigModule {
+  (env: Record<string, unknown>, argv: Record<string, unknown>): Promise<webpack.Configuration>;
   createConfig(options: Record<string, unknown>): webpack.Configuration;
   urls: { urlDev: string; urlProd: string };
 }
@@ -74,4 +75,22 @@ describe("webpack.config.js", () => {
     const html = readFileSync(path.join(out, "commands.html"), "utf8");
     expect(html).toMatch(/<script[^>]+src="?commands\.[0-9a-f]{8}\.js/);
   }, 60_000);
+
+  test("npm run build gives the add-in (taskpane + commands → dist/), --env preview only the preview (→ dist-preview/)", async () => {
+    const addin = await config({}, { mode: "production" });
+    expect(addin.name).toBe("addin");
+    expect(Object.keys(addin.entry as object).sort()).toEqual(["commands", "taskpane"]);
+    expect(addin.output?.path).toBe(path.join(root, "dist"));
+    expect(addin.plugins?.some((p) => p?.constructor.name === "ForbidModulesPlugin")).toBe(true);
+
+    const preview = await config({ preview: true }, { mode: "development" });
+    expect(Object.keys(preview.entry as object)).toEqual(["preview"]);
+    expect(preview.output?.path).toBe(path.join(root, "dist-preview"));
+    expect(preview.plugins?.some((p) => p?.constructor.name === "ForbidModulesPlugin")).toBe(false);
+  });
+
+  test("the dev server is plain http on localhost:3000 unless https is asked for", async () => {
+    const served = await config({ WEBPACK_SERVE: true }, { mode: "development" });
+    expect(served.devServer).toMatchObject({ host: "localhost", port: 3000, server: "http" });
+  });
 });
