@@ -4,8 +4,9 @@ import path from "node:path";
 import webpack from "webpack";
 
 // webpack.config.js is CommonJS run by webpack-cli; its helpers are exported for builds like this one.
+type ServedConfiguration = webpack.Configuration & { devServer?: Record<string, unknown> };
 interface WebpackConfigModule {
-  (env: Record<string, unknown>, argv: Record<string, unknown>): Promise<webpack.Configuration>;
+  (env: Record<string, unknown>, argv: Record<string, unknown>): Promise<ServedConfiguration>;
   createConfig(options: Record<string, unknown>): webpack.Configuration;
   urls: { urlDev: string; urlProd: string };
 }
