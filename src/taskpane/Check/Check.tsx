@@ -6,6 +6,7 @@ import { Button, mergeClasses } from "@fluentui/react-components";
 import { useEffect, useMemo, type ReactNode } from "react";
 import type { Finding } from "../../core/findings";
 import { useUi } from "../context";
+import { markRendered } from "../timing";
 import { useViewStyles } from "../views.styles";
 import type { CheckProps } from "./Check.types";
 import { groupFindings, placeOf } from "./groupFindings";
@@ -16,7 +17,7 @@ export function Check({ controller }: CheckProps): ReactNode {
   const groups = useMemo(() => groupFindings(controller.findings), [controller.findings]);
   const busy = controller.busy !== null;
   useEffect(() => {
-    performance.mark("pipbook:view-check");
+    markRendered("check");
   }, []);
   return (
     <section className={styles.root} data-testid="view-check" aria-labelledby="check-heading">

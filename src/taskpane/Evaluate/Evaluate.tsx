@@ -8,6 +8,7 @@ import { analyzePlan, type GoalAnalysis, type GoalStatus, type PeriodValue } fro
 import { DECISIONS, OUTCOMES, type Decision, type Evaluation, type Goal, type Outcome, type Plan } from "../../core/model";
 import type { PaneController } from "../App/App.types";
 import { useUi } from "../context";
+import { markRendered } from "../timing";
 import { ChoiceField, DateField, TextField } from "../fields/Fields";
 import { formatNumber, formatPercent, formatSignedPercent } from "../format";
 import { useViewStyles } from "../views.styles";
@@ -19,7 +20,7 @@ export function Evaluate({ controller }: EvaluateProps): ReactNode {
   const { t } = useUi();
   const styles = useViewStyles();
   useEffect(() => {
-    performance.mark("pipbook:view-evaluate");
+    markRendered("evaluate");
   }, []);
   if (!controller.plan) {
     return (

@@ -8,6 +8,7 @@ import { analyzePlan, type CheckInSummary } from "../../core/analysis";
 import { isValidIsoDate } from "../../core/dates";
 import type { Plan } from "../../core/model";
 import { useUi } from "../context";
+import { markRendered } from "../timing";
 import { ChoiceField, DateField, TextField } from "../fields/Fields";
 import { useViewStyles } from "../views.styles";
 import type { TrackingProps } from "./Tracking.types";
@@ -19,7 +20,7 @@ export function Tracking({ controller }: TrackingProps): ReactNode {
   const styles = useViewStyles();
   const plan = controller.plan;
   useEffect(() => {
-    performance.mark("pipbook:view-tracking");
+    markRendered("tracking");
   }, []);
   if (!plan) {
     return (

@@ -5,6 +5,7 @@
 import { Button, Field, mergeClasses, Select } from "@fluentui/react-components";
 import { useEffect, type ReactNode } from "react";
 import { useUi } from "../context";
+import { markRendered } from "../timing";
 import { ActionsStep } from "./steps/ActionsStep";
 import { CausesStep } from "./steps/CausesStep";
 import { GapsStep } from "./steps/GapsStep";
@@ -37,7 +38,7 @@ export function Wizard({ controller }: WizardProps): ReactNode {
   const last = wizard.index === WIZARD_STEPS.length - 1;
 
   useEffect(() => {
-    performance.mark("pipbook:view-plan");
+    markRendered("plan");
   }, []);
 
   return (
