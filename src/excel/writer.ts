@@ -1,0 +1,663 @@
+/**
+ * The batched writer: layout + plan into a workbook in as few `context.sync()` calls as the 5 MB request limit
+ * of Excel on the web allows (a plan of 20 goals, 100 actions and 1,000 tracking rows: one probe + one write).
+ *
+ * How: every command is queued into "steps" whose request bytes are estimated; steps are packed into batches
+ * under `maxBatchBytes` and each batch ends with one sync (there is no sync per table or per row). Per table:
+ * number formats first ("@" for text, so user text is never evaluated), then ONE 2-D `formulas` assignment of
+ * header + body (constants and "=…" formulas together), then `tables.add` — never `rows.add`. A table too big
+ * for one batch is split into row chunks, each its own assignment, and `tables.add` follows the last chunk.
+ * Each batch starts with `suspendApiCalculationUntilNextSync()`.
+ *
+ * Existing PIP sheets are reused (found by their tables, so a renamed sheet is found): unprotected, their
+ * PIP tables deleted, cleared, renamed to the layout's name and rewritten; other sheets are never touched.
+ * Merging what the workbook already holds (nothing entered is lost) happens before, in the port.
+ */
+import type { Plan } from "../core/model";
+import { isoToSerial } from "../core/dates";
+import type { WriteOptions, WriteReport } from "./port";
+import { RECORD_HEADERS, VALIDATION_ALERTS } from "../i18n/workbook";
+import {
+  LAYOUT,
+  LAYOUT_VERSION,
+  META_SHEET,
+  SHEETS,
+  columnLetter,
+  firstDataRow,
+  isInput,
+  listLabels,
+  makeFormulaEnv,
+  makeFormulaRow,
+  numberFormatOf,
+  type ColumnDecl,
+  type FormulaEnv,
+  type FormulaRow,
+  type ListTableDecl,
+  type RecordTableDecl,
+  type SheetDecl,
+  type SheetKey,
+  type SheetNames,
+  type TableDecl,
+} from "../workbook";
+import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
+
+/** What the writer needs to know about the workbook before it writes. */
+export interface WorkbookSnapshot {
+  /** Worksheet names, in workbook order. */
+  sheets: string[];
+  /** PIP table name → the worksheet it is on now. */
+  tables: Record<string, string>;
+}
+
+export interface WriterOptions extends WriteOptions {
+  /** A fixed as-of date (ISO) for the Overview's as-of cell; default: the live formula =TODAY(). */
+  asOf?: string | null;
+  /** The workbook as last read; when absent the writer probes it (one extra sync). */
+  snapshot?: WorkbookSnapshot;
+  /** Upper bound of the estimated request bytes per batch (default 4,000,000: under Excel on the web's 5 MB). */
+  maxBatchBytes?: number;
+  /** Rows kept from the workbook by the merge, reported back as WriteReport.keptRows. */
+  keptRows?: number;
+}
+
+export interface WriterReport extends WriteReport {
+  /** The worksheet name each layout sheet got. */
+  sheetNames: SheetNames;
+}
+
+export const DEFAULT_MAX_BATCH_BYTES = 4_000_000;
+const COMMAND_OVERHEAD = 160;
+const POINTS_PER_CHAR = 6;
+const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+  allowEditObjects: true,
+  allowInsertRows: false,
+  allowDeleteRows: false,
+};
+
+const COLORS = {
+  formulaFill: "#F2F2F2",
+  title: "#1F3864",
+  note: "#595959",
+  good: { fill: "#C6EFCE", font: "#006100" },
+  warn: { fill: "#FFEB9C", font: "#9C5700" },
+  bad: { fill: "#FFC7CE", font: "#9C0006" },
+  mark: { fill: "#F8CBAD", font: "#833C0B" },
+};
+
+const encoder = new TextEncoder();
+function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+interface Step {
+  bytes: number;
+  run: () => void;
+}
+
+/** Loads the worksheet names and the PIP tables' sheets (one sync). */
+export async function probeWorkbook(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/worksheet/name");
+  await context.sync();
+  return snapshotOf(sheets, tables);
+}
+
+export function snapshotOf(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection): WorkbookSnapshot {
+  const out: WorkbookSnapshot = { sheets: sheets.items.map((s) => s.name), tables: {} };
+  for (const t of tables.items) if (LAYOUT.tables.has(t.name as never)) out.tables[t.name] = t.worksheet.name;
+  return out;
+}
+
+/** Which existing sheet each layout sheet reuses, and the name it gets. */
+export function assignSheets(snapshot: WorkbookSnapshot, lang: WriteOptions["language"]): { names: SheetNames; existing: Partial<Record<SheetKey, string>> } {
+  const existing: Partial<Record<SheetKey, string>> = {};
+  const claimed = new Set<string>();
+  for (const sheet of SHEETS) {
+    const holder = sheet.tables.map((t) => snapshot.tables[t.name]).find((s) => s !== undefined && !claimed.has(s));
+    if (holder !== undefined) {
+      existing[sheet.key] = holder;
+      claimed.add(holder);
+    }
+  }
+  for (const sheet of SHEETS) {
+    if (existing[sheet.key] !== undefined) continue;
+    const byName = snapshot.sheets.find((s) => !claimed.has(s) && (s === sheet.name["zh-CN"] || s === sheet.name["en-US"]));
+    if (byName !== undefined) {
+      existing[sheet.key] = byName;
+      claimed.add(byName);
+    }
+  }
+  const names = {} as SheetNames;
+  const used = new Set<string>();
+  for (const sheet of SHEETS) {
+    let name = sheet.name[lang];
+    const taken = (n: string) => used.has(n) || (snapshot.sheets.includes(n) && existing[sheet.key] !== n && !isReusedElsewhere(n));
+    const isReusedElsewhere = (n: string) => Object.values(existing).includes(n);
+    for (let k = 2; taken(name); k++) name = `${sheet.name[lang].slice(0, 26)} (${k})`;
+    names[sheet.key] = name;
+    used.add(name);
+  }
+  return { names, existing };
+}
+
+/** Writes the plan into the workbook. Never rows.add; ≤ 3 syncs for 20 goals / 100 actions / 1,000 check-ins. */
+export async function writePlan(context: Excel.RequestContext, plan: Plan, options: WriterOptions): Promise<WriterReport> {
+  let syncs = 0;
+  let snapshot = options.snapshot;
+  if (!snapshot) {
+    snapshot = await probeWorkbook(context);
+    syncs++;
+  }
+  const lang = options.language;
+  const { names, existing } = assignSheets(snapshot, lang);
+  const steps = buildSteps(context, plan, options, snapshot, names, existing);
+  const batches = packSteps(steps, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
+  const batchBytes: number[] = [];
+  for (let i = 0; i < batches.length; i++) {
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const step of batches[i]) step.run();
+    batchBytes.push(batches[i].reduce((sum, s) => sum + s.bytes, 0));
+    await context.sync();
+    syncs++;
+    options.onProgress?.((i + 1) / batches.length);
+  }
+  return { syncs, batchBytes, keptRows: options.keptRows ?? 0, sheetNames: names };
+}
+
+export function packSteps(steps: Step[], maxBytes: number): Step[][] {
+  const batches: Step[][] = [];
+  let current: Step[] = [];
+  let bytes = 0;
+  for (const step of steps) {
+    if (current.length > 0 && bytes + step.bytes > maxBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(step);
+    bytes += step.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function buildSteps(
+  context: Excel.RequestContext,
+  plan: Plan,
+  options: WriterOptions,
+  snapshot: WorkbookSnapshot,
+  names: SheetNames,
+  existing: Partial<Record<SheetKey, string>>,
+): Step[] {
+  const steps: Step[] = [];
+  const small = (run: () => void, commands = 1): void => {
+    steps.push({ bytes: COMMAND_OVERHEAD * commands, run });
+  };
+  const worksheets = context.workbook.worksheets;
+  const proxies = {} as Record<SheetKey, Excel.Worksheet>;
+
+  // Phase 1: every sheet exists under its final name before any formula refers to it.
+  const pipTablesBySheet = new Map<string, string[]>();
+  for (const [table, sheet] of Object.entries(snapshot.tables)) {
+    pipTablesBySheet.set(sheet, [...(pipTablesBySheet.get(sheet) ?? []), table]);
+  }
+  for (const sheet of SHEETS) {
+    const old = existing[sheet.key];
+    small(() => {
+      if (old === undefined) {
+        proxies[sheet.key] = worksheets.add(names[sheet.key]);
+        return;
+      }
+      const ws = worksheets.getItem(old);
+      proxies[sheet.key] = ws;
+      ws.protection.unprotect();
+      for (const table of sheet.tables) {
+        const holder = snapshot.tables[table.name];
+        if (holder === undefined) continue;
+        if (holder !== old) worksheets.getItem(holder).protection.unprotect();
+        context.workbook.tables.getItem(table.name).delete();
+      }
+      clearSheet(ws);
+      if (old !== names[sheet.key]) ws.name = names[sheet.key];
+    }, 8);
+  }
+  let meta: Excel.Worksheet;
+  small(() => {
+    if (snapshot.sheets.includes(META_SHEET)) {
+      meta = worksheets.getItem(META_SHEET);
+      clearSheet(meta);
+    } else {
+      meta = worksheets.add(META_SHEET);
+    }
+    meta.visibility = "Hidden" as Excel.SheetVisibility;
+    SHEETS.forEach((sheet, i) => {
+      proxies[sheet.key].position = i;
+    });
+  }, 4 + SHEETS.length);
+
+  // Phase 2: contents, formats, validation, conditional formats, layout of the page.
+  const goalUnits = new Map<string, unknown>();
+  for (const goal of Array.isArray(plan.goals) ? plan.goals : []) goalUnits.set(String(goal?.id), goal?.unit);
+  for (const sheet of SHEETS) {
+    const env = makeFormulaEnv(LAYOUT, names, options.language, sheet.key);
+    const ws = () => proxies[sheet.key];
+    for (const block of sheet.blocks) small(() => writeBlock(ws(), block, env, options.language));
+    const bodyRows = new Map<TableDecl, number>();
+    for (const table of sheet.tables) {
+      const grid = table.shape === "list" ? listGrid(table, plan, env, goalUnits, options) : recordGrid(table, plan, env, options);
+      bodyRows.set(table, grid.bodyRows);
+      steps.push(...tableSteps(ws, table, grid, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES));
+      steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet));
+    }
+    small(() => {
+      pageSteps(ws(), sheet);
+      printSteps(ws(), sheet, (t) => bodyRows.get(t) ?? 1);
+    }, 8);
+  }
+  small(() => {
+    meta.getRange("A1:B3").values = [
+      ["PIPbook", ""],
+      ["layoutVersion", LAYOUT_VERSION],
+      ["language", options.language],
+    ];
+    const marksHeader = SHEETS.map((s) => s.key);
+    meta.getRange(`${markColumn(0)}1:${markColumn(SHEETS.length - 1)}1`).values = [marksHeader];
+  }, 2);
+  // Phase 3: protect (after every edit), show the Overview.
+  for (const sheet of SHEETS) {
+    if (sheet.protect) small(() => proxies[sheet.key].protection.protect(SHEET_PROTECTION));
+  }
+  small(() => proxies.overview.activate());
+  return steps;
+}
+
+function clearSheet(ws: Excel.Worksheet): void {
+  const all = ws.getRange();
+  all.conditionalFormats.clearAll();
+  all.dataValidation.clear();
+  all.clear("All" as Excel.ClearApplyTo);
+  ws.freezePanes.unfreeze();
+}
+
+/** Column of the meta sheet that lists the marked cells of the i-th layout sheet. */
+export function markColumn(sheetIndex: number): string {
+  return columnLetter(3 + sheetIndex);
+}
+
+function writeBlock(ws: Excel.Worksheet, block: SheetDecl["blocks"][number], env: FormulaEnv, lang: WriteOptions["language"]): void {
+  const range = ws.getRange(block.cell);
+  if (block.formula) {
+    range.numberFormat = [["General"]];
+    range.formulas = [[`=${block.formula(env)}`]];
+  } else {
+    range.numberFormat = [[TEXT_FORMAT]];
+    range.values = [[block.text?.[lang] ?? ""]];
+  }
+  const font = range.format.font;
+  if (block.style === "title") {
+    font.bold = true;
+    font.size = 14;
+    font.color = COLORS.title;
+  } else if (block.style === "note") {
+    font.italic = true;
+    font.color = COLORS.note;
+  } else if (block.style === "label") {
+    font.bold = true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Table contents
+
+interface Grid {
+  /** Header row + body rows: numbers, strings, formulas. */
+  values: (string | number)[][];
+  formats: string[][];
+  /** Number of body rows (≥ 1: an empty table gets one empty row so its formulas become calculated columns). */
+  bodyRows: number;
+}
+
+function rowEnvThrowing(env: FormulaEnv, row: number): FormulaRow {
+  return {
+    ...env,
+    row,
+    here() {
+      throw new Error("layout: a record table's formula cannot use here()");
+    },
+  };
+}
+
+function modelRows(table: ListTableDecl, plan: Plan): Record<string, unknown>[] {
+  if (table.rowsOf) return table.rowsOf(plan);
+  if (!table.entity) return [];
+  const rows = (plan as unknown as Record<string, unknown>)[table.entity];
+  return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
+}
+
+function listGrid(table: ListTableDecl, plan: Plan, env: FormulaEnv, goalUnits: Map<string, unknown>, options: WriterOptions): Grid {
+  const lang = options.language;
+  const rows = modelRows(table, plan);
+  const bodyRows = Math.max(1, rows.length);
+  const values: (string | number)[][] = [table.columns.map((c) => c.header[lang])];
+  const formats: string[][] = [table.columns.map(() => TEXT_FORMAT)];
+  const first = firstDataRow(table);
+  for (let i = 0; i < bodyRows; i++) {
+    const row = rows[i] ?? {};
+    const sheetRow = first + i;
+    const unitOf = (column: ColumnDecl) =>
+      column.unitFormat === "goalOfRow" ? goalUnits.get(String(row.goalId)) : column.unitFormat === "ownRow" ? row.unit : undefined;
+    const rowValues: (string | number)[] = [];
+    const rowFormats: string[] = [];
+    for (const column of table.columns) {
+      if (column.kind === "formula" && column.formula) {
+        rowValues.push(`=${column.formula(makeFormulaRow(env, table, sheetRow))}`);
+        rowFormats.push(formatFor(column, unitOf(column)));
+        continue;
+      }
+      const key = table.entity ? column.field : column.key;
+      const cell = encodeValue(column, key === undefined || rows[i] === undefined ? null : row[key], lang, unitOf(column));
+      rowValues.push(cell.value);
+      rowFormats.push(cell.numberFormat);
+    }
+    values.push(rowValues);
+    formats.push(rowFormats);
+  }
+  return { values, formats, bodyRows };
+}
+
+function recordGrid(table: RecordTableDecl, plan: Plan, env: FormulaEnv, options: WriterOptions): Grid {
+  const lang = options.language;
+  const values: (string | number)[][] = [[RECORD_HEADERS.item[lang], RECORD_HEADERS.value[lang]]];
+  const formats: string[][] = [[TEXT_FORMAT, TEXT_FORMAT]];
+  table.fields.forEach((field, i) => {
+    const sheetRow = table.anchor.row + 1 + i;
+    let value: string | number;
+    let format: string;
+    if (field.inputFormula && field.key === "asOf" && options.asOf) {
+      value = isoToSerial(options.asOf) ?? options.asOf;
+      format = numberFormatOf(field);
+    } else if (field.kind === "formula" && field.formula) {
+      value = `=${field.formula(rowEnvThrowing(env, sheetRow))}`;
+      format = numberFormatOf(field);
+    } else {
+      const entity = field.entity ?? table.entity;
+      const record = entity ? ((plan as unknown as Record<string, unknown>)[entity] as Record<string, unknown> | undefined) : undefined;
+      const cell = encodeValue(field, field.field && record ? record[field.field] : null, lang);
+      value = cell.value;
+      format = cell.numberFormat;
+    }
+    values.push([field.header[lang], value]);
+    formats.push([TEXT_FORMAT, format]);
+  });
+  return { values, formats, bodyRows: table.fields.length };
+}
+
+
+function tableWidth(table: TableDecl): number {
+  return table.shape === "list" ? table.columns.length : 2;
+}
+
+function rangeAddress(table: TableDecl, rowFrom: number, rowTo: number): string {
+  const c0 = columnLetter(table.anchor.col);
+  const c1 = columnLetter(table.anchor.col + tableWidth(table) - 1);
+  return `${c0}${rowFrom}:${c1}${rowTo}`;
+}
+
+/** Values in row chunks (each its own formats + formulas assignment), then tables.add. */
+function tableSteps(ws: () => Excel.Worksheet, table: TableDecl, grid: Grid, maxBatchBytes: number): Step[] {
+  const steps: Step[] = [];
+  const total = grid.values.length;
+  const estimate = jsonBytes(grid.values) + jsonBytes(grid.formats);
+  const chunkBudget = Math.floor(maxBatchBytes / 2);
+  const chunks = Math.max(1, Math.ceil(estimate / chunkBudget));
+  const rowsPerChunk = Math.ceil(total / chunks);
+  for (let start = 0; start < total; start += rowsPerChunk) {
+    const end = Math.min(total, start + rowsPerChunk);
+    const values = grid.values.slice(start, end);
+    const formats = grid.formats.slice(start, end);
+    const address = rangeAddress(table, table.anchor.row + start, table.anchor.row + end - 1);
+    steps.push({
+      bytes: jsonBytes(values) + jsonBytes(formats) + 2 * COMMAND_OVERHEAD,
+      run: () => {
+        const range = ws().getRange(address);
+        range.numberFormat = formats;
+        range.formulas = values;
+      },
+    });
+  }
+  const address = rangeAddress(table, table.anchor.row, table.anchor.row + total - 1);
+  steps.push({
+    bytes: 3 * COMMAND_OVERHEAD,
+    run: () => {
+      const t = ws().tables.add(address, true);
+      t.name = table.name;
+      t.style = table.shape === "record" ? "TableStyleLight1" : "TableStyleLight9";
+    },
+  });
+  return steps;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Formats, protection flags, validation, conditional formats
+
+interface ColumnRange {
+  column: ColumnDecl;
+  /** A1 address of the column's body cells (list tables) or of the field's value cell (record tables). */
+  address: string;
+  /** A1 of the first cell (relative references in conditional-format rules start there). */
+  first: string;
+}
+
+function columnRanges(table: TableDecl, bodyRows: number): ColumnRange[] {
+  const first = firstDataRow(table);
+  if (table.shape === "list") {
+    return table.columns.map((column, i) => {
+      const letter = columnLetter(table.anchor.col + i);
+      return { column, address: `${letter}${first}:${letter}${first + bodyRows - 1}`, first: `${letter}${first}` };
+    });
+  }
+  const letter = columnLetter(table.anchor.col + 1);
+  return table.fields.map((column, i) => ({ column, address: `${letter}${first + i}`, first: `${letter}${first + i}` }));
+}
+
+function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: number, env: FormulaEnv, sheet: SheetDecl): Step[] {
+  const steps: Step[] = [];
+  const ranges = columnRanges(table, bodyRows);
+  const derived = table.entity === null;
+  const sheetIndex = SHEETS.findIndex((s) => s.key === sheet.key);
+  steps.push({
+    bytes: COMMAND_OVERHEAD * (ranges.length * 3 + 4),
+    run: () => {
+      const w = ws();
+      for (const r of ranges) {
+        const range = w.getRange(r.address);
+        if (r.column.kind === "formula" && !r.column.inputFormula) range.format.fill.color = COLORS.formulaFill;
+        if (!derived && isInput(r.column)) range.format.protection.locked = false;
+      }
+      if (table.shape === "record") {
+        const labels = w.getRange(`${columnLetter(table.anchor.col)}${firstDataRow(table)}:${columnLetter(table.anchor.col)}${firstDataRow(table) + bodyRows - 1}`);
+        labels.format.font.bold = true;
+      }
+      // Cells the last check pointed at (listed on the hidden meta sheet by the port's highlightFindings).
+      const whole = w.getRange(rangeAddress(table, table.anchor.row, table.anchor.row + bodyRows));
+      const mark = whole.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      mark.custom.rule.formula = `=COUNTIF(${META_SHEET}!$${markColumn(sheetIndex)}:$${markColumn(sheetIndex)},ADDRESS(ROW(),COLUMN(),4))>0`;
+      mark.custom.format.fill.color = COLORS.mark.fill;
+      mark.custom.format.font.color = COLORS.mark.font;
+    },
+  });
+  if (derived) return steps;
+  for (const r of ranges) {
+    const rule = validationRule(r.column, env);
+    const highlights = conditionalRules(r, table, env);
+    if (!rule && highlights.length === 0) continue;
+    steps.push({
+      bytes: COMMAND_OVERHEAD * (3 + highlights.length * 3) + (rule ? jsonBytes(rule) : 0) + jsonBytes(highlights),
+      run: () => {
+        const range = ws().getRange(r.address);
+        if (rule) {
+          const dv = range.dataValidation;
+          dv.ignoreBlanks = true;
+          dv.rule = rule.rule;
+          dv.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: VALIDATION_ALERTS.title, message: rule.message };
+        }
+        for (const h of highlights) {
+          const target = h.wholeRow ? ws().getRange(h.wholeRow) : range;
+          const cf = target.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+          cf.custom.rule.formula = h.formula;
+          cf.custom.format.fill.color = h.color.fill;
+          cf.custom.format.font.color = h.color.font;
+        }
+      },
+    });
+  }
+  return steps;
+}
+
+interface RuleWithMessage {
+  rule: Excel.DataValidationRule;
+  message: string;
+}
+
+function validationRule(column: ColumnDecl, env: FormulaEnv): RuleWithMessage | null {
+  const v = column.validation;
+  if (!v || !isInput(column)) return null;
+  switch (v.kind) {
+    case "dateInWindow":
+      return {
+        rule: {
+          date: {
+            formula1: `=${env.value("PIP_Header", "planStart")}`,
+            formula2: `=${env.value("PIP_Header", "planEnd")}`,
+            operator: "Between" as Excel.DataValidationOperator,
+          },
+        },
+        message: VALIDATION_ALERTS.dateInWindow,
+      };
+    case "date":
+      return { rule: { date: { formula1: "1900-03-01", operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } }, message: VALIDATION_ALERTS.date };
+    case "decimal":
+      return {
+        rule: { decimal: { formula1: v.min ?? -1e15, formula2: v.max ?? 1e15, operator: "Between" as Excel.DataValidationOperator } },
+        message: VALIDATION_ALERTS[v.alert],
+      };
+    case "list": {
+      const list = column.list;
+      if (!list) return null;
+      if (list.kind === "labels") {
+        // Both languages' labels are accepted by the reader; the drop-down offers the workbook's language.
+        return { rule: { list: { inCellDropDown: true, source: listLabels(list.list, env.lang).join(",") } }, message: VALIDATION_ALERTS.list };
+      }
+      return {
+        rule: { list: { inCellDropDown: true, source: `=${env.colRange(list.table, list.column, ID_LIST_LAST_ROW)}` } },
+        message: list.table === "PIP_Causes" ? VALIDATION_ALERTS.causeId : VALIDATION_ALERTS.goalId,
+      };
+    }
+  }
+}
+
+/** Drop-downs of goal and cause ids list the id column down to this row (blank cells are not offered). */
+export const ID_LIST_LAST_ROW = 2000;
+
+interface Highlight {
+  formula: string;
+  color: { fill: string; font: string };
+  /** Apply to this range (the whole table row band) instead of the column. */
+  wholeRow?: string;
+}
+
+function conditionalRules(r: ColumnRange, table: TableDecl, env: FormulaEnv): Highlight[] {
+  const out: Highlight[] = [];
+  const c = r.first;
+  const column = r.column;
+  if (isInput(column) && !column.inputFormula && (column.kind === "number" || column.kind === "percent" || column.kind === "date")) {
+    // Pasted text, a date typed as text, an error: shown red until fixed (the reader reports them too).
+    out.push({ formula: `=AND(NOT(ISBLANK(${c})),NOT(ISNUMBER(${c})))`, color: COLORS.bad });
+  }
+  const bands = (hi: string, lo: string) => [
+    { formula: `=AND(ISNUMBER(${c}),${c}>=${hi})`, color: COLORS.good },
+    { formula: `=AND(ISNUMBER(${c}),${c}<${hi},${c}>=${lo})`, color: COLORS.warn },
+    { formula: `=AND(ISNUMBER(${c}),${c}<${lo})`, color: COLORS.bad },
+  ];
+  switch (column.highlight) {
+    case "attainmentBands":
+      out.push(...bands(env.value("PIP_Header", "met"), env.value("PIP_Header", "partiallyMet")));
+      break;
+    case "paceBands":
+      out.push(...bands(env.value("PIP_Header", "onTrack"), env.value("PIP_Header", "atRisk")));
+      break;
+    case "statusBands":
+      out.push(
+        { formula: `=${c}=${env.label("goalStatus", "on-track")}`, color: COLORS.good },
+        { formula: `=${c}=${env.label("goalStatus", "at-risk")}`, color: COLORS.warn },
+        { formula: `=${c}=${env.label("goalStatus", "off-track")}`, color: COLORS.bad },
+      );
+      break;
+    case "overdueRow": {
+      const [, letter, row] = /^([A-Z]+)(\d+)$/.exec(c) ?? [];
+      const last = r.address.split(":")[1]?.replace(/^[A-Z]+/, "") ?? row;
+      out.push({
+        formula: `=$${letter}${row}<>""`,
+        color: COLORS.bad,
+        wholeRow: `${columnLetter(table.anchor.col)}${row}:${columnLetter(table.anchor.col + tableWidth(table) - 1)}${last}`,
+      });
+      break;
+    }
+    default:
+      break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page: widths, freeze panes, print setup
+
+export function columnWidths(sheet: SheetDecl): Map<number, number> {
+  const widths = new Map<number, number>();
+  const put = (col: number, chars: number) => widths.set(col, Math.max(widths.get(col) ?? 0, chars));
+  for (const table of sheet.tables) {
+    if (table.shape === "list") table.columns.forEach((c, i) => put(table.anchor.col + i, c.width));
+    else {
+      put(table.anchor.col, Math.max(...table.fields.map((f) => f.header["zh-CN"].length * 2, 0), 16));
+      put(table.anchor.col + 1, Math.max(...table.fields.map((f) => f.width)));
+    }
+  }
+  return widths;
+}
+
+/** The print area: from A1 to the right-most table column, down to the last table row written. */
+export function printArea(sheet: SheetDecl, rowsOf: (t: TableDecl) => number): string {
+  let lastCol = 0;
+  let lastRow = 1;
+  for (const t of sheet.tables) {
+    lastCol = Math.max(lastCol, t.anchor.col + tableWidth(t) - 1);
+    lastRow = Math.max(lastRow, t.anchor.row + rowsOf(t));
+  }
+  for (const b of sheet.blocks) lastRow = Math.max(lastRow, Number(/\d+$/.exec(b.cell)?.[0] ?? 1));
+  return `A1:${columnLetter(lastCol)}${lastRow}`;
+}
+
+function pageSteps(ws: Excel.Worksheet, sheet: SheetDecl): void {
+  for (const [col, chars] of columnWidths(sheet)) {
+    const letter = columnLetter(col);
+    ws.getRange(`${letter}:${letter}`).format.columnWidth = Math.round(chars * POINTS_PER_CHAR);
+  }
+  if (sheet.freezeColumns) ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetter(sheet.freezeColumns - 1)}${Math.max(1, sheet.freezeRows)}`));
+  else if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
+  ws.pageLayout.orientation = (sheet.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+}
+
+/** The print area covers the rows written; the tables' header row repeats on every printed page. */
+export function printSteps(ws: Excel.Worksheet, sheet: SheetDecl, rowsOf: (t: TableDecl) => number): void {
+  ws.pageLayout.setPrintArea(printArea(sheet, rowsOf));
+  if (sheet.freezeRows > 0) ws.pageLayout.setPrintTitleRows(`$${sheet.freezeRows}:$${sheet.freezeRows}`);
+}

@@ -1,0 +1,125 @@
+/**
+ * Tracking log (跟踪记录): the managers' sheet. One row per check-in (date, goal from a list, actual, note,
+ * coach feedback, entered by) and a row key the goal formulas use for "latest, ties → later row". To its right,
+ * in columns the tracking table never reaches, the check-in schedule by cadence with planned / held / missed.
+ * Not protected: Excel grows a table when someone types below it only on an unprotected sheet.
+ */
+import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
+import { periodGrid } from "../../core/periods";
+import type { Plan } from "../../core/model";
+import { header, type SheetDecl } from "../layout";
+
+/** The check-in schedule's rows: every cadence period of the plan window. */
+export function checkInRows(plan: Plan): Record<string, unknown>[] {
+  const h = plan.header;
+  const cadence = h?.cadence === "biweekly" || h?.cadence === "monthly" ? h.cadence : "weekly";
+  return periodGrid(String(h?.planStart ?? ""), String(h?.planEnd ?? ""), cadence).periods.map((p) => ({
+    period: p.label,
+    start: p.start,
+    end: p.end,
+  }));
+}
+
+export const trackingSheet: SheetDecl = {
+  key: "tracking",
+  name: SHEET_NAMES.tracking,
+  freezeRows: 3,
+  protect: false,
+  orientation: "landscape",
+  blocks: [
+    { cell: "A1", text: SHEET_TITLES.tracking, style: "title" },
+    { cell: "A2", text: SHEET_NOTES.tracking, style: "note" },
+    { cell: "I2", text: SHEET_NOTES.checkInsTitle, style: "label" },
+  ],
+  tables: [
+    {
+      name: "PIP_Tracking",
+      shape: "list",
+      entity: "tracking",
+      sheet: "tracking",
+      anchor: { row: 3, col: 0 },
+      columns: [
+        { key: "date", field: "date", header: header("tracking.date"), kind: "date", width: 12, required: true, validation: { kind: "dateInWindow" } },
+        {
+          key: "goalId",
+          field: "goalId",
+          header: header("tracking.goalId"),
+          kind: "text",
+          list: { kind: "ids", table: "PIP_Goals", column: "id" },
+          width: 10,
+          required: true,
+          validation: { kind: "list" },
+        },
+        { key: "actual", field: "actual", header: header("tracking.actual"), kind: "number", unitFormat: "goalOfRow", width: 12, required: true, validation: { kind: "decimal", alert: "decimal" } },
+        { key: "note", field: "note", header: header("tracking.note"), kind: "text", width: 30 },
+        { key: "coachFeedback", field: "coachFeedback", header: header("tracking.coachFeedback"), kind: "text", width: 30 },
+        { key: "enteredBy", field: "enteredBy", header: header("tracking.enteredBy"), kind: "text", width: 10 },
+        {
+          key: "rowKey",
+          header: header("tracking.rowKey"),
+          kind: "formula",
+          numberFormat: "0",
+          width: 6,
+          // date serial × 10^6 + row: the greatest key of a goal is its latest entry, a tie on the date going to the
+          // later row (FORMULAS.md). Empty unless both the date and the actual are numbers, so it also marks the rows
+          // the formulas count. Exact in doubles: 2,958,465 × 10^6 + 1,048,576 < 2^53.
+          formula: (f) => `IF(AND(ISNUMBER(${f.here("date")}),ISNUMBER(${f.here("actual")})),INT(${f.here("date")})*1000000+ROW(${f.here("date")}),"")`,
+        },
+      ],
+    },
+    {
+      name: "PIP_CheckIns",
+      shape: "list",
+      entity: null,
+      sheet: "tracking",
+      anchor: { row: 3, col: 8 },
+      rowsOf: checkInRows,
+      columns: [
+        { key: "period", header: header("checkIns.period"), kind: "text", width: 22 },
+        { key: "start", header: header("checkIns.start"), kind: "date", width: 11 },
+        { key: "end", header: header("checkIns.end"), kind: "date", width: 11 },
+        {
+          key: "entries",
+          header: header("checkIns.entries"),
+          kind: "formula",
+          numberFormat: "0",
+          width: 8,
+          formula: (f) => {
+            const key = f.col("PIP_Tracking", "rowKey");
+            return `COUNTIFS(${key},">="&(${f.here("start")}*1000000),${key},"<"&((${f.here("end")}+1)*1000000))`;
+          },
+        },
+        {
+          key: "planned",
+          header: header("checkIns.planned"),
+          kind: "formula",
+          numberFormat: "0",
+          width: 8,
+          formula: (f) => {
+            const asOf = f.value("PIP_Summary", "asOf");
+            return `IF(AND(ISNUMBER(${asOf}),${f.here("start")}<=${asOf}),1,0)`;
+          },
+        },
+        {
+          key: "held",
+          header: header("checkIns.held"),
+          kind: "formula",
+          numberFormat: "0",
+          width: 8,
+          formula: (f) => `IF(AND(${f.here("planned")}=1,${f.here("entries")}>0),1,0)`,
+        },
+        {
+          key: "missed",
+          header: header("checkIns.missed"),
+          kind: "formula",
+          numberFormat: "0",
+          width: 8,
+          formula: (f) => {
+            const asOf = f.value("PIP_Summary", "asOf");
+            return `IF(AND(ISNUMBER(${asOf}),${f.here("end")}<${asOf},${f.here("entries")}=0),1,0)`;
+          },
+        },
+      ],
+    },
+  ],
+};
