@@ -40,6 +40,7 @@ import {
   type TableDecl,
 } from "../workbook";
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
+import { SHEET_EXTRAS } from "./sheet-extras";
 
 /** What the writer needs to know about the workbook before it writes. */
 export interface WorkbookSnapshot {
@@ -258,6 +259,12 @@ function buildSteps(
       steps.push(...tableSteps(ws, table, grid, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES));
       steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet));
     }
+    for (const extra of SHEET_EXTRAS.filter((e) => e.sheet === sheet.key)) {
+      steps.push({
+        bytes: extra.estimateBytes(plan),
+        run: () => extra.queue({ context, worksheet: ws(), plan, sheetNames: names, language: options.language, asOf: options.asOf ?? null }),
+      });
+    }
     small(() => {
       pageSteps(ws(), sheet);
       printSteps(ws(), sheet, (t) => bodyRows.get(t) ?? 1);
@@ -391,7 +398,9 @@ function recordGrid(table: RecordTableDecl, plan: Plan, env: FormulaEnv, options
     } else {
       const entity = field.entity ?? table.entity;
       const record = entity ? ((plan as unknown as Record<string, unknown>)[entity] as Record<string, unknown> | undefined) : undefined;
-      const cell = encodeValue(field, field.field && record ? record[field.field] : null, lang);
+      // The header's language is the language the workbook is written in.
+      const raw = field.key === "language" && entity === "header" ? lang : field.field && record ? record[field.field] : null;
+      const cell = encodeValue(field, raw, lang);
       value = cell.value;
       format = cell.numberFormat;
     }

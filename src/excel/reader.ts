@@ -1,0 +1,385 @@
+/**
+ * The one-sync reader: every PIP table (found by its stable name, so a renamed or moved sheet is still found)
+ * is loaded in ONE batch — header and body `values`, `valueTypes` and `numberFormat` — together with the list of
+ * worksheets and tables the writer needs. Rows map back to the Plan by column header (either language), each
+ * value keeping its cell address. A cell that does not fit (text where a number belongs, #REF!, a date typed as
+ * text, a label not in the list, a required cell left empty), a missing or moved column, a missing table: each is
+ * a finding with its sheet and cell, and everything else still reads. Then `validatePlan` runs and its findings
+ * are placed on cells through the layout. Nothing here throws on any cell content.
+ *
+ * About the one sync: the batch asks each PIP table for its range through `getItemOrNullObject`. When a table is
+ * missing, Office may fail such a batch (the in-memory Excel does: a method on a null object is ItemNotFound);
+ * the reader then falls back to two syncs (list the tables, then load those that exist). A complete PIP workbook
+ * is always read in one.
+ */
+import { SCHEMA_VERSION, type EntityName, type Language, type Plan } from "../core/model";
+import type { Finding, FindingLocation, Severity } from "../core/findings";
+import { serialToIso } from "../core/dates";
+import { validatePlan } from "../core/validate";
+import { entitySubject, type Localized } from "../i18n/findings";
+import { readerMessage, type ReaderMessageId } from "../i18n/workbook";
+import type { ReadResult } from "./port";
+import {
+  TABLES,
+  columnLetter,
+  locate,
+  listLabels,
+  splitAddress,
+  parseCell,
+  isInput,
+  type CellIndex,
+  type ColumnDecl,
+  type ListTableDecl,
+  type RecordTableDecl,
+  type TableDecl,
+  type TableName,
+  type TablePlacement,
+} from "../workbook";
+import { decodeValue, type RawCell } from "./cells";
+import { snapshotOf, type WorkbookSnapshot } from "./writer";
+
+export interface ReaderResult extends ReadResult {
+  /** The Overview's as-of date (ISO) as the workbook computes it now (=TODAY() or a typed date); null if unreadable. */
+  asOf: string | null;
+  /** Where each table was found: sheet, header row, columns, the sheet row of each model row. */
+  placement: CellIndex;
+  /** Worksheets and PIP tables, for the writer (no second probe). */
+  snapshot: WorkbookSnapshot;
+}
+
+export interface ReadOptions {
+  /** Run validatePlan and place its findings (default true). */
+  validate?: boolean;
+}
+
+interface LoadedTable {
+  name: TableName;
+  /** null when the table is not in the workbook. */
+  range: { address: string; values: unknown[][]; valueTypes?: unknown[][]; numberFormat?: unknown[][] } | null;
+}
+
+const RANGE_PROPS = "address,values,valueTypes,numberFormat";
+
+async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const collection = context.workbook.tables;
+  collection.load("items/name,items/worksheet/name");
+  const handles = TABLES.map((t) => {
+    const table = collection.getItemOrNullObject(t.name);
+    const range = table.getRange();
+    range.load(RANGE_PROPS);
+    return { name: t.name, table, range };
+  });
+  await context.sync();
+  return {
+    snapshot: snapshotOf(sheets, collection),
+    tables: handles.map((h) => ({ name: h.name, range: h.table.isNullObject ? null : rangeData(h.range) })),
+  };
+}
+
+async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; syncs: number }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const collection = context.workbook.tables;
+  collection.load("items/name,items/worksheet/name");
+  await context.sync();
+  const snapshot = snapshotOf(sheets, collection);
+  const present = TABLES.filter((t) => snapshot.tables[t.name] !== undefined);
+  if (present.length === 0) return { snapshot, tables: TABLES.map((t) => ({ name: t.name, range: null })), syncs: 1 };
+  const ranges = new Map(
+    present.map((t) => {
+      const range = collection.getItem(t.name).getRange();
+      range.load(RANGE_PROPS);
+      return [t.name, range] as const;
+    }),
+  );
+  await context.sync();
+  return {
+    snapshot,
+    tables: TABLES.map((t) => {
+      const range = ranges.get(t.name);
+      return { name: t.name, range: range ? rangeData(range) : null };
+    }),
+    syncs: 2,
+  };
+}
+
+function rangeData(range: Excel.Range): LoadedTable["range"] {
+  return { address: range.address, values: range.values, valueTypes: range.valueTypes, numberFormat: range.numberFormat };
+}
+
+function errorText(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
+  return String(error);
+}
+
+/** Reads the whole plan (one sync for a complete PIP workbook). Never throws. */
+export async function readPlan(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReaderResult> {
+  let loaded: { tables: LoadedTable[]; snapshot: WorkbookSnapshot };
+  let syncs = 1;
+  try {
+    loaded = await loadOptimistic(context);
+  } catch {
+    try {
+      const twoStep = await loadTwoStep(context);
+      loaded = twoStep;
+      syncs += twoStep.syncs;
+    } catch (error) {
+      const finding = makeFinding("READ_FAILED", "error", { entity: "header" }, readerMessage("READ_FAILED", { detail: errorText(error) }));
+      return { plan: null, findings: [finding], syncs: syncs + 1, asOf: null, placement: {}, snapshot: { sheets: [], tables: {} } };
+    }
+  }
+  return { ...interpret(loaded.tables, options), syncs, snapshot: loaded.snapshot };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// From loaded ranges to a plan
+
+function makeFinding(code: ReaderMessageId, severity: Severity, location: FindingLocation, message: Localized): Finding {
+  return { code, severity, location, message };
+}
+
+const norm = (v: unknown) => String(v ?? "").trim().toLowerCase();
+
+function headerMatches(column: ColumnDecl, text: unknown): boolean {
+  const t = norm(text);
+  return t !== "" && (t === norm(column.header["zh-CN"]) || t === norm(column.header["en-US"]) || t === norm(column.key));
+}
+
+function cellAt(range: NonNullable<LoadedTable["range"]>, r: number, c: number): RawCell {
+  return {
+    value: range.values[r]?.[c],
+    type: range.valueTypes?.[r]?.[c] as string | undefined,
+    numberFormat: range.numberFormat?.[r]?.[c] as string | undefined,
+  };
+}
+
+interface Context {
+  findings: Finding[];
+  placement: CellIndex;
+}
+
+function rangeOrigin(address: string): { sheet: string; row: number; col: number } {
+  const { sheet, address: a1 } = splitAddress(address);
+  const start = parseCell(a1.split(":")[0]) ?? { col: 0, row: 1 };
+  return { sheet, row: start.row, col: start.col };
+}
+
+function defaultValue(column: ColumnDecl): unknown {
+  if (column.kind === "text") return "";
+  if (column.list?.kind === "labels" && column.list.list === "yesNo") return false;
+  if (column.list?.kind === "ids") return "";
+  return null;
+}
+
+function fieldOf(column: ColumnDecl): string | undefined {
+  return isInput(column) && column.kind !== "formula" ? column.field : undefined;
+}
+
+/** Decodes one cell and files its problem as a finding. */
+function readCell(
+  ctx: Context,
+  column: ColumnDecl,
+  raw: RawCell,
+  location: FindingLocation,
+  subject: Localized,
+): unknown {
+  const decoded = decodeValue(column, raw);
+  const field = column.header;
+  if (decoded.problem) {
+    const params: Record<string, string | Localized> = { field, value: decoded.problem.shown };
+    if (decoded.problem.code === "CELL_NOT_IN_LIST" && column.list?.kind === "labels") {
+      params.allowed = { "zh-CN": listLabels(column.list.list, "zh-CN").join("、"), "en-US": listLabels(column.list.list, "en-US").join(", ") };
+    }
+    ctx.findings.push(makeFinding(decoded.problem.code, "error", location, readerMessage(decoded.problem.code, params, subject)));
+    return decoded.value;
+  }
+  if (decoded.blank) {
+    if (column.required && !(column.list?.kind === "labels" && column.list.list === "yesNo")) {
+      ctx.findings.push(makeFinding("CELL_EMPTY", "error", location, readerMessage("CELL_EMPTY", { field }, subject)));
+    }
+    return decoded.value === null || decoded.value === undefined || decoded.value === "" ? defaultValue(column) : decoded.value;
+  }
+  return decoded.value;
+}
+
+function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<LoadedTable["range"]>): Record<string, unknown>[] {
+  const entity = table.entity as EntityName;
+  const origin = rangeOrigin(range.address);
+  const headerRow = range.values[0] ?? [];
+  const columns: Record<string, number> = {};
+  const rowsOut: number[] = [];
+  const placement: TablePlacement = { sheet: origin.sheet, headerRow: origin.row, columns, rows: rowsOut };
+  ctx.placement[table.name] = placement;
+  const at = (c: number, r: number) => `${columnLetter(origin.col + c)}${origin.row + r}`;
+  const found = new Map<ColumnDecl, number>();
+  table.columns.forEach((column, declared) => {
+    const j = headerRow.findIndex((h) => headerMatches(column, h));
+    if (j >= 0) {
+      found.set(column, j);
+      columns[column.key] = origin.col + j;
+      const field = fieldOf(column);
+      if (field && j !== declared) {
+        ctx.findings.push(
+          makeFinding(
+            "COLUMN_MOVED",
+            "warning",
+            { entity, field, sheet: origin.sheet, cell: at(j, 0) },
+            readerMessage("COLUMN_MOVED", { field: column.header, expected: columnLetter(table.anchor.col + declared), found: columnLetter(origin.col + j) }, entitySubject(entity)),
+          ),
+        );
+      }
+      return;
+    }
+    const field = fieldOf(column);
+    if (!field) return;
+    ctx.findings.push(
+      makeFinding(
+        "COLUMN_MISSING",
+        column.required ? "error" : "warning",
+        { entity, field, sheet: origin.sheet, cell: at(0, 0) },
+        readerMessage("COLUMN_MISSING", { table: table.name, field: column.header }, entitySubject(entity)),
+      ),
+    );
+  });
+  const inputs = table.columns.filter((c) => fieldOf(c) !== undefined);
+  const out: Record<string, unknown>[] = [];
+  for (let r = 1; r < range.values.length; r++) {
+    const blank = inputs.every((column) => {
+      const j = found.get(column);
+      if (j === undefined) return true;
+      const v = range.values[r]?.[j];
+      return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+    });
+    if (blank) continue;
+    const index = out.length;
+    const idColumn = table.columns.find((c) => c.key === "id");
+    const idValue = idColumn && found.has(idColumn) ? range.values[r]?.[found.get(idColumn)!] : undefined;
+    const subject = entitySubject(entity, index, idValue === undefined || idValue === null ? undefined : String(idValue));
+    const row: Record<string, unknown> = {};
+    for (const column of inputs) {
+      const field = column.field!;
+      const j = found.get(column);
+      if (j === undefined) {
+        row[field] = defaultValue(column);
+        continue;
+      }
+      row[field] = readCell(ctx, column, cellAt(range, r, j), { entity, row: index, field, sheet: origin.sheet, cell: at(j, r) }, subject);
+    }
+    out.push(row);
+    rowsOut.push(origin.row + r);
+  }
+  return out;
+}
+
+/** Reads a label/value table: rows found by their label in either language. */
+function readRecordTable(ctx: Context, table: RecordTableDecl, range: NonNullable<LoadedTable["range"]>): Map<ColumnDecl, unknown> {
+  const origin = rangeOrigin(range.address);
+  const rows: Record<string, number> = {};
+  ctx.placement[table.name] = { sheet: origin.sheet, headerRow: origin.row, columns: { value: origin.col + 1 }, rows };
+  const values = new Map<ColumnDecl, unknown>();
+  const valueCell = (r: number) => `${columnLetter(origin.col + 1)}${origin.row + r}`;
+  for (const field of table.fields) {
+    const entity = (field.entity ?? table.entity ?? "header") as EntityName;
+    let r = -1;
+    for (let i = 1; i < range.values.length; i++) {
+      if (headerMatches(field, range.values[i]?.[0])) {
+        r = i;
+        break;
+      }
+    }
+    if (r < 0) {
+      if (table.entity === null || !field.field) continue;
+      ctx.findings.push(
+        makeFinding(
+          "FIELD_MISSING",
+          field.required ? "error" : "warning",
+          { entity, field: field.field, sheet: origin.sheet, cell: `${columnLetter(origin.col)}${origin.row}` },
+          readerMessage("FIELD_MISSING", { table: table.name, field: field.header }, entitySubject(entity)),
+        ),
+      );
+      values.set(field, defaultValue(field));
+      continue;
+    }
+    rows[field.key] = origin.row + r;
+    const raw = cellAt(range, r, 1);
+    if (table.entity === null || !field.field) {
+      values.set(field, raw.value);
+      continue;
+    }
+    values.set(
+      field,
+      readCell(ctx, field, raw, { entity, field: field.field, sheet: origin.sheet, cell: valueCell(r) }, entitySubject(entity)),
+    );
+  }
+  return values;
+}
+
+const HEADER_DEFAULTS: Record<string, unknown> = { language: "zh-CN" };
+const THRESHOLD_DEFAULTS: Record<string, number> = { onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 };
+const EVALUATION_DEFAULTS = { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" };
+
+function interpret(tables: LoadedTable[], options: ReadOptions): Omit<ReaderResult, "syncs" | "snapshot"> {
+  const ctx: Context = { findings: [], placement: {} };
+  if (tables.every((t) => t.range === null)) return { plan: null, findings: [], asOf: null, placement: {} };
+  const byName = new Map(tables.map((t) => [t.name, t.range]));
+  const plan: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION };
+  const header: Record<string, unknown> = {};
+  const thresholds: Record<string, unknown> = { ...THRESHOLD_DEFAULTS };
+  const evaluation: Record<string, unknown> = { ...EVALUATION_DEFAULTS };
+  let asOf: string | null = null;
+
+  for (const table of TABLES as TableDecl[]) {
+    const range = byName.get(table.name) ?? null;
+    if (range === null || !Array.isArray(range.values)) {
+      if (table.entity !== null) {
+        ctx.findings.push(
+          makeFinding("TABLE_MISSING", "error", { entity: table.entity }, readerMessage("TABLE_MISSING", { table: table.name, label: entitySubject(table.entity) })),
+        );
+        if (table.shape === "list") plan[table.entity] = [];
+      }
+      continue;
+    }
+    if (table.shape === "list") {
+      if (table.entity === null) continue;
+      plan[table.entity] = readListTable(ctx, table, range);
+      continue;
+    }
+    const values = readRecordTable(ctx, table, range);
+    for (const [field, value] of values) {
+      if (table.name === "PIP_Summary") {
+        if (field.key === "asOf" && typeof value === "number") asOf = serialToIso(value);
+        continue;
+      }
+      if (!field.field) continue;
+      const entity = field.entity ?? table.entity;
+      if (entity === "thresholds") thresholds[field.field] = value ?? thresholds[field.field];
+      else if (entity === "evaluation") evaluation[field.field] = value;
+      else header[field.field] = value;
+    }
+  }
+  for (const field of (TABLES.find((t) => t.name === "PIP_Header") as RecordTableDecl).fields) {
+    if (field.entity === "thresholds" || !field.field) continue;
+    if (header[field.field] === undefined || header[field.field] === null) header[field.field] = HEADER_DEFAULTS[field.field] ?? defaultValue(field);
+  }
+  plan.header = header;
+  plan.thresholds = thresholds;
+  plan.evaluation = evaluation;
+  const result = plan as unknown as Plan;
+
+  const findings = [...ctx.findings];
+  if (options.validate !== false) {
+    const taken = new Set(ctx.findings.map((f) => locationKey(f.location)));
+    const language = (header.language === "en-US" ? "en-US" : "zh-CN") as Language;
+    for (const finding of validatePlan(result)) {
+      if (taken.has(locationKey(finding.location))) continue;
+      findings.push({ ...finding, location: locate(finding.location, language, ctx.placement) });
+    }
+  }
+  return { plan: result, findings, asOf, placement: ctx.placement };
+}
+
+function locationKey(l: FindingLocation): string {
+  return `${l.entity}|${l.row ?? ""}|${l.field ?? ""}`;
+}
