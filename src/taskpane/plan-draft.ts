@@ -1,6 +1,5 @@
 /**
- * The wizard's working copy of a plan: a new plan's starting values, fresh ids, and the split between what the
- * wizard owns (stages 1–5) and what Tracking and Evaluate write (stages 6–7).
+ * The wizard's working copy of a plan: a new plan's starting values and fresh ids.
  */
 import { addDays } from "../core/dates";
 import { SCHEMA_VERSION, type Language, type Plan } from "../core/model";
@@ -49,13 +48,4 @@ export function nextId(prefix: string, taken: readonly string[]): string {
     if (m) highest = Math.max(highest, Number(m[1]));
   }
   return `${prefix}${highest + 1}`;
-}
-
-/**
- * What the wizard writes: its stages 1–5 from the draft, stages 6–7 (check-ins, adjustments, the decision) from
- * the plan as last read, so a stale draft never overwrites check-ins added meanwhile.
- */
-export function planToWrite(draft: Plan, latest: Plan | null): Plan {
-  if (!latest) return draft;
-  return { ...draft, tracking: latest.tracking, adjustments: latest.adjustments, evaluation: latest.evaluation };
 }

@@ -98,7 +98,7 @@ describe("plan wizard", () => {
     expect(create).toHaveTextContent("Create plan");
     fireEvent.click(create);
     await waitFor(() => expect(create).toBeDisabled());
-    expect(screen.getByRole("progressbar")).toBeInTheDocument();
+    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
     await act(async () => release());
     await waitFor(() => expect(create).toBeEnabled());
     const [plan, options] = port.callsOf("writePlan")[0] as [{ header: { employeeName: string } }, { language: string }];

@@ -1,5 +1,6 @@
 import { isDateText, numberToText, parseNumberText } from "../../src/taskpane/fields/parse";
-import { nextId, planToWrite, newPlan } from "../../src/taskpane/plan-draft";
+import { nextId, newPlan } from "../../src/taskpane/plan-draft";
+import { planToWrite } from "../../src/taskpane/plan-merge";
 
 describe("form text → model values", () => {
   test.each([

@@ -12,7 +12,21 @@ export const useAppStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
+  nav: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalXXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  navItem: {
+    minWidth: 0,
+    borderRadius: 0,
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+  },
+  navCurrent: { borderBottomColor: tokens.colorBrandStroke1, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  status: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   busy: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
   main: { minWidth: 0 },
 });

@@ -1,24 +1,27 @@
 /**
- * The pane's frame: title, language switch, the four views as tabs, progress of long writes, and messages.
- * Every view is a separate chunk loaded when first opened; the first view's chunk is requested at once.
+ * The pane's frame: title, language switch, the four views, progress of long writes, and messages.
+ * Kept small (it is in the first chunk with React and Fluent's provider): the views and the message bars are
+ * separate chunks, loaded when first needed; the first view's chunk is requested at once.
  */
-import { Button, ProgressBar, Spinner, Tab, TabList } from "@fluentui/react-components";
-import { lazy, Suspense, useState, type ReactNode } from "react";
+import { Button, mergeClasses } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { usePort, useUi } from "../context";
-import { formatPercent, todayIso } from "../format";
+import { todayIso } from "../format";
 import type { AppProps, PaneController, ViewName } from "./App.types";
 import { useAppStyles } from "./App.styles";
 import { useApp } from "./useApp";
 
+type ViewComponent = (props: { controller: PaneController }) => ReactNode;
+
 const loadWizard = () => import(/* webpackChunkName: "view-plan" */ "../Wizard/Wizard");
-const views: Record<ViewName, React.LazyExoticComponent<(props: { controller: PaneController }) => ReactNode>> = {
+const loadStatus = () => import(/* webpackChunkName: "messages" */ "./StatusArea");
+const views: Record<ViewName, React.LazyExoticComponent<ViewComponent>> = {
   plan: lazy(() => loadWizard().then((m) => ({ default: m.Wizard }))),
   tracking: lazy(() => import(/* webpackChunkName: "view-tracking" */ "../Tracking/Tracking").then((m) => ({ default: m.Tracking }))),
   check: lazy(() => import(/* webpackChunkName: "view-check" */ "../Check/Check").then((m) => ({ default: m.Check }))),
   evaluate: lazy(() => import(/* webpackChunkName: "view-evaluate" */ "../Evaluate/Evaluate").then((m) => ({ default: m.Evaluate }))),
 };
-const ErrorBar = lazy(() => import(/* webpackChunkName: "messages" */ "../ErrorBar/ErrorBar").then((m) => ({ default: m.ErrorBar })));
-const NoticeBar = lazy(() => import(/* webpackChunkName: "messages" */ "../ErrorBar/ErrorBar").then((m) => ({ default: m.NoticeBar })));
+const StatusArea = lazy(() => loadStatus().then((m) => ({ default: m.StatusArea })));
 
 const VIEW_ORDER: readonly ViewName[] = ["plan", "tracking", "check", "evaluate"];
 
@@ -27,14 +30,18 @@ export function App(props: AppProps): ReactNode {
   const { t, language, setLanguage } = useUi();
   const styles = useAppStyles();
   const [asOf] = useState(() => props.asOf ?? todayIso());
-  const controller = useApp(port, asOf, language);
+  const controller = useApp(port, asOf);
   const [view, setView] = useState<ViewName>(props.initialView ?? "plan");
   const View = views[view];
   const { busy, error, notice } = controller;
 
+  useEffect(() => {
+    void loadStatus();
+  }, []);
+
   return (
-    <div className={styles.root}>
-      <header className={styles.header}>
+    <main className={styles.root}>
+      <div className={styles.header}>
         <h1 className={styles.title}>{t("appTitle")}</h1>
         <Button
           size="small"
@@ -45,47 +52,46 @@ export function App(props: AppProps): ReactNode {
         >
           <span lang={language === "zh-CN" ? "en-US" : "zh-CN"}>{t("language.switch")}</span>
         </Button>
-      </header>
-      <nav aria-label={t("nav.label")}>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={view}
-          onTabSelect={(_, data) => setView(data.value as ViewName)}
-        >
-          {VIEW_ORDER.map((name) => (
-            <Tab key={name} value={name} data-testid={`tab-${name}`}>
-              {t(`nav.${name}`)}
-            </Tab>
-          ))}
-        </TabList>
+      </div>
+      {/* The views are pages of the pane: a nav of buttons, the current one marked with aria-current. */}
+      <nav aria-label={t("nav.label")} className={styles.nav}>
+        {VIEW_ORDER.map((name) => (
+          <Button
+            key={name}
+            size="small"
+            appearance="transparent"
+            aria-current={view === name ? "page" : undefined}
+            className={mergeClasses(styles.navItem, view === name && styles.navCurrent)}
+            data-testid={`tab-${name}`}
+            onClick={() => setView(name)}
+          >
+            {t(`nav.${name}`)}
+          </Button>
+        ))}
       </nav>
-      {busy ? (
-        <div className={styles.busy} role="status" aria-live="polite">
-          <span>{t(busy.key, { percent: busy.progress === null ? "" : formatPercent(language, busy.progress) })}</span>
-          <ProgressBar value={busy.progress ?? undefined} thickness="large" aria-label={t(busy.key, { percent: "" })} />
-        </div>
+      {busy || error || notice ? (
+        <Suspense fallback={<p className={styles.status}>{t("working")}</p>}>
+          <StatusArea controller={controller} />
+        </Suspense>
       ) : null}
-      <Suspense fallback={null}>
-        {error ? <ErrorBar error={error} onDismiss={controller.dismissError} /> : null}
-        {notice ? (
-          <NoticeBar
-            intent={notice.intent}
-            text={notice.parts.map((part) => t(part.key, part.params)).join(" ")}
-            onDismiss={controller.dismissNotice}
-          />
-        ) : null}
-      </Suspense>
-      <main className={styles.main}>
+      <div className={styles.main}>
         {controller.phase === "loading" ? (
-          <Spinner size="small" label={t("reading")} />
+          <p className={styles.status} role="status">
+            {t("reading")}
+          </p>
         ) : (
-          <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
+          <Suspense
+            fallback={
+              <p className={styles.status} role="status">
+                {t("loading")}
+              </p>
+            }
+          >
             <View controller={controller} />
           </Suspense>
         )}
-      </main>
-    </div>
+      </div>
+    </main>
   );
 }
 

@@ -35,10 +35,11 @@ export interface PaneController {
   findings: Finding[];
   /** How many times the workbook has been checked (0: not yet). */
   checks: number;
-  /** The wizard's working copy (stages 1–5). */
-  draft: Plan;
+  /** The wizard's working copy (stages 1–5); null until the wizard starts a new plan or one is read. */
+  draft: Plan | null;
   draftDirty: boolean;
-  setDraft: (update: (draft: Plan) => Plan) => void;
+  /** Change the draft; `fresh` is the new plan to start from when there is no draft yet. */
+  setDraft: (update: (draft: Plan) => Plan, fresh: Plan) => void;
   busy: BusyState | null;
   error: PaneError | null;
   notice: Notice | null;
@@ -46,8 +47,8 @@ export interface PaneController {
   dismissNotice: () => void;
   /** Read the workbook again: plan + findings, and mark the findings' cells. */
   check: () => Promise<void>;
-  /** Create or update the plan from the draft; resolves true when written. */
-  saveDraft: () => Promise<boolean>;
+  /** Create or update the plan from the draft (or `fresh` when nothing was typed yet); resolves true when written. */
+  saveDraft: (fresh: Plan) => Promise<boolean>;
   /** Write the plan with a new stage-7 evaluation. */
   saveEvaluation: (evaluation: Plan["evaluation"]) => Promise<boolean>;
   addTrackingEntry: (entry: TrackingEntry) => Promise<boolean>;

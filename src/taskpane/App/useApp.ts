@@ -7,20 +7,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../../core/findings";
 import type { Adjustment, Plan, TrackingEntry } from "../../core/model";
 import type { WorkbookPort } from "../../excel/port";
-import type { UiKey, UiLanguage } from "../../i18n/ui";
+import type { UiKey } from "../../i18n/ui";
 import { paneError } from "../ErrorBar/describeError";
 import type { PaneError } from "../ErrorBar/ErrorBar.types";
-import { newPlan, planToWrite } from "../plan-draft";
+import { planToWrite } from "../plan-merge";
 import type { BusyState, Notice, PaneController } from "./App.types";
 
 export const CHECK_DEBOUNCE_MS = 500;
 
-export function useApp(port: WorkbookPort, asOf: string, language: UiLanguage): PaneController {
+export function useApp(port: WorkbookPort, asOf: string): PaneController {
   const [phase, setPhase] = useState<"loading" | "ready">("loading");
   const [plan, setPlan] = useState<Plan | null>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
   const [checks, setChecks] = useState(0);
-  const [draft, setDraftState] = useState<Plan>(() => newPlan(asOf, language));
+  const [draft, setDraftState] = useState<Plan | null>(null);
   const [draftDirty, setDraftDirty] = useState(false);
   const [busy, setBusyState] = useState<BusyState | null>(null);
   const [error, setError] = useState<PaneError | null>(null);
@@ -99,10 +99,10 @@ export function useApp(port: WorkbookPort, asOf: string, language: UiLanguage): 
     };
   }, [port, read]);
 
-  const setDraft = useCallback((update: (draft: Plan) => Plan) => {
+  const setDraft = useCallback((update: (draft: Plan) => Plan, fresh: Plan) => {
     dirtyRef.current = true;
     setDraftDirty(true);
-    setDraftState(update);
+    setDraftState((current) => update(current ?? fresh));
   }, []);
 
   /** Runs one write with the busy flag set, then reads the workbook again. */
@@ -128,9 +128,9 @@ export function useApp(port: WorkbookPort, asOf: string, language: UiLanguage): 
     [read, setBusy],
   );
 
-  const saveDraft = useCallback(async () => {
+  const saveDraft = useCallback(async (fresh: Plan) => {
     const existed = planRef.current !== null;
-    const toWrite = planToWrite(draft, planRef.current);
+    const toWrite = planToWrite(draft ?? fresh, planRef.current);
     dirtyRef.current = false;
     const ok = await write("writing", "error.write", (onProgress) =>
       port.writePlan(toWrite, { language: toWrite.header.language, onProgress }),

@@ -1,9 +1,8 @@
 /** The task pane's root: the one FluentProvider, the language, the port, and the App (or the outside-Excel page). */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { App } from "../App/App";
 import { LanguageProvider, PortProvider } from "../context";
-import { NotInExcel } from "../NotInExcel/NotInExcel";
 import type { RootProps } from "./Root.types";
 
 export function Root(props: RootProps): ReactNode {
@@ -16,9 +15,18 @@ export function Root(props: RootProps): ReactNode {
   );
 }
 
+// Only a browser tab outside Excel needs this page; it is its own chunk.
+const NotInExcel = lazy(() => import(/* webpackChunkName: "outside-excel" */ "../NotInExcel/NotInExcel").then((m) => ({ default: m.NotInExcel })));
+
 /** The pane without its FluentProvider, for a host page that has its own (the preview). */
 export function Pane(props: RootProps): ReactNode {
-  if (props.mode.kind === "outside-excel") return <NotInExcel />;
+  if (props.mode.kind === "outside-excel") {
+    return (
+      <Suspense fallback={null}>
+        <NotInExcel />
+      </Suspense>
+    );
+  }
   return (
     <PortProvider port={props.mode.port}>
       <App asOf={props.asOf} initialView={props.initialView} />

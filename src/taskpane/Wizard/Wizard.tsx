@@ -61,7 +61,7 @@ export function Wizard({ controller }: WizardProps): ReactNode {
       </div>
 
       <div className={styles.body}>
-        <StepView draft={controller.draft} update={controller.setDraft} findings={wizard.findings} disabled={disabled} planExists={planExists} />
+        <StepView draft={wizard.draft} update={wizard.update} findings={wizard.findings} disabled={disabled} planExists={planExists} />
       </div>
 
       <section aria-label={t("wizard.findingsTitle")} data-testid="step-findings">
@@ -86,7 +86,7 @@ export function Wizard({ controller }: WizardProps): ReactNode {
           {t("wizard.next")}
         </Button>
         <span className={styles.grow} />
-        <Button appearance="primary" disabled={disabled} data-testid="wizard-write" onClick={() => void controller.saveDraft()}>
+        <Button appearance="primary" disabled={disabled} data-testid="wizard-write" onClick={() => void wizard.save()}>
           {planExists ? t("wizard.save") : t("wizard.create")}
         </Button>
       </div>

@@ -1,13 +1,20 @@
 /** The wizard's state: which step, the draft's findings (validatePlan as you type), focus on step change. */
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../../core/findings";
+import type { Plan } from "../../core/model";
 import { validatePlan } from "../../core/validate";
 import type { PaneController } from "../App/App.types";
+import { useUi } from "../context";
+import { newPlan } from "../plan-draft";
 import { allStepFindings, stepFindings } from "./findingsFor";
 import { WIZARD_STEPS } from "./wizardSteps";
 import type { WizardStep } from "./Wizard.types";
 
 export interface WizardState {
+  /** The draft, or a new plan when nothing has been typed or read yet. */
+  draft: Plan;
+  update: (change: (draft: Plan) => Plan) => void;
+  save: () => Promise<boolean>;
   index: number;
   step: WizardStep;
   goTo: (index: number) => void;
@@ -22,7 +29,11 @@ export interface WizardState {
 export function useWizard(controller: PaneController): WizardState {
   const [index, setIndex] = useState(0);
   const step = WIZARD_STEPS[index];
-  const findings = useMemo(() => validatePlan(controller.draft), [controller.draft]);
+  const { language } = useUi();
+  // Until something is typed, a new plan follows the pane's language (its workbook language included).
+  const fresh = useMemo(() => newPlan(controller.asOf, language), [controller.asOf, language]);
+  const draft = controller.draft ?? fresh;
+  const findings = useMemo(() => validatePlan(draft), [draft]);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const moved = useRef(false);
   useEffect(() => {
@@ -30,6 +41,9 @@ export function useWizard(controller: PaneController): WizardState {
     if (moved.current) headingRef.current?.focus();
   }, [index]);
   return {
+    draft,
+    update: (change) => controller.setDraft(change, fresh),
+    save: () => controller.saveDraft(fresh),
     index,
     step,
     goTo: (next: number) => {
