@@ -1,0 +1,106 @@
+/**
+ * The Evaluation sheet's native charts through the Office.js chart API (features within ExcelApi 1.8).
+ *
+ * A chart is found by its stable name (PIP_Chart_…): an existing one is re-bound — its series renamed and pointed
+ * at the current ranges, surplus series deleted, missing ones added — never added twice. A chart whose name is no
+ * longer declared (a goal was removed) is deleted. Charts are created with `seriesBy` given explicitly, and every
+ * series is bound with setValues / setXAxisValues (ExcelApi 1.7) rather than left to Excel's guess from a block.
+ *
+ * Queues commands only; the caller syncs. Which charts exist must be known beforehand (`loadExistingCharts`,
+ * one sync), because a command on a chart that is not there fails the whole batch.
+ */
+import type { EvaluationChartDecl, EvaluationSeriesDecl } from "../workbook/sheets/evaluation";
+import { EVALUATION_CHART_PREFIX } from "../workbook/sheets/evaluation";
+
+/** A chart found on the sheet: its name and how many series it has. */
+export interface ExistingChart {
+  name: string;
+  seriesCount: number;
+}
+
+/**
+ * Queues a load of the worksheet's charts (name and series count); call the returned function after the next
+ * sync to get them.
+ */
+export function loadExistingCharts(worksheet: Excel.Worksheet): () => ExistingChart[] {
+  const charts = worksheet.charts;
+  charts.load("items/name,items/series/count");
+  return () => charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
+}
+
+function styleSeries(series: Excel.ChartSeries, decl: EvaluationSeriesDecl, kind: EvaluationChartDecl["kind"]): void {
+  series.chartType = decl.chartType as Excel.ChartType;
+  if (decl.chartType === "ColumnClustered") {
+    series.format.fill.setSolidColor(decl.color);
+    series.gapWidth = 60;
+    // Improvement and decline never share a period: overlapping them keeps each bar centred on its period.
+    if (kind === "change") series.overlap = 100;
+  } else {
+    series.format.line.color = decl.color;
+    if (decl.chartType === "Line") {
+      series.markerStyle = "None" as Excel.ChartMarkerStyle;
+      series.format.line.lineStyle = "Dash" as Excel.ChartLineStyle;
+    } else {
+      series.markerStyle = "Circle" as Excel.ChartMarkerStyle;
+      series.markerSize = 6;
+      series.markerBackgroundColor = decl.color;
+      series.markerForegroundColor = decl.color;
+    }
+  }
+}
+
+function bindSeries(worksheet: Excel.Worksheet, series: Excel.ChartSeries, decl: EvaluationSeriesDecl, kind: EvaluationChartDecl["kind"]): void {
+  series.name = decl.name;
+  series.setValues(worksheet.getRange(decl.values));
+  series.setXAxisValues(worksheet.getRange(decl.xValues));
+  styleSeries(series, decl, kind);
+}
+
+function decorate(chart: Excel.Chart, decl: EvaluationChartDecl): void {
+  chart.title.text = decl.title;
+  chart.title.visible = true;
+  chart.legend.visible = true;
+  chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
+  const category = chart.axes.categoryAxis;
+  category.title.text = decl.categoryAxisTitle;
+  category.title.visible = true;
+  const value = chart.axes.valueAxis;
+  value.title.text = decl.valueAxisTitle;
+  value.title.visible = true;
+  value.numberFormat = decl.valueAxisFormat;
+  chart.setPosition(decl.position.from, decl.position.to);
+}
+
+/**
+ * Queues the declared charts on the worksheet: re-binds the existing ones by name, adds the missing ones and
+ * deletes stale PIP_Chart_ charts. `existing` null means "none" (a sheet just created).
+ */
+export function queueCharts(worksheet: Excel.Worksheet, decls: readonly EvaluationChartDecl[], existing: readonly ExistingChart[] | null): void {
+  const found = new Map((existing ?? []).map((c) => [c.name, c] as const));
+  const wanted = new Set(decls.map((d) => d.name));
+  for (const chart of existing ?? []) {
+    if (chart.name.startsWith(EVALUATION_CHART_PREFIX) && !wanted.has(chart.name)) worksheet.charts.getItem(chart.name).delete();
+  }
+  for (const decl of decls) {
+    if (decl.series.length === 0) continue;
+    const old = found.get(decl.name);
+    let chart: Excel.Chart;
+    let have: number;
+    if (old) {
+      chart = worksheet.charts.getItem(decl.name);
+      chart.chartType = decl.chartType as Excel.ChartType;
+      have = old.seriesCount;
+    } else {
+      chart = worksheet.charts.add(decl.chartType as Excel.ChartType, worksheet.getRange(decl.series[0].values), "Columns" as Excel.ChartSeriesBy);
+      chart.name = decl.name;
+      have = 1;
+    }
+    // Surplus series go from the end so that the indexes of the ones kept do not move.
+    for (let i = have - 1; i >= decl.series.length; i--) chart.series.getItemAt(i).delete();
+    decl.series.forEach((s, i) => {
+      const series = i < have ? chart.series.getItemAt(i) : chart.series.add(s.name);
+      bindSeries(worksheet, series, s, decl.kind);
+    });
+    decorate(chart, decl);
+  }
+}
