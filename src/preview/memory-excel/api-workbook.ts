@@ -1,0 +1,726 @@
+/**
+ * Excel.Workbook, Application, WorksheetCollection, Worksheet (protection, freeze panes, page layout, events),
+ * NamedItemCollection, in memory. See https://learn.microsoft.com/javascript/api/excel/excel.worksheet.
+ */
+import { MAX_COLUMNS, MAX_ROWS, type Rect, parseAddress, rectInBounds } from "./address";
+import { RecordProxy, type RecordSchema, normalizeColor } from "./api-record";
+import { RangeProxy } from "./api-range";
+import { ChartCollectionProxy } from "./api-chart";
+import { TableCollectionProxy } from "./api-table";
+import { MemoryExcelError, invalidArgument } from "./errors";
+import { type MemoryRequestContext, ClientResult, CollectionProxy, ProxyBase, type ProxySpec, installAccessors } from "./proxy";
+import type { NameState, SheetState } from "./state";
+
+// ---- events -------------------------------------------------------------------------------------------
+
+/**
+ * `onChanged` of a worksheet, a table or the worksheet collection: `add(handler)` registers at the next sync
+ * and returns an EventHandlerResult whose `remove()` unregisters (also at a sync), as in Office.js.
+ */
+export class EventSource {
+  constructor(
+    private readonly context: MemoryRequestContext,
+    private readonly path: string,
+    private readonly source: () => string,
+  ) {}
+
+  add(handler: (args: unknown) => unknown): { context: MemoryRequestContext; remove: () => void } {
+    let id: number | null = null;
+    this.context.enqueue({ o: this.path, m: "add" }, () => {
+      id = this.context.host.addHandler(this.source(), handler);
+    });
+    const context = this.context;
+    return {
+      context,
+      remove: () => {
+        context.enqueue({ o: this.path, m: "remove" }, () => {
+          if (id !== null) context.host.removeHandler(id);
+        });
+      },
+    };
+  }
+}
+
+// ---- workbook & application ---------------------------------------------------------------------------
+
+export class ApplicationProxy extends ProxyBase<true> {
+  constructor(context: MemoryRequestContext) {
+    super(context, "application", () => true);
+  }
+
+  get _spec(): ProxySpec<this> {
+    return APPLICATION_SPEC as unknown as ProxySpec<this>;
+  }
+
+  /** Recalculation is immediate here; suspending it is recorded as a no-op command. */
+  suspendApiCalculationUntilNextSync(): void {
+    this._command("suspendApiCalculationUntilNextSync", [], () => undefined);
+  }
+
+  suspendScreenUpdatingUntilNextSync(): void {
+    this._command("suspendScreenUpdatingUntilNextSync", [], () => undefined);
+  }
+
+  calculate(calculationType: string): void {
+    this._command("calculate", [calculationType], () => undefined);
+  }
+}
+
+const APPLICATION_SPEC: ProxySpec<ApplicationProxy> = {
+  typeName: "Application",
+  props: {
+    calculationMode: {
+      get: (self) => self.context.state.calculationMode,
+      set: (self, v) => {
+        self.context.state.calculationMode = String(v);
+      },
+    },
+    calculationState: { get: () => "Done" },
+    calculationEngineVersion: { get: () => 0 },
+  },
+};
+installAccessors(ApplicationProxy, APPLICATION_SPEC);
+
+export class WorkbookProxy extends ProxyBase<true> {
+  constructor(context: MemoryRequestContext) {
+    super(context, "workbook", () => true);
+  }
+
+  get _spec(): ProxySpec<this> {
+    return WORKBOOK_SPEC as unknown as ProxySpec<this>;
+  }
+
+  getSelectedRange(): RangeProxy {
+    return RangeProxy.of(this.context, "workbook.getSelectedRange()", () => {
+      const st = this.context.state;
+      if (st.selection && st.sheets.some((s) => s.id === st.selection!.sheetId)) return { ...st.selection };
+      const active = st.activeSheetId ?? st.sheets[0]?.id;
+      if (!active) throw new MemoryExcelError("ItemNotFound", "The workbook has no worksheet.", "Workbook.getSelectedRange");
+      return { sheetId: active, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+
+  getActiveCell(): RangeProxy {
+    return RangeProxy.of(this.context, "workbook.getActiveCell()", () => {
+      const st = this.context.state;
+      const sel = st.selection;
+      if (sel) return { sheetId: sel.sheetId, rect: { r0: sel.rect.r0, c0: sel.rect.c0, r1: sel.rect.r0, c1: sel.rect.c0 } };
+      const active = st.activeSheetId ?? st.sheets[0]?.id;
+      if (!active) throw new MemoryExcelError("ItemNotFound", "The workbook has no worksheet.", "Workbook.getActiveCell");
+      return { sheetId: active, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+}
+
+const WORKBOOK_SPEC: ProxySpec<WorkbookProxy> = {
+  typeName: "Workbook",
+  props: {
+    name: { get: () => "Book1" },
+    readOnly: { get: () => false },
+    isDirty: { get: () => true },
+  },
+  navs: {
+    worksheets: (self) => new WorksheetCollectionProxy(self.context),
+    tables: (self) => new TableCollectionProxy(self.context, "workbook.tables", null),
+    names: (self) => new NamedItemCollectionProxy(self.context),
+    application: (self) => self.context.application as ApplicationProxy,
+  },
+};
+installAccessors(WorkbookProxy, WORKBOOK_SPEC);
+
+// ---- worksheets ---------------------------------------------------------------------------------------
+
+export class WorksheetCollectionProxy extends CollectionProxy<true, WorksheetProxy> {
+  private _onChanged: EventSource | undefined;
+
+  constructor(context: MemoryRequestContext) {
+    super(context, "workbook.worksheets", () => true);
+  }
+
+  get _spec(): ProxySpec<this> {
+    return { typeName: "WorksheetCollection", props: {} } as unknown as ProxySpec<this>;
+  }
+
+  get _itemSpec(): ProxySpec<WorksheetProxy> {
+    return WORKSHEET_SPEC;
+  }
+
+  _listTargets(): SheetState[] {
+    return this.context.state.sheets;
+  }
+
+  _itemProxy(target: unknown, index: number): WorksheetProxy {
+    const id = (target as SheetState).id;
+    return new WorksheetProxy(this.context, `workbook.worksheets.items[${index}]`, () => ({ id }));
+  }
+
+  get onChanged(): EventSource {
+    this._onChanged ??= new EventSource(this.context, "workbook.worksheets.onChanged", () => "worksheets");
+    return this._onChanged;
+  }
+
+  add(name?: string): WorksheetProxy {
+    let id: string | null = null;
+    this._command("add", [name], () => {
+      id = this.context.state.addSheet(name).id;
+    });
+    return new WorksheetProxy(this.context, `workbook.worksheets.add(${JSON.stringify(name ?? null)})`, () => (id === null ? null : { id }));
+  }
+
+  /** By name (case-insensitive, as Excel) or by id. */
+  _find(key: string): SheetState | null {
+    const st = this.context.state;
+    return st.findSheet(key) ?? st.sheets.find((s) => s.id === key) ?? null;
+  }
+
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, `workbook.worksheets.getItem(${JSON.stringify(key)})`, () => {
+      const s = this._find(key);
+      return s ? { id: s.id } : null;
+    });
+  }
+
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(
+      this.context,
+      `workbook.worksheets.getItemOrNullObject(${JSON.stringify(key)})`,
+      () => {
+        const s = this._find(key);
+        return s ? { id: s.id } : null;
+      },
+      true,
+    );
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, "workbook.worksheets.getActiveWorksheet()", () => {
+      const st = this.context.state;
+      const id = st.activeSheetId ?? st.sheets[0]?.id;
+      return id ? { id } : null;
+    });
+  }
+
+  getFirst(visibleOnly = false): WorksheetProxy {
+    return new WorksheetProxy(this.context, `workbook.worksheets.getFirst(${visibleOnly})`, () => {
+      const s = this.context.state.sheets.find((x) => !visibleOnly || x.visibility === "Visible");
+      return s ? { id: s.id } : null;
+    });
+  }
+
+  getLast(visibleOnly = false): WorksheetProxy {
+    return new WorksheetProxy(this.context, `workbook.worksheets.getLast(${visibleOnly})`, () => {
+      const s = [...this.context.state.sheets].reverse().find((x) => !visibleOnly || x.visibility === "Visible");
+      return s ? { id: s.id } : null;
+    });
+  }
+
+  getCount(visibleOnly = false): ClientResult<number> {
+    return this._result("getCount", [visibleOnly], () => this.context.state.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
+  }
+}
+
+export class WorksheetProxy extends ProxyBase<{ id: string }> {
+  private _onChanged: EventSource | undefined;
+
+  get _spec(): ProxySpec<this> {
+    return WORKSHEET_SPEC as unknown as ProxySpec<this>;
+  }
+
+  _sheet(location = "Worksheet"): SheetState {
+    return this.context.state.sheetById(this._require(location).id);
+  }
+
+  get onChanged(): EventSource {
+    this._onChanged ??= new EventSource(this.context, `${this._path}.onChanged`, () => `ws:${this._sheet("Worksheet.onChanged").id}`);
+    return this._onChanged;
+  }
+
+  /** Events the in-memory Excel never raises; handlers can be added and removed. */
+  get onActivated(): EventSource {
+    return new EventSource(this.context, `${this._path}.onActivated`, () => "none");
+  }
+
+  get onSelectionChanged(): EventSource {
+    return new EventSource(this.context, `${this._path}.onSelectionChanged`, () => "none");
+  }
+
+  get onCalculated(): EventSource {
+    return new EventSource(this.context, `${this._path}.onCalculated`, () => "none");
+  }
+
+  _range(path: string, rect: (sheet: SheetState) => Rect | null, orNull = false): RangeProxy {
+    return RangeProxy.of(
+      this.context,
+      `${this._path}.${path}`,
+      () => {
+        const sheet = this._sheet(`Worksheet.${path}`);
+        const r = rect(sheet);
+        return r ? { sheetId: sheet.id, rect: r } : null;
+      },
+      orNull,
+    );
+  }
+
+  /** getRange(): the whole sheet; getRange("A1:B2"), "B:B", "3:3"; a "Sheet!" prefix must name this sheet. */
+  getRange(address?: string): RangeProxy {
+    return this._range(`getRange(${JSON.stringify(address ?? "")})`, (sheet) => {
+      if (address === undefined || address === null || address === "") return { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 };
+      const parsed = parseAddress(address, "Worksheet.getRange");
+      if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
+        throw invalidArgument(`"${address}" names another sheet`, "Worksheet.getRange");
+      }
+      return parsed.rect;
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+    return this._range(`getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () => {
+      const rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
+      if (![startRow, startColumn, rowCount, columnCount].every(Number.isInteger) || rowCount < 1 || columnCount < 1 || !rectInBounds(rect)) {
+        throw invalidArgument(`getRangeByIndexes(${startRow}, ${startColumn}, ${rowCount}, ${columnCount}) is outside the sheet`, "Worksheet.getRangeByIndexes");
+      }
+      return rect;
+    });
+  }
+
+  getCell(row: number, column: number): RangeProxy {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+
+  /** "If the worksheet is blank, this function will return the top left cell" (Worksheet.getUsedRange). */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return this._range(`getUsedRange(${valuesOnly ?? ""})`, (sheet) => this.context.state.usedRect(sheet, !!valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return this._range(`getUsedRangeOrNullObject(${valuesOnly ?? ""})`, (sheet) => this.context.state.usedRect(sheet, !!valuesOnly), true);
+  }
+
+  activate(): void {
+    this._command("activate", [], () => {
+      const sheet = this._sheet("Worksheet.activate");
+      if (sheet.visibility !== "Visible") throw new MemoryExcelError("InvalidOperation", "A hidden sheet can't be activated.", "Worksheet.activate");
+      const st = this.context.state;
+      st.activeSheetId = sheet.id;
+      st.selection = { sheetId: sheet.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+
+  delete(): void {
+    this._command("delete", [], () => this.context.state.deleteSheet(this._sheet("Worksheet.delete")));
+  }
+
+  calculate(_markAllDirty: boolean): void {
+    this._command("calculate", [_markAllDirty], () => void this._sheet("Worksheet.calculate"));
+  }
+
+  _neighbour(step: 1 | -1, visibleOnly: boolean, orNull: boolean, name: string): WorksheetProxy {
+    return new WorksheetProxy(
+      this.context,
+      `${this._path}.${name}(${visibleOnly})`,
+      () => {
+        const sheets = this.context.state.sheets;
+        let i = sheets.findIndex((s) => s.id === this._sheet(`Worksheet.${name}`).id) + step;
+        while (i >= 0 && i < sheets.length && visibleOnly && sheets[i].visibility !== "Visible") i += step;
+        const s = sheets[i];
+        return s ? { id: s.id } : null;
+      },
+      orNull,
+    );
+  }
+
+  getNext(visibleOnly = false): WorksheetProxy {
+    return this._neighbour(1, visibleOnly, false, "getNext");
+  }
+
+  getNextOrNullObject(visibleOnly = false): WorksheetProxy {
+    return this._neighbour(1, visibleOnly, true, "getNextOrNullObject");
+  }
+
+  getPrevious(visibleOnly = false): WorksheetProxy {
+    return this._neighbour(-1, visibleOnly, false, "getPrevious");
+  }
+
+  getPreviousOrNullObject(visibleOnly = false): WorksheetProxy {
+    return this._neighbour(-1, visibleOnly, true, "getPreviousOrNullObject");
+  }
+}
+
+const VISIBILITIES = ["Visible", "Hidden", "VeryHidden"];
+
+const WORKSHEET_SPEC: ProxySpec<WorksheetProxy> = {
+  typeName: "Worksheet",
+  props: {
+    id: { get: (self) => self._sheet().id },
+    name: {
+      get: (self) => self._sheet().name,
+      set: (self, v) => self.context.state.renameSheet(self._sheet("Worksheet.name"), String(v)),
+    },
+    position: {
+      get: (self) => self.context.state.sheets.indexOf(self._sheet()),
+      set: (self, v) => self.context.state.moveSheet(self._sheet("Worksheet.position"), Number(v)),
+    },
+    visibility: {
+      get: (self) => self._sheet().visibility,
+      set: (self, v) => {
+        const sheet = self._sheet("Worksheet.visibility");
+        if (!VISIBILITIES.includes(String(v))) throw invalidArgument(`visibility "${String(v)}" is not Visible, Hidden or VeryHidden`, "Worksheet.visibility");
+        const st = self.context.state;
+        if (v !== "Visible" && st.sheets.filter((s) => s.visibility === "Visible" && s.id !== sheet.id).length === 0) {
+          throw new MemoryExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.visibility");
+        }
+        sheet.visibility = String(v);
+        if (v !== "Visible" && st.activeSheetId === sheet.id) st.activeSheetId = st.sheets.find((s) => s.visibility === "Visible")!.id;
+        st.noteChange(sheet.id, { r0: 0, c0: 0, r1: 0, c1: 0 }, "structure");
+      },
+    },
+    tabColor: {
+      get: (self) => self._sheet().tabColor,
+      set: (self, v) => {
+        self._sheet("Worksheet.tabColor").tabColor = v === "" ? "" : (normalizeColor(v) ?? "");
+      },
+    },
+    showGridlines: {
+      get: (self) => self._sheet().showGridlines,
+      set: (self, v) => {
+        self._sheet("Worksheet.showGridlines").showGridlines = Boolean(v);
+      },
+    },
+    standardWidth: { get: () => 8.43 },
+    standardHeight: { get: () => 15 },
+  },
+  navs: {
+    tables: (self) => new TableCollectionProxy(self.context, `${self._path}.tables`, () => self._sheet("Worksheet.tables").id),
+    charts: (self) => new ChartCollectionProxy(self.context, `${self._path}.charts`, () => self._sheet("Worksheet.charts").id),
+    protection: (self) => new WorksheetProtectionProxy(self),
+    freezePanes: (self) => new FreezePanesProxy(self),
+    pageLayout: (self) => new PageLayoutProxy(self),
+  },
+};
+installAccessors(WorksheetProxy, WORKSHEET_SPEC);
+
+// ---- protection ---------------------------------------------------------------------------------------
+
+export class WorksheetProtectionProxy extends ProxyBase<{ id: string }> {
+  constructor(readonly worksheet: WorksheetProxy) {
+    super(worksheet.context, `${worksheet._path}.protection`, () => worksheet._resolve());
+  }
+
+  get _spec(): ProxySpec<this> {
+    return PROTECTION_SPEC as unknown as ProxySpec<this>;
+  }
+
+  /** Protecting a protected sheet fails, as in Excel ("the sheet is already protected"). */
+  protect(options?: Record<string, unknown>, password?: string): void {
+    this._command("protect", [options ?? null, password === undefined ? null : "***"], () => {
+      const sheet = this.worksheet._sheet("WorksheetProtection.protect");
+      if (sheet.protection.protected) {
+        throw new MemoryExcelError("InvalidOperation", `The sheet "${sheet.name}" is already protected.`, "WorksheetProtection.protect");
+      }
+      const opts: Record<string, boolean | string> = {};
+      for (const [k, v] of Object.entries(options ?? {})) if (k !== "context") opts[k] = v as boolean | string;
+      sheet.protection = { protected: true, options: opts, password: password ?? null };
+      this.context.state.noteChange(sheet.id, { r0: 0, c0: 0, r1: 0, c1: 0 }, "format");
+    });
+  }
+
+  unprotect(password?: string): void {
+    this._command("unprotect", [password === undefined ? null : "***"], () => {
+      const sheet = this.worksheet._sheet("WorksheetProtection.unprotect");
+      if (sheet.protection.protected && sheet.protection.password !== null && sheet.protection.password !== password) {
+        throw invalidArgument("the password is not correct", "WorksheetProtection.unprotect");
+      }
+      sheet.protection = { protected: false, options: {}, password: null };
+      this.context.state.noteChange(sheet.id, { r0: 0, c0: 0, r1: 0, c1: 0 }, "format");
+    });
+  }
+
+  checkPassword(password?: string): ClientResult<boolean> {
+    return this._result("checkPassword", ["***"], () => {
+      const p = this.worksheet._sheet("WorksheetProtection.checkPassword").protection;
+      return p.password === null || p.password === password;
+    });
+  }
+}
+
+const PROTECTION_SPEC: ProxySpec<WorksheetProtectionProxy> = {
+  typeName: "WorksheetProtection",
+  props: {
+    protected: { get: (self) => self.worksheet._sheet().protection.protected },
+    options: { get: (self) => ({ ...self.worksheet._sheet().protection.options }) },
+    isPasswordProtected: { get: (self) => self.worksheet._sheet().protection.password !== null },
+  },
+};
+installAccessors(WorksheetProtectionProxy, PROTECTION_SPEC);
+
+// ---- freeze panes -------------------------------------------------------------------------------------
+
+export class FreezePanesProxy extends ProxyBase<{ id: string }> {
+  constructor(readonly worksheet: WorksheetProxy) {
+    super(worksheet.context, `${worksheet._path}.freezePanes`, () => worksheet._resolve());
+  }
+
+  get _spec(): ProxySpec<this> {
+    return { typeName: "WorksheetFreezePanes", props: {} } as unknown as ProxySpec<this>;
+  }
+
+  _set(rows: number | null, columns: number | null, location: string): void {
+    const sheet = this.worksheet._sheet(location);
+    if (rows !== null) {
+      if (!Number.isInteger(rows) || rows < 0 || rows >= MAX_ROWS) throw invalidArgument(`can't freeze ${rows} rows`, location);
+      sheet.frozenRows = rows;
+    }
+    if (columns !== null) {
+      if (!Number.isInteger(columns) || columns < 0 || columns >= MAX_COLUMNS) throw invalidArgument(`can't freeze ${columns} columns`, location);
+      sheet.frozenColumns = columns;
+    }
+    this.context.state.noteChange(sheet.id, { r0: 0, c0: 0, r1: 0, c1: 0 }, "format");
+  }
+
+  /** freezeRows(n) freezes the top n rows (and, like Excel, drops frozen columns). */
+  freezeRows(count = 1): void {
+    this._command("freezeRows", [count], () => this._set(count, 0, "WorksheetFreezePanes.freezeRows"));
+  }
+
+  freezeColumns(count = 1): void {
+    this._command("freezeColumns", [count], () => this._set(0, count, "WorksheetFreezePanes.freezeColumns"));
+  }
+
+  /** The given range is the frozen top-left block. */
+  freezeAt(frozenRange: RangeProxy | string): void {
+    this._command("freezeAt", [frozenRange], () => {
+      const location = "WorksheetFreezePanes.freezeAt";
+      const sheet = this.worksheet._sheet(location);
+      const rect = frozenRange instanceof RangeProxy ? frozenRange._target(location).rect : parseAddress(String(frozenRange), location).rect;
+      void sheet;
+      this._set(rect.r0 === 0 && rect.r1 === MAX_ROWS - 1 ? 0 : rect.r1 + 1, rect.c0 === 0 && rect.c1 === MAX_COLUMNS - 1 ? 0 : rect.c1 + 1, location);
+    });
+  }
+
+  unfreeze(): void {
+    this._command("unfreeze", [], () => this._set(0, 0, "WorksheetFreezePanes.unfreeze"));
+  }
+
+  getLocationOrNullObject(): RangeProxy {
+    return this.worksheet._range(
+      "freezePanes.getLocationOrNullObject()",
+      (sheet) => {
+        if (sheet.frozenRows === 0 && sheet.frozenColumns === 0) return null;
+        return {
+          r0: 0,
+          c0: 0,
+          r1: sheet.frozenRows === 0 ? MAX_ROWS - 1 : sheet.frozenRows - 1,
+          c1: sheet.frozenColumns === 0 ? MAX_COLUMNS - 1 : sheet.frozenColumns - 1,
+        };
+      },
+      true,
+    );
+  }
+}
+
+// ---- page layout --------------------------------------------------------------------------------------
+
+const PAGE_LAYOUT_SCHEMA: RecordSchema = {
+  typeName: "PageLayout",
+  props: [
+    "orientation",
+    "paperSize",
+    "blackAndWhite",
+    "centerHorizontally",
+    "centerVertically",
+    "draftMode",
+    "firstPageNumber",
+    "printComments",
+    "printErrors",
+    "printGridlines",
+    "printHeadings",
+    "printOrder",
+    "leftMargin",
+    "rightMargin",
+    "topMargin",
+    "bottomMargin",
+    "headerMargin",
+    "footerMargin",
+    "zoom",
+  ],
+  defaults: { orientation: "Portrait", printGridlines: false, printHeadings: false },
+};
+
+/**
+ * PageLayout: scalar settings are recorded; the print area is a range (setPrintArea, ExcelApi 1.9 —
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprintarea-member(1)).
+ */
+export class PageLayoutProxy extends RecordProxy {
+  constructor(readonly worksheet: WorksheetProxy) {
+    super(
+      worksheet.context,
+      `${worksheet._path}.pageLayout`,
+      PAGE_LAYOUT_SCHEMA,
+      () => worksheet._sheet("PageLayout").pageLayout,
+      () => undefined,
+      () => worksheet._resolve(),
+    );
+  }
+
+  setPrintArea(printArea: RangeProxy | string): void {
+    this._command("setPrintArea", [printArea], () => {
+      const location = "PageLayout.setPrintArea";
+      const sheet = this.worksheet._sheet(location);
+      let rect: Rect;
+      if (printArea instanceof RangeProxy) {
+        const t = printArea._target(location);
+        if (t.sheet.id !== sheet.id) throw invalidArgument("the print area must be on this sheet", location);
+        rect = t.rect;
+      } else {
+        const parsed = parseAddress(String(printArea).split(",")[0], location);
+        rect = parsed.rect;
+      }
+      sheet.printArea = rect;
+    });
+  }
+
+  getPrintAreaOrNullObject(): RangeProxy {
+    return this.worksheet._range("pageLayout.getPrintAreaOrNullObject()", (sheet) => sheet.printArea, true);
+  }
+
+  getPrintArea(): RangeProxy {
+    return this.worksheet._range("pageLayout.getPrintArea()", (sheet) => {
+      if (!sheet.printArea) throw new MemoryExcelError("ItemNotFound", "The sheet has no print area.", "PageLayout.getPrintArea");
+      return sheet.printArea;
+    });
+  }
+
+  setPrintTitleRows(titleRows: RangeProxy | string): void {
+    this._command("setPrintTitleRows", [titleRows], () => {
+      const sheet = this.worksheet._sheet("PageLayout.setPrintTitleRows");
+      const rect = titleRows instanceof RangeProxy ? titleRows._target("PageLayout.setPrintTitleRows").rect : parseAddress(String(titleRows)).rect;
+      sheet.pageLayout.printTitleRows = `$${rect.r0 + 1}:$${rect.r1 + 1}`;
+    });
+  }
+}
+
+// ---- names --------------------------------------------------------------------------------------------
+
+export class NamedItemCollectionProxy extends CollectionProxy<true, NamedItemProxy> {
+  constructor(context: MemoryRequestContext) {
+    super(context, "workbook.names", () => true);
+  }
+
+  get _spec(): ProxySpec<this> {
+    return { typeName: "NamedItemCollection", props: {} } as unknown as ProxySpec<this>;
+  }
+
+  get _itemSpec(): ProxySpec<NamedItemProxy> {
+    return NAMED_ITEM_SPEC;
+  }
+
+  _listTargets(): NameState[] {
+    return this.context.state.names;
+  }
+
+  _itemProxy(target: unknown, index: number): NamedItemProxy {
+    const name = (target as NameState).name;
+    return new NamedItemProxy(this.context, `workbook.names.items[${index}]`, () => this.context.state.findName(name) ?? null);
+  }
+
+  /** add(name, reference, comment): reference is a Range or a formula/address string. */
+  add(name: string, reference: RangeProxy | string, comment = ""): NamedItemProxy {
+    this._command("add", [name, reference, comment], () => {
+      const location = "NamedItemCollection.add";
+      let formula: string;
+      if (reference instanceof RangeProxy) {
+        const t = reference._target(location);
+        formula = `=${this.context.state.address(t.sheet, t.rect, true)}`;
+      } else {
+        formula = String(reference);
+      }
+      this.context.state.addName(name, formula, comment, location);
+    });
+    return new NamedItemProxy(this.context, `workbook.names.add(${JSON.stringify(name)})`, () => this.context.state.findName(name) ?? null);
+  }
+
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, `workbook.names.getItem(${JSON.stringify(name)})`, () => this.context.state.findName(name) ?? null);
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, `workbook.names.getItemOrNullObject(${JSON.stringify(name)})`, () => this.context.state.findName(name) ?? null, true);
+  }
+
+  getCount(): ClientResult<number> {
+    return this._result("getCount", [], () => this.context.state.names.length);
+  }
+}
+
+export class NamedItemProxy extends ProxyBase<NameState> {
+  get _spec(): ProxySpec<this> {
+    return NAMED_ITEM_SPEC as unknown as ProxySpec<this>;
+  }
+
+  _ref(location: string) {
+    const item = this._require(location);
+    return this.context.state.resolveReference(item.formula, null);
+  }
+
+  getRange(): RangeProxy {
+    return RangeProxy.of(this.context, `${this._path}.getRange()`, () => {
+      const ref = this._ref("NamedItem.getRange");
+      if (!ref) throw invalidArgument("the name doesn't refer to a range", "NamedItem.getRange");
+      return { sheetId: ref.sheet.id, rect: ref.rect };
+    });
+  }
+
+  getRangeOrNullObject(): RangeProxy {
+    return RangeProxy.of(
+      this.context,
+      `${this._path}.getRangeOrNullObject()`,
+      () => {
+        if (this._resolve() === null) return null;
+        const ref = this._ref("NamedItem.getRangeOrNullObject");
+        return ref ? { sheetId: ref.sheet.id, rect: ref.rect } : null;
+      },
+      true,
+    );
+  }
+
+  delete(): void {
+    this._command("delete", [], () => this.context.state.removeName(this._require("NamedItem.delete")));
+  }
+}
+
+const NAMED_ITEM_SPEC: ProxySpec<NamedItemProxy> = {
+  typeName: "NamedItem",
+  props: {
+    name: { get: (self) => self._require("NamedItem.name").name },
+    formula: {
+      get: (self) => self._require("NamedItem.formula").formula,
+      set: (self, v) => {
+        const item = self._require("NamedItem.formula");
+        item.formula = String(v).startsWith("=") ? String(v) : `=${String(v)}`;
+        self.context.state.pushName(item);
+      },
+    },
+    comment: {
+      get: (self) => self._require("NamedItem.comment").comment,
+      set: (self, v) => {
+        self._require("NamedItem.comment").comment = String(v);
+      },
+    },
+    visible: {
+      get: (self) => self._require("NamedItem.visible").visible,
+      set: (self, v) => {
+        self._require("NamedItem.visible").visible = Boolean(v);
+      },
+    },
+    type: { get: (self) => (self._ref("NamedItem.type") ? "Range" : "String") },
+    value: { get: (self) => self._require("NamedItem.value").formula.replace(/^=/, "") },
+    scope: { get: () => "Workbook" },
+  },
+};
+installAccessors(NamedItemProxy, NAMED_ITEM_SPEC);
+
+/** Builds the RequestContext a batch receives: `context.workbook`, `context.application`, sync, load. */
+export function attachWorkbook(context: MemoryRequestContext): void {
+  context.application = new ApplicationProxy(context);
+  context.workbook = new WorkbookProxy(context);
+}

@@ -1,0 +1,562 @@
+/**
+ * A small reference-aware tokenizer for en-US Excel formulas: enough to move relative references (calculated
+ * columns, fill, rules relative to their first cell), follow sheet renames, and rewrite a formula for the formula
+ * engine (sheet names always quoted, structured table references turned into A1 ranges). It is not a parser:
+ * anything that is not a reference passes through untouched.
+ */
+import { MAX_COLUMNS, MAX_ROWS, columnIndex, columnLetters, quoteSheetName, type Rect } from "./address";
+
+export interface RefPart {
+  /** null for a whole-row reference ("3:5"). */
+  col: number | null;
+  /** null for a whole-column reference ("B:D"). */
+  row: number | null;
+  colAbs: boolean;
+  rowAbs: boolean;
+}
+
+export type FormulaToken =
+  | { kind: "text"; text: string }
+  | { kind: "ref"; sheet: string | null; a: RefPart; b: RefPart | null }
+  | { kind: "structured"; table: string | null; body: string }
+  | { kind: "name"; text: string };
+
+const ERROR_LITERAL = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA)/i;
+const NAME_CHAR = /[\p{L}\p{N}_.\\$]/u;
+const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
+const COL_REF = /^(\$?)([A-Za-z]{1,3})$/;
+
+function cellRef(text: string): RefPart | null {
+  const m = CELL_REF.exec(text);
+  if (!m) return null;
+  const col = columnIndex(m[2]);
+  const row = Number(m[4]) - 1;
+  if (col >= MAX_COLUMNS || row < 0 || row >= MAX_ROWS) return null;
+  return { col, row, colAbs: m[1] === "$", rowAbs: m[3] === "$" };
+}
+
+function colRef(text: string): RefPart | null {
+  const m = COL_REF.exec(text);
+  if (!m) return null;
+  const col = columnIndex(m[2]);
+  return col < MAX_COLUMNS ? { col, row: null, colAbs: m[1] === "$", rowAbs: false } : null;
+}
+
+function rowRef(text: string): RefPart | null {
+  const m = /^(\$?)(\d{1,7})$/.exec(text);
+  if (!m) return null;
+  const row = Number(m[2]) - 1;
+  return row >= 0 && row < MAX_ROWS ? { col: null, row, colAbs: false, rowAbs: m[1] === "$" } : null;
+}
+
+function readRun(f: string, i: number): number {
+  let j = i;
+  while (j < f.length && NAME_CHAR.test(f[j])) j++;
+  return j;
+}
+
+function readBrackets(f: string, i: number): number {
+  // f[i] === "["; returns the index after the matching "]", honouring "'" escapes inside structured references.
+  let depth = 0;
+  let j = i;
+  while (j < f.length) {
+    const ch = f[j];
+    if (ch === "'") {
+      j += 2;
+      continue;
+    }
+    if (ch === "[") depth++;
+    else if (ch === "]") {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return f.length;
+}
+
+/** Reads a reference (cell, cell range, column range, row range) at i; returns the token and the end index. */
+function readRefAt(f: string, i: number, sheet: string | null): { token: FormulaToken; end: number } | null {
+  if (/\d/.test(f[i] ?? "") || (f[i] === "$" && /\d/.test(f[i + 1] ?? ""))) {
+    const m = /^(\$?\d{1,7}):(\$?\d{1,7})/.exec(f.slice(i));
+    if (m && !NAME_CHAR.test(f[i + m[0].length] ?? "")) {
+      const a = rowRef(m[1]);
+      const b = rowRef(m[2]);
+      if (a && b) return { token: { kind: "ref", sheet, a, b }, end: i + m[0].length };
+    }
+    return null;
+  }
+  const end = readRun(f, i);
+  const run = f.slice(i, end);
+  if (f[end] === "(") return null;
+  const a = cellRef(run);
+  if (a) {
+    if (f[end] === ":") {
+      const end2 = readRun(f, end + 1);
+      const b = cellRef(f.slice(end + 1, end2));
+      if (b && f[end2] !== "(") return { token: { kind: "ref", sheet, a, b }, end: end2 };
+    }
+    return { token: { kind: "ref", sheet, a, b: null }, end };
+  }
+  const ca = colRef(run);
+  if (ca && f[end] === ":") {
+    const end2 = readRun(f, end + 1);
+    const cb = colRef(f.slice(end + 1, end2));
+    if (cb && f[end2] !== "(") return { token: { kind: "ref", sheet, a: ca, b: cb }, end: end2 };
+  }
+  return null;
+}
+
+export function tokenize(formula: string): FormulaToken[] {
+  const f = formula;
+  const out: FormulaToken[] = [];
+  const text = (t: string) => {
+    const last = out[out.length - 1];
+    if (last && last.kind === "text") last.text += t;
+    else out.push({ kind: "text", text: t });
+  };
+  let i = 0;
+  while (i < f.length) {
+    const ch = f[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < f.length) {
+        if (f[j] === '"') {
+          if (f[j + 1] === '"') {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      text(f.slice(i, j + 1));
+      i = j + 1;
+      continue;
+    }
+    if (ch === "'") {
+      let j = i + 1;
+      let name = "";
+      while (j < f.length) {
+        if (f[j] === "'") {
+          if (f[j + 1] === "'") {
+            name += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        name += f[j];
+        j++;
+      }
+      if (f[j + 1] === "!") {
+        const ref = readRefAt(f, j + 2, name);
+        if (ref) {
+          out.push(ref.token);
+          i = ref.end;
+          continue;
+        }
+      }
+      text(f.slice(i, j + 1));
+      i = j + 1;
+      continue;
+    }
+    if (ch === "#") {
+      const m = ERROR_LITERAL.exec(f.slice(i));
+      if (m) {
+        text(m[0]);
+        i += m[0].length;
+        continue;
+      }
+      text(ch);
+      i++;
+      continue;
+    }
+    if (ch === "[") {
+      const end = readBrackets(f, i);
+      out.push({ kind: "structured", table: null, body: f.slice(i + 1, end - 1) });
+      i = end;
+      continue;
+    }
+    if (/\d/.test(ch) || (ch === "." && /\d/.test(f[i + 1] ?? ""))) {
+      const prev = f[i - 1] ?? "";
+      if (!NAME_CHAR.test(prev)) {
+        const ref = readRefAt(f, i, null);
+        if (ref) {
+          out.push(ref.token);
+          i = ref.end;
+          continue;
+        }
+      }
+      const m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(f.slice(i));
+      const len = m ? m[0].length : 1;
+      text(f.slice(i, i + len));
+      i += len;
+      continue;
+    }
+    if (NAME_CHAR.test(ch)) {
+      const end = readRun(f, i);
+      const run = f.slice(i, end);
+      if (f[end] === "!") {
+        const ref = readRefAt(f, end + 1, run);
+        if (ref) {
+          out.push(ref.token);
+          i = ref.end;
+          continue;
+        }
+      }
+      if (f[end] === "[") {
+        const close = readBrackets(f, end);
+        out.push({ kind: "structured", table: run, body: f.slice(end + 1, close - 1) });
+        i = close;
+        continue;
+      }
+      const ref = readRefAt(f, i, null);
+      if (ref) {
+        out.push(ref.token);
+        i = ref.end;
+        continue;
+      }
+      if (f[end] === "(") text(run);
+      else out.push({ kind: "name", text: run });
+      i = end;
+      continue;
+    }
+    text(ch);
+    i++;
+  }
+  return out;
+}
+
+function renderPart(p: RefPart): string {
+  const col = p.col === null ? "" : `${p.colAbs ? "$" : ""}${columnLetters(p.col)}`;
+  const row = p.row === null ? "" : `${p.rowAbs ? "$" : ""}${p.row + 1}`;
+  return col + row;
+}
+
+export interface RenderOptions {
+  /** Quote every sheet name (the engine's parser wants that for non-ASCII names). */
+  quoteAllSheets?: boolean;
+}
+
+export function renderRef(token: Extract<FormulaToken, { kind: "ref" }>, options: RenderOptions = {}): string {
+  const sheet = token.sheet === null ? "" : `${quoteSheetName(token.sheet, options.quoteAllSheets)}!`;
+  return sheet + renderPart(token.a) + (token.b ? `:${renderPart(token.b)}` : "");
+}
+
+export function render(tokens: FormulaToken[], options: RenderOptions = {}): string {
+  return tokens
+    .map((t) => {
+      switch (t.kind) {
+        case "text":
+        case "name":
+          return t.text;
+        case "ref":
+          return renderRef(t, options);
+        case "structured":
+          return `${t.table ?? ""}[${t.body}]`;
+      }
+    })
+    .join("");
+}
+
+function shiftPart(p: RefPart, dr: number, dc: number): RefPart | null {
+  const row = p.row === null || p.rowAbs ? p.row : p.row + dr;
+  const col = p.col === null || p.colAbs ? p.col : p.col + dc;
+  if (row !== null && (row < 0 || row >= MAX_ROWS)) return null;
+  if (col !== null && (col < 0 || col >= MAX_COLUMNS)) return null;
+  return { ...p, row, col };
+}
+
+/** Moves every relative reference by (dr, dc), as Excel does when a formula is filled or copied; off-sheet → #REF!. */
+export function shiftFormula(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  const tokens = tokenize(formula).map((t): FormulaToken => {
+    if (t.kind !== "ref") return t;
+    const a = shiftPart(t.a, dr, dc);
+    const b = t.b ? shiftPart(t.b, dr, dc) : null;
+    if (!a || (t.b && !b)) return { kind: "text", text: "#REF!" };
+    return { ...t, a, b };
+  });
+  return render(tokens);
+}
+
+export function renameSheetInFormula(formula: string, oldName: string, newName: string): string {
+  const lower = oldName.toLowerCase();
+  let changed = false;
+  const tokens = tokenize(formula).map((t): FormulaToken => {
+    if (t.kind === "ref" && t.sheet !== null && t.sheet.toLowerCase() === lower) {
+      changed = true;
+      return { ...t, sheet: newName };
+    }
+    return t;
+  });
+  return changed ? render(tokens) : formula;
+}
+
+/** References to a deleted sheet become #REF!, as in Excel. */
+export function dropSheetFromFormula(formula: string, sheetName: string): string {
+  const lower = sheetName.toLowerCase();
+  let changed = false;
+  const tokens = tokenize(formula).map((t): FormulaToken => {
+    if (t.kind === "ref" && t.sheet !== null && t.sheet.toLowerCase() === lower) {
+      changed = true;
+      return { kind: "text", text: "#REF!" };
+    }
+    return t;
+  });
+  return changed ? render(tokens) : formula;
+}
+
+export function hasStructuredReference(formula: string): boolean {
+  return formula.includes("[") && tokenize(formula).some((t) => t.kind === "structured");
+}
+
+// ---- structured references -------------------------------------------------------------------------------
+
+export interface TableGeometry {
+  sheet: string;
+  /** The whole table, header row (when shown) and totals row (when shown) included. */
+  rect: Rect;
+  showHeaders: boolean;
+  showTotals: boolean;
+  columns: string[];
+}
+
+type RowSpec = "all" | "data" | "headers" | "totals" | "thisRow" | "headersData" | "dataTotals";
+
+interface StructuredSpec {
+  rows: RowSpec;
+  columns: [string, string] | null;
+}
+
+function unescapeItem(s: string): string {
+  return s.replace(/'(.)/g, "$1");
+}
+
+const SPECIALS: Record<string, RowSpec> = {
+  "#all": "all",
+  "#data": "data",
+  "#headers": "headers",
+  "#totals": "totals",
+  "#this row": "thisRow",
+};
+
+/** Parses the inside of Table[...]: "Col", "@Col", "#All", "[#This Row],[Col]", "[Col1]:[Col2]", "@[Col A]". */
+export function parseStructuredBody(body: string): StructuredSpec | null {
+  const trimmed = body.trim();
+  if (trimmed === "") return { rows: "data", columns: null };
+  if (!trimmed.includes("[")) {
+    if (trimmed.startsWith("@")) {
+      const col = unescapeItem(trimmed.slice(1).trim());
+      return { rows: "thisRow", columns: col ? [col, col] : null };
+    }
+    const special = SPECIALS[trimmed.toLowerCase()];
+    if (special) return { rows: special, columns: null };
+    const col = unescapeItem(trimmed);
+    return { rows: "data", columns: [col, col] };
+  }
+  const specials: RowSpec[] = [];
+  const cols: string[] = [];
+  let range = false;
+  let i = 0;
+  while (i < trimmed.length) {
+    const ch = trimmed[i];
+    if (ch === "@") {
+      specials.push("thisRow");
+      i++;
+    } else if (ch === "[") {
+      const end = readBrackets(trimmed, i);
+      const item = trimmed.slice(i + 1, end - 1);
+      const special = SPECIALS[item.trim().toLowerCase()];
+      if (special) specials.push(special);
+      else cols.push(unescapeItem(item));
+      i = end;
+    } else if (ch === ":") {
+      range = true;
+      i++;
+    } else if (ch === "," || ch === " ") {
+      i++;
+    } else {
+      return null;
+    }
+  }
+  let rows: RowSpec = "data";
+  if (specials.length === 1) rows = specials[0];
+  else if (specials.length === 2) {
+    const set = new Set(specials);
+    if (set.has("headers") && set.has("data")) rows = "headersData";
+    else if (set.has("data") && set.has("totals")) rows = "dataTotals";
+    else return null;
+  } else if (specials.length > 2) return null;
+  if (cols.length === 0) return { rows, columns: null };
+  if (cols.length === 1) return { rows, columns: [cols[0], cols[0]] };
+  if (cols.length === 2 && range) return { rows, columns: [cols[0], cols[1]] };
+  return null;
+}
+
+/** The A1 area a structured reference points at, or null (#REF!) when it names a missing column or row part. */
+export function resolveStructured(
+  spec: StructuredSpec,
+  table: TableGeometry,
+  hostRow: number,
+): { sheet: string; rect: Rect } | null {
+  const headerRow = table.showHeaders ? table.rect.r0 : null;
+  const dataTop = table.rect.r0 + (table.showHeaders ? 1 : 0);
+  const dataBottom = table.rect.r1 - (table.showTotals ? 1 : 0);
+  const totalsRow = table.showTotals ? table.rect.r1 : null;
+  let r0: number;
+  let r1: number;
+  switch (spec.rows) {
+    case "all":
+      r0 = table.rect.r0;
+      r1 = table.rect.r1;
+      break;
+    case "data":
+      r0 = dataTop;
+      r1 = dataBottom;
+      break;
+    case "headers":
+      if (headerRow === null) return null;
+      r0 = r1 = headerRow;
+      break;
+    case "totals":
+      if (totalsRow === null) return null;
+      r0 = r1 = totalsRow;
+      break;
+    case "thisRow":
+      r0 = r1 = hostRow;
+      break;
+    case "headersData":
+      r0 = table.rect.r0;
+      r1 = dataBottom;
+      break;
+    case "dataTotals":
+      r0 = dataTop;
+      r1 = table.rect.r1;
+      break;
+  }
+  let c0 = table.rect.c0;
+  let c1 = table.rect.c1;
+  if (spec.columns) {
+    const find = (name: string) => table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
+    const a = find(spec.columns[0]);
+    const b = find(spec.columns[1]);
+    if (a < 0 || b < 0) return null;
+    c0 = table.rect.c0 + Math.min(a, b);
+    c1 = table.rect.c0 + Math.max(a, b);
+  }
+  return { sheet: table.sheet, rect: { r0, c0, r1, c1 } };
+}
+
+export interface EngineRewriteContext {
+  hostSheet: string;
+  hostRow: number;
+  hostColumn: number;
+  table(name: string): TableGeometry | null;
+  /** The table whose range holds the host cell (for "[@Col]" without a table name). */
+  hostTable(): TableGeometry | null;
+}
+
+/**
+ * The formula as the engine should see it: every sheet name quoted, structured references replaced by absolute
+ * A1 areas of the tables' current geometry, and bare TRUE / FALSE written as TRUE() / FALSE() (HyperFormula 3.5
+ * reads the bare words as names).
+ */
+export function rewriteForEngine(formula: string, ctx: EngineRewriteContext): string {
+  const tokens = tokenize(formula).map((t): FormulaToken => {
+    if (t.kind === "name" && /^(TRUE|FALSE)$/i.test(t.text)) return { kind: "text", text: `${t.text.toUpperCase()}()` };
+    if (t.kind !== "structured") return t;
+    const table = t.table === null ? ctx.hostTable() : ctx.table(t.table);
+    const spec = parseStructuredBody(t.body);
+    if (!table || !spec) return { kind: "text", text: "#REF!" };
+    const area = resolveStructured(spec, table, ctx.hostRow);
+    if (!area) return { kind: "text", text: "#REF!" };
+    const { rect } = area;
+    const a: RefPart = { col: rect.c0, row: rect.r0, colAbs: true, rowAbs: true };
+    const single = rect.r0 === rect.r1 && rect.c0 === rect.c1;
+    const b: RefPart | null = single ? null : { col: rect.c1, row: rect.r1, colAbs: true, rowAbs: true };
+    return { kind: "ref", sheet: area.sheet, a, b };
+  });
+  return render(tokens, { quoteAllSheets: true });
+}
+
+/** Renames a table inside structured references (Excel keeps formulas pointing at the renamed table). */
+export function renameTableInFormula(formula: string, oldName: string, newName: string): string {
+  const lower = oldName.toLowerCase();
+  let changed = false;
+  const tokens = tokenize(formula).map((t): FormulaToken => {
+    if (t.kind === "structured" && t.table !== null && t.table.toLowerCase() === lower) {
+      changed = true;
+      return { ...t, table: newName };
+    }
+    return t;
+  });
+  return changed ? render(tokens) : formula;
+}
+
+function escapeColumnName(name: string): string {
+  return name.replace(/(['#[\]@])/g, "'$1");
+}
+
+/** Renames a column inside structured references to `table` (or to the host table when `hostTable` is it). */
+export function renameColumnInFormula(
+  formula: string,
+  tableName: string,
+  oldColumn: string,
+  newColumn: string,
+  hostTableName: string | null,
+): string {
+  const lower = tableName.toLowerCase();
+  let changed = false;
+  const tokens = tokenize(formula).map((t): FormulaToken => {
+    if (t.kind !== "structured") return t;
+    const owner = t.table ?? hostTableName;
+    if (owner === null || owner.toLowerCase() !== lower) return t;
+    const body = renameColumnInBody(t.body, oldColumn, newColumn);
+    if (body === t.body) return t;
+    changed = true;
+    return { ...t, body };
+  });
+  return changed ? render(tokens) : formula;
+}
+
+function renameColumnInBody(body: string, oldColumn: string, newColumn: string): string {
+  const matches = (item: string) => unescapeItem(item).trim().toLowerCase() === oldColumn.toLowerCase();
+  if (!body.includes("[")) {
+    if (body.startsWith("@") && matches(body.slice(1))) return `@[${escapeColumnName(newColumn)}]`;
+    if (!body.startsWith("#") && matches(body)) return `[${escapeColumnName(newColumn)}]`;
+    return body;
+  }
+  let out = "";
+  let i = 0;
+  while (i < body.length) {
+    if (body[i] === "[") {
+      const end = readBrackets(body, i);
+      const item = body.slice(i + 1, end - 1);
+      out += matches(item) ? `[${escapeColumnName(newColumn)}]` : body.slice(i, end);
+      i = end;
+    } else {
+      out += body[i];
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Structured references that name a deleted column of `tableName` become #REF!, as in Excel. */
+export function dropColumnFromFormula(formula: string, tableName: string, columnName: string, hostTableName: string | null): string {
+  const lowerTable = tableName.toLowerCase();
+  const lowerCol = columnName.toLowerCase();
+  let changed = false;
+  const tokens = tokenize(formula).map((t): FormulaToken => {
+    if (t.kind !== "structured") return t;
+    const owner = t.table ?? hostTableName;
+    if (owner === null || owner.toLowerCase() !== lowerTable) return t;
+    const spec = parseStructuredBody(t.body);
+    if (!spec?.columns || !spec.columns.some((c) => c.toLowerCase() === lowerCol)) return t;
+    changed = true;
+    return { kind: "text", text: "#REF!" };
+  });
+  return changed ? render(tokens) : formula;
+}

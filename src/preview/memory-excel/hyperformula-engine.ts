@@ -1,0 +1,161 @@
+/**
+ * FormulaEngine over HyperFormula 3.5 (GPL-3.0: dev, tests, browser preview and CLI only — never import this
+ * from src/excel or src/taskpane; the in-memory Excel receives it by injection).
+ */
+import { CellError, DetailedCellError, HyperFormula } from "hyperformula";
+import type { EngineError, EngineInput, EngineValue, ExcelErrorValue, FormulaEngine } from "./engine";
+import { isEngineError } from "./engine";
+
+const HF_TO_EXCEL: Record<string, ExcelErrorValue> = {
+  "#DIV/0!": "#DIV/0!",
+  "#VALUE!": "#VALUE!",
+  "#REF!": "#REF!",
+  "#NAME?": "#NAME?",
+  "#N/A": "#N/A",
+  "#NUM!": "#NUM!",
+  "#NULL!": "#NULL!",
+  "#SPILL!": "#SPILL!",
+  // HyperFormula's own errors have no Excel counterpart: a parse error shows as #NAME? (what Excel shows for a
+  // formula it reads but cannot resolve), a circular reference as #REF!, a licence error as #VALUE!.
+  "#ERROR!": "#NAME?",
+  "#CYCLE!": "#REF!",
+  "#LIC!": "#VALUE!",
+};
+
+function toExcelError(value: DetailedCellError | CellError): EngineError {
+  const raw = value instanceof DetailedCellError ? value.value : `#${String(value.type)}`;
+  return { error: HF_TO_EXCEL[raw] ?? "#VALUE!" };
+}
+
+function toEngineValue(raw: unknown): EngineValue {
+  if (raw instanceof DetailedCellError || raw instanceof CellError) return toExcelError(raw);
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean") return raw;
+  return { error: "#VALUE!" };
+}
+
+export interface HyperFormulaEngineOptions {
+  /** Extra HyperFormula configuration (licenseKey and useArrayArithmetic are fixed). */
+  config?: Record<string, unknown>;
+}
+
+export class HyperFormulaEngine implements FormulaEngine {
+  private hf: HyperFormula;
+  private suspended = false;
+  private readonly config: Record<string, unknown>;
+
+  constructor(options: HyperFormulaEngineOptions = {}) {
+    this.config = {
+      ...options.config,
+      licenseKey: "gpl-v3",
+      useArrayArithmetic: true,
+      // Excel's grid and en-US date parsing (text dates in criteria such as ">=2024-04-01"). The default
+      // nullDate 1899-12-30 gives Excel's serials for every date from 1900-03-01 on.
+      maxRows: 1_048_576,
+      maxColumns: 16_384,
+      dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY-MM-DD", "YYYY/MM/DD"],
+    };
+    this.hf = HyperFormula.buildEmpty(this.config);
+  }
+
+  private sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new Error(`formula engine: no sheet "${name}"`);
+    return id;
+  }
+
+  /** Writes are batched (evaluation suspended) until the next read, so a batch of writes recalculates once. */
+  private write(fn: () => void): void {
+    if (!this.suspended) {
+      this.hf.suspendEvaluation();
+      this.suspended = true;
+    }
+    fn();
+  }
+
+  private flush(): void {
+    if (this.suspended) {
+      this.suspended = false;
+      this.hf.resumeEvaluation();
+    }
+  }
+
+  addSheet(name: string): void {
+    this.write(() => this.hf.addSheet(name));
+  }
+
+  removeSheet(name: string): void {
+    this.write(() => this.hf.removeSheet(this.sheetId(name)));
+  }
+
+  renameSheet(oldName: string, newName: string): void {
+    this.write(() => this.hf.renameSheet(this.sheetId(oldName), newName));
+  }
+
+  setCell(sheet: string, row: number, column: number, input: EngineInput): void {
+    let content: unknown;
+    if (input === null) content = null;
+    else if (typeof input === "string") content = `'${input}`; // a leading apostrophe keeps HyperFormula from parsing text
+    else if (typeof input === "number" || typeof input === "boolean") content = input;
+    else if (isEngineError(input)) content = `=${errorFormula(input.error)}`;
+    else content = input.formula;
+    this.write(() => this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col: column }, [[content as never]]));
+  }
+
+  getValue(sheet: string, row: number, column: number): EngineValue {
+    this.flush();
+    return toEngineValue(this.hf.getCellValue({ sheet: this.sheetId(sheet), row, col: column }));
+  }
+
+  parseError(formula: string): string | null {
+    if (this.hf.validateFormula(formula)) return null;
+    return `HyperFormula cannot parse ${formula}`;
+  }
+
+  evaluate(sheet: string, formula: string): EngineValue {
+    this.flush();
+    const raw = this.hf.calculateFormula(formula, this.sheetId(sheet));
+    if (Array.isArray(raw)) return toEngineValue(raw[0]?.[0]);
+    return toEngineValue(raw);
+  }
+
+  setName(name: string, formula: string): void {
+    this.write(() => {
+      if (this.hf.isItPossibleToChangeNamedExpression(name, formula)) this.hf.changeNamedExpression(name, formula);
+      else this.hf.addNamedExpression(name, formula);
+    });
+  }
+
+  removeName(name: string): void {
+    this.write(() => {
+      if (this.hf.getNamedExpression(name)) this.hf.removeNamedExpression(name);
+    });
+  }
+
+  reset(): void {
+    this.flush();
+    this.hf.destroy();
+    this.hf = HyperFormula.buildEmpty(this.config);
+  }
+}
+
+function errorFormula(error: ExcelErrorValue): string {
+  switch (error) {
+    case "#N/A":
+      return "NA()";
+    case "#DIV/0!":
+      return "1/0";
+    case "#REF!":
+      return "#REF!";
+    case "#NAME?":
+      return "#NAME?";
+    case "#NUM!":
+      return "#NUM!";
+    default:
+      return "#VALUE!";
+  }
+}
+
+export function createHyperFormulaEngine(options?: HyperFormulaEngineOptions): FormulaEngine {
+  return new HyperFormulaEngine(options);
+}

@@ -1,0 +1,305 @@
+/**
+ * An in-memory stand-in for the Excel JavaScript API (Office.js), not Excel. The workbook writer and reader in
+ * src/excel run unchanged against it — in tests, in the browser preview and in the CLI — because `run` hands
+ * them a RequestContext that behaves like Office's: proxies, load/sync, queued commands, null objects, error
+ * codes. Formulas are computed by an injected FormulaEngine (HyperFormula in ./hyperformula-engine); without
+ * one, formula cells read back `values` null (valueTypes "Unknown").
+ *
+ * Outside Office.js semantics, for tests and the preview (clearly not API calls): getCellValue,
+ * getCellFormula, setCellValues (a user typing or pasting), renameSheet, deleteTableColumn, onChange,
+ * snapshot / fromSnapshot, stats.
+ */
+import { parseAddress, formatAddress, type Rect, rectRows, rectColumns, rectsIntersect, intersectRects } from "./address";
+import { cellSatisfies } from "./api-range";
+import { attachWorkbook } from "./api-workbook";
+import type { FormulaEngine } from "./engine";
+import { isEngineError } from "./engine";
+import { MemoryExcelError, invalidArgument } from "./errors";
+import { type MemoryExcelHost, MemoryRequestContext } from "./proxy";
+import { type WorkbookSnapshot, fromSnapshot, toSnapshot } from "./snapshot";
+import { type ChangeRecord, WorkbookState, coerceInput } from "./state";
+import { afterContentWrite } from "./api-range";
+
+export type { FormulaEngine, EngineValue, EngineInput, EngineError, ExcelErrorValue } from "./engine";
+export { MemoryExcelError } from "./errors";
+export type { MemoryExcelErrorCode } from "./errors";
+export type {
+  WorkbookSnapshot,
+  SheetSnapshot,
+  CellSnapshot,
+  ColumnSnapshot,
+  RowSnapshot,
+  FormatSnapshot,
+  TableSnapshot,
+  ValidationSnapshot,
+  ConditionalFormatSnapshot,
+  ChartSnapshot,
+  ChartSeriesSnapshot,
+  NameSnapshot,
+} from "./snapshot";
+export { formatValue } from "./number-format";
+
+export interface MemoryExcelOptions {
+  /** Computes formulas; null/absent: formula cells read back null. */
+  engine?: FormulaEngine | null;
+  /** Sheets of a new workbook (default ["Sheet1"], as a new Excel workbook). */
+  sheets?: string[];
+  /** Reject formulas the engine can't parse with InvalidArgument (default true, as Excel rejects them). */
+  strictFormulas?: boolean;
+}
+
+export interface MemoryExcelStats {
+  /** context.sync() calls that carried commands (an empty sync makes no round trip). */
+  syncs: number;
+  /** Per such sync: UTF-8 bytes of the JSON of its queued commands — an approximation of Office's request payload. */
+  batchBytes: number[];
+}
+
+/** What changed, for the preview UI: after a sync or a simulated user edit. */
+export interface ChangeNotice {
+  source: "api" | "user";
+  /** Names of the sheets touched (structure changes of deleted sheets carry no name). */
+  sheets: string[];
+  kinds: ChangeRecord["kind"][];
+}
+
+export interface SetCellValuesOptions {
+  /**
+   * "paste" (default) writes whatever is given, as a paste does — data validation is not checked, like Excel.
+   * "type" is a user typing: a value breaking a Stop-style validation rule is refused with its error message.
+   */
+  mode?: "paste" | "type";
+}
+
+type Handler = { source: string; handler: (args: unknown) => unknown };
+
+export class MemoryExcel {
+  private state: WorkbookState;
+  private readonly options: MemoryExcelOptions;
+  private readonly handlers = new Map<number, Handler>();
+  private nextHandlerId = 1;
+  private listeners = new Set<(notice: ChangeNotice) => void>();
+  private pendingEvents: Promise<unknown>[] = [];
+  readonly stats: MemoryExcelStats = { syncs: 0, batchBytes: [] };
+  private readonly host: MemoryExcelHost;
+
+  constructor(options: MemoryExcelOptions = {}) {
+    this.options = options;
+    this.state = new WorkbookState({ engine: options.engine ?? null, strictFormulas: options.strictFormulas });
+    for (const name of options.sheets ?? ["Sheet1"]) this.state.addSheet(name);
+    this.state.takeChanges();
+    const self = this;
+    this.host = {
+      get state() {
+        return self.state;
+      },
+      recordSync: (bytes) => {
+        this.stats.syncs += 1;
+        this.stats.batchBytes.push(bytes);
+      },
+      afterSync: () => this.notify("api"),
+      addHandler: (source, handler) => {
+        const id = this.nextHandlerId++;
+        this.handlers.set(id, { source, handler });
+        return id;
+      },
+      removeHandler: (id) => {
+        this.handlers.delete(id);
+      },
+    };
+  }
+
+  /** Builds a workbook from a snapshot (e.g. one the CLI read from an .xlsx). */
+  static fromSnapshot(snapshot: WorkbookSnapshot, options: Omit<MemoryExcelOptions, "sheets"> = {}): MemoryExcel {
+    const excel = new MemoryExcel({ ...options, sheets: [] });
+    excel.loadSnapshot(snapshot);
+    return excel;
+  }
+
+  /** Replaces the whole workbook with the snapshot's. */
+  loadSnapshot(snapshot: WorkbookSnapshot): void {
+    const state = new WorkbookState({ engine: this.options.engine ?? null, strictFormulas: this.options.strictFormulas });
+    fromSnapshot(snapshot, state);
+    this.state = state;
+    this.listeners.forEach((l) => l({ source: "api", sheets: state.sheets.map((s) => s.name), kinds: ["structure"] }));
+  }
+
+  /**
+   * Like Excel.run: creates a RequestContext, runs the batch, then syncs whatever is still queued. The batch
+   * must return a promise ("RunMustReturnPromise" otherwise). If it throws, queued commands are dropped.
+   */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const context = new MemoryRequestContext(this.host);
+    attachWorkbook(context);
+    try {
+      const pending = batch(context as unknown as Excel.RequestContext);
+      if (!pending || typeof (pending as Promise<T>).then !== "function") {
+        throw new MemoryExcelError("RunMustReturnPromise", "The batch function passed to Excel.run must return a promise.", "Excel.run");
+      }
+      const result = await pending;
+      await context.sync();
+      return result;
+    } finally {
+      context.closed = true;
+    }
+  }
+
+  resetStats(): void {
+    this.stats.syncs = 0;
+    this.stats.batchBytes = [];
+  }
+
+  snapshot(): WorkbookSnapshot {
+    return toSnapshot(this.state);
+  }
+
+  /** The workbook state, for the preview's grid (read-only use). */
+  get workbookState(): WorkbookState {
+    return this.state;
+  }
+
+  // ---- direct helpers (not Office.js) -------------------------------------------------------------------
+
+  private sheetNamed(name: string) {
+    const sheet = this.state.findSheet(name);
+    if (!sheet) throw new MemoryExcelError("ItemNotFound", `No sheet named "${name}".`, "MemoryExcel");
+    return sheet;
+  }
+
+  private cellOf(sheetName: string, address: string): { sheet: ReturnType<MemoryExcel["sheetNamed"]>; r: number; c: number } {
+    const sheet = this.sheetNamed(sheetName);
+    const { rect } = parseAddress(address, "MemoryExcel");
+    return { sheet, r: rect.r0, c: rect.c0 };
+  }
+
+  /** The value Range.values would show for one cell ("" when empty, errors as "#N/A", null when not computed). */
+  getCellValue(sheet: string, address: string): number | string | boolean | null {
+    const { sheet: s, r, c } = this.cellOf(sheet, address);
+    return this.state.officeValue(s, r, c);
+  }
+
+  /** The formula ("=…") of a cell, or its constant as Range.formulas shows it. */
+  getCellFormula(sheet: string, address: string): number | string | boolean {
+    const { sheet: s, r, c } = this.cellOf(sheet, address);
+    return this.state.officeFormula(s, r, c);
+  }
+
+  getCellText(sheet: string, address: string): string {
+    const { sheet: s, r, c } = this.cellOf(sheet, address);
+    return this.state.text(s, r, c);
+  }
+
+  /**
+   * A user typing or pasting `values` at `address` (its top-left cell): Excel's input rules apply, a table
+   * grows to take rows entered right below it, a protected sheet refuses locked cells, and worksheet / table
+   * onChanged handlers fire (source "Local"). Resolves when the handlers have run.
+   */
+  setCellValues(sheetName: string, address: string, values: unknown[][], options: SetCellValuesOptions = {}): Promise<void> {
+    const sheet = this.sheetNamed(sheetName);
+    const { rect: at } = parseAddress(address, "MemoryExcel.setCellValues");
+    if (!Array.isArray(values) || values.length === 0 || !values.every((row) => Array.isArray(row) && row.length === values[0].length && row.length > 0)) {
+      throw invalidArgument("values must be a non-empty rectangular 2-D array", "MemoryExcel.setCellValues");
+    }
+    const rect: Rect = { r0: at.r0, c0: at.c0, r1: at.r0 + values.length - 1, c1: at.c0 + values[0].length - 1 };
+    const st = this.state;
+    st.assertEditable(sheet, rect, "values", "MemoryExcel.setCellValues");
+    const inputs = values.map((row, i) =>
+      row.map((v, j) => coerceInput(v, st.formatProp(sheet, rect.r0 + i, rect.c0 + j, "numberFormat") as string, "MemoryExcel.setCellValues")),
+    );
+    const tablesBefore = new Map(st.tables.map((t) => [t.id, { ...t.rect }]));
+    values.forEach((row, i) => row.forEach((_, j) => st.writeCell(sheet, rect.r0 + i, rect.c0 + j, inputs[i][j], "MemoryExcel.setCellValues")));
+    st.autoExpandTables(sheet, rect);
+    afterContentWrite(st, sheet, rect);
+    if (options.mode === "type") {
+      for (const entry of st.validationsIn(sheet, rect)) {
+        const cut = intersectRects(entry.rect, rect)!;
+        for (let r = cut.r0; r <= cut.r1; r++) {
+          for (let c = cut.c0; c <= cut.c1; c++) {
+            if (entry.errorAlert.showAlert && entry.errorAlert.style === "Stop" && !cellSatisfies(st, sheet, entry, r, c)) {
+              st.writeCell(sheet, r, c, { kind: "clear" }, "MemoryExcel.setCellValues");
+              throw new MemoryExcelError(
+                "InvalidArgument",
+                entry.errorAlert.message || "This value doesn't match the data validation restrictions defined for this cell.",
+                `${formatAddress(sheet.name, { r0: r, c0: c, r1: r, c1: c })}`,
+              );
+            }
+          }
+        }
+      }
+    }
+    const address_ = st.address(sheet, rect);
+    const localAddress = address_.slice(address_.lastIndexOf("!") + 1);
+    const calls: Promise<unknown>[] = [];
+    const fire = (source: string, args: Record<string, unknown>) => {
+      for (const h of this.handlers.values()) {
+        if (h.source === source) calls.push(Promise.resolve().then(() => h.handler(args)));
+      }
+    };
+    const sheetArgs = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", address: localAddress, worksheetId: sheet.id, triggerSource: "Unknown" };
+    fire(`ws:${sheet.id}`, sheetArgs);
+    fire("worksheets", sheetArgs);
+    for (const t of st.tables) {
+      const before = tablesBefore.get(t.id);
+      if (t.sheetId !== sheet.id || !(rectsIntersect(t.rect, rect) || (before && !st.isSameRect(before, t.rect)))) continue;
+      const cut = intersectRects(t.rect, rect) ?? rect;
+      fire(`tb:${t.id}`, { type: "TableChanged", changeType: "RangeEdited", source: "Local", address: st.localAddress(cut), tableId: t.id, worksheetId: sheet.id });
+    }
+    this.notify("user");
+    const done = Promise.all(calls).then(() => undefined);
+    this.pendingEvents.push(done);
+    return done;
+  }
+
+  /** Waits for event handlers started by setCellValues. */
+  async flushEvents(): Promise<void> {
+    const pending = this.pendingEvents;
+    this.pendingEvents = [];
+    await Promise.all(pending);
+  }
+
+  /** A user renaming a sheet tab (formulas follow, as in Excel). */
+  renameSheet(oldName: string, newName: string): void {
+    this.state.renameSheet(this.sheetNamed(oldName), newName, "MemoryExcel.renameSheet");
+    this.notify("user");
+  }
+
+  /** A user deleting a table column (its cells go, the columns right of it move left inside the table). */
+  deleteTableColumn(tableName: string, columnName: string): void {
+    const table = this.state.findTable(tableName);
+    if (!table) throw new MemoryExcelError("ItemNotFound", `No table named "${tableName}".`, "MemoryExcel.deleteTableColumn");
+    const index = table.columns.findIndex((c) => c.name.toLowerCase() === columnName.toLowerCase());
+    if (index < 0) throw new MemoryExcelError("ItemNotFound", `Table "${tableName}" has no column "${columnName}".`, "MemoryExcel.deleteTableColumn");
+    this.state.deleteTableColumn(table, index, "MemoryExcel.deleteTableColumn");
+    this.notify("user");
+  }
+
+  /** Subscribes the preview UI to changes (after each sync that changed something, and after user edits). */
+  onChange(listener: (notice: ChangeNotice) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(source: ChangeNotice["source"]): void {
+    const changes = this.state.takeChanges();
+    if (changes.length === 0 || this.listeners.size === 0) return;
+    const names = new Set<string>();
+    for (const ch of changes) {
+      const s = this.state.sheets.find((x) => x.id === ch.sheetId);
+      if (s) names.add(s.name);
+    }
+    const notice: ChangeNotice = { source, sheets: [...names], kinds: [...new Set(changes.map((c) => c.kind))] };
+    for (const l of this.listeners) l(notice);
+  }
+}
+
+export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel {
+  return new MemoryExcel(options);
+}
+
+/** Rows × columns of an A1 range, handy for building values arrays in tests. */
+export function rangeShape(address: string): { rows: number; columns: number } {
+  const { rect } = parseAddress(address);
+  return { rows: rectRows(rect), columns: rectColumns(rect) };
+}
+
+export { isEngineError };

@@ -1,0 +1,455 @@
+/**
+ * The Office.js proxy machinery, in memory: a request context with a queue, proxy objects whose property
+ * reads need load() + sync() first, and sync() that runs the queue in order.
+ *
+ * Mirrors "Application-specific API model" (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model):
+ * setting properties and calling methods queue commands; `load` queues a read; `context.sync()` runs the batch
+ * and only then are loaded properties readable — reading one earlier throws PropertyNotLoaded.
+ *
+ * What a failing batch does here: the commands before the failing one have taken effect, nothing after it
+ * runs, no loaded value of that batch reaches its proxy, and sync() rejects with the error (code and
+ * debugInfo.errorLocation set). Object paths (getItem, getRange, …) are resolved when a command first uses
+ * them, as Office does; `*OrNullObject` paths are resolved in the batch that follows their creation so that
+ * `isNullObject` can be read after that sync, loaded or not. Setting a property or calling a method on a null
+ * object fails the batch with ItemNotFound (the documentation is silent on it; failing loudly finds bugs).
+ */
+import { MemoryExcelError, invalidArgument, propertyNotLoaded } from "./errors";
+import type { WorkbookState } from "./state";
+
+export interface QueuedCommand {
+  /** What Office would send for the command (counted for batchBytes). */
+  json: unknown;
+  run: (batch: BatchResult) => void;
+}
+
+export interface BatchResult {
+  /** Values delivered to proxies when the whole batch succeeds. */
+  deliveries: (() => void)[];
+}
+
+export interface MemoryExcelHost {
+  state: WorkbookState;
+  recordSync(bytes: number): void;
+  afterSync(): void;
+  /** Event handlers registered through `onChanged.add`, keyed by the object that raises them. */
+  addHandler(source: string, handler: (args: unknown) => unknown): number;
+  removeHandler(id: number): void;
+}
+
+export class MemoryRequestContext {
+  private queue: QueuedCommand[] = [];
+  private nextProxyId = 1;
+  closed = false;
+  readonly trackedObjects = {
+    add: (_obj: unknown): void => undefined,
+    remove: (_obj: unknown): void => undefined,
+  };
+  /** Filled by api.ts (workbook proxy) right after construction. */
+  workbook!: unknown;
+  application!: unknown;
+  debugInfo: Record<string, unknown> = {};
+
+  constructor(readonly host: MemoryExcelHost) {}
+
+  get state(): WorkbookState {
+    return this.host.state;
+  }
+
+  newProxyId(): number {
+    return this.nextProxyId++;
+  }
+
+  enqueue(json: unknown, run: QueuedCommand["run"]): void {
+    if (this.closed) {
+      throw new MemoryExcelError(
+        "InvalidRequestContext",
+        "Cannot use the object across different request contexts (its Excel.run batch has finished).",
+      );
+    }
+    this.queue.push({ json, run });
+  }
+
+  get pendingCount(): number {
+    return this.queue.length;
+  }
+
+  load<T extends { load: (spec?: unknown) => unknown }>(object: T, spec?: unknown): T {
+    object.load(spec);
+    return object;
+  }
+
+  trace(_message: string): void {}
+
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    const commands = this.queue;
+    this.queue = [];
+    // A sync with nothing queued makes no round trip.
+    if (commands.length === 0) {
+      await Promise.resolve();
+      return passThroughValue as T;
+    }
+    const bytes = new TextEncoder().encode(JSON.stringify(commands.map((c) => c.json))).length;
+    this.host.recordSync(bytes);
+    await Promise.resolve();
+    const batch: BatchResult = { deliveries: [] };
+    try {
+      for (const command of commands) command.run(batch);
+    } finally {
+      this.host.afterSync();
+    }
+    for (const deliver of batch.deliveries) deliver();
+    return passThroughValue as T;
+  }
+}
+
+// ---- load specs -----------------------------------------------------------------------------------------
+
+/** Normalises the forms `load` accepts into paths: "a", "a/b/c"; [] means "all scalar properties". */
+export function loadPaths(spec: unknown): string[] {
+  if (spec === undefined || spec === null || spec === "") return [];
+  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(spec)) return spec.flatMap((s) => loadPaths(s));
+  if (typeof spec === "object") {
+    const o = spec as Record<string, unknown>;
+    if ("select" in o || "expand" in o) {
+      return [...loadPaths(o.select), ...loadPaths(o.expand)];
+    }
+    const out: string[] = [];
+    for (const [key, value] of Object.entries(o)) {
+      if (key === "$all" && value) continue;
+      if (value === true) out.push(key);
+      else if (value && typeof value === "object") {
+        const inner = loadPaths(value);
+        if (inner.length === 0) out.push(key);
+        else out.push(...inner.map((p) => `${key}/${p}`));
+      }
+    }
+    return out;
+  }
+  throw invalidArgument(`load() takes a string, an array or an object, got ${typeof spec}`);
+}
+
+// ---- proxy base ---------------------------------------------------------------------------------------
+
+// Method-style signatures keep Self bivariant, so a spec of a subclass is still a spec of the base class.
+type Bivariant<F extends (...args: never[]) => unknown> = { fn(...args: Parameters<F>): ReturnType<F> }["fn"];
+
+export interface PropSpec<Self> {
+  get: Bivariant<(self: Self) => unknown>;
+  set?: Bivariant<(self: Self, value: unknown) => void>;
+}
+
+export interface ProxySpec<Self> {
+  typeName: string;
+  props: Record<string, PropSpec<Self>>;
+  /** Navigation properties: child proxies created on first access and cached. */
+  navs?: Record<string, Bivariant<(self: Self) => ProxyBase>>;
+}
+
+type Resolver<T> = () => T | null;
+
+export abstract class ProxyBase<T = unknown> {
+  readonly context: MemoryRequestContext;
+  readonly _proxyId: number;
+  /** Path-like description of how the object was reached (for batch JSON and error messages). */
+  readonly _path: string;
+  protected _loaded = new Map<string, unknown>();
+  private _children = new Map<string, ProxyBase>();
+  private _resolver: Resolver<T>;
+  private _resolved = false;
+  private _resolvedTarget: T | null = null;
+  private _nullKnown: boolean | undefined;
+  protected readonly _orNull: boolean;
+
+  constructor(context: MemoryRequestContext, path: string, resolver: Resolver<T>, orNull = false) {
+    this.context = context;
+    this._proxyId = context.newProxyId();
+    this._path = path;
+    this._resolver = resolver;
+    this._orNull = orNull;
+    if (orNull) {
+      context.enqueue({ o: path, m: "instantiate" }, (batch) => {
+        const isNull = this._resolve() === null;
+        batch.deliveries.push(() => {
+          this._nullKnown = isNull;
+        });
+      });
+    }
+  }
+
+  abstract get _spec(): ProxySpec<this>;
+
+  /** The target in the workbook state; resolved on first use, then kept. Null for a null object. */
+  _resolve(): T | null {
+    if (!this._resolved) {
+      this._resolvedTarget = this._resolver();
+      this._resolved = true;
+      if (this._resolvedTarget === null && !this._orNull) {
+        throw new MemoryExcelError("ItemNotFound", `The requested resource doesn't exist. (${this._path})`, this._spec.typeName);
+      }
+    }
+    return this._resolvedTarget;
+  }
+
+  /** The target, for a command that changes it: a null object fails the batch. */
+  _require(location: string): T {
+    const t = this._resolve();
+    if (t === null) {
+      throw new MemoryExcelError("ItemNotFound", `The object is a null object (${this._path}); check isNullObject first.`, location);
+    }
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    if (this._nullKnown === undefined) {
+      if (!this._orNull && this._resolved) return false;
+      if (!this._orNull && this._loaded.size > 0) return false;
+      throw propertyNotLoaded("isNullObject", this._spec.typeName);
+    }
+    return this._nullKnown;
+  }
+
+  _get(name: string): unknown {
+    if (!this._loaded.has(name)) throw propertyNotLoaded(name, this._spec.typeName);
+    return this._loaded.get(name);
+  }
+
+  _setProp(name: string, value: unknown): void {
+    const spec = this._spec.props[name];
+    if (!spec?.set) throw invalidArgument(`${this._spec.typeName}.${name} is read-only`, `${this._spec.typeName}.${name}`);
+    this._loaded.set(name, value);
+    const setter = spec.set;
+    this._command("set", [name, value], () => setter(this, value));
+  }
+
+  /** Queues a command that runs `run` at sync, with `[name, args]` for the batch JSON. */
+  _command(method: string, args: unknown[], run: () => void): void {
+    this.context.enqueue({ o: this._path, m: method, a: jsonArgs(args) }, () => run());
+  }
+
+  /** Queues a command whose return value is a ClientResult. */
+  _result<R>(method: string, args: unknown[], compute: () => R): ClientResult<R> {
+    const result = new ClientResult<R>(`${this._spec.typeName}.${method}`);
+    this.context.enqueue({ o: this._path, m: method, a: jsonArgs(args) }, (batch) => {
+      const value = compute();
+      batch.deliveries.push(() => result._deliver(value));
+    });
+    return result;
+  }
+
+  _nav<C extends ProxyBase>(name: string, make: () => C): C {
+    let child = this._children.get(name) as C | undefined;
+    if (!child) {
+      child = make();
+      this._children.set(name, child);
+    }
+    return child;
+  }
+
+  load(spec?: unknown): this {
+    const paths = loadPaths(spec);
+    this._queueLoad(paths);
+    return this;
+  }
+
+  /** Splits paths into own scalar props and child paths; queues one load command for the own part. */
+  _queueLoad(paths: string[]): void {
+    const own = new Set<string>();
+    const childPaths = new Map<string, string[]>();
+    const spec = this._spec;
+    if (paths.length === 0) for (const p of Object.keys(spec.props)) own.add(p);
+    for (const path of paths) {
+      const [head, ...rest] = path.split("/");
+      if (head === "*") {
+        for (const p of Object.keys(spec.props)) own.add(p);
+      } else if (spec.props[head] && rest.length === 0) {
+        own.add(head);
+      } else if (spec.navs?.[head]) {
+        const list = childPaths.get(head) ?? [];
+        if (rest.length) list.push(rest.join("/"));
+        childPaths.set(head, list);
+      } else if (head === "isNullObject") {
+        // resolved with the object
+      } else {
+        throw invalidArgument(`${spec.typeName} has no property "${head}" to load`, `${spec.typeName}.load`);
+      }
+    }
+    if (own.size > 0 || this._orNull) {
+      const names = [...own];
+      this.context.enqueue({ o: this._path, m: "load", a: names }, (batch) => {
+        const target = this._resolve();
+        const values = new Map<string, unknown>();
+        if (target !== null) for (const n of names) values.set(n, spec.props[n].get(this));
+        else for (const n of names) values.set(n, null);
+        batch.deliveries.push(() => {
+          for (const [k, v] of values) this._loaded.set(k, v);
+          this._nullKnown = target === null;
+        });
+      });
+    }
+    for (const [nav, sub] of childPaths) {
+      const child = (this as unknown as Record<string, ProxyBase>)[nav];
+      child._queueLoad(sub);
+    }
+  }
+
+  set(properties: Record<string, unknown>, _options?: unknown): void {
+    for (const [key, value] of Object.entries(properties)) {
+      const spec = this._spec;
+      if (spec.props[key]?.set) {
+        this._setProp(key, value);
+      } else if (spec.navs?.[key] && value && typeof value === "object") {
+        const child = (this as unknown as Record<string, ProxyBase>)[key];
+        child.set(value as Record<string, unknown>);
+      } else {
+        throw invalidArgument(`${spec.typeName}.${key} can't be set`, `${spec.typeName}.set`);
+      }
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of this._loaded) out[k] = v;
+    for (const [name, child] of this._children) {
+      const json = child.toJSON();
+      if (Object.keys(json).length > 0) out[name] = json;
+    }
+    return out;
+  }
+
+  /** Reads props now (inside a running command) and returns a function that delivers them after the batch. */
+  _loadNow(paths: string[]): () => void {
+    const spec = this._spec;
+    const own = new Set<string>();
+    const children = new Map<string, string[]>();
+    if (paths.length === 0) for (const p of Object.keys(spec.props)) own.add(p);
+    for (const path of paths) {
+      const [head, ...rest] = path.split("/");
+      if (spec.props[head] && rest.length === 0) own.add(head);
+      else if (spec.navs?.[head]) {
+        const list = children.get(head) ?? [];
+        if (rest.length) list.push(rest.join("/"));
+        children.set(head, list);
+      } else if (head === "*") for (const p of Object.keys(spec.props)) own.add(p);
+      else throw invalidArgument(`${spec.typeName} has no property "${head}" to load`, `${spec.typeName}.load`);
+    }
+    const values = new Map<string, unknown>();
+    this._resolve();
+    for (const n of own) values.set(n, spec.props[n].get(this));
+    const childDeliveries: (() => void)[] = [];
+    for (const [nav, sub] of children) {
+      const child = (this as unknown as Record<string, ProxyBase>)[nav];
+      childDeliveries.push(child._loadNow(sub));
+    }
+    return () => {
+      for (const [k, v] of values) this._loaded.set(k, v);
+      childDeliveries.forEach((d) => d());
+    };
+  }
+
+  track(): this {
+    return this;
+  }
+
+  untrack(): this {
+    return this;
+  }
+}
+
+function jsonArgs(args: unknown[]): unknown[] {
+  return args.map((a) => (a instanceof ProxyBase ? { ref: a._path } : a));
+}
+
+export class ClientResult<R> {
+  private _value: R | undefined;
+  private _done = false;
+
+  constructor(private readonly location: string) {}
+
+  _deliver(value: R): void {
+    this._value = value;
+    this._done = true;
+  }
+
+  get value(): R {
+    if (!this._done) throw propertyNotLoaded("value", this.location);
+    return this._value as R;
+  }
+}
+
+/** Installs property accessors for a proxy class from its spec (values come from `_get`, sets queue commands). */
+export function installAccessors<Self extends ProxyBase>(cls: { prototype: Self }, spec: ProxySpec<Self>): void {
+  for (const [name, prop] of Object.entries(spec.props)) {
+    Object.defineProperty(cls.prototype, name, {
+      configurable: true,
+      enumerable: true,
+      get(this: ProxyBase) {
+        return this._get(name);
+      },
+      set: prop.set
+        ? function (this: ProxyBase, value: unknown) {
+            this._setProp(name, value);
+          }
+        : undefined,
+    });
+  }
+  for (const [name, make] of Object.entries(spec.navs ?? {})) {
+    Object.defineProperty(cls.prototype, name, {
+      configurable: true,
+      enumerable: true,
+      get(this: Self) {
+        return this._nav(name, () => make(this));
+      },
+    });
+  }
+}
+
+// ---- collections -----------------------------------------------------------------------------------------
+
+/** A collection proxy: `items` after load, `getCount()`, and item props loaded through "items/…" or plain names. */
+export abstract class CollectionProxy<T, Item extends ProxyBase> extends ProxyBase<T> {
+  private _items: Item[] | undefined;
+
+  /** The items' targets, in order, at the time a command runs. */
+  abstract _listTargets(): unknown[];
+  abstract _itemProxy(target: unknown, index: number): Item;
+  abstract get _itemSpec(): ProxySpec<Item>;
+
+  get items(): Item[] {
+    if (!this._items) throw propertyNotLoaded("items", this._spec.typeName);
+    return this._items;
+  }
+
+  override _queueLoad(paths: string[]): void {
+    const ownProps = new Set(Object.keys(this._spec.props));
+    const own: string[] = [];
+    const itemPaths: string[] = [];
+    let wantsItems = paths.length === 0;
+    for (const p of paths) {
+      const [head, ...rest] = p.split("/");
+      if (head === "items") {
+        wantsItems = true;
+        if (rest.length) itemPaths.push(rest.join("/"));
+      } else if (ownProps.has(head) && rest.length === 0) {
+        own.push(head);
+      } else {
+        // Office lets a collection load its items' properties by name ("name" on worksheets = "items/name").
+        wantsItems = true;
+        itemPaths.push(p);
+      }
+    }
+    if (own.length) super._queueLoad(own);
+    if (!wantsItems) return;
+    this.context.enqueue({ o: this._path, m: "loadItems", a: itemPaths }, (batch) => {
+      this._require(`${this._spec.typeName}.load`);
+      const targets = this._listTargets();
+      const items = targets.map((t, i) => this._itemProxy(t, i));
+      // The item proxies are already resolved; queue-less loading of their props happens right here.
+      const loads = items.map((item) => item._loadNow(itemPaths));
+      batch.deliveries.push(() => {
+        this._items = items;
+        loads.forEach((deliver) => deliver());
+      });
+    });
+  }
+}
