@@ -32,9 +32,10 @@ export default tseslint.config(
       "office-addins/call-sync-before-read": "warn",
       "office-addins/load-object-before-read": "warn",
       // House settings: control characters in regexes are deliberate here (cleaning cell text, sentinel markers);
-      // `cond ? a() : b()` and `x && f()` as statements are allowed; a leading underscore marks an intentionally
-      // unused binding.
+      // `const self = this` for getters in object literals; `cond ? a() : b()` and `x && f()` as statements;
+      // a leading underscore marks an intentionally unused binding.
       "no-control-regex": "off",
+      "@typescript-eslint/no-this-alias": ["error", { allowedNames: ["self"] }],
       "@typescript-eslint/no-unused-expressions": ["error", { allowTernary: true, allowShortCircuit: true }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },
