@@ -441,15 +441,43 @@ export abstract class CollectionProxy<T, Item extends ProxyBase> extends ProxyBa
     if (own.length) super._queueLoad(own);
     if (!wantsItems) return;
     this.context.enqueue({ o: this._path, m: "loadItems", a: itemPaths }, (batch) => {
-      this._require(`${this._spec.typeName}.load`);
-      const targets = this._listTargets();
-      const items = targets.map((t, i) => this._itemProxy(t, i));
-      // The item proxies are already resolved; queue-less loading of their props happens right here.
-      const loads = items.map((item) => item._loadNow(itemPaths));
-      batch.deliveries.push(() => {
-        this._items = items;
-        loads.forEach((deliver) => deliver());
-      });
+      batch.deliveries.push(this._loadItemsNow(itemPaths));
     });
+  }
+
+  /** Lists the items now (inside a running command), reads their props, returns the delivery. */
+  _loadItemsNow(itemPaths: string[]): () => void {
+    this._require(`${this._spec.typeName}.load`);
+    const items = this._listTargets().map((t, i) => this._itemProxy(t, i));
+    const loads = items.map((item) => item._loadNow(itemPaths));
+    return () => {
+      this._items = items;
+      loads.forEach((deliver) => deliver());
+    };
+  }
+
+  /** Nested loads ("items/series/items/name", "series/count") reach collections through here. */
+  override _loadNow(paths: string[]): () => void {
+    const ownProps = new Set(Object.keys(this._spec.props));
+    const own: string[] = [];
+    const itemPaths: string[] = [];
+    let wantsItems = paths.length === 0;
+    for (const p of paths) {
+      const [head, ...rest] = p.split("/");
+      if (head === "items") {
+        wantsItems = true;
+        if (rest.length) itemPaths.push(rest.join("/"));
+      } else if (ownProps.has(head) && rest.length === 0) own.push(head);
+      else {
+        wantsItems = true;
+        itemPaths.push(p);
+      }
+    }
+    const deliverOwn = own.length ? super._loadNow(own) : () => undefined;
+    const deliverItems = wantsItems ? this._loadItemsNow(itemPaths) : () => undefined;
+    return () => {
+      deliverOwn();
+      deliverItems();
+    };
   }
 }

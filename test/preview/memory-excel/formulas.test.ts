@@ -1,0 +1,157 @@
+import { createMemoryExcel, type MemoryExcel } from "../../../src/preview/memory-excel";
+import { createHyperFormulaEngine } from "../../../src/preview/memory-excel/hyperformula-engine";
+
+/** Tracking rows: goal, date serial, actual. Expected numbers below are computed from these rows in plain JS. */
+const ROWS: [string, number, number][] = [
+  ["G1", 45383, 10],
+  ["G2", 45384, 4],
+  ["G1", 45390, 7.5],
+  ["G1", 45400, 3],
+  ["G2", 45401, 9],
+];
+
+async function tracking(sheetName: string): Promise<MemoryExcel> {
+  const excel = createMemoryExcel({ engine: createHyperFormulaEngine(), sheets: ["概览 Overview", sheetName] });
+  await excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheetName);
+    ws.getRange("A1:C1").values = [["Goal", "Date", "Actual"]];
+    ws.getRange(`A2:C${ROWS.length + 1}`).values = ROWS;
+    await context.sync();
+  });
+  return excel;
+}
+
+async function compute(excel: MemoryExcel, sheet: string, formulas: string[]): Promise<unknown[]> {
+  return excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const r = ws.getRange(`A1:A${formulas.length}`);
+    r.formulas = formulas.map((f) => [f]);
+    r.load("values");
+    await context.sync();
+    return r.values.map((row) => row[0]);
+  });
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe("formulas computed by HyperFormula behind range.formulas", () => {
+  test("SUMIFS, COUNTIFS, MAXIFS with TRUE(), cross-sheet to a sheet name with spaces and Chinese", async () => {
+    const excel = await tracking("跟踪 记录");
+    const t = "'跟踪 记录'";
+    const got = await compute(excel, "概览 Overview", [
+      `=SUMIFS(${t}!C:C,${t}!A:A,"G1")`,
+      `=COUNTIFS(${t}!A:A,"G1",${t}!B:B,">="&45390)`,
+      `=MAXIFS(${t}!B:B,${t}!A:A,"G2")`,
+      `=IF(TRUE(),SUMIFS(${t}!C2:C6,${t}!B2:B6,"<="&45390),0)`,
+    ]);
+    const g1 = ROWS.filter((r) => r[0] === "G1");
+    expect(got).toEqual([
+      sum(g1.map((r) => r[2])),
+      g1.filter((r) => r[1] >= 45390).length,
+      Math.max(...ROWS.filter((r) => r[0] === "G2").map((r) => r[1])),
+      sum(ROWS.filter((r) => r[1] <= 45390).map((r) => r[2])),
+    ]);
+  });
+
+  test("INDEX/MATCH and IFERROR; errors read back as Excel's error strings", async () => {
+    const excel = await tracking("Data");
+    const got = await compute(excel, "概览 Overview", [
+      `=INDEX(Data!C2:C6,MATCH(45400,Data!B2:B6,0))`,
+      `=IFERROR(MATCH(1,Data!B2:B6,0),"none")`,
+      `=1/0`,
+      `=MATCH(1,Data!B2:B6,0)`,
+      `=NOSUCHFUNCTION(1)`,
+      `="a"+1`,
+    ]);
+    expect(got).toEqual([ROWS.find((r) => r[1] === 45400)![2], "none", "#DIV/0!", "#N/A", "#NAME?", "#VALUE!"]);
+  });
+
+  test("an unquoted Chinese sheet name in a formula works (the engine gets it quoted)", async () => {
+    const excel = await tracking("跟踪");
+    const got = await compute(excel, "概览 Overview", ["=SUM(跟踪!C2:C6)"]);
+    expect(got).toEqual([sum(ROWS.map((r) => r[2]))]);
+  });
+
+  test("renaming a sheet rewrites formulas that name it, and they still compute", async () => {
+    const excel = await tracking("Tracking log");
+    await compute(excel, "概览 Overview", ["=SUM('Tracking log'!C:C)"]);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Tracking log").name = "跟踪 记录";
+      await context.sync();
+    });
+    expect(excel.getCellFormula("概览 Overview", "A1")).toBe("=SUM('跟踪 记录'!C:C)");
+    expect(excel.getCellValue("概览 Overview", "A1")).toBe(sum(ROWS.map((r) => r[2])));
+    excel.renameSheet("跟踪 记录", "Log");
+    expect(excel.getCellFormula("概览 Overview", "A1")).toBe("=SUM(Log!C:C)");
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Log").getRange("C2").values = [[100]];
+      await context.sync();
+    });
+    expect(excel.getCellValue("概览 Overview", "A1")).toBe(sum(ROWS.map((r) => r[2])) - ROWS[0][2] + 100);
+  });
+
+  test("whole-column references follow new rows", async () => {
+    const excel = await tracking("Data");
+    await compute(excel, "概览 Overview", ["=COUNT(Data!C:C)"]);
+    await excel.setCellValues("Data", "A7", [["G3", 45410, 1]]);
+    expect(excel.getCellValue("概览 Overview", "A1")).toBe(ROWS.length + 1);
+  });
+
+  test("a formula pointing at an empty cell reads 0, as in Excel; deleting a referenced sheet gives #REF!", async () => {
+    const excel = await tracking("Data");
+    await compute(excel, "概览 Overview", ["=Data!Z99", "=Data!C2"]);
+    expect(excel.getCellValue("概览 Overview", "A1")).toBe(0);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").delete();
+      await context.sync();
+    });
+    expect(excel.getCellFormula("概览 Overview", "A2")).toBe("=#REF!");
+    expect(excel.getCellValue("概览 Overview", "A2")).toBe("#REF!");
+  });
+
+  test("a formula the engine cannot parse is refused with InvalidArgument", async () => {
+    const excel = createMemoryExcel({ engine: createHyperFormulaEngine() });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["=SUM(1,"]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("structured references compute over the table's current rows and follow its growth", async () => {
+    const excel = await tracking("Data");
+    await excel.run(async (context) => {
+      const t = context.workbook.worksheets.getItem("Data").tables.add("A1:C6", true);
+      t.name = "PIP_Tracking";
+      context.workbook.worksheets.getItem("概览 Overview").getRange("A1:A3").formulas = [
+        ["=SUM(PIP_Tracking[Actual])"],
+        ['=SUMIFS(PIP_Tracking[Actual],PIP_Tracking[Goal],"G2")'],
+        ["=ROWS(PIP_Tracking[#All])"],
+      ];
+      await context.sync();
+    });
+    expect(excel.getCellValue("概览 Overview", "A1")).toBe(sum(ROWS.map((r) => r[2])));
+    await excel.setCellValues("Data", "A7", [["G2", 45420, 50]]);
+    expect(excel.getCellValue("概览 Overview", "A1")).toBe(sum(ROWS.map((r) => r[2])) + 50);
+    expect(excel.getCellValue("概览 Overview", "A2")).toBe(sum(ROWS.filter((r) => r[0] === "G2").map((r) => r[2])) + 50);
+    expect(excel.getCellValue("概览 Overview", "A3")).toBe(ROWS.length + 2);
+  });
+
+  test("names: workbook.names.add and a formula using the name", async () => {
+    const excel = await tracking("Data");
+    await excel.run(async (context) => {
+      const data = context.workbook.worksheets.getItem("Data");
+      context.workbook.names.add("Actuals", data.getRange("C2:C6"));
+      context.workbook.worksheets.getItem("概览 Overview").getRange("A1").formulas = [["=SUM(Actuals)"]];
+      const item = context.workbook.names.getItemOrNullObject("Actuals");
+      const range = item.getRange();
+      range.load("address");
+      item.load("formula");
+      await context.sync();
+      expect(item.formula).toBe("=Data!$C$2:$C$6");
+      expect(range.address).toBe("Data!C2:C6");
+    });
+    expect(excel.getCellValue("概览 Overview", "A1")).toBe(sum(ROWS.map((r) => r[2])));
+  });
+});
