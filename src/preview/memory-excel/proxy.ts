@@ -420,6 +420,11 @@ export abstract class CollectionProxy<T, Item extends ProxyBase> extends ProxyBa
     return this._items;
   }
 
+  /** Collections with a loadable `count` (tables, table rows and columns, charts, series). */
+  get count(): number {
+    return this._get("count") as number;
+  }
+
   override _queueLoad(paths: string[]): void {
     const ownProps = new Set(Object.keys(this._spec.props));
     const own: string[] = [];

@@ -1151,9 +1151,11 @@ export class WorkbookState {
   /**
    * A user typed or pasted below a table: Excel's AutoCorrect "Include new rows and columns in table" grows
    * the table to take the rows in (only when they start right under the last row and there is no totals row).
+   * On a protected sheet Excel does not grow tables, so neither does this.
    */
   autoExpandTables(sheet: SheetState, written: Rect): TableState[] {
     const grown: TableState[] = [];
+    if (sheet.protection.protected) return grown;
     for (const table of this.tables) {
       if (table.sheetId !== sheet.id || table.showTotals) continue;
       if (written.r0 !== table.rect.r1 + 1) continue;
