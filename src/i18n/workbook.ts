@@ -188,6 +188,7 @@ export const COLUMN_HEADERS = {
   "tracking.coachFeedback": L("辅导反馈", "Coach feedback"),
   "tracking.enteredBy": L("填写人", "Entered by"),
   "tracking.rowKey": L("排序键", "Row key"),
+  "tracking.goalKey": L("匹配键", "Match key"),
   // Check-in schedule (derived)
   "checkIns.period": L("周期", "Period"),
   "checkIns.start": L("开始", "Start"),

@@ -277,7 +277,7 @@ export interface FormulaEnv {
   value(table: TableName, key: string): string;
   /** A list label as a string literal: `"合计"`. */
   label<N extends ListName>(list: N, value: keyof (typeof LIST_LABELS)[N] & string): string;
-  /** COUNTIFS/SUMIFS criterion matching exactly the text in `ref` (no wildcards, "=" etc. taken literally). */
+  /** COUNTIFS/SUMIFS criterion on a key column ("k" & text) matching exactly the text in `ref` (no wildcards, no operators). */
   exact(ref: string): string;
 }
 
@@ -328,9 +328,10 @@ export function makeFormulaEnv(index: LayoutIndex, names: SheetNames, lang: Lang
       return stringLiteral(labels[value][lang]);
     },
     exact(ref) {
-      // Criteria treat a leading = < > as an operator and * ? ~ as wildcards: "=" plus the escaped text
-      // makes the match literal in Excel, HyperFormula and LibreOffice alike.
-      return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
+      // Criteria treat a leading = < > as an operator and * ? ~ as wildcards. Matched against a key column holding
+      // "k" & the text (the tracking table's goalKey), "=k" plus the escaped text is literal in Excel, HyperFormula
+      // and LibreOffice alike (case aside: criteria ignore case in all three).
+      return `"=k"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
     },
   };
 }

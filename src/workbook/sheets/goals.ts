@@ -8,7 +8,7 @@ import { PERCENT_FORMAT, header, type ColumnDecl, type FormulaRow, type SheetDec
 
 /** Tracking rows that count: the row key is a number exactly when the date and the actual are numbers. */
 function counted(f: FormulaRow): string {
-  return `${f.col("PIP_Tracking", "goalId")},${f.exact(f.here("id"))},${f.col("PIP_Tracking", "rowKey")},">0"`;
+  return `${f.col("PIP_Tracking", "goalKey")},${f.exact(f.here("id"))},${f.col("PIP_Tracking", "rowKey")},">0"`;
 }
 
 function elapsed(f: FormulaRow): string {
@@ -48,7 +48,7 @@ const columns: ColumnDecl[] = [
       const agg = f.here("aggregation");
       const sum = `SUMIFS(${f.col("PIP_Tracking", "actual")},${counted(f)})`;
       const key = f.col("PIP_Tracking", "rowKey");
-      const latest = `INDEX(${f.col("PIP_Tracking", "actual")},MATCH(MAXIFS(${key},${f.col("PIP_Tracking", "goalId")},${f.exact(f.here("id"))}),${key},0))`;
+      const latest = `INDEX(${f.col("PIP_Tracking", "actual")},MATCH(MAXIFS(${key},${f.col("PIP_Tracking", "goalKey")},${f.exact(f.here("id"))}),${key},0))`;
       return `IF(N(${n})=0,"",IF(${agg}=${f.label("aggregation", "average")},${sum}/${n},IF(${agg}=${f.label("aggregation", "latest")},${latest},${sum})))`;
     },
   },

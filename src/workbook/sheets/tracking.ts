@@ -65,6 +65,15 @@ export const trackingSheet: SheetDecl = {
           // the formulas count. Exact in doubles: 2,958,465 × 10^6 + 1,048,576 < 2^53.
           formula: (f) => `IF(AND(ISNUMBER(${f.here("date")}),ISNUMBER(${f.here("actual")})),INT(${f.here("date")})*1000000+ROW(${f.here("date")}),"")`,
         },
+        {
+          key: "goalKey",
+          header: header("tracking.goalKey"),
+          kind: "formula",
+          width: 6,
+          // The goal id behind a letter, so that a criterion "=k…" compares it literally in every engine (an id
+          // starting with "=" would otherwise read as an operator; HyperFormula rejects "==…").
+          formula: (f) => `"k"&${f.here("goalId")}`,
+        },
       ],
     },
     {
