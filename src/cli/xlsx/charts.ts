@@ -38,8 +38,14 @@ export interface ChartSpec {
   series: ChartSeriesSpec[];
   /** Number format of the value axis, e.g. "0%". */
   valueFormat?: string;
+  valueTitle?: string | null;
+  categoryTitle?: string | null;
+  valueMin?: number;
+  valueMax?: number;
   /** Show the legend (default: when there is more than one series). */
   legend?: boolean;
+  /** Legend position: r, l, t, b (default b). */
+  legendPosition?: "r" | "l" | "t" | "b";
 }
 
 const NS = {
@@ -67,17 +73,21 @@ function val(v: string | number): XmlNode {
   return { "@_val": v };
 }
 
-function richText(text: string): XmlNode {
+function richText(text: string, size = 1200): XmlNode {
   return {
     "c:tx": {
       "c:rich": {
         "a:bodyPr": {},
         "a:lstStyle": {},
-        "a:p": { "a:pPr": { "a:defRPr": { "@_sz": 1200, "@_b": 1 } }, "a:r": { "a:rPr": { "@_lang": "en-US", "@_sz": 1200, "@_b": 1 }, "a:t": text } },
+        "a:p": { "a:pPr": { "a:defRPr": { "@_sz": size, "@_b": 1 } }, "a:r": { "a:rPr": { "@_lang": "en-US", "@_sz": size, "@_b": 1 }, "a:t": text } },
       },
     },
     "c:overlay": val(0),
   };
+}
+
+function axisTitle(text: string | null | undefined): XmlNode {
+  return text ? { "c:title": richText(text, 1000) } : {};
 }
 
 function seriesNode(series: ChartSeriesSpec, index: number, kind: ChartKind): XmlNode {
@@ -132,6 +142,7 @@ export function chartXml(spec: ChartSpec): string {
         "c:scaling": { "c:orientation": val("minMax") },
         "c:delete": val(0),
         "c:axPos": val(horizontal ? "l" : "b"),
+        ...axisTitle(spec.categoryTitle),
         "c:numFmt": { "@_formatCode": "General", "@_sourceLinked": 1 },
         "c:majorTickMark": val("out"),
         "c:minorTickMark": val("none"),
@@ -145,10 +156,15 @@ export function chartXml(spec: ChartSpec): string {
       },
       "c:valAx": {
         "c:axId": val(VAL_AXIS_ID),
-        "c:scaling": { "c:orientation": val("minMax") },
+        "c:scaling": {
+          "c:orientation": val("minMax"),
+          ...(spec.valueMax !== undefined ? { "c:max": val(spec.valueMax) } : {}),
+          ...(spec.valueMin !== undefined ? { "c:min": val(spec.valueMin) } : {}),
+        },
         "c:delete": val(0),
         "c:axPos": val(horizontal ? "b" : "l"),
         "c:majorGridlines": {},
+        ...axisTitle(spec.valueTitle),
         "c:numFmt": { "@_formatCode": spec.valueFormat ?? "General", "@_sourceLinked": spec.valueFormat ? 0 : 1 },
         "c:majorTickMark": val("out"),
         "c:minorTickMark": val("none"),
@@ -158,7 +174,7 @@ export function chartXml(spec: ChartSpec): string {
         "c:crossBetween": val("between"),
       },
     },
-    ...(showLegend ? { "c:legend": { "c:legendPos": val("b"), "c:overlay": val(0) } } : {}),
+    ...(showLegend ? { "c:legend": { "c:legendPos": val(spec.legendPosition ?? "b"), "c:overlay": val(0) } } : {}),
     "c:plotVisOnly": val(1),
     "c:dispBlanksAs": val("gap"),
   };

@@ -1,0 +1,521 @@
+/**
+ * In-memory Excel snapshot → .xlsx. The snapshot is what the add-in's writer produced on the in-memory Excel,
+ * so the file holds the same workbook the add-in makes: cells (constants, formulas, number formats, fonts, fills,
+ * alignment, borders, locked flags), column widths and row heights, frozen panes, tables, data validation,
+ * conditional formats, sheet protection, print areas and titles, merges, hidden sheets, defined names — written
+ * with ExcelJS — and the charts, added afterwards as DrawingML parts (./charts.ts), which ExcelJS cannot write.
+ *
+ * Formulas get the `_xlfn.` prefix for Excel 2010+ functions (./xlfn.ts). No cached values are written: Excel
+ * and LibreOffice compute every formula on open (ExcelJS marks the workbook for a full calculation on load).
+ */
+import ExcelJS from "exceljs";
+import type {
+  CellSnapshot,
+  ChartSnapshot,
+  ConditionalFormatSnapshot,
+  FormatSnapshot,
+  SheetSnapshot,
+  TableSnapshot,
+  ValidationSnapshot,
+  WorkbookSnapshot,
+} from "../../preview/memory-excel";
+import { addChartsToXlsx, type ChartAnchor, type ChartKind, type ChartSpec } from "./charts";
+import { addXlfnPrefixes } from "./xlfn";
+
+// ---- small conversions -------------------------------------------------------------------------------------
+
+/** "#1F3864" → "FF1F3864". */
+function argb(color: string | undefined): string | undefined {
+  if (!color) return undefined;
+  const hex = color.replace(/^#/, "");
+  return /^[0-9a-fA-F]{6}$/.test(hex) ? `FF${hex.toUpperCase()}` : undefined;
+}
+
+/** Office column width in points → ExcelJS width in characters of Calibri 11 (7 px per character + 5 px padding). */
+export function pointsToCharacters(points: number): number {
+  const pixels = (points * 4) / 3;
+  return Math.max(0, Math.round(((pixels - 5) / 7) * 100) / 100);
+}
+
+/** "=SUM(A1)" → "SUM(A1)" with _xlfn. prefixes, as ExcelJS wants formulas (no leading "="). */
+function fileFormula(formula: string): string {
+  return addXlfnPrefixes(formula.startsWith("=") ? formula.slice(1) : formula);
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "B7" → { col: 2, row: 7 } (1-based). */
+function parseCell(a1: string): { col: number; row: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) throw new Error(`not a cell address: ${a1}`);
+  return { col: columnNumber(m[1]), row: Number(m[2]) };
+}
+
+function parseRange(range: string): { from: { col: number; row: number }; to: { col: number; row: number } } {
+  const [a, b] = range.split(":");
+  const from = parseCell(a);
+  return { from, to: b ? parseCell(b) : from };
+}
+
+const HORIZONTAL: Record<string, ExcelJS.Alignment["horizontal"]> = {
+  Left: "left",
+  Center: "center",
+  Right: "right",
+  Fill: "fill",
+  Justify: "justify",
+  CenterAcrossSelection: "centerContinuous",
+  Distributed: "distributed",
+};
+const VERTICAL: Record<string, ExcelJS.Alignment["vertical"]> = {
+  Top: "top",
+  Center: "middle",
+  Bottom: "bottom",
+  Justify: "justify",
+  Distributed: "distributed",
+};
+const UNDERLINE: Record<string, ExcelJS.Font["underline"]> = {
+  Single: "single",
+  Double: "double",
+  SingleAccountant: "singleAccounting",
+  DoubleAccountant: "doubleAccounting",
+};
+
+function borderStyle(style: string | undefined, weight: string | undefined): ExcelJS.BorderStyle | undefined {
+  if (!style || style === "None") return undefined;
+  const heavy = weight === "Medium" || weight === "Thick";
+  switch (style) {
+    case "Dash":
+      return heavy ? "mediumDashed" : "dashed";
+    case "DashDot":
+      return heavy ? "mediumDashDot" : "dashDot";
+    case "DashDotDot":
+      return heavy ? "mediumDashDotDot" : "dashDotDot";
+    case "Dot":
+      return "dotted";
+    case "Double":
+      return "double";
+    case "SlantDashDot":
+      return "slantDashDot";
+    default:
+      return weight === "Hairline" ? "hair" : weight === "Thick" ? "thick" : weight === "Medium" ? "medium" : "thin";
+  }
+}
+
+/** ExcelJS style of a snapshot format (only the parts that are set). */
+export function styleOf(format: FormatSnapshot | undefined): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (!format) return style;
+  if (format.numberFormat !== undefined) style.numFmt = format.numberFormat;
+  const font: Partial<ExcelJS.Font> = {};
+  if (format.bold) font.bold = true;
+  if (format.italic) font.italic = true;
+  if (format.strikethrough) font.strike = true;
+  if (format.underline && UNDERLINE[format.underline]) font.underline = UNDERLINE[format.underline];
+  if (format.fontColor && argb(format.fontColor)) font.color = { argb: argb(format.fontColor)! };
+  if (format.fontSize !== undefined) font.size = format.fontSize;
+  if (format.fontName !== undefined) font.name = format.fontName;
+  if (Object.keys(font).length > 0) style.font = font;
+  if (format.fill && argb(format.fill)) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(format.fill)! } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (format.horizontalAlignment && HORIZONTAL[format.horizontalAlignment]) alignment.horizontal = HORIZONTAL[format.horizontalAlignment];
+  if (format.verticalAlignment && VERTICAL[format.verticalAlignment]) alignment.vertical = VERTICAL[format.verticalAlignment];
+  if (format.wrapText) alignment.wrapText = true;
+  if (format.indentLevel) alignment.indent = format.indentLevel;
+  if (Object.keys(alignment).length > 0) style.alignment = alignment;
+  if (format.locked === false || format.formulaHidden) {
+    style.protection = { locked: format.locked !== false, hidden: Boolean(format.formulaHidden) };
+  }
+  if (format.borders) {
+    const border: Partial<ExcelJS.Borders> = {};
+    const edges: [keyof typeof format.borders, "top" | "bottom" | "left" | "right"][] = [
+      ["EdgeTop", "top"],
+      ["EdgeBottom", "bottom"],
+      ["EdgeLeft", "left"],
+      ["EdgeRight", "right"],
+    ];
+    for (const [edge, side] of edges) {
+      const b = format.borders[edge];
+      const s = borderStyle(b?.style, b?.weight);
+      if (s) border[side] = { style: s, color: argb(b?.color) ? { argb: argb(b?.color)! } : undefined };
+    }
+    if (Object.keys(border).length > 0) style.border = border;
+  }
+  return style;
+}
+
+function cellValue(cell: CellSnapshot): ExcelJS.CellValue {
+  if (cell.formula !== undefined) return { formula: fileFormula(cell.formula), date1904: false } as ExcelJS.CellFormulaValue;
+  if (cell.type === "Error" && typeof cell.value === "string") return { error: cell.value as ExcelJS.CellErrorValue["error"] };
+  return cell.value;
+}
+
+// ---- tables, validation, conditional formats ---------------------------------------------------------------
+
+function addTable(ws: ExcelJS.Worksheet, table: TableSnapshot, cellsByAddress: Map<string, CellSnapshot>): void {
+  const { from, to } = parseRange(table.range);
+  const firstBodyRow = from.row + (table.showHeaders ? 1 : 0);
+  const lastBodyRow = to.row - (table.showTotals ? 1 : 0);
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = firstBodyRow; r <= lastBodyRow; r++) {
+    const row: ExcelJS.CellValue[] = [];
+    for (let c = from.col; c <= to.col; c++) {
+      const cell = cellsByAddress.get(`${ws.getColumn(c).letter}${r}`);
+      row.push(cell ? cellValue(cell) : null);
+    }
+    rows.push(row);
+  }
+  ws.addTable({
+    name: table.name,
+    ref: `${ws.getColumn(from.col).letter}${from.row}`,
+    headerRow: table.showHeaders,
+    totalsRow: table.showTotals,
+    style: {
+      theme: (table.style || "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"],
+      showRowStripes: table.showBandedRows,
+      showColumnStripes: table.showBandedColumns,
+      showFirstColumn: table.highlightFirstColumn,
+      showLastColumn: table.highlightLastColumn,
+    },
+    columns: table.headers.map((name) => ({ name, filterButton: table.showFilterButton })),
+    rows,
+  });
+}
+
+/**
+ * ExcelJS 4.4 writes these at run time although its typings omit them: `worksheet.dataValidations`, the "time"
+ * validation type and the cellIs operators besides equal / greaterThan / lessThan / between (the XML attribute
+ * is written as given).
+ */
+type FileValidationType = ExcelJS.DataValidation["type"] | "time";
+type FileDataValidation = Omit<ExcelJS.DataValidation, "type"> & { type: FileValidationType };
+interface RuntimeDataValidations {
+  add(address: string, validation: FileDataValidation): void;
+}
+type FileCellIsOperator =
+  | "between"
+  | "notBetween"
+  | "equal"
+  | "notEqual"
+  | "greaterThan"
+  | "lessThan"
+  | "greaterThanOrEqual"
+  | "lessThanOrEqual";
+
+function dataValidationsOf(ws: ExcelJS.Worksheet): RuntimeDataValidations {
+  return (ws as unknown as { dataValidations: RuntimeDataValidations }).dataValidations;
+}
+
+const VALIDATION_TYPES: Record<string, FileValidationType> = {
+  wholeNumber: "whole",
+  decimal: "decimal",
+  list: "list",
+  date: "date",
+  time: "time",
+  textLength: "textLength",
+  custom: "custom",
+};
+
+const OPERATORS: Record<string, ExcelJS.DataValidationOperator> = {
+  Between: "between",
+  NotBetween: "notBetween",
+  EqualTo: "equal",
+  NotEqualTo: "notEqual",
+  GreaterThan: "greaterThan",
+  LessThan: "lessThan",
+  GreaterThanOrEqualTo: "greaterThanOrEqual",
+  LessThanOrEqualTo: "lessThanOrEqual",
+};
+
+/** A validation formula for the file: "=…" → "…" (with _xlfn.); a number as is. */
+function validationFormula(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  const text = String(value ?? "");
+  return text.startsWith("=") ? fileFormula(text) : text;
+}
+
+export function validationOf(v: ValidationSnapshot): FileDataValidation | null {
+  if (!v.rule) return null;
+  const [kind, body] = Object.entries(v.rule)[0] ?? [];
+  const type = kind ? VALIDATION_TYPES[kind] : undefined;
+  if (!type || !body) return null;
+  let formulae: string[];
+  if (type === "list") {
+    const source = String(body.source ?? "");
+    // A literal list is stored quoted ("a,b,c"); a range or formula source without its "=".
+    formulae = [source.startsWith("=") ? fileFormula(source) : `"${source.replace(/"/g, '""')}"`];
+  } else if (type === "custom") {
+    formulae = [validationFormula(body.formula)];
+  } else {
+    formulae = [validationFormula(body.formula1)];
+    if (body.formula2 !== undefined && body.formula2 !== null && body.formula2 !== "") formulae.push(validationFormula(body.formula2));
+  }
+  const validation: FileDataValidation = {
+    type,
+    allowBlank: v.ignoreBlanks,
+    formulae,
+    showErrorMessage: v.errorAlert.showAlert,
+    errorStyle: v.errorAlert.style.toLowerCase(),
+    errorTitle: v.errorAlert.title,
+    error: v.errorAlert.message,
+    showInputMessage: v.prompt.showPrompt,
+    promptTitle: v.prompt.title,
+    prompt: v.prompt.message,
+  };
+  if (type !== "list" && type !== "custom") validation.operator = OPERATORS[String(body.operator)] ?? "between";
+  return validation;
+}
+
+const CF_OPERATORS: Record<string, FileCellIsOperator> = {
+  Between: "between",
+  NotBetween: "notBetween",
+  EqualTo: "equal",
+  NotEqualTo: "notEqual",
+  GreaterThan: "greaterThan",
+  LessThan: "lessThan",
+  GreaterThanOrEqual: "greaterThanOrEqual",
+  LessThanOrEqual: "lessThanOrEqual",
+};
+
+function conditionalStyle(format: Record<string, unknown> | null): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (!format) return style;
+  const fill = format.fill as { color?: string } | undefined;
+  const font = format.font as { color?: string; bold?: boolean; italic?: boolean; strikethrough?: boolean } | undefined;
+  // In a differential format (dxf) a solid fill's colour is the background colour.
+  if (fill?.color && argb(fill.color)) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill.color)! } };
+  if (font) {
+    const f: Partial<ExcelJS.Font> = {};
+    if (font.color && argb(font.color)) f.color = { argb: argb(font.color)! };
+    if (font.bold !== undefined) f.bold = font.bold;
+    if (font.italic !== undefined) f.italic = font.italic;
+    if (font.strikethrough !== undefined) f.strike = font.strikethrough;
+    style.font = f;
+  }
+  if (typeof format.numberFormat === "string") style.numFmt = format.numberFormat;
+  return style;
+}
+
+/** Text rules as the expression Excel itself stores for them (relative to the range's top-left cell). */
+function textRuleFormula(operator: string, text: string, topLeft: string): string | null {
+  const literal = `"${text.replace(/"/g, '""')}"`;
+  switch (operator) {
+    case "Contains":
+      return `NOT(ISERROR(SEARCH(${literal},${topLeft})))`;
+    case "NotContains":
+      return `ISERROR(SEARCH(${literal},${topLeft}))`;
+    case "BeginsWith":
+      return `LEFT(${topLeft},LEN(${literal}))=${literal}`;
+    case "EndsWith":
+      return `RIGHT(${topLeft},LEN(${literal}))=${literal}`;
+    default:
+      return null;
+  }
+}
+
+/** ExcelJS rule of a snapshot conditional format; null for kinds PIPbook does not use (color scales …). */
+export function conditionalRuleOf(cf: ConditionalFormatSnapshot): ExcelJS.ConditionalFormattingRule | null {
+  const base = { priority: cf.priority + 1, style: conditionalStyle(cf.format) };
+  const rule = cf.rule ?? {};
+  if (cf.type === "Custom") {
+    return { ...base, type: "expression", formulae: [validationFormula(rule.formula)] };
+  }
+  if (cf.type === "CellValue") {
+    const operator = CF_OPERATORS[String(rule.operator)];
+    if (!operator) return null;
+    const formulae = [validationFormula(rule.formula1)];
+    if (rule.formula2 !== undefined && rule.formula2 !== null && rule.formula2 !== "") formulae.push(validationFormula(rule.formula2));
+    return { ...base, type: "cellIs", operator, formulae } as unknown as ExcelJS.CellIsRuleType;
+  }
+  if (cf.type === "ContainsText") {
+    const topLeft = cf.range.split(",")[0].split(":")[0].trim();
+    const formula = textRuleFormula(String(rule.operator), String(rule.text ?? ""), topLeft);
+    return formula === null ? null : { ...base, type: "expression", formulae: [formula] };
+  }
+  return null;
+}
+
+// ---- sheets ------------------------------------------------------------------------------------------------
+
+const VISIBILITY: Record<string, ExcelJS.WorksheetState> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+
+function protectionOptions(options: Record<string, boolean | string>): Partial<ExcelJS.WorksheetProtection> {
+  const allow = (key: string, fallback = false) => (typeof options[key] === "boolean" ? (options[key] as boolean) : fallback);
+  const selection = typeof options.selectionMode === "string" ? options.selectionMode : "Normal";
+  return {
+    selectLockedCells: selection === "Normal",
+    selectUnlockedCells: selection !== "None",
+    formatCells: allow("allowFormatCells"),
+    formatColumns: allow("allowFormatColumns"),
+    formatRows: allow("allowFormatRows"),
+    insertColumns: allow("allowInsertColumns"),
+    insertRows: allow("allowInsertRows"),
+    insertHyperlinks: allow("allowInsertHyperlinks"),
+    deleteColumns: allow("allowDeleteColumns"),
+    deleteRows: allow("allowDeleteRows"),
+    sort: allow("allowSort"),
+    autoFilter: allow("allowAutoFilter"),
+    pivotTables: allow("allowPivotTables"),
+    objects: allow("allowEditObjects"),
+    scenarios: allow("allowEditScenarios"),
+  };
+}
+
+function applyPageLayout(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
+  const layout = sheet.pageLayout;
+  const setup: Partial<ExcelJS.PageSetup> = {};
+  if (sheet.printArea) setup.printArea = sheet.printArea;
+  if (layout.orientation === "Landscape") setup.orientation = "landscape";
+  else if (layout.orientation === "Portrait") setup.orientation = "portrait";
+  if (typeof layout.printTitleRows === "string" && layout.printTitleRows) setup.printTitlesRow = layout.printTitleRows.replace(/\$/g, "");
+  if (typeof layout.printTitleColumns === "string" && layout.printTitleColumns) {
+    setup.printTitlesColumn = layout.printTitleColumns.replace(/\$/g, "");
+  }
+  const zoom = layout.zoom as { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } | undefined;
+  if (zoom?.horizontalFitToPages !== undefined || zoom?.verticalFitToPages !== undefined) {
+    setup.fitToPage = true;
+    setup.fitToWidth = zoom.horizontalFitToPages ?? 0;
+    setup.fitToHeight = zoom.verticalFitToPages ?? 0;
+  } else if (typeof zoom?.scale === "number") {
+    setup.scale = zoom.scale;
+  }
+  if (layout.centerHorizontally === true) setup.horizontalCentered = true;
+  if (layout.centerVertically === true) setup.verticalCentered = true;
+  Object.assign(ws.pageSetup, setup);
+}
+
+async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSnapshot, tables: TableSnapshot[]): Promise<void> {
+  const ws = workbook.addWorksheet(sheet.name, {
+    state: VISIBILITY[sheet.visibility] ?? "visible",
+    properties: sheet.tabColor && argb(sheet.tabColor) ? { tabColor: { argb: argb(sheet.tabColor)! } } : {},
+    views: [
+      {
+        state: sheet.frozenRows > 0 || sheet.frozenColumns > 0 ? "frozen" : "normal",
+        xSplit: sheet.frozenColumns,
+        ySplit: sheet.frozenRows,
+        showGridLines: sheet.showGridlines,
+      },
+    ],
+  });
+  for (const column of sheet.columns) {
+    const col = ws.getColumn(column.index + 1);
+    if (column.width !== undefined) col.width = pointsToCharacters(column.width);
+    if (column.hidden) col.hidden = true;
+    if (column.format) col.style = styleOf(column.format);
+  }
+  for (const row of sheet.rows) {
+    const r = ws.getRow(row.index + 1);
+    if (row.height !== undefined) r.height = row.height;
+    if (row.hidden) r.hidden = true;
+    if (row.format) {
+      const style = styleOf(row.format);
+      if (style.numFmt !== undefined) r.numFmt = style.numFmt;
+      if (style.font) r.font = style.font;
+      if (style.fill) r.fill = style.fill;
+      if (style.alignment) r.alignment = style.alignment;
+      if (style.border) r.border = style.border;
+      if (style.protection) r.protection = style.protection;
+    }
+  }
+  const cellsByAddress = new Map(sheet.cells.map((c) => [c.address, c]));
+  // Tables first: ExcelJS's addTable writes its rows into the cells; the cells are then written over with their
+  // exact values and formats.
+  for (const table of tables) addTable(ws, table, cellsByAddress);
+  for (const cell of sheet.cells) {
+    const target = ws.getCell(cell.address);
+    target.value = cellValue(cell);
+    const style = styleOf(cell.format);
+    if (Object.keys(style).length > 0) target.style = style;
+  }
+  for (const merge of sheet.merges) ws.mergeCells(merge);
+  for (const v of sheet.validations) {
+    const validation = validationOf(v);
+    // A multi-area range is written once per area (ExcelJS keys validations by address).
+    if (validation) for (const area of v.range.split(",")) dataValidationsOf(ws).add(area.trim(), validation);
+  }
+  const conditional = [...sheet.conditionalFormats].sort((a, b) => a.priority - b.priority);
+  for (const cf of conditional) {
+    const rule = conditionalRuleOf(cf);
+    if (rule) ws.addConditionalFormatting({ ref: cf.range.split(",").map((s) => s.trim()).join(" "), rules: [rule] });
+  }
+  applyPageLayout(ws, sheet);
+  if (sheet.protection.protected) await ws.protect(sheet.protection.password ?? "", protectionOptions(sheet.protection.options));
+}
+
+// ---- charts ------------------------------------------------------------------------------------------------
+
+function chartKind(type: string): ChartKind {
+  if (/^line/i.test(type)) return "line";
+  if (/^bar/i.test(type)) return "bar";
+  return "column";
+}
+
+const LEGEND_POSITIONS: Record<string, ChartSpec["legendPosition"]> = { Right: "r", Left: "l", Top: "t", Bottom: "b" };
+
+export function chartSpecOf(chart: ChartSnapshot): ChartSpec {
+  const p = chart.position;
+  let anchor: ChartAnchor;
+  if (p.from) {
+    const from = parseCell(p.from);
+    // setPosition(start, end) covers the end cell: the anchor ends at the next cell's top-left corner.
+    const to = p.to ? parseCell(p.to) : from;
+    anchor = { kind: "cells", from: { col: from.col - 1, row: from.row - 1 }, to: { col: to.col, row: to.row } };
+  } else {
+    anchor = { kind: "points", left: p.left, top: p.top, width: p.width, height: p.height };
+  }
+  return {
+    kind: chartKind(chart.type),
+    name: chart.name,
+    title: chart.title ?? "",
+    anchor,
+    series: chart.series
+      .filter((s) => s.values !== null)
+      .map((s) => ({ name: s.name, values: s.values!, categories: s.xValues ?? undefined })),
+    valueFormat: chart.axes.value.numberFormat,
+    valueTitle: chart.axes.value.title,
+    categoryTitle: chart.axes.category.title,
+    valueMin: chart.axes.value.minimum,
+    valueMax: chart.axes.value.maximum,
+    legend: chart.legend.visible,
+    legendPosition: LEGEND_POSITIONS[chart.legend.position] ?? "b",
+  };
+}
+
+// ---- workbook ----------------------------------------------------------------------------------------------
+
+export interface XlsxWriteOptions {
+  /** Workbook author shown in File > Info. */
+  creator?: string;
+  /** Fixed timestamps make the bytes reproducible (tests); default now. */
+  created?: Date;
+}
+
+/** The .xlsx bytes of a snapshot. */
+export async function snapshotToXlsx(snapshot: WorkbookSnapshot, options: XlsxWriteOptions = {}): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = options.creator ?? "PIPbook";
+  workbook.created = options.created ?? new Date();
+  workbook.modified = workbook.created;
+  workbook.calcProperties.fullCalcOnLoad = true;
+  const sheets = [...snapshot.sheets].sort((a, b) => a.position - b.position);
+  for (const sheet of sheets) {
+    await writeSheet(
+      workbook,
+      sheet,
+      snapshot.tables.filter((t) => t.sheet === sheet.name),
+    );
+  }
+  for (const name of snapshot.names) {
+    const ref = name.formula.replace(/^=/, "");
+    // ExcelJS's defined names hold ranges only; PIPbook names nothing else.
+    if (/!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(ref)) workbook.definedNames.add(ref, name.name);
+  }
+  const active = sheets.findIndex((s) => s.name === snapshot.activeSheet);
+  if (active >= 0) workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const charts = new Map(sheets.map((s) => [s.name, s.charts.map(chartSpecOf)] as const));
+  return addChartsToXlsx(bytes, charts);
+}
