@@ -47,12 +47,20 @@ const STYLE = {
 
 const encoder = new TextEncoder();
 
-/** Estimated request bytes of `queueEvaluation` for a plan (for packing the writer's batches under 5 MB). */
-export function estimateEvaluationBytes(plan: Plan, language: Language = "zh-CN"): number {
-  const content = evaluationContent(plan, { lang: language, names: defaultSheetNames(language), layout: LAYOUT });
-  const tables = content.tables.reduce((sum, t) => sum + encoder.encode(JSON.stringify([t.headers, t.rows, t.numberFormats])).length, 0);
-  const charts = encoder.encode(JSON.stringify(content.charts)).length * 3;
-  return tables + charts + 4_000;
+/** One piece of the write, with its estimated request bytes, so that a large plan spreads over several batches. */
+export interface EvaluationStep {
+  bytes: number;
+  run(worksheet: Excel.Worksheet): void;
+}
+
+/** Rows of a derived table per step: about 1 MB of formulas at ~3 kB per period row. */
+const ROWS_PER_STEP = 300;
+const COMMAND_BYTES = 160;
+/** Under Excel on the web's 5 MB request limit, as the writer's batches. */
+const MAX_BATCH_BYTES = 4_000_000;
+
+function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
 }
 
 function blockAddress(t: EvaluationTableContent, lastRow: number): string {
@@ -67,52 +75,93 @@ function derivedAreas(content: EvaluationContent): string[] {
   return areas;
 }
 
-function queueTable(ws: Excel.Worksheet, t: EvaluationTableContent): void {
-  const last = t.headerRow + t.rows.length;
-  const header = ws.getRange(blockAddress(t, t.headerRow));
-  header.numberFormat = [t.headers.map(() => "@")];
-  header.values = [t.headers];
-  header.format.font.bold = true;
-  header.format.font.color = STYLE.headerFont;
-  header.format.fill.color = STYLE.headerFill;
-  header.format.wrapText = true;
-  t.widths.forEach((chars, i) => {
-    const letter = columnLetter(t.firstCol + i);
-    ws.getRange(`${letter}:${letter}`).format.columnWidth = Math.round(chars * POINTS_PER_CHAR);
-  });
-  if (t.rows.length === 0) return;
-  const body = ws.getRange(`${columnLetter(t.firstCol)}${t.headerRow + 1}:${columnLetter(t.firstCol + t.headers.length - 1)}${last}`);
-  body.numberFormat = t.numberFormats;
-  body.formulas = t.rows;
-  // Formula columns shaded as on the other sheets; chart data (#N/A for gaps) in grey.
-  t.rows[0].forEach((first, i) => {
-    if (typeof first !== "string" || !first.startsWith("=")) return;
-    const letter = columnLetter(t.firstCol + i);
-    const column = ws.getRange(`${letter}${t.headerRow + 1}:${letter}${last}`);
-    column.format.fill.color = STYLE.formulaFill;
-    if (t.chartDataColumns.includes(i)) column.format.font.color = STYLE.chartDataFont;
-  });
+function headerStep(t: EvaluationTableContent): EvaluationStep {
+  return {
+    bytes: jsonBytes(t.headers) + COMMAND_BYTES * (6 + t.widths.length),
+    run: (ws) => {
+      const header = ws.getRange(blockAddress(t, t.headerRow));
+      header.numberFormat = [t.headers.map(() => "@")];
+      header.values = [t.headers];
+      header.format.font.bold = true;
+      header.format.font.color = STYLE.headerFont;
+      header.format.fill.color = STYLE.headerFill;
+      header.format.wrapText = true;
+      t.widths.forEach((chars, i) => {
+        const letter = columnLetter(t.firstCol + i);
+        ws.getRange(`${letter}:${letter}`).format.columnWidth = Math.round(chars * POINTS_PER_CHAR);
+      });
+    },
+  };
 }
 
-/** Queues the Evaluation sheet's derived rows and its charts. Never syncs; the sheet must be unprotected. */
-export function queueEvaluation(input: EvaluationWriteInput): void {
-  const { worksheet: ws, plan, sheetNames, language } = input;
+/** Data rows [from, to) of a block: number formats first, then one 2-D formulas assignment, then shading. */
+function bodyStep(t: EvaluationTableContent, from: number, to: number): EvaluationStep {
+  const rows = t.rows.slice(from, to);
+  const formats = t.numberFormats.slice(from, to);
+  const firstRow = t.headerRow + 1 + from;
+  const lastRow = t.headerRow + to;
+  const formulaColumns = t.rows[0].flatMap((cell, i) => (typeof cell === "string" && cell.startsWith("=") ? [i] : []));
+  return {
+    bytes: jsonBytes(rows) + jsonBytes(formats) + COMMAND_BYTES * (2 + 2 * formulaColumns.length),
+    run: (ws) => {
+      const body = ws.getRange(`${columnLetter(t.firstCol)}${firstRow}:${columnLetter(t.firstCol + t.headers.length - 1)}${lastRow}`);
+      body.numberFormat = formats;
+      body.formulas = rows;
+      // Formula columns shaded as on the other sheets; chart data (#N/A for gaps) in grey.
+      for (const i of formulaColumns) {
+        const letter = columnLetter(t.firstCol + i);
+        const column = ws.getRange(`${letter}${firstRow}:${letter}${lastRow}`);
+        column.format.fill.color = STYLE.formulaFill;
+        if (t.chartDataColumns.includes(i)) column.format.font.color = STYLE.chartDataFont;
+      }
+    },
+  };
+}
+
+/**
+ * The whole write as steps in order: clear the derived areas and write the summary, then each block's header and
+ * its rows in chunks of ROWS_PER_STEP, then the charts. Running every step in one batch is `queueEvaluation`.
+ */
+export function evaluationSteps(plan: Plan, language: Language, sheetNames: SheetNames, existingCharts: readonly ExistingChart[] | null = null): EvaluationStep[] {
   const content = evaluationContent(plan, { lang: language, names: sheetNames, layout: LAYOUT });
-  for (const area of derivedAreas(content)) ws.getRange(area).clear("All" as Excel.ClearApplyTo);
-
   const s = content.summary;
-  const labels = ws.getRange(`${columnLetter(s.col)}${s.firstRow}:${columnLetter(s.col)}${s.firstRow + s.labels.length - 1}`);
-  labels.numberFormat = s.labels.map(() => ["@"]);
-  labels.values = s.labels.map((l) => [l]);
-  labels.format.font.bold = true;
-  const values = ws.getRange(`${columnLetter(s.col + 1)}${s.firstRow}:${columnLetter(s.col + 1)}${s.firstRow + s.labels.length - 1}`);
-  values.numberFormat = s.numberFormats.map((f) => [f]);
-  values.formulas = s.formulas.map((f) => [f]);
-  values.format.fill.color = STYLE.formulaFill;
-  values.format.horizontalAlignment = "Right" as Excel.HorizontalAlignment;
+  const steps: EvaluationStep[] = [
+    {
+      bytes: jsonBytes(s) + COMMAND_BYTES * 12,
+      run: (ws) => {
+        for (const area of derivedAreas(content)) ws.getRange(area).clear("All" as Excel.ClearApplyTo);
+        const column = (col: number) => ws.getRange(`${columnLetter(col)}${s.firstRow}:${columnLetter(col)}${s.firstRow + s.labels.length - 1}`);
+        const labels = column(s.col);
+        labels.numberFormat = s.labels.map(() => ["@"]);
+        labels.values = s.labels.map((l) => [l]);
+        labels.format.font.bold = true;
+        const values = column(s.col + 1);
+        values.numberFormat = s.numberFormats.map((f) => [f]);
+        values.formulas = s.formulas.map((f) => [f]);
+        values.format.fill.color = STYLE.formulaFill;
+        values.format.horizontalAlignment = "Right" as Excel.HorizontalAlignment;
+      },
+    },
+  ];
+  for (const t of content.tables) {
+    steps.push(headerStep(t));
+    for (let from = 0; from < t.rows.length; from += ROWS_PER_STEP) steps.push(bodyStep(t, from, Math.min(t.rows.length, from + ROWS_PER_STEP)));
+  }
+  steps.push({
+    bytes: jsonBytes(content.charts) * 3 + COMMAND_BYTES * content.charts.length * 30,
+    run: (ws) => queueCharts(ws, content.charts, existingCharts),
+  });
+  return steps;
+}
 
-  for (const t of content.tables) queueTable(ws, t);
-  queueCharts(ws, content.charts, input.existingCharts ?? null);
+/** Estimated request bytes of `queueEvaluation` for a plan (for packing the writer's batches under 5 MB). */
+export function estimateEvaluationBytes(plan: Plan, language: Language = "zh-CN"): number {
+  return evaluationSteps(plan, language, defaultSheetNames(language)).reduce((sum, step) => sum + step.bytes, 0);
+}
+
+/** Queues the Evaluation sheet's derived rows and its charts in the current batch. Never syncs; the sheet must be unprotected. */
+export function queueEvaluation(input: EvaluationWriteInput): void {
+  for (const step of evaluationSteps(input.plan, input.language, input.sheetNames, input.existingCharts ?? null)) step.run(input.worksheet);
 }
 
 /** The writer's extra step for the Evaluation sheet (SheetExtra in src/excel/sheet-extras.ts). */
@@ -122,8 +171,26 @@ export const evaluationExtra = {
   queue: (input: EvaluationWriteInput) => queueEvaluation(input),
 };
 
+/** Batches of steps under `maxBytes` each (a step larger than that is a batch of its own). */
+function packSteps(steps: EvaluationStep[], maxBytes: number): EvaluationStep[][] {
+  const batches: EvaluationStep[][] = [];
+  let current: EvaluationStep[] = [];
+  let bytes = 0;
+  for (const step of steps) {
+    if (current.length > 0 && bytes + step.bytes > maxBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(step);
+    bytes += step.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
 export interface RefreshReport {
-  /** context.sync() calls made (3 when the workbook holds a plan, 1 when it holds none). */
+  /** context.sync() calls made: the read, the chart load, then one per batch (3 for a plan under 4 MB). */
   syncs: number;
   /** Whether a PIP plan was found and its Evaluation sheet rewritten. */
   refreshed: boolean;
@@ -145,7 +212,10 @@ function currentSheetNames(tables: Record<string, string>, language: Language): 
  * Rewrites the Evaluation sheet's rows for the plan's current periods and re-binds its charts by name
  * (WorkbookPort.refreshEvaluation). `plan` skips the read when the caller has just read it.
  */
-export async function refreshEvaluationSheet(context: Excel.RequestContext, options: { plan?: Plan; tables?: Record<string, string> } = {}): Promise<RefreshReport> {
+export async function refreshEvaluationSheet(
+  context: Excel.RequestContext,
+  options: { plan?: Plan; tables?: Record<string, string>; maxBatchBytes?: number } = {},
+): Promise<RefreshReport> {
   let syncs = 0;
   let plan = options.plan ?? null;
   let tables = options.tables ?? null;
@@ -167,8 +237,15 @@ export async function refreshEvaluationSheet(context: Excel.RequestContext, opti
   const wasProtected = protection.protected;
   const protectionOptions = protection.options;
   if (wasProtected) protection.unprotect();
-  const existingCharts = existing();
-  queueEvaluation({ context, worksheet: ws, plan, sheetNames, language, existingCharts });
+  const batches = packSteps(evaluationSteps(plan, language, sheetNames, existing()), options.maxBatchBytes ?? MAX_BATCH_BYTES);
+  for (let i = 0; i < batches.length; i++) {
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const step of batches[i]) step.run(ws);
+    if (i < batches.length - 1) {
+      await context.sync();
+      syncs++;
+    }
+  }
   if (wasProtected) protection.protect(protectionOptions);
   const after = ws.charts;
   after.load("items/name");

@@ -26,14 +26,15 @@ export const EVALUATION_SECTIONS = {
 
 /** Items of the summary table (labels in its first column). */
 export const EVALUATION_SUMMARY_ITEMS = {
+  // Short: they sit in the narrow first column, beside the values.
   asOf: L("截至日期", "As of"),
-  elapsed: L("计划期已过", "Plan time elapsed"),
-  overall: L("加权总达成率", "Overall weighted attainment"),
+  elapsed: L("计划期已过", "Time elapsed"),
+  overall: L("加权总达成率", "Overall (weighted)"),
   outcome: L("结论建议", "Suggested outcome"),
-  checkInsPlanned: L("应跟进次数（按跟踪频率）", "Check-ins planned (by cadence)"),
+  checkInsPlanned: L("应跟进次数", "Check-ins planned"),
   checkInsHeld: L("已跟进次数", "Check-ins held"),
   checkInsMissed: L("漏跟进次数", "Check-ins missed"),
-  adherence: L("跟进执行率", "Check-in adherence"),
+  adherence: L("跟进执行率", "Adherence"),
 } as const satisfies Record<string, Localized>;
 
 /** Column headers of the Evaluation sheet's tables, keyed by column key. */

@@ -158,13 +158,13 @@ const GOALS = "PIP_Goals" as const;
 /** COUNTIFS/SUMIFS criteria pairs: the row's goal, then tracking row keys inside [start, end] (docs on rowKey). */
 function inPeriod(r: EvaluationRowEnv): string {
   const key = r.col(TRACKING, "rowKey");
-  return `${r.col(TRACKING, "goalId")},${r.exact(r.here("goal"))},${key},">="&(${r.here("start")}*1000000),${key},"<"&((${r.here("end")}+1)*1000000)`;
+  return `${r.col(TRACKING, "goalKey")},${r.exact(r.here("goal"))},${key},">="&(${r.here("start")}*1000000),${key},"<"&((${r.here("end")}+1)*1000000)`;
 }
 
 /** Criteria pairs: the row's goal, tracking rows dated ≤ period end (any date before, too: FORMULAS.md c_p). */
 function toPeriodEnd(r: EvaluationRowEnv): string {
   const key = r.col(TRACKING, "rowKey");
-  return `${r.col(TRACKING, "goalId")},${r.exact(r.here("goal"))},${key},">0",${key},"<"&((${r.here("end")}+1)*1000000)`;
+  return `${r.col(TRACKING, "goalKey")},${r.exact(r.here("goal"))},${key},">0",${key},"<"&((${r.here("end")}+1)*1000000)`;
 }
 
 /**
