@@ -1,0 +1,165 @@
+import { writePlan } from "../../src/excel/writer";
+import { readPlan } from "../../src/excel/reader";
+import { MemoryRequestContext } from "../../src/preview/memory-excel/proxy";
+import { columnIndexOf, columnLetter, firstDataRow, listTable, defaultSheetNames } from "../../src/workbook";
+import { memoryExcel, sizedPlan } from "./support";
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+describe("writer: syncs and request bytes (in-memory Excel stand-in)", () => {
+  test("20 goals, 100 actions, 1,000 check-ins: ≤ 3 syncs, every batch < 5 MB; reading it back is 1 sync", async () => {
+    const plan = sizedPlan(20, 100, 1000);
+    const { excel } = memoryExcel(false);
+    const report = await excel.run((ctx) => writePlan(ctx, plan, { language: "zh-CN" }));
+    expect(excel.stats.syncs).toBeLessThanOrEqual(3);
+    expect(report.syncs).toBe(excel.stats.syncs);
+    for (const bytes of excel.stats.batchBytes) expect(bytes).toBeLessThan(FIVE_MB);
+    // the writer's own estimate bounds what was sent
+    expect(report.batchBytes.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(excel.stats.batchBytes.reduce((a, b) => a + b, 0) * 0.5);
+    excel.resetStats();
+    const read = await excel.run((ctx) => readPlan(ctx));
+    expect(excel.stats.syncs).toBe(1);
+    expect(read.syncs).toBe(1);
+    expect(read.plan?.tracking).toHaveLength(1000);
+  }, 60_000);
+
+  test("50 goals, 300 actions, 20,000 check-ins: split into batches that each stay under 5 MB", async () => {
+    const plan = sizedPlan(50, 300, 20_000);
+    const { excel } = memoryExcel(false);
+    const report = await excel.run((ctx) => writePlan(ctx, plan, { language: "en-US", maxBatchBytes: 2_000_000 }));
+    expect(excel.stats.batchBytes.length).toBeGreaterThan(2);
+    for (const bytes of excel.stats.batchBytes) expect(bytes).toBeLessThan(2_000_000 * 1.25);
+    expect(report.syncs).toBe(excel.stats.syncs);
+    const read = await excel.run((ctx) => readPlan(ctx, { validate: false }));
+    expect(read.plan?.tracking).toEqual(plan.tracking);
+  }, 120_000);
+
+  test("no rows.add, no sync inside the table writes: each table is one formats + one formulas assignment", async () => {
+    const commands: { o: string; m: string }[] = [];
+    const original = MemoryRequestContext.prototype.enqueue;
+    const spy = jest.spyOn(MemoryRequestContext.prototype, "enqueue").mockImplementation(function (this: MemoryRequestContext, json, run) {
+      commands.push(json as { o: string; m: string });
+      return original.call(this, json, run);
+    });
+    try {
+      const { excel } = memoryExcel(false);
+      await excel.run((ctx) => writePlan(ctx, sizedPlan(5, 20, 65), { language: "en-US" }));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(commands.filter((c) => /rows/i.test(c.o) && c.m === "add")).toEqual([]);
+    const tableAdds = commands.filter((c) => c.m === "add" && /tables/.test(c.o));
+    const formulaSets = commands.filter((c) => c.m === "set" && (c as { a?: unknown[] }).a?.[0] === "formulas");
+    expect(tableAdds.length).toBeGreaterThanOrEqual(13);
+    // one assignment per table plus the free formula cells (sign-off page, titles are values)
+    expect(formulaSets.length).toBeLessThanOrEqual(tableAdds.length + 5);
+    const firstTableAdd = commands.indexOf(tableAdds[0]);
+    expect(commands.findIndex((c) => c.m === "set" && (c as { a?: unknown[] }).a?.[0] === "formulas")).toBeLessThan(firstTableAdd);
+    expect(commands.some((c) => c.m === "suspendApiCalculationUntilNextSync")).toBe(true);
+  });
+});
+
+describe("writer: text is text (formula injection)", () => {
+  const injections = [
+    '=HYPERLINK("http://x","y")',
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "@SUM(1)",
+    "\t=1+1",
+    "\r=1+1",
+  ];
+
+  test.each(injections)("%j in notes, names, ids and titles is stored as that text and read back as it", async (text) => {
+    const plan = sizedPlan(1, 1, 1);
+    plan.tracking[0].note = text;
+    plan.tracking[0].enteredBy = text;
+    plan.goals[0].title = text;
+    plan.header.employeeName = text;
+    plan.adjustments[0].change = text;
+    const { excel } = memoryExcel(true);
+    await excel.run((ctx) => writePlan(ctx, plan, { language: "en-US" }));
+    const t = listTable("PIP_Tracking");
+    const noteCell = `${columnLetter(columnIndexOf(t, "note"))}${firstDataRow(t)}`;
+    expect(excel.getCellValue("Tracking log", noteCell)).toBe(text);
+    expect(excel.getCellFormula("Tracking log", noteCell)).toBe(text);
+    const snapshotCell = excel.snapshot().sheets.find((s) => s.name === "Tracking log")!.cells.find((c) => c.address === noteCell)!;
+    expect(snapshotCell.type).toBe("String");
+    expect(snapshotCell.formula).toBeUndefined();
+    const read = await excel.run((ctx) => readPlan(ctx));
+    expect(read.plan?.tracking[0].note).toBe(text);
+    expect(read.plan?.goals[0].title).toBe(text);
+    expect(read.plan?.header.employeeName).toBe(text);
+    expect(read.plan?.adjustments[0].change).toBe(text);
+  });
+
+  test("text in a number cell (read from a bad cell) is written back as text, not evaluated", async () => {
+    const plan = sizedPlan(1, 1, 1);
+    (plan.tracking[0] as { actual: unknown }).actual = "=1+1";
+    const { excel } = memoryExcel(true);
+    await excel.run((ctx) => writePlan(ctx, plan, { language: "en-US" }));
+    const t = listTable("PIP_Tracking");
+    expect(excel.getCellValue("Tracking log", `${columnLetter(columnIndexOf(t, "actual"))}${firstDataRow(t)}`)).toBe("=1+1");
+  });
+});
+
+describe("writer: what the workbook looks like", () => {
+  test("validation, highlights, protection, frozen headers, widths, print areas, hidden meta sheet", async () => {
+    const plan = sizedPlan(3, 6, 10);
+    const { excel } = memoryExcel(false);
+    await excel.run((ctx) => writePlan(ctx, plan, { language: "en-US", asOf: "2024-05-15" }));
+    const snap = excel.snapshot();
+    const sheet = (name: string) => snap.sheets.find((s) => s.name === name)!;
+    const names = defaultSheetNames("en-US");
+    // the PIP sheets first, in layout order; the workbook's own Sheet1 is left alone after them
+    expect(snap.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual([...Object.values(names), "Sheet1"]);
+    expect(sheet("PIP_Meta").visibility).toBe("Hidden");
+    expect(snap.tables.map((t) => t.name).sort()).toEqual(expect.arrayContaining(["PIP_Goals", "PIP_Tracking", "PIP_Header", "PIP_SignOff"]));
+
+    const tracking = sheet(names.tracking);
+    const dateRule = tracking.validations.find((v) => v.range.startsWith("A4"))!;
+    expect(dateRule.rule?.date).toMatchObject({ operator: "Between" });
+    expect(String(dateRule.rule?.date?.formula1)).toContain("Overview");
+    expect(dateRule.errorAlert).toMatchObject({ showAlert: true, style: "Stop" });
+    expect(dateRule.errorAlert.title).toMatch(/输入无效.*Invalid entry/);
+    const goalRule = tracking.validations.find((v) => v.range.startsWith("B4"))!;
+    expect(String(goalRule.rule?.list?.source)).toMatch(/^=Goals!\$A\$4:\$A\$\d+$/);
+    expect(tracking.protection.protected).toBe(false);
+    expect(tracking.frozenRows).toBe(3);
+    expect(tracking.printArea).toMatch(/^A1:/);
+
+    const goals = sheet(names.goals);
+    expect(goals.protection.protected).toBe(true);
+    expect(goals.protection.password).toBeNull();
+    const directionRule = goals.validations.find((v) => v.range.startsWith("G4"))!;
+    expect(directionRule.rule?.list?.source).toBe("Increase (higher is better),Decrease (lower is better)");
+    const cell = (s: typeof goals, a: string) => s.cells.find((c) => c.address === a);
+    expect(cell(goals, "B4")?.format?.locked).toBe(false); // title: input
+    expect(cell(goals, "N4")?.format?.locked).toBeUndefined(); // attainment: formula, locked
+    expect(goals.conditionalFormats.some((c) => String(c.rule?.formula).includes("Overview!$B$18"))).toBe(true);
+    expect(goals.columns.find((c) => c.letter === "B")?.width).toBeGreaterThan(100);
+
+    const actions = sheet(names.actions);
+    expect(actions.conditionalFormats.some((c) => c.range.startsWith("A4") && String(c.rule?.formula).startsWith("=$L4"))).toBe(true);
+
+    const overview = sheet(names.overview);
+    expect(cell(overview, "E4")?.value).toBe(45427); // 2024-05-15 as the fixed as-of date
+    const signOff = sheet(names.signOff);
+    expect(signOff.cells.some((c) => String(c.value).startsWith("签字仅表示已收到并知悉本计划，不代表同意其内容"))).toBe(false);
+    expect(signOff.cells.some((c) => String(c.value).includes("Signature confirms receipt, not agreement"))).toBe(true);
+    expect(signOff.pageLayout.orientation).toBe("Portrait");
+  });
+
+  test("the as-of date is the live =TODAY() unless a date is given", async () => {
+    const { excel } = memoryExcel(false);
+    await excel.run((ctx) => writePlan(ctx, sizedPlan(1, 1, 0), { language: "zh-CN" }));
+    expect(excel.getCellFormula("概览", "E4")).toBe("=TODAY()");
+  });
+
+  test("the Chinese workbook carries the Chinese acknowledgement wording", async () => {
+    const { excel } = memoryExcel(false);
+    await excel.run((ctx) => writePlan(ctx, sizedPlan(1, 1, 0), { language: "zh-CN" }));
+    const signOff = excel.snapshot().sheets.find((s) => s.name === "签字确认")!;
+    expect(signOff.cells.some((c) => String(c.value).startsWith("签字仅表示已收到并知悉本计划，不代表同意其内容"))).toBe(true);
+  });
+});
