@@ -1,0 +1,57 @@
+/**
+ * Bundle benchmark: what the task pane ships. Reads dist/taskpane.html (run `npm run build` first; the runner does),
+ * takes the <script src> tags it loads initially, and gzips each file at level 9 as a CDN would; every other .js file
+ * in dist/ is an on-demand chunk (views loaded when opened) and is listed apart.
+ *
+ * Alone: `npx tsx bench/bundle.bench.ts`.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+
+export interface ChunkRow {
+  file: string;
+  initial: boolean;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+export interface BundleResult {
+  chunks: ChunkRow[];
+  initialGzipBytes: number;
+  initialRawBytes: number;
+}
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+export function initialScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((src) => !/^https?:\/\//.test(src)); // Office.js comes from Microsoft's CDN, not from our bundle
+}
+
+export function benchBundle(dist = path.join(ROOT, "dist")): BundleResult {
+  const htmlPath = path.join(dist, "taskpane.html");
+  if (!existsSync(htmlPath)) throw new Error(`${htmlPath} is missing: run npm run build first`);
+  const initial = new Set(initialScripts(readFileSync(htmlPath, "utf8")).map((src) => src.replace(/^\.?\//, "")));
+  const chunks: ChunkRow[] = readdirSync(dist)
+    .filter((f) => f.endsWith(".js"))
+    .map((file) => {
+      const bytes = readFileSync(path.join(dist, file));
+      return { file, initial: initial.has(file), rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+    })
+    .sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzipBytes - a.gzipBytes);
+  const first = chunks.filter((c) => c.initial);
+  return {
+    chunks,
+    initialGzipBytes: first.reduce((s, c) => s + c.gzipBytes, 0),
+    initialRawBytes: first.reduce((s, c) => s + c.rawBytes, 0),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const r = benchBundle();
+  console.table(r.chunks);
+  console.log(`initial scripts: ${r.initialRawBytes} B raw, ${r.initialGzipBytes} B gzip`);
+}
