@@ -31,7 +31,6 @@ import {
   type ValidationEntry,
   type ValidationProps,
   WorkbookState,
-  cellKey,
   coerceInput,
   isoDateToSerial,
   keyColumn,

@@ -15,6 +15,7 @@ describe("load / sync semantics (Office's proxy model)", () => {
       expect((early as MemoryExcelError).code).toBe("PropertyNotLoaded");
       expect((early as MemoryExcelError).message).toContain("'address'");
       range.load("address");
+      // eslint-disable-next-line office-addins/call-sync-after-load -- reading before sync on purpose
       expect(() => range.address).toThrow(/not available/);
       await context.sync();
       expect(range.address).toBe("Sheet1!B2:C3");

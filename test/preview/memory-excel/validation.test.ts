@@ -127,8 +127,8 @@ describe("conditional formats", () => {
       cv.cellValue.rule = { formula1: "=1", operator: "GreaterThanOrEqual" };
       const scale = context.workbook.worksheets.getItem("Sheet1").getRange("D2:D20").conditionalFormats.add("ColorScale");
       scale.colorScale.criteria = {
-        minimum: { formula: null, type: "LowestValue", color: "#F8696B" },
-        maximum: { formula: null, type: "HighestValue", color: "#63BE7B" },
+        minimum: { type: "LowestValue" as Excel.ConditionalFormatColorCriterionType, color: "#F8696B" },
+        maximum: { type: "HighestValue" as Excel.ConditionalFormatColorCriterionType, color: "#63BE7B" },
       };
       const count = r.conditionalFormats.getCount();
       custom.load("type,priority");
