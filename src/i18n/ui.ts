@@ -353,6 +353,9 @@ export const UI_STRINGS = {
   "preview.cell": { "en-US": "Cell", "zh-CN": "单元格" },
   "preview.value": { "en-US": "Value", "zh-CN": "值" },
   "preview.enter": { "en-US": "Enter", "zh-CN": "输入" },
+  "preview.paste": { "en-US": "As a paste (skips data validation)", "zh-CN": "以粘贴方式（绕过数据验证）" },
+  // {message} is Excel's data-validation message for the refused value.
+  "preview.refused": { "en-US": "Excel refuses this value: {message}", "zh-CN": "Excel 拒绝该值：{message}" },
   "preview.badCell": { "en-US": "Not a cell address (e.g. B5).", "zh-CN": "不是有效的单元格地址（如 B5）。" },
   "preview.charts": { "en-US": "Charts", "zh-CN": "图表" },
   "preview.finding": { "en-US": "Finding", "zh-CN": "检查发现" },

@@ -30,3 +30,11 @@ export function todayIso(): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A measured value with its unit; a "%" unit means the value is a fraction (0.03 → 3%), as in the example plan. */
+export function formatMeasure(language: UiLanguage, value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  if (unit.trim() === "%") return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 2 }).format(value);
+  const number = formatNumber(language, value);
+  return unit.trim() === "" ? number : `${number} ${unit.trim()}`;
+}

@@ -10,7 +10,7 @@ import type { PaneController } from "../App/App.types";
 import { useUi } from "../context";
 import { markRendered } from "../timing";
 import { ChoiceField, DateField, TextField } from "../fields/Fields";
-import { formatNumber, formatPercent, formatSignedPercent } from "../format";
+import { formatMeasure, formatPercent, formatSignedPercent } from "../format";
 import { useViewStyles } from "../views.styles";
 import type { EvaluateProps } from "./Evaluate.types";
 
@@ -82,13 +82,13 @@ function statusClass(styles: ReturnType<typeof useViewStyles>, status: GoalStatu
 function GoalCard({ goal, result, index }: { goal: Goal; result: GoalAnalysis; index: number }): ReactNode {
   const { t, language } = useUi();
   const styles = useViewStyles();
-  const unit = goal.unit ? ` ${goal.unit}` : "";
+  const unit = goal.unit;
   return (
     <section className={styles.card} aria-labelledby={`goal-result-${index}`} data-testid={`goal-result-${index}`}>
       <h3 id={`goal-result-${index}`} className={styles.cardTitle}>{`${goal.id} · ${goal.title}`}</h3>
       <dl className={styles.metrics}>
         <dt className={styles.dt}>{t("evaluate.toDate")}</dt>
-        <dd className={styles.dd}>{`${formatNumber(language, result.toDate)}${result.toDate === null ? "" : unit}`}</dd>
+        <dd className={styles.dd}>{formatMeasure(language, result.toDate, unit)}</dd>
         <dt className={styles.dt}>{t("evaluate.attainment")}</dt>
         <dd className={styles.dd} data-testid={`goal-attainment-${index}`}>
           {formatPercent(language, result.attainment)}
@@ -134,7 +134,7 @@ function PeriodTable({ title, changeLabel, periods, unit }: { title: string; cha
               <th scope="row" className={mergeClasses(styles.td, styles.th)}>
                 {p.label}
               </th>
-              <td className={mergeClasses(styles.td, styles.num)}>{p.value === null ? t("empty") : `${formatNumber(language, p.value)}${unit}`}</td>
+              <td className={mergeClasses(styles.td, styles.num)}>{formatMeasure(language, p.value, unit)}</td>
               <td className={mergeClasses(styles.td, styles.num)}>{formatSignedPercent(language, p.change)}</td>
             </tr>
           ))}

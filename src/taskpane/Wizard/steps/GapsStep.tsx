@@ -5,7 +5,7 @@ import { attainment } from "../../../core/analysis";
 import { DIRECTIONS, type PerformanceGap } from "../../../core/model";
 import { useUi } from "../../context";
 import { ChoiceField, NumberField, TextField } from "../../fields/Fields";
-import { formatPercent, formatSignedNumber } from "../../format";
+import { formatPercent, formatSignedNumber, formatSignedPercent } from "../../format";
 import { fieldMessage, itemFindings } from "../findingsFor";
 import { ItemCard, removeAt, replaceAt } from "../ItemCard";
 import type { StepProps } from "../Wizard.types";
@@ -64,7 +64,11 @@ export function GapsStep({ draft, update, findings, disabled }: StepProps): Reac
               onChange={(v) => setGap(i, { benchmark: v })}
               after={
                 vsBenchmark === null ? undefined : (
-                  <output className={styles.live}>{t("gap.vsBenchmark", { diff: `${formatSignedNumber(language, vsBenchmark)} ${gap.unit}`.trim() })}</output>
+                  <output className={styles.live}>
+                    {t("gap.vsBenchmark", {
+                      diff: gap.unit.trim() === "%" ? formatSignedPercent(language, vsBenchmark) : `${formatSignedNumber(language, vsBenchmark)} ${gap.unit}`.trim(),
+                    })}
+                  </output>
                 )
               }
             />

@@ -1,0 +1,68 @@
+/**
+ * What the preview draws: each sheet as a grid of displayed texts (computed values, number formats applied),
+ * with fills, and each chart with its series' numbers. Built from the in-memory Excel's snapshot by
+ * `gridFromSnapshot` (src/preview/snapshot-adapter.ts); plain data so the grid and chart components are
+ * testable without it.
+ */
+export interface GridCell {
+  /** The text Excel would show (number format applied). */
+  text: string;
+  /** The formula, when the cell has one ("=SUM(…)"). */
+  formula?: string;
+  /** CSS colour of the fill (#RRGGBB), if any. */
+  fill?: string | null;
+  bold?: boolean;
+  /** Right-aligned like Excel's numbers. */
+  numeric?: boolean;
+}
+
+export interface GridChartSeries {
+  name: string;
+  values: (number | null)[];
+  /** "line" or "bar" (column); the chart's type when the series has none. */
+  kind: "line" | "bar";
+}
+
+export interface GridChart {
+  name: string;
+  title: string;
+  categories: string[];
+  series: GridChartSeries[];
+}
+
+export interface GridSheet {
+  name: string;
+  /** Number of rows and columns to draw (the used range from A1). */
+  rowCount: number;
+  columnCount: number;
+  /** Cells by A1 address ("B7"); absent = empty. */
+  cells: Record<string, GridCell>;
+  charts: GridChart[];
+}
+
+export interface GridWorkbook {
+  sheets: GridSheet[];
+}
+
+/** Column letters of a 0-based column index (0 → A, 26 → AA). */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** "B7" → { row: 6, column: 1 }; null when not a single-cell A1 address. */
+export function parseCellAddress(address: string): { row: number; column: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) return null;
+  let column = 0;
+  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  if (row < 1) return null;
+  return { row: row - 1, column: column - 1 };
+}

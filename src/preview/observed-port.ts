@@ -1,0 +1,31 @@
+/**
+ * The preview's view of what the task pane asks of the workbook: a WorkbookPort wrapper that passes every call
+ * through and tells the preview which cell was selected and which cells hold findings, so the grid can show
+ * them as Excel would (the selection, the marked cells).
+ */
+import type { Finding } from "../core/findings";
+import type { WorkbookPort } from "../excel/port";
+
+export interface PortObserver {
+  onSelect?: (sheet: string, cell: string) => void;
+  onHighlight?: (findings: Finding[]) => void;
+}
+
+export function observePort(port: WorkbookPort, observer: PortObserver): WorkbookPort {
+  return {
+    readPlan: () => port.readPlan(),
+    writePlan: (plan, options) => port.writePlan(plan, options),
+    addTrackingEntry: (entry) => port.addTrackingEntry(entry),
+    addAdjustment: (adjustment) => port.addAdjustment(adjustment),
+    refreshEvaluation: () => port.refreshEvaluation(),
+    async selectCell(sheet, cell) {
+      await port.selectCell(sheet, cell);
+      observer.onSelect?.(sheet, cell);
+    },
+    async highlightFindings(findings) {
+      await port.highlightFindings(findings);
+      observer.onHighlight?.(findings);
+    },
+    onTablesChanged: (handler) => port.onTablesChanged(handler),
+  };
+}
