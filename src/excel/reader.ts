@@ -58,8 +58,6 @@ interface LoadedTable {
   range: { address: string; values: unknown[][]; valueTypes?: unknown[][]; numberFormat?: unknown[][] } | null;
 }
 
-const RANGE_PROPS = "address,values,valueTypes,numberFormat";
-
 async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -68,7 +66,7 @@ async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: 
   const handles = TABLES.map((t) => {
     const table = collection.getItemOrNullObject(t.name);
     const range = table.getRange();
-    range.load(RANGE_PROPS);
+    range.load("address,values,valueTypes,numberFormat");
     return { name: t.name, table, range };
   });
   await context.sync();
@@ -90,7 +88,7 @@ async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: Loa
   const ranges = new Map(
     present.map((t) => {
       const range = collection.getItem(t.name).getRange();
-      range.load(RANGE_PROPS);
+      range.load("address,values,valueTypes,numberFormat");
       return [t.name, range] as const;
     }),
   );

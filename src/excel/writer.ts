@@ -165,6 +165,8 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
     context.application.suspendApiCalculationUntilNextSync();
     for (const step of batches[i]) step.run();
     batchBytes.push(batches[i].reduce((sum, s) => sum + s.bytes, 0));
+    // One sync per packed batch (each under the request limit), not per table or row.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     syncs++;
     options.onProgress?.((i + 1) / batches.length);

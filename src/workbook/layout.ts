@@ -13,7 +13,6 @@
  * and a whole column still covers the rows a manager types below a table that Excel grows.
  */
 import type { EntityName, Language, Plan } from "../core/model";
-import type { FindingLocation } from "../core/findings";
 import { COLUMN_HEADERS, LIST_LABELS, RECORD_HEADERS, SHEET_NAMES, type ColumnHeaderId, type ListName, type Localized } from "../i18n/workbook";
 
 export type SheetKey = keyof typeof SHEET_NAMES;

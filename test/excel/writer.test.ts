@@ -163,3 +163,20 @@ describe("writer: what the workbook looks like", () => {
     expect(signOff.cells.some((c) => String(c.value).startsWith("签字仅表示已收到并知悉本计划，不代表同意其内容"))).toBe(true);
   });
 });
+
+describe("writer: data validation stops bad typing (stand-in evaluates the rules)", () => {
+  test("a check-in date outside the plan window, a goal id not in the list and a label not in the list are refused", async () => {
+    const plan = sizedPlan(2, 2, 1);
+    const { excel } = memoryExcel(true);
+    await excel.run((ctx) => writePlan(ctx, plan, { language: "en-US" }));
+    // setCellValues refuses synchronously, like a dialog: wrap it so that the refusal is a rejected promise.
+    const typeIn = (sheet: string, cell: string, value: unknown) =>
+      Promise.resolve().then(() => excel.setCellValues(sheet, cell, [[value]], { mode: "type" }));
+    await expect(typeIn("Tracking log", "A4", "2025-03-01")).rejects.toThrow(/plan window/);
+    await expect(typeIn("Tracking log", "A4", "2024-03-01")).resolves.toBeUndefined();
+    await expect(typeIn("Tracking log", "B4", "G7")).rejects.toThrow(/goal ID/);
+    await expect(typeIn("Tracking log", "B4", "G2")).resolves.toBeUndefined();
+    await expect(typeIn("Goals", "G4", "Sideways")).rejects.toThrow(/drop-down/);
+    await expect(typeIn("Goals", "I4", 1.5)).rejects.toThrow(/weight/);
+  });
+});
