@@ -119,7 +119,7 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
           keptRows: merged.keptRows,
         });
         base = merged.plan;
-        return { syncs: read.syncs + report.syncs, batchBytes: report.batchBytes, keptRows: report.keptRows };
+        return { syncs: read.syncs + report.syncs, batchBytes: [...read.requestBytes, ...report.batchBytes], keptRows: report.keptRows };
       });
     },
 

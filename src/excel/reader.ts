@@ -45,12 +45,17 @@ export interface ReaderResult extends ReadResult {
   placement: CellIndex;
   /** Worksheets and PIP tables, for the writer (no second probe). */
   snapshot: WorkbookSnapshot;
+  /** Estimated request bytes of each sync the read made (a failed optimistic batch included). */
+  requestBytes: number[];
 }
 
 export interface ReadOptions {
   /** Run validatePlan and place its findings (default true). */
   validate?: boolean;
 }
+
+/** Estimated request size: a collection load, plus three commands per table asked for (≈ what Office sends). */
+const requestEstimate = (tables: number) => 120 + 220 * tables;
 
 interface LoadedTable {
   name: TableName;
@@ -115,20 +120,21 @@ function errorText(error: unknown): string {
 /** Reads the whole plan (one sync for a complete PIP workbook). Never throws. */
 export async function readPlan(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReaderResult> {
   let loaded: { tables: LoadedTable[]; snapshot: WorkbookSnapshot };
-  let syncs = 1;
+  const requestBytes = [requestEstimate(TABLES.length)];
   try {
     loaded = await loadOptimistic(context);
   } catch {
     try {
       const twoStep = await loadTwoStep(context);
       loaded = twoStep;
-      syncs += twoStep.syncs;
+      requestBytes.push(requestEstimate(0));
+      if (twoStep.syncs === 2) requestBytes.push(requestEstimate(Object.keys(twoStep.snapshot.tables).length));
     } catch (error) {
       const finding = makeFinding("READ_FAILED", "error", { entity: "header" }, readerMessage("READ_FAILED", { detail: errorText(error) }));
-      return { plan: null, findings: [finding], syncs: syncs + 1, asOf: null, placement: {}, snapshot: { sheets: [], tables: {} } };
+      return { plan: null, findings: [finding], syncs: requestBytes.length + 1, asOf: null, placement: {}, snapshot: { sheets: [], tables: {} }, requestBytes };
     }
   }
-  return { ...interpret(loaded.tables, options), syncs, snapshot: loaded.snapshot };
+  return { ...interpret(loaded.tables, options), syncs: requestBytes.length, snapshot: loaded.snapshot, requestBytes };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -318,7 +324,7 @@ const HEADER_DEFAULTS: Record<string, unknown> = { language: "zh-CN" };
 const THRESHOLD_DEFAULTS: Record<string, number> = { onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 };
 const EVALUATION_DEFAULTS = { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" };
 
-function interpret(tables: LoadedTable[], options: ReadOptions): Omit<ReaderResult, "syncs" | "snapshot"> {
+function interpret(tables: LoadedTable[], options: ReadOptions): Omit<ReaderResult, "syncs" | "snapshot" | "requestBytes"> {
   const ctx: Context = { findings: [], placement: {} };
   if (tables.every((t) => t.range === null)) return { plan: null, findings: [], asOf: null, placement: {} };
   const byName = new Map(tables.map((t) => [t.name, t.range]));

@@ -61,6 +61,10 @@ export interface WriterOptions extends WriteOptions {
   keptRows?: number;
 }
 
+/**
+ * `batchBytes`: the writer's estimate of each of its batches (an upper bound of the UTF-8 JSON of the queued
+ * commands, which is what the in-memory Excel measures), the probe included when the writer made one.
+ */
 export interface WriterReport extends WriteReport {
   /** The worksheet name each layout sheet got. */
   sheetNames: SheetNames;
@@ -68,6 +72,8 @@ export interface WriterReport extends WriteReport {
 
 export const DEFAULT_MAX_BATCH_BYTES = 4_000_000;
 const COMMAND_OVERHEAD = 160;
+/** The probe's request: two collection loads. */
+const PROBE_BYTES = 200;
 const POINTS_PER_CHAR = 6;
 const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = {
   allowFormatCells: true,
@@ -151,16 +157,17 @@ export function assignSheets(snapshot: WorkbookSnapshot, lang: WriteOptions["lan
 /** Writes the plan into the workbook. Never rows.add; ≤ 3 syncs for 20 goals / 100 actions / 1,000 check-ins. */
 export async function writePlan(context: Excel.RequestContext, plan: Plan, options: WriterOptions): Promise<WriterReport> {
   let syncs = 0;
+  const batchBytes: number[] = [];
   let snapshot = options.snapshot;
   if (!snapshot) {
     snapshot = await probeWorkbook(context);
     syncs++;
+    batchBytes.push(PROBE_BYTES);
   }
   const lang = options.language;
   const { names, existing } = assignSheets(snapshot, lang);
   const steps = buildSteps(context, plan, options, snapshot, names, existing);
   const batches = packSteps(steps, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
-  const batchBytes: number[] = [];
   for (let i = 0; i < batches.length; i++) {
     context.application.suspendApiCalculationUntilNextSync();
     for (const step of batches[i]) step.run();

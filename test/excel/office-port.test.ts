@@ -78,6 +78,8 @@ describe("WorkbookPort over the in-memory Excel", () => {
     const report = await createWorkbookPort(run).writePlan(sizedPlan(20, 100, 1000), { language: "zh-CN" });
     expect(report.syncs).toBe(excel.stats.syncs);
     expect(report.syncs).toBeLessThanOrEqual(3);
+    expect(report.batchBytes).toHaveLength(report.syncs);
+    report.batchBytes.forEach((estimate, i) => expect(estimate).toBeGreaterThanOrEqual(excel.stats.batchBytes[i] * 0.9));
     expect(report.keptRows).toBe(0);
   }, 30_000);
 
