@@ -7,9 +7,12 @@
  * - `queueEvaluation` queues everything into the writer's batch (no sync of its own); it plugs into the writer as
  *   `evaluationExtra` (src/excel/sheet-extras.ts SHEET_EXTRAS). Charts already on the sheet are re-bound when the
  *   caller says which exist (`existingCharts`), otherwise they are added.
- * - `refreshEvaluationSheet` (WorkbookPort.refreshEvaluation): reads the plan (the reader, 1 sync), loads the
+ * - `refreshEvaluation` (behind WorkbookPort.refreshEvaluation, given the plan the reader just read): loads the
  *   sheet's charts and protection (1 sync), rewrites the rows for the current periods and re-binds the charts
- *   (1 sync).
+ *   (1 sync per 4 MB of requests).
+ *
+ * This module imports neither the reader nor the writer, so that the writer's SHEET_EXTRAS can list
+ * `evaluationExtra` without an import cycle.
  *
  * The derived blocks are plain ranges, not Excel tables, so that a rewrite with another number of periods needs
  * no table resize (ExcelApi 1.13) and clearing the area is enough.
@@ -19,7 +22,6 @@ import { LAYOUT, SHEETS, defaultSheetNames, type SheetNames } from "../workbook"
 import { columnLetter } from "../workbook/layout";
 import { evaluationContent, type EvaluationContent, type EvaluationTableContent } from "../workbook/sheets/evaluation";
 import { loadExistingCharts, queueCharts, type ExistingChart } from "./charts";
-import { readPlan } from "./reader";
 
 /** What `queueEvaluation` needs; the writer's SheetExtraContext plus, optionally, the charts already there. */
 export interface EvaluationWriteInput {
@@ -29,7 +31,11 @@ export interface EvaluationWriteInput {
   sheetNames: SheetNames;
   language: Language;
   asOf?: string | null;
-  /** Charts on the worksheet before this write (from `loadExistingCharts`); absent or null: none. */
+  /**
+   * Charts on the worksheet before this write (`loadExistingCharts`, loaded in the caller's read sync); absent or
+   * null means none. A sheet that may hold charts from an earlier write must say which, or re-adding a chart
+   * under its existing name fails the batch.
+   */
   existingCharts?: readonly ExistingChart[] | null;
 }
 
@@ -190,10 +196,8 @@ function packSteps(steps: EvaluationStep[], maxBytes: number): EvaluationStep[][
 }
 
 export interface RefreshReport {
-  /** context.sync() calls made: the read, the chart load, then one per batch (3 for a plan under 4 MB). */
+  /** context.sync() calls made: the chart load, then one per batch (2 for a plan under 4 MB). */
   syncs: number;
-  /** Whether a PIP plan was found and its Evaluation sheet rewritten. */
-  refreshed: boolean;
   /** Charts on the sheet after the refresh, by name. */
   charts: string[];
 }
@@ -208,24 +212,23 @@ function currentSheetNames(tables: Record<string, string>, language: Language): 
   return names;
 }
 
+/** What a refresh works from: the plan as read from the workbook and where its tables are now. */
+export interface EvaluationSource {
+  plan: Plan;
+  /** PIP table name → the worksheet holding it (the reader's snapshot.tables). */
+  tables: Record<string, string>;
+  /** Upper bound of the estimated request bytes per sync (default 4,000,000). */
+  maxBatchBytes?: number;
+}
+
 /**
- * Rewrites the Evaluation sheet's rows for the plan's current periods and re-binds its charts by name
- * (WorkbookPort.refreshEvaluation). `plan` skips the read when the caller has just read it.
+ * Rewrites the Evaluation sheet's rows for the plan's current periods and re-binds its charts by name, adding the
+ * missing ones and deleting those of goals no longer in the plan. A protected sheet is unprotected for the
+ * rewrite and protected again with its options.
  */
-export async function refreshEvaluationSheet(
-  context: Excel.RequestContext,
-  options: { plan?: Plan; tables?: Record<string, string>; maxBatchBytes?: number } = {},
-): Promise<RefreshReport> {
+export async function refreshEvaluation(context: Excel.RequestContext, source: EvaluationSource): Promise<RefreshReport> {
   let syncs = 0;
-  let plan = options.plan ?? null;
-  let tables = options.tables ?? null;
-  if (!plan || !tables) {
-    const read = await readPlan(context, { validate: false });
-    syncs += read.syncs;
-    plan = plan ?? read.plan;
-    tables = tables ?? read.snapshot.tables;
-  }
-  if (!plan) return { syncs, refreshed: false, charts: [] };
+  const { plan, tables } = source;
   const language: Language = plan.header?.language === "en-US" ? "en-US" : "zh-CN";
   const sheetNames = currentSheetNames(tables, language);
   const ws = context.workbook.worksheets.getItem(sheetNames.evaluation);
@@ -237,11 +240,13 @@ export async function refreshEvaluationSheet(
   const wasProtected = protection.protected;
   const protectionOptions = protection.options;
   if (wasProtected) protection.unprotect();
-  const batches = packSteps(evaluationSteps(plan, language, sheetNames, existing()), options.maxBatchBytes ?? MAX_BATCH_BYTES);
+  const batches = packSteps(evaluationSteps(plan, language, sheetNames, existing()), source.maxBatchBytes ?? MAX_BATCH_BYTES);
   for (let i = 0; i < batches.length; i++) {
     context.application.suspendApiCalculationUntilNextSync();
     for (const step of batches[i]) step.run(ws);
     if (i < batches.length - 1) {
+      // One sync per batch under the request-size limit: the loop runs once for a plan under 4 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       syncs++;
     }
@@ -251,5 +256,5 @@ export async function refreshEvaluationSheet(
   after.load("items/name");
   await context.sync();
   syncs++;
-  return { syncs, refreshed: true, charts: after.items.map((c) => c.name) };
+  return { syncs, charts: after.items.map((c) => c.name) };
 }

@@ -4,80 +4,15 @@
  * and check-in adherence; and a tracking row typed below the table changes them without the add-in.
  */
 import fc from "fast-check";
-import { analyzePlan, type PeriodValue } from "../../src/core/analysis";
+import { analyzePlan } from "../../src/core/analysis";
 import { isoToSerial } from "../../src/core/dates";
 import type { Language, Plan } from "../../src/core/model";
-import { LIST_LABELS } from "../../src/i18n/workbook";
 import { SHEET_NAMES } from "../../src/i18n/workbook";
 import { columnLetter, listTable } from "../../src/workbook";
 import { arbIsoDate, arbValidPlan, shiftIso } from "../support/arbitraries";
-import { close, examplePlan, firstRowOf, readColumn, writeWorkbook, type CellValue, type Workbook } from "./support";
+import { compareAll, examplePlan, firstRowOf, readColumn, writeWorkbook } from "./support";
 
 const RUNS = 12;
-
-function comparePeriods(wb: Workbook, table: "PIP_EvalPeriods" | "PIP_EvalQuarters", plan: Plan, rowsByGoal: PeriodValue[][]): void {
-  const count = rowsByGoal.reduce((n, rows) => n + rows.length, 0);
-  const col = (key: string) => readColumn(wb, table, key, count);
-  const [goalNo, goal, period, start, end, entries, value, cumulative, attainment, progress, change] = [
-    "goalNo", "goal", "period", "start", "end", "entries", "value", "cumulative", "attainment", "progress", "change",
-  ].map(col);
-  const improvement = table === "PIP_EvalPeriods" ? col("improvement") : null;
-  const decline = table === "PIP_EvalPeriods" ? col("decline") : null;
-  let i = 0;
-  rowsByGoal.forEach((rows, g) => {
-    const goalDecl = plan.goals[g];
-    for (const p of rows) {
-      const where = `${table} goal ${goalDecl.id} ${p.label}`;
-      expect([goalNo[i], goal[i], period[i], start[i], end[i]]).toEqual([g + 1, goalDecl.id, p.label, isoToSerial(p.start), isoToSerial(p.end)]);
-      expect(entries[i]).toBe(p.entryCount);
-      close(value[i], p.value, `${where} value`);
-      close(cumulative[i], p.cumulative, `${where} cumulative`);
-      close(attainment[i], p.attainment, `${where} attainment`);
-      close(progress[i], p.progress, `${where} progress`);
-      close(change[i], p.change, `${where} change`);
-      if (improvement && decline) {
-        // Up is better: a fall of a lower-is-better goal is an improvement.
-        const better = p.change === null ? null : goalDecl.direction === "decrease" ? -p.change : p.change;
-        close(improvement[i], better !== null && better >= 0 ? better : null, `${where} improvement`);
-        close(decline[i], better !== null && better < 0 ? better : null, `${where} decline`);
-      }
-      i++;
-    }
-  });
-}
-
-function summaryValues(wb: Workbook): CellValue[] {
-  return Array.from({ length: 8 }, (_, i) => wb.excel.getCellValue(wb.sheet, `B${5 + i}`));
-}
-
-
-function compareAll(wb: Workbook, plan: Plan, asOf: string): void {
-  const a = analyzePlan(plan, { asOf });
-  comparePeriods(wb, "PIP_EvalPeriods", plan, a.goals.map((g) => g.periods));
-  comparePeriods(wb, "PIP_EvalQuarters", plan, a.goals.map((g) => g.quarters));
-
-  const n = plan.goals.length;
-  const statuses = readColumn(wb, "PIP_EvalGoals", "status", n);
-  const goalIds = readColumn(wb, "PIP_EvalGoals", "goal", n);
-  const toDate = readColumn(wb, "PIP_EvalGoals", "toDate", n);
-  const attainment = readColumn(wb, "PIP_EvalGoals", "attainment", n);
-  const pace = readColumn(wb, "PIP_EvalGoals", "pace", n);
-  a.goals.forEach((g, i) => {
-    expect(goalIds[i]).toBe(g.goalId);
-    expect(statuses[i]).toBe(LIST_LABELS.goalStatus[g.status][wb.language]);
-    close(toDate[i], g.toDate, `goal ${g.goalId} to date`);
-    close(attainment[i], g.attainment, `goal ${g.goalId} attainment`);
-    close(pace[i], g.pace, `goal ${g.goalId} pace`);
-  });
-
-  const [asOfCell, elapsed, overall, outcome, planned, held, missed, adherence] = summaryValues(wb);
-  expect(asOfCell).toBe(isoToSerial(asOf));
-  close(elapsed, a.elapsed, "elapsed");
-  close(overall, a.overallAttainment, "overall");
-  expect(outcome).toBe(a.outcomeSuggestion === null ? "" : LIST_LABELS.outcome[a.outcomeSuggestion][wb.language]);
-  expect([planned, held, missed]).toEqual([a.checkIns.planned, a.checkIns.held, a.checkIns.missed]);
-  close(adherence, a.checkIns.adherence, "adherence");
-}
 
 describe("Evaluation sheet formulas equal analyzePlan (HyperFormula in the in-memory Excel)", () => {
   test(`random valid plans, both languages, as-of dates around the window (${RUNS} runs)`, async () => {
