@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: every speed figure of PIPbook in one table, written to bench/results.json, with budgets.
+ * Exits 1 naming each broken budget. Not part of `npm test` (timings belong here, not in tests).
+ *
+ *   1. write plans S/M/L to the in-memory Excel: syncs, bytes per batch, time   (budget: M ≤ 3 syncs, every batch < 5 MB)
+ *   2. read + check + analyse the same workbooks: syncs, time                   (budget: 1 sync)
+ *   3. core analysis of 1k…1M tracking rows: time and growth                    (budget: 100k < 100 ms, linear)
+ *   4. bundle: gzip of the scripts taskpane.html loads first, each chunk         (budget: ≤ 120,000 B)
+ *   5. preview: first render in headless Chromium                               (reported)
+ *   6. CLI: `pipbook batch` of 100 employees: time and peak memory              (reported)
+ *
+ * `npm run bench -- --skip preview,cli` leaves steps out (they build and start processes).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { benchBundle } from "./bundle.bench";
+import { benchCli } from "./cli.bench";
+import { benchCore } from "./core.bench";
+import { benchWorkbook } from "./workbook.bench";
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const FIVE_MB = 5 * 1024 * 1024;
+const BUDGETS = {
+  writeSyncsM: 3,
+  readSyncs: 1,
+  batchBytes: FIVE_MB,
+  core100kMs: 100,
+  /** msPerRow may not grow by more than this factor from one size to the next (linear ≈ 1). */
+  coreGrowth: 2,
+  initialGzipBytes: 120_000,
+};
+
+const skip = new Set(
+  (process.argv.includes("--skip") ? process.argv[process.argv.indexOf("--skip") + 1] : "").split(",").filter(Boolean),
+);
+const broken: string[] = [];
+const table: { area: string; measure: string; value: string; budget: string }[] = [];
+function row(area: string, measure: string, value: string, budget = "", ok = true): void {
+  table.push({ area, measure, value, budget: budget ? `${ok ? "ok" : "BROKEN"} ${budget}` : "" });
+  if (!ok) broken.push(`${area}: ${measure} = ${value} (budget ${budget})`);
+}
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+
+function run(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (exit ${r.status})`);
+}
+
+async function main(): Promise<void> {
+  const machine = {
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg().map((x) => x.toFixed(2)).join(" "),
+  };
+  const results: Record<string, unknown> = { machine, budgets: BUDGETS };
+
+  const workbook = await benchWorkbook();
+  results.workbook = workbook;
+  for (const w of workbook) {
+    const maxBatch = Math.max(...w.writeBatchBytes);
+    const label = `${w.name} (${w.goals} goals / ${w.actions} actions / ${w.tracking} check-ins)`;
+    row("write", `${label} syncs`, String(w.writeSyncs), w.name === "M" ? `≤ ${BUDGETS.writeSyncsM}` : "", w.name !== "M" || w.writeSyncs <= BUDGETS.writeSyncsM);
+    row("write", `${label} largest batch`, kb(maxBatch), "< 5 MB", maxBatch < BUDGETS.batchBytes);
+    row("write", `${label} time`, `${w.writeMs.toFixed(1)} ms`);
+    row("read", `${label} syncs`, String(w.readSyncs), `= ${BUDGETS.readSyncs}`, w.readSyncs <= BUDGETS.readSyncs);
+    row("read", `${label} read+check+analyse`, `${w.readMs.toFixed(1)} ms`);
+  }
+
+  const core = await benchCore();
+  results.core = core;
+  for (const c of core) {
+    const is100k = c.rows === 100_000;
+    row("core", `analyzePlan ${c.rows.toLocaleString("en-US")} rows`, `${c.ms.toFixed(2)} ms`, is100k ? `< ${BUDGETS.core100kMs} ms` : "", !is100k || c.ms < BUDGETS.core100kMs);
+    if (c.growth !== null) {
+      row("core", `growth per row at ${c.rows.toLocaleString("en-US")}`, `×${c.growth.toFixed(2)}`, `≤ ×${BUDGETS.coreGrowth}`, c.growth <= BUDGETS.coreGrowth);
+    }
+  }
+
+  if (!existsSync(path.join(ROOT, "dist/taskpane.html")) || process.argv.includes("--rebuild")) run("npm", ["run", "build"]);
+  const bundle = benchBundle();
+  results.bundle = bundle;
+  row("bundle", "initial scripts (gzip)", `${bundle.initialGzipBytes.toLocaleString("en-US")} B`, `≤ ${BUDGETS.initialGzipBytes.toLocaleString("en-US")} B`, bundle.initialGzipBytes <= BUDGETS.initialGzipBytes);
+  for (const c of bundle.chunks) row("bundle", `${c.initial ? "initial" : "on demand"} ${c.file}`, `${c.gzipBytes.toLocaleString("en-US")} B gzip (${c.rawBytes.toLocaleString("en-US")} raw)`);
+
+  if (!skip.has("preview")) {
+    // The browser suite's own measurement: three fresh page loads, navigation start → first view rendered.
+    run("node", ["test/e2e/run.mjs", "--only", "first render time"]);
+    const timing = JSON.parse(readFileSync(path.join(ROOT, "test-results/preview-timing.json"), "utf8"));
+    results.preview = timing;
+    row("preview", "first render, headless Chromium (median of 3)", `${timing.median} ms`);
+  }
+
+  if (!skip.has("cli")) {
+    const cli = await benchCli(100);
+    results.cli = cli;
+    for (const c of cli) {
+      row("cli", `${c.name}: ${c.employees} employees`, `${(c.ms / 1000).toFixed(1)} s (${c.msPerWorkbook.toFixed(0)} ms each), peak ${c.peakRssMb.toFixed(0)} MB`, "exit 0", c.exitCode === 0);
+    }
+  }
+
+  mkdirSync(path.join(ROOT, "bench"), { recursive: true });
+  writeFileSync(path.join(ROOT, "bench/results.json"), `${JSON.stringify({ ...results, table, broken }, null, 2)}\n`);
+  console.log(`\nmachine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAverage}`);
+  console.table(table);
+  if (broken.length) {
+    console.error(`\nBudgets broken:\n  ${broken.join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log("\nAll budgets kept. Results in bench/results.json.");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
