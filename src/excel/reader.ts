@@ -54,6 +54,9 @@ export interface ReadOptions {
   validate?: boolean;
 }
 
+/** The tables the reader loads: those holding plan data, and the summary (for the as-of date). */
+const READ_TABLES = TABLES.filter((t) => t.entity !== null || t.name === "PIP_Summary");
+
 /** Estimated request size: a collection load, plus three commands per table asked for (≈ what Office sends). */
 const requestEstimate = (tables: number) => 120 + 220 * tables;
 
@@ -68,7 +71,7 @@ async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: 
   sheets.load("items/name");
   const collection = context.workbook.tables;
   collection.load("items/name,items/worksheet/name");
-  const handles = TABLES.map((t) => {
+  const handles = READ_TABLES.map((t) => {
     const table = collection.getItemOrNullObject(t.name);
     const range = table.getRange();
     range.load("address,values,valueTypes,numberFormat");
@@ -88,8 +91,8 @@ async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: Loa
   collection.load("items/name,items/worksheet/name");
   await context.sync();
   const snapshot = snapshotOf(sheets, collection);
-  const present = TABLES.filter((t) => snapshot.tables[t.name] !== undefined);
-  if (present.length === 0) return { snapshot, tables: TABLES.map((t) => ({ name: t.name, range: null })), syncs: 1 };
+  const present = READ_TABLES.filter((t) => snapshot.tables[t.name] !== undefined);
+  if (present.length === 0) return { snapshot, tables: READ_TABLES.map((t) => ({ name: t.name, range: null })), syncs: 1 };
   const ranges = new Map(
     present.map((t) => {
       const range = collection.getItem(t.name).getRange();
@@ -100,7 +103,7 @@ async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: Loa
   await context.sync();
   return {
     snapshot,
-    tables: TABLES.map((t) => {
+    tables: READ_TABLES.map((t) => {
       const range = ranges.get(t.name);
       return { name: t.name, range: range ? rangeData(range) : null };
     }),
@@ -120,7 +123,7 @@ function errorText(error: unknown): string {
 /** Reads the whole plan (one sync for a complete PIP workbook). Never throws. */
 export async function readPlan(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReaderResult> {
   let loaded: { tables: LoadedTable[]; snapshot: WorkbookSnapshot };
-  const requestBytes = [requestEstimate(TABLES.length)];
+  const requestBytes = [requestEstimate(READ_TABLES.length)];
   try {
     loaded = await loadOptimistic(context);
   } catch {
@@ -128,7 +131,7 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
       const twoStep = await loadTwoStep(context);
       loaded = twoStep;
       requestBytes.push(requestEstimate(0));
-      if (twoStep.syncs === 2) requestBytes.push(requestEstimate(Object.keys(twoStep.snapshot.tables).length));
+      if (twoStep.syncs === 2) requestBytes.push(requestEstimate(READ_TABLES.filter((t) => twoStep.snapshot.tables[t.name] !== undefined).length));
     } catch (error) {
       const finding = makeFinding("READ_FAILED", "error", { entity: "header" }, readerMessage("READ_FAILED", { detail: errorText(error) }));
       return { plan: null, findings: [finding], syncs: requestBytes.length + 1, asOf: null, placement: {}, snapshot: { sheets: [], tables: {} }, requestBytes };
@@ -334,7 +337,7 @@ function interpret(tables: LoadedTable[], options: ReadOptions): Omit<ReaderResu
   const evaluation: Record<string, unknown> = { ...EVALUATION_DEFAULTS };
   let asOf: string | null = null;
 
-  for (const table of TABLES as TableDecl[]) {
+  for (const table of READ_TABLES as TableDecl[]) {
     const range = byName.get(table.name) ?? null;
     if (range === null || !Array.isArray(range.values)) {
       if (table.entity !== null) {

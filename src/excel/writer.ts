@@ -46,7 +46,7 @@ import { SHEET_EXTRAS } from "./sheet-extras";
 export interface WorkbookSnapshot {
   /** Worksheet names, in workbook order. */
   sheets: string[];
-  /** PIP table name → the worksheet it is on now. */
+  /** PIP_ table name → the worksheet it is on now. */
   tables: Record<string, string>;
 }
 
@@ -118,7 +118,8 @@ export async function probeWorkbook(context: Excel.RequestContext): Promise<Work
 
 export function snapshotOf(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection): WorkbookSnapshot {
   const out: WorkbookSnapshot = { sheets: sheets.items.map((s) => s.name), tables: {} };
-  for (const t of tables.items) if (LAYOUT.tables.has(t.name as never)) out.tables[t.name] = t.worksheet.name;
+  // Every PIP_ table, also those a sheet extra (the Evaluation sheet's derived tables) adds: a rewrite removes them all.
+  for (const t of tables.items) if (t.name.startsWith("PIP_")) out.tables[t.name] = t.worksheet.name;
   return out;
 }
 
@@ -216,10 +217,6 @@ function buildSteps(
   const proxies = {} as Record<SheetKey, Excel.Worksheet>;
 
   // Phase 1: every sheet exists under its final name before any formula refers to it.
-  const pipTablesBySheet = new Map<string, string[]>();
-  for (const [table, sheet] of Object.entries(snapshot.tables)) {
-    pipTablesBySheet.set(sheet, [...(pipTablesBySheet.get(sheet) ?? []), table]);
-  }
   for (const sheet of SHEETS) {
     const old = existing[sheet.key];
     small(() => {
@@ -230,11 +227,11 @@ function buildSteps(
       const ws = worksheets.getItem(old);
       proxies[sheet.key] = ws;
       ws.protection.unprotect();
-      for (const table of sheet.tables) {
-        const holder = snapshot.tables[table.name];
-        if (holder === undefined) continue;
+      const own = new Set(sheet.tables.map((t) => t.name as string));
+      for (const [table, holder] of Object.entries(snapshot.tables)) {
+        if (holder !== old && !own.has(table)) continue;
         if (holder !== old) worksheets.getItem(holder).protection.unprotect();
-        context.workbook.tables.getItem(table.name).delete();
+        context.workbook.tables.getItem(table).delete();
       }
       clearSheet(ws);
       if (old !== names[sheet.key]) ws.name = names[sheet.key];

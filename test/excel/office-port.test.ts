@@ -72,6 +72,24 @@ describe("nothing entered is lost: regenerating a workbook people have worked in
   });
 });
 
+describe("rewriting over an earlier write", () => {
+  test("PIP_ tables a sheet extra added are removed before the sheet is rewritten (no name clash)", async () => {
+    const plan = sizedPlan(1, 1, 1, "en-US");
+    const { excel, run } = memoryExcel(false);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "en-US" });
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Tracking log");
+      ws.getRange("T3:U4").values = [["a", "b"], [1, 2]];
+      ws.tables.add("T3:U4", true).name = "PIP_Extra";
+      await ctx.sync();
+    });
+    await port.writePlan(plan, { language: "en-US" });
+    expect(excel.snapshot().tables.map((t) => t.name)).not.toContain("PIP_Extra");
+    expect((await port.readPlan()).plan!.tracking).toEqual(plan.tracking);
+  });
+});
+
 describe("WorkbookPort over the in-memory Excel", () => {
   test("writePlan on an empty workbook: read + write ≤ 3 syncs", async () => {
     const { excel, run } = memoryExcel(false);
