@@ -1151,7 +1151,9 @@ export class WorkbookState {
   /**
    * A user typed or pasted below a table: Excel's AutoCorrect "Include new rows and columns in table" grows
    * the table to take the rows in (only when they start right under the last row and there is no totals row).
-   * On a protected sheet Excel does not grow tables, so neither does this.
+   * On a protected sheet Excel does not grow tables (users resort to VBA that unprotects, ListRows.Add and
+   * re-protects — e.g. the Stack Exchange question summarised at https://www.volcengine.com/article/2472965),
+   * so neither does this.
    */
   autoExpandTables(sheet: SheetState, written: Rect): TableState[] {
     const grown: TableState[] = [];
