@@ -1,4 +1,3 @@
-/* eslint-env node */
 // The browser preview: the real task pane beside the in-memory Excel (HyperFormula computes its formulas).
 // Built with the add-in's shared rules (webpack.config.js's createConfig) into dist-preview/, outside dist/,
 // so a deploy of dist/ never carries HyperFormula (GPL-3.0).

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const language = pickLanguage(params.get("lang") ?? navigator.language);
 
   const excel = createMemoryExcel({ engine: createHyperFormulaEngine() });
-  const port = createWorkbookPort((batch) => excel.run(batch));
+  // The in-memory Excel stands in for a current Excel (ExcelApi 1.13+), which has Table.resize for appended rows.
+  const port = createWorkbookPort((batch) => excel.run(batch), { canResizeTables: () => true });
   const workbook: PreviewWorkbook = {
     grid: () => gridFromSnapshot(excel.snapshot()),
     typeInto: async (sheet, cell, text, mode) => {

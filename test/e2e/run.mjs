@@ -164,10 +164,6 @@ async function pressButton(page, locator) {
   await page.keyboard.press("Enter");
 }
 
-async function gotoStep(page, id) {
-  await pane(page).getByTestId("wizard-step-select").selectOption(id);
-}
-
 async function fillFields(page, values) {
   for (const [name, value] of Object.entries(values)) {
     const el = field(page, name);
@@ -487,8 +483,11 @@ async function testsOfTheRun() {
     await p.getByTestId("view-tracking").waitFor();
     for (const e of checkIns) {
       await fillFields(page, { "checkin.date": e.date, "checkin.goalId": e.goalId, "checkin.actual": e.actual, "checkin.note": e.note, "checkin.coachFeedback": e.coachFeedback, "checkin.enteredBy": e.enteredBy });
+      // Dismiss the previous notice so that waiting for it proves this check-in was written.
+      const notice = p.getByText("Check-in added to the Tracking log.");
+      if (await notice.count()) await p.getByRole("button", { name: "Dismiss" }).click();
       await p.getByTestId("checkin-submit").click();
-      await p.getByText("Check-in added to the Tracking log.").waitFor({ timeout: 20_000 });
+      await notice.waitFor({ timeout: 20_000 });
     }
     const expected = expectedWeeklyCheckIns(EXAMPLE.header.planStart, checkIns.map((e) => e.date), "2024-05-15");
     assertEqual(
@@ -519,7 +518,9 @@ async function testsOfTheRun() {
       return [...grid.querySelectorAll(`td[data-cell]`)].filter((td) => td.getAttribute("data-cell").replace(/^[A-Z]+/, "") === r).map((td) => [td.getAttribute("data-cell"), td.textContent]);
     }, row);
     const dateCell = rowCells.find(([, text]) => text === checkIns[0].date)?.[0];
-    const actualCell = rowCells.find(([, text]) => text === String(checkIns[0].actual))?.[0];
+    // The Actual column is the one headed 实际值 (DOMAIN.md's glossary) above this row.
+    const actualColumn = (await cellWithText(page, "实际值"))?.replace(/\d+$/, "");
+    const actualCell = actualColumn ? `${actualColumn}${row}` : null;
     assert(dateCell && actualCell, `date or actual cell not found in row ${row}: ${JSON.stringify(rowCells)}`);
     await p.getByTestId("tab-check").click();
     await p.getByTestId("view-check").waitFor();
@@ -533,7 +534,7 @@ async function testsOfTheRun() {
     await page.locator(`[data-testid=sheet-grid] td[data-cell="${dateCell}"][data-finding="true"]`).waitFor();
     await showSheet(page, "概览");
     await p.locator(`[data-place="${actualPlace}"]`).click();
-    await page.locator(`[data-testid=sheet-grid][data-sheet="跟踪记录"] td[data-cell="${actualCell}"][aria-selected="true"]`).waitFor({ timeout: 10_000 });
+    await page.locator(`[data-testid=sheet-grid][data-sheet="跟踪记录"] td[data-cell="${actualCell}"][data-selected="true"]`).waitFor({ timeout: 10_000 });
     assertEqual(await page.getByTestId("editor-cell").inputValue(), actualCell, "the cell editor follows the selection");
     await shot(page, "12-check-findings-jump");
     await axe(page, "check view with findings");
@@ -575,7 +576,8 @@ async function testsOfTheRun() {
     for (const label of ["计划", "跟踪", "检查", "评估"]) await p.getByRole("button", { name: label, exact: true }).waitFor();
     await p.getByRole("heading", { name: "效果评估" }).waitFor();
     assertEqual(await page.evaluate(() => document.documentElement.lang), "zh-CN", "<html lang>");
-    assert((await cellWithText(page, "达成率")) !== null || (await page.getByTestId("sheet-grid").textContent()).includes("达成率"), "Chinese header 达成率 on the Evaluation sheet");
+    await showSheet(page, "改进目标");
+    for (const header of ["基线值", "目标值", "权重"]) assert((await cellWithText(page, header)) !== null, `Chinese column header ${header} on the Goals sheet`);
     await p.getByTestId("tab-tracking").click();
     await p.getByRole("heading", { name: "实施跟踪" }).waitFor();
     await shot(page, "14-tracking-zh");

@@ -75,6 +75,19 @@ describe("check view", () => {
     expect(await screen.findByText("Errors (3)")).toBeInTheDocument();
   });
 
+  test("after the plan is written the pane subscribes again (the first write creates the tables), once", async () => {
+    const port = createFakeWorkbookPort();
+    await renderPane(port);
+    expect(port.callsOf("onTablesChanged")).toHaveLength(1);
+    fireEvent.click(screen.getByTestId("wizard-write"));
+    await waitFor(() => expect(port.callsOf("onTablesChanged")).toHaveLength(2));
+    const reads = port.callsOf("readPlan").length;
+    act(() => port.fireTablesChanged());
+    await sleep(800);
+    // One handler left: one read, not two.
+    expect(port.callsOf("readPlan").length).toBe(reads + 1);
+  });
+
   test("a failing read shows the plain sentence, not only a console line", async () => {
     const port = createFakeWorkbookPort({ plan: examplePlan() });
     await renderPane(port, { view: "check" });

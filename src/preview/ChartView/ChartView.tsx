@@ -18,10 +18,9 @@ const useStyles = makeStyles({
 /** The value range drawn: always includes 0, so columns start at the axis. */
 export function valueRange(chart: GridChart): { min: number; max: number } {
   const values = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null && Number.isFinite(v));
-  let min = Math.min(0, ...values);
-  let max = Math.max(0, ...values);
-  if (min === max) max = min + 1;
-  return { min, max };
+  const min = Math.min(0, ...values);
+  const max = Math.max(0, ...values);
+  return { min, max: min === max ? min + 1 : max };
 }
 
 export function ChartView({ chart }: { chart: GridChart }): ReactNode {

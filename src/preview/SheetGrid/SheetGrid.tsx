@@ -58,7 +58,8 @@ export function SheetGrid({ sheet, marked, selected, onPick, label }: SheetGridP
                     key={address}
                     data-cell={address}
                     data-finding={isMarked ? "true" : undefined}
-                    aria-selected={isSelected ? true : undefined}
+                    data-selected={isSelected ? "true" : undefined}
+                    aria-current={isSelected ? "true" : undefined}
                     title={cell?.formula}
                     className={mergeClasses(
                       styles.cell,

@@ -73,6 +73,15 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
   useEffect(() => {
     mounted.current = true;
     void read("error.read");
+    return () => {
+      mounted.current = false;
+    };
+  }, [read]);
+
+  // The port listens to the PIP tables that exist when it subscribes, so subscribe again after each writePlan
+  // (the first one creates the tables).
+  const [subscription, setSubscription] = useState(0);
+  useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unsubscribe: (() => void) | undefined;
     let cancelled = false;
@@ -89,15 +98,14 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
         else unsubscribe = off;
       })
       .catch((caught: unknown) => {
-        if (mounted.current) setError(paneError("error.read", caught));
+        if (!cancelled) setError(paneError("error.read", caught));
       });
     return () => {
-      mounted.current = false;
       cancelled = true;
       clearTimeout(timer);
       unsubscribe?.();
     };
-  }, [port, read]);
+  }, [port, read, subscription]);
 
   const setDraft = useCallback((update: (draft: Plan) => Plan, fresh: Plan) => {
     dirtyRef.current = true;
@@ -139,6 +147,7 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
       dirtyRef.current = true;
       return false;
     }
+    setSubscription((n) => n + 1);
     setDraftDirty(false);
     const remaining = findingsRef.current.length;
     const parts: Notice["parts"] = [{ key: existed ? "wizard.saved" : "wizard.created" }];
@@ -155,7 +164,10 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
       const ok = await write("writing", "error.write", (onProgress) =>
         port.writePlan(toWrite, { language: toWrite.header.language, onProgress }),
       );
-      if (ok) setNotice({ intent: "success", parts: [{ key: "evaluate.decisionSaved" }] });
+      if (ok) {
+        setSubscription((n) => n + 1);
+        setNotice({ intent: "success", parts: [{ key: "evaluate.decisionSaved" }] });
+      }
       return ok;
     },
     [port, write],

@@ -1,0 +1,71 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { ChartView, valueRange } from "../../src/preview/ChartView/ChartView";
+import { SheetGrid, textColourOn } from "../../src/preview/SheetGrid/SheetGrid";
+import { observePort } from "../../src/preview/observed-port";
+import type { GridChart, GridSheet } from "../../src/preview/grid-model";
+import { createFakeWorkbookPort } from "../taskpane/support/fake-port";
+
+const sheet: GridSheet = {
+  name: "Tracking log",
+  rowCount: 3,
+  columnCount: 3,
+  cells: { A1: { text: "Date", bold: true, fill: "#1F4E78" }, B2: { text: "2.8", numeric: true }, A2: { text: "2024-02-30" } },
+  charts: [],
+};
+
+describe("preview components", () => {
+  test("the grid marks finding cells and the selected cell, and reports a clicked cell", () => {
+    const picked: string[] = [];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <SheetGrid sheet={sheet} marked={new Set(["A2"])} selected="B2" onPick={(c) => picked.push(c)} label="Workbook: Tracking log" />
+      </FluentProvider>,
+    );
+    const grid = screen.getByRole("region", { name: "Workbook: Tracking log" });
+    expect(grid.querySelectorAll("th[scope=col]")).toHaveLength(3);
+    expect(grid.querySelector('[data-cell="A2"]')).toHaveAttribute("data-finding", "true");
+    expect(grid.querySelector('[data-cell="B2"]')).toHaveAttribute("data-selected", "true");
+    expect(grid.querySelector('[data-cell="B2"]')).toHaveAttribute("aria-current", "true");
+    expect(grid.querySelector('[data-cell="A1"]')).toHaveTextContent("Date");
+    fireEvent.click(grid.querySelector('[data-cell="C3"]')!);
+    expect(picked).toEqual(["C3"]);
+  });
+
+  test("dark fills get white text, light fills dark text", () => {
+    expect(textColourOn("#1F4E78")).toBe("#ffffff");
+    expect(textColourOn("#FFF2CC")).toBe("#1f1f1f");
+    expect(textColourOn("not a colour")).toBe("#1f1f1f");
+  });
+
+  test("a chart draws one column per value of a bar series and one polyline per line series", () => {
+    const chart: GridChart = {
+      name: "c",
+      title: "Sales by week",
+      categories: ["W14", "W15", "W16"],
+      series: [
+        { name: "G1", values: [2.8, 3, null], kind: "bar" },
+        { name: "target", values: [3, 3, 3], kind: "line" },
+      ],
+    };
+    render(<ChartView chart={chart} />);
+    const svg = screen.getByRole("img", { name: "Sales by week" });
+    expect(svg.querySelectorAll('rect[data-series="G1"]')).toHaveLength(2);
+    expect(svg.querySelectorAll('polyline[data-series="target"]')).toHaveLength(1);
+    expect(valueRange(chart)).toEqual({ min: 0, max: 3 });
+    expect(valueRange({ ...chart, series: [{ name: "n", values: [-2, 1], kind: "bar" }] })).toEqual({ min: -2, max: 1 });
+  });
+
+  test("the observed port passes calls through and reports selections and marked findings", async () => {
+    const inner = createFakeWorkbookPort();
+    const seen: string[] = [];
+    const port = observePort(inner, { onSelect: (s, c) => seen.push(`${s}!${c}`), onHighlight: (f) => seen.push(`marked ${f.length}`) });
+    await port.selectCell("Goals", "D4");
+    await port.highlightFindings([]);
+    await port.readPlan();
+    expect(seen).toEqual(["Goals!D4", "marked 0"]);
+    expect(inner.calls.map((c) => c.method)).toEqual(["selectCell", "highlightFindings", "readPlan"]);
+  });
+});
