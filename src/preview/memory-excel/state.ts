@@ -922,6 +922,9 @@ export class WorkbookState {
       for (let i = 0; i < table.columns.length; i++) this.writeCell(sheet, r.r0, r.c0 + i, { kind: "value", value: `Column${i + 1}` }, location);
     }
     this.normalizeHeaders(table);
+    // A column whose rows already hold one formula (relative to its row) becomes a calculated column, so a row
+    // typed below the new table gets the formula, as Excel extends formulas into new table rows.
+    this.updateCalculatedColumns(sheet, this.dataBodyRect(table));
     this.refreshStructuredFormulas();
     this.noteChange(sheet.id, r, "structure");
     return table;

@@ -206,3 +206,20 @@ describe("tables", () => {
     expect(() => excel.setCellValues("Goals", "C3", [[1]])).toThrow(/protected/);
   });
 });
+
+test("a table made over rows that already hold one formula per row treats that column as calculated", async () => {
+  const excel = createMemoryExcel({ engine: createHyperFormulaEngine() });
+  await excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem("Sheet1");
+    ws.getRange("A1:C3").formulas = [
+      ["Date", "Actual", "Key"],
+      [45383, 3, '=IF(ISNUMBER($A2),INT($A2)*1000+ROW($A2),"")'],
+      [45384, 4, '=IF(ISNUMBER($A3),INT($A3)*1000+ROW($A3),"")'],
+    ];
+    ws.tables.add("A1:C3", true);
+    await context.sync();
+  });
+  await excel.setCellValues("Sheet1", "A4", [[45390, 5]]);
+  expect(excel.getCellFormula("Sheet1", "C4")).toBe('=IF(ISNUMBER($A4),INT($A4)*1000+ROW($A4),"")');
+  expect(excel.getCellValue("Sheet1", "C4")).toBe(45390 * 1000 + 4);
+});
