@@ -9,9 +9,13 @@ import type { WorkbookPort } from "../excel/port";
 import { pickLanguage } from "../i18n/ui";
 import { Root } from "./Root/Root";
 
+// A separate chunk: the writer/reader and the layout are not in the first scripts. When Office.js is on the page
+// the chunk is requested at once, while Office.onReady is still pending.
+const loadOfficePort = () => import(/* webpackChunkName: "office-port" */ "../excel/office-port");
+const officePortModule = typeof Office !== "undefined" ? loadOfficePort() : null;
+
 async function officePort(): Promise<WorkbookPort> {
-  // Loaded on demand: the Office.js writer/reader and the layout are not needed to paint the first view.
-  const { createWorkbookPort } = await import(/* webpackChunkName: "office-port" */ "../excel/office-port");
+  const { createWorkbookPort } = await (officePortModule ?? loadOfficePort());
   return createWorkbookPort((batch) => Excel.run(batch));
 }
 

@@ -533,7 +533,8 @@ async function testsOfTheRun() {
     await p.locator(`[data-testid=findings-error] [data-place="${actualPlace}"]`).waitFor({ timeout: 20_000 });
     await page.locator(`[data-testid=sheet-grid] td[data-cell="${dateCell}"][data-finding="true"]`).waitFor();
     await showSheet(page, "概览");
-    await p.locator(`[data-place="${actualPlace}"]`).click();
+    // By keyboard: Tab to the finding, Enter.
+    await pressButton(page, p.locator(`[data-place="${actualPlace}"]`));
     await page.locator(`[data-testid=sheet-grid][data-sheet="跟踪记录"] td[data-cell="${actualCell}"][data-selected="true"]`).waitFor({ timeout: 10_000 });
     assertEqual(await page.getByTestId("editor-cell").inputValue(), actualCell, "the cell editor follows the selection");
     await shot(page, "12-check-findings-jump");

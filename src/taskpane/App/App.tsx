@@ -63,7 +63,11 @@ export function App(props: AppProps): ReactNode {
             aria-current={view === name ? "page" : undefined}
             className={mergeClasses(styles.navItem, view === name && styles.navCurrent)}
             data-testid={`tab-${name}`}
-            onClick={() => setView(name)}
+            onClick={() => {
+              // A notice belongs to the view where its action happened.
+              if (name !== view) controller.dismissNotice();
+              setView(name);
+            }}
           >
             {t(`nav.${name}`)}
           </Button>
