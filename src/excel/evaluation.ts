@@ -113,12 +113,12 @@ function bodyStep(t: EvaluationTableContent, from: number, to: number): Evaluati
       const body = ws.getRange(`${columnLetter(t.firstCol)}${firstRow}:${columnLetter(t.firstCol + t.headers.length - 1)}${lastRow}`);
       body.numberFormat = formats;
       body.formulas = rows;
-      // Formula columns shaded as on the other sheets; chart data (#N/A for gaps) in grey.
+      // Formula columns shaded as on the other sheets; chart data (#N/A for gaps) and helpers in grey.
       for (const i of formulaColumns) {
         const letter = columnLetter(t.firstCol + i);
         const column = ws.getRange(`${letter}${firstRow}:${letter}${lastRow}`);
         column.format.fill.color = STYLE.formulaFill;
-        if (t.chartDataColumns.includes(i)) column.format.font.color = STYLE.chartDataFont;
+        if (t.helperColumns.includes(i)) column.format.font.color = STYLE.chartDataFont;
       }
     },
   };

@@ -66,6 +66,11 @@ export const EVALUATION_HEADERS = {
   decline: L("恶化幅度", "Decline"),
   chartCumulative: L("图表：累计值", "Chart: cumulative"),
   chartAttainment: L("图表：达成率", "Chart: attainment"),
+  // Helper columns the formulas share (shown in grey at the right of the table).
+  match: L("辅助：目标匹配", "Helper: goal match"),
+  sign: L("辅助：方向（反向为 −1）", "Helper: direction (−1 lower is better)"),
+  periodSum: L("辅助：本期合计", "Helper: period sum"),
+  sumToEnd: L("辅助：截至期末合计", "Helper: sum to period end"),
 } as const satisfies Record<string, Localized>;
 
 export type EvaluationHeaderId = keyof typeof EVALUATION_HEADERS;

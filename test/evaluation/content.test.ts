@@ -120,3 +120,25 @@ describe("Evaluation rows and charts for a plan", () => {
     for (const s of steps) expect(s.bytes).toBeLessThan(1_100_000);
   });
 });
+
+describe("Evaluation layout", () => {
+  test("the blocks never share a cell: summary, decision record and status by goal in A–I, charts in K–AA, then the quarterly and the period table", () => {
+    const c = content(examplePlan());
+    const spans = c.tables.map((t) => ({ name: t.name, from: t.firstCol, to: t.firstCol + t.headers.length - 1, top: t.headerRow }));
+    const [goals, quarters, periods] = spans;
+    const chartCols = c.charts.flatMap((x) => [x.position.from, x.position.to]).map((a) => columnNumberOf(a));
+    expect(Math.min(...chartCols)).toBeGreaterThan(goals.to);
+    expect(Math.max(...chartCols)).toBeLessThan(quarters.from);
+    expect(quarters.to).toBeLessThan(periods.from);
+    const decision = evaluationSheet.tables.find((t) => t.name === "PIP_Evaluation")!;
+    expect(decision.anchor.row + 7).toBeLessThan(goals.top);
+    expect(c.summary.firstRow + c.summary.labels.length).toBeLessThan(decision.anchor.row);
+  });
+});
+
+function columnNumberOf(a1: string): number {
+  const letters = a1.replace(/\d+$/, "");
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}

@@ -14,8 +14,9 @@
  *    across goals, and per goal period-over-period change with improvement and decline as separate series.
  *
  * The sheet in columns: A–I summary (rows 5–12), decision record (15–22) and status by goal (25 ↓); K–AA the
- * chart grid (rows 5 ↓); AC–AR the quarterly table and AT–BM the period table (header row 5 ↓). Every table that
- * grows has nothing below it. Positions are fixed here; only row counts follow the plan.
+ * chart grid (rows 5 ↓); from AC the quarterly table, then one column apart the period table (header row 5 ↓),
+ * each ending in grey helper columns. Every table that grows has nothing below it. Positions are fixed here; only
+ * row counts follow the plan.
  *
  * Pure: no Office.js. Formulas are en-US, for `range.formulas`, using only functions that Excel, HyperFormula and
  * LibreOffice compute alike (TOOLCHAIN.md).
@@ -63,8 +64,7 @@ const GOALS_HEADER_ROW = 25;
 const PERIOD_HEADER_ROW = 5;
 const GOALS_COL = 0; // A
 const CHARTS_COL = 10; // K
-const QUARTERS_COL = 28; // AC
-const PERIODS_COL = 45; // AT
+const QUARTERS_COL = 28; // AC; the period table starts one column right of the quarterly table's last
 
 /** Chart grid: each chart spans CHART_COLUMNS default-width columns and CHART_ROWS rows, one column/row apart. */
 const CHART_COLUMNS = 8;
@@ -77,10 +77,249 @@ export type EvaluationTableName = "PIP_EvalGoals" | "PIP_EvalQuarters" | "PIP_Ev
 export const EVALUATION_CHART_PREFIX = "PIP_Chart_";
 
 // ---------------------------------------------------------------------------------------------------------------
-// 1. The layout's declaration
+// Derived tables: columns
 
 const h = (id: EvaluationHeaderId): Localized => EVALUATION_HEADERS[id];
 const cell = (col: number, row: number) => `${columnLetter(col)}${row}`;
+
+
+/** The environment of one row of a derived table. */
+export interface EvaluationRowEnv extends FormulaEnv {
+  row: number;
+  /** This row's cell of a column of the same table: `$BC7`. */
+  here(key: string): string;
+  /** The previous row's cell of a column of the same table: `$BC6`. */
+  above(key: string): string;
+  /** The row is a goal's first period (no period above it to add to or compare with). */
+  first: boolean;
+  /** This row's goal's cell of a PIP_Goals column: `INDEX(Goals!$F:$F,3+$AT7)`. */
+  goal(key: string): string;
+}
+
+export interface EvaluationColumn {
+  key: string;
+  header: Localized;
+  /** Width in characters. */
+  width: number;
+  /** Formula columns: the en-US formula of one row (without "="). Others take the row's constant. */
+  formula?: (r: EvaluationRowEnv) => string;
+  /** Default General; `unit` formats a value in the row's goal's unit. */
+  numberFormat?: string | "unit";
+  /** Chart data (#N/A for gaps) and shared helpers: shown in grey. */
+  helper?: boolean;
+}
+
+export interface EvaluationTableDecl {
+  name: EvaluationTableName;
+  /** Header row (1-based) and first column (0-based). */
+  anchor: { row: number; col: number };
+  columns: EvaluationColumn[];
+}
+
+const TRACKING = "PIP_Tracking" as const;
+const GOALS = "PIP_Goals" as const;
+
+/** COUNTIFS/SUMIFS criteria pairs: the row's goal, then tracking row keys inside [start, end] (docs on rowKey). */
+function inPeriod(r: EvaluationRowEnv): string {
+  const key = r.col(TRACKING, "rowKey");
+  return `${r.col(TRACKING, "goalKey")},${r.here("match")},${key},">="&(${r.here("start")}*1000000),${key},"<"&((${r.here("end")}+1)*1000000)`;
+}
+
+/** Criteria pairs: the row's goal, tracking rows dated ≤ period end (any date before, too: FORMULAS.md c_p). */
+function toPeriodEnd(r: EvaluationRowEnv): string {
+  const key = r.col(TRACKING, "rowKey");
+  return `${r.col(TRACKING, "goalKey")},${r.here("match")},${key},">0",${key},"<"&((${r.here("end")}+1)*1000000)`;
+}
+
+/** The actual of the greatest row key matching `criteria`: the latest date, a tie going to the later row. */
+function latestOf(r: EvaluationRowEnv, criteria: string): string {
+  const key = r.col(TRACKING, "rowKey");
+  return `INDEX(${r.col(TRACKING, "actual")},MATCH(MAXIFS(${key},${criteria}),${key},0))`;
+}
+
+/**
+ * sum Σ actual, average Σ actual / n, latest the latest actual (`latest`); empty when n = 0. Any other label
+ * reads as sum, as in the core.
+ */
+function aggregateOf(r: EvaluationRowEnv, count: string, sum: string, latest: string): string {
+  const agg = r.here("aggregation");
+  return `IF(N(${count})=0,"",IF(${agg}=${r.label("aggregation", "latest")},${latest},${sum}/IF(${agg}=${r.label("aggregation", "average")},${count},1)))`;
+}
+
+/** The value period attainment and progress measure: c_p for sum goals, v_p otherwise; empty without an entry. */
+function measured(r: EvaluationRowEnv): string {
+  return `IF(${r.here("aggregation")}=${r.label("aggregation", "sum")},${r.here("cumulative")},${r.here("value")})`;
+}
+
+/** The change signed so that up is better: a fall, for a lower-is-better goal. */
+function better(r: EvaluationRowEnv): string {
+  return `${r.here("sign")}*${r.here("change")}`;
+}
+
+/**
+ * Columns of the quarterly and period tables. Running totals (entries and Σ actual to the period end) add each
+ * period to the one above, as the core accumulates them; the first period of a goal counts everything dated up
+ * to its end, entries before the window included.
+ */
+function periodColumns(kind: "periods" | "quarters"): EvaluationColumn[] {
+  const columns: EvaluationColumn[] = [
+    { key: "goalNo", header: h("goalNo"), width: 8, numberFormat: "0" },
+    { key: "goal", header: h("goal"), width: 10, formula: (r) => `${r.goal("id")}&""` },
+    { key: "aggregation", header: h("aggregation"), width: 9, formula: (r) => `${r.goal("aggregation")}&""` },
+    { key: "periodNo", header: h("periodNo"), width: 8, numberFormat: "0" },
+    { key: "period", header: h(kind === "quarters" ? "quarter" : "period"), width: kind === "quarters" ? 9 : 12 },
+    { key: "start", header: h("start"), width: 11, numberFormat: DATE_FORMAT },
+    { key: "end", header: h("end"), width: 11, numberFormat: DATE_FORMAT },
+    { key: "entries", header: h("entries"), width: 8, numberFormat: "0", formula: (r) => `COUNTIFS(${inPeriod(r)})` },
+    {
+      key: "entriesToEnd",
+      header: h("entriesToEnd"),
+      width: 10,
+      numberFormat: "0",
+      formula: (r) => (r.first ? `COUNTIFS(${toPeriodEnd(r)})` : `${r.above("entriesToEnd")}+${r.here("entries")}`),
+    },
+    {
+      key: "value",
+      header: h("value"),
+      width: 12,
+      numberFormat: "unit",
+      formula: (r) => aggregateOf(r, r.here("entries"), r.here("periodSum"), latestOf(r, inPeriod(r))),
+    },
+    {
+      key: "cumulative",
+      header: h("cumulative"),
+      width: 14,
+      numberFormat: "unit",
+      formula: (r) => {
+        // latest so far: this period's latest when it has entries, else the one above
+        const latest = r.first ? latestOf(r, toPeriodEnd(r)) : `IF(N(${r.here("entries")})>0,${r.here("value")},${r.above("cumulative")})`;
+        return aggregateOf(r, r.here("entriesToEnd"), r.here("sumToEnd"), latest);
+      },
+    },
+    { key: "baseline", header: h("baseline"), width: 10, numberFormat: "unit", formula: (r) => r.goal("baseline") },
+    { key: "target", header: h("target"), width: 10, numberFormat: "unit", formula: (r) => r.goal("target") },
+    {
+      key: "attainment",
+      header: h("attainment"),
+      width: 10,
+      numberFormat: PERCENT_FORMAT,
+      // increase m/t, decrease (2t − m)/t; empty without an entry in the period or when t = 0
+      formula: (r) => {
+        const t = r.here("target");
+        const m = measured(r);
+        return `IF(OR(N(${r.here("entries")})=0,NOT(ISNUMBER(${t})),N(${t})=0),"",IF(${r.here("sign")}<0,(2*${t}-${m})/${t},${m}/${t}))`;
+      },
+    },
+    {
+      key: "progress",
+      header: h("progress"),
+      width: 10,
+      numberFormat: PERCENT_FORMAT,
+      // (m − b)/(t − b); empty without an entry or when t = b
+      formula: (r) => {
+        const t = r.here("target");
+        const b = r.here("baseline");
+        return `IF(OR(N(${r.here("entries")})=0,NOT(ISNUMBER(${t})),NOT(ISNUMBER(${b}))),"",IF(${t}=${b},"",(${measured(r)}-${b})/(${t}-${b})))`;
+      },
+    },
+    {
+      key: "change",
+      header: h(kind === "quarters" ? "quarterChange" : "change"),
+      width: 11,
+      numberFormat: PERCENT_FORMAT,
+      // (v_p − v_{p−1}) / |v_{p−1}|, against the same goal's previous period (the row above); none for period 1
+      formula: (r) => {
+        if (r.first) return `""`;
+        const v = r.here("value");
+        const prev = r.above("value");
+        return `IF(OR(NOT(ISNUMBER(${v})),NOT(ISNUMBER(${prev}))),"",IF(${prev}=0,"",(${v}-${prev})/ABS(${prev})))`;
+      },
+    },
+  ];
+  const chartColumns: EvaluationColumn[] =
+    kind === "quarters"
+      ? []
+      : [
+          {
+            key: "improvement",
+            header: h("improvement"),
+            width: 10,
+            numberFormat: PERCENT_FORMAT,
+            formula: (r) => `IF(NOT(ISNUMBER(${r.here("change")})),"",IF(${better(r)}>=0,${better(r)},""))`,
+          },
+          {
+            key: "decline",
+            header: h("decline"),
+            width: 10,
+            numberFormat: PERCENT_FORMAT,
+            formula: (r) => `IF(NOT(ISNUMBER(${r.here("change")})),"",IF(${better(r)}<0,${better(r)},""))`,
+          },
+          {
+            key: "chartCumulative",
+            header: h("chartCumulative"),
+            width: 12,
+            numberFormat: "unit",
+            helper: true,
+            // a line chart draws "" as zero; #N/A is a gap. Periods that have not begun by the as-of date stay empty.
+            formula: (r) => {
+              const asOf = r.value("PIP_Summary", "asOf");
+              return `IF(OR(NOT(ISNUMBER(${r.here("cumulative")})),AND(ISNUMBER(${asOf}),${r.here("start")}>${asOf})),NA(),${r.here("cumulative")})`;
+            },
+          },
+          {
+            key: "chartAttainment",
+            header: h("chartAttainment"),
+            width: 12,
+            numberFormat: PERCENT_FORMAT,
+            helper: true,
+            formula: (r) => `IF(ISNUMBER(${r.here("attainment")}),${r.here("attainment")},NA())`,
+          },
+        ];
+  // Helpers the formulas above share, computed once per row (grey, at the right).
+  const helpers: EvaluationColumn[] = [
+    { key: "match", header: h("match"), width: 10, helper: true, formula: (r) => r.exact(r.here("goal")) },
+    { key: "sign", header: h("sign"), width: 8, numberFormat: "0", helper: true, formula: (r) => `IF(${r.goal("direction")}=${r.label("direction", "decrease")},-1,1)` },
+    { key: "periodSum", header: h("periodSum"), width: 12, numberFormat: "unit", helper: true, formula: (r) => `SUMIFS(${r.col(TRACKING, "actual")},${inPeriod(r)})` },
+    {
+      key: "sumToEnd",
+      header: h("sumToEnd"),
+      width: 12,
+      numberFormat: "unit",
+      helper: true,
+      formula: (r) => (r.first ? `SUMIFS(${r.col(TRACKING, "actual")},${toPeriodEnd(r)})` : `${r.above("sumToEnd")}+${r.here("periodSum")}`),
+    },
+  ];
+  return [...columns, ...chartColumns, ...helpers];
+}
+
+const QUARTER_COLUMNS = periodColumns("quarters");
+const PERIODS_COL = QUARTERS_COL + QUARTER_COLUMNS.length + 1;
+
+/** A view of a PIP_Goals cell of the same goal; text cells are read as text ("" when empty, never 0). */
+const goalView = (key: string, text = false) => (r: EvaluationRowEnv) => (text ? `${r.goal(key)}&""` : r.goal(key));
+
+export const EVALUATION_TABLES: Record<EvaluationTableName, EvaluationTableDecl> = {
+  PIP_EvalGoals: {
+    name: "PIP_EvalGoals",
+    anchor: { row: GOALS_HEADER_ROW, col: GOALS_COL },
+    columns: [
+      { key: "goal", header: h("goal"), width: 30, formula: goalView("id", true) },
+      { key: "title", header: h("title"), width: 40, formula: goalView("title", true) },
+      { key: "toDate", header: h("toDate"), width: 12, numberFormat: "unit", formula: goalView("toDate") },
+      { key: "target", header: h("target"), width: 12, numberFormat: "unit", formula: goalView("target") },
+      { key: "attainment", header: h("attainment"), width: 11, numberFormat: PERCENT_FORMAT, formula: goalView("attainment") },
+      { key: "progress", header: h("progress"), width: 11, numberFormat: PERCENT_FORMAT, formula: goalView("progress") },
+      { key: "score", header: h("score"), width: 11, numberFormat: PERCENT_FORMAT, formula: goalView("score") },
+      { key: "pace", header: h("pace"), width: 12, numberFormat: PERCENT_FORMAT, formula: goalView("pace") },
+      { key: "status", header: h("status"), width: 11, formula: goalView("status", true) },
+    ],
+  },
+  PIP_EvalQuarters: { name: "PIP_EvalQuarters", anchor: { row: PERIOD_HEADER_ROW, col: QUARTERS_COL }, columns: QUARTER_COLUMNS },
+  PIP_EvalPeriods: { name: "PIP_EvalPeriods", anchor: { row: PERIOD_HEADER_ROW, col: PERIODS_COL }, columns: periodColumns("periods") },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The layout's declaration (after the derived tables: their widths place the period table's label)
 
 export const evaluationSheet: SheetDecl = {
   key: "evaluation",
@@ -116,193 +355,6 @@ export const evaluationSheet: SheetDecl = {
       ],
     },
   ],
-};
-
-// ---------------------------------------------------------------------------------------------------------------
-// 2. Derived tables: columns
-
-/** The environment of one row of a derived table. */
-export interface EvaluationRowEnv extends FormulaEnv {
-  row: number;
-  /** This row's cell of a column of the same table: `$BC7`. */
-  here(key: string): string;
-  /** The previous row's cell of a column of the same table: `$BC6`. */
-  above(key: string): string;
-  /** This row's goal's cell of a PIP_Goals column: `INDEX(Goals!$F:$F,3+$AT7)`. */
-  goal(key: string): string;
-}
-
-export interface EvaluationColumn {
-  key: string;
-  header: Localized;
-  /** Width in characters. */
-  width: number;
-  /** Formula columns: the en-US formula of one row (without "="). Others take the row's constant. */
-  formula?: (r: EvaluationRowEnv) => string;
-  /** Default General; `unit` formats a value in the row's goal's unit. */
-  numberFormat?: string | "unit";
-  /** Chart data (holds #N/A for gaps): shown in grey. */
-  chartData?: boolean;
-}
-
-export interface EvaluationTableDecl {
-  name: EvaluationTableName;
-  /** Header row (1-based) and first column (0-based). */
-  anchor: { row: number; col: number };
-  columns: EvaluationColumn[];
-}
-
-const TRACKING = "PIP_Tracking" as const;
-const GOALS = "PIP_Goals" as const;
-
-/** COUNTIFS/SUMIFS criteria pairs: the row's goal, then tracking row keys inside [start, end] (docs on rowKey). */
-function inPeriod(r: EvaluationRowEnv): string {
-  const key = r.col(TRACKING, "rowKey");
-  return `${r.col(TRACKING, "goalKey")},${r.exact(r.here("goal"))},${key},">="&(${r.here("start")}*1000000),${key},"<"&((${r.here("end")}+1)*1000000)`;
-}
-
-/** Criteria pairs: the row's goal, tracking rows dated ≤ period end (any date before, too: FORMULAS.md c_p). */
-function toPeriodEnd(r: EvaluationRowEnv): string {
-  const key = r.col(TRACKING, "rowKey");
-  return `${r.col(TRACKING, "goalKey")},${r.exact(r.here("goal"))},${key},">0",${key},"<"&((${r.here("end")}+1)*1000000)`;
-}
-
-/**
- * The goal's aggregation of the rows matching `criteria`, `count` of them: sum Σ actual, average Σ actual / n,
- * latest the actual of the greatest row key (the latest date, a tie going to the later row). Any other label
- * reads as sum, as in the core.
- */
-function aggregateOf(r: EvaluationRowEnv, criteria: string, count: string): string {
-  const agg = r.here("aggregation");
-  const key = r.col(TRACKING, "rowKey");
-  const actual = r.col(TRACKING, "actual");
-  const latest = `INDEX(${actual},MATCH(MAXIFS(${key},${criteria}),${key},0))`;
-  return (
-    `IF(N(${count})=0,"",IF(${agg}=${r.label("aggregation", "latest")},${latest},` +
-    `SUMIFS(${actual},${criteria})/IF(${agg}=${r.label("aggregation", "average")},${count},1)))`
-  );
-}
-
-/** The value period attainment and progress measure: c_p for sum goals, v_p otherwise; empty without an entry. */
-function measured(r: EvaluationRowEnv): string {
-  return `IF(${r.here("aggregation")}=${r.label("aggregation", "sum")},${r.here("cumulative")},${r.here("value")})`;
-}
-
-function periodColumns(kind: "periods" | "quarters"): EvaluationColumn[] {
-  const columns: EvaluationColumn[] = [
-    { key: "goalNo", header: h("goalNo"), width: 8, numberFormat: "0" },
-    { key: "goal", header: h("goal"), width: 10, formula: (r) => `${r.goal("id")}&""` },
-    { key: "aggregation", header: h("aggregation"), width: 9, formula: (r) => `${r.goal("aggregation")}&""` },
-    { key: "periodNo", header: h("periodNo"), width: 8, numberFormat: "0" },
-    { key: "period", header: h(kind === "quarters" ? "quarter" : "period"), width: kind === "quarters" ? 9 : 12 },
-    { key: "start", header: h("start"), width: 11, numberFormat: DATE_FORMAT },
-    { key: "end", header: h("end"), width: 11, numberFormat: DATE_FORMAT },
-    { key: "entries", header: h("entries"), width: 8, numberFormat: "0", formula: (r) => `COUNTIFS(${inPeriod(r)})` },
-    { key: "entriesToEnd", header: h("entriesToEnd"), width: 10, numberFormat: "0", formula: (r) => `COUNTIFS(${toPeriodEnd(r)})` },
-    { key: "value", header: h("value"), width: 12, numberFormat: "unit", formula: (r) => aggregateOf(r, inPeriod(r), r.here("entries")) },
-    { key: "cumulative", header: h("cumulative"), width: 14, numberFormat: "unit", formula: (r) => aggregateOf(r, toPeriodEnd(r), r.here("entriesToEnd")) },
-    { key: "baseline", header: h("baseline"), width: 10, numberFormat: "unit", formula: (r) => r.goal("baseline") },
-    { key: "target", header: h("target"), width: 10, numberFormat: "unit", formula: (r) => r.goal("target") },
-    {
-      key: "attainment",
-      header: h("attainment"),
-      width: 10,
-      numberFormat: PERCENT_FORMAT,
-      // increase m/t, decrease (2t − m)/t; empty without an entry in the period or when t = 0
-      formula: (r) => {
-        const t = r.here("target");
-        const m = measured(r);
-        return `IF(OR(N(${r.here("entries")})=0,NOT(ISNUMBER(${t})),N(${t})=0),"",IF(${r.goal("direction")}=${r.label("direction", "decrease")},(2*${t}-${m})/${t},${m}/${t}))`;
-      },
-    },
-    {
-      key: "progress",
-      header: h("progress"),
-      width: 10,
-      numberFormat: PERCENT_FORMAT,
-      // (m − b)/(t − b); empty without an entry or when t = b
-      formula: (r) => {
-        const t = r.here("target");
-        const b = r.here("baseline");
-        return `IF(OR(N(${r.here("entries")})=0,NOT(ISNUMBER(${t})),NOT(ISNUMBER(${b}))),"",IF(${t}=${b},"",(${measured(r)}-${b})/(${t}-${b})))`;
-      },
-    },
-    {
-      key: "change",
-      header: h(kind === "quarters" ? "quarterChange" : "change"),
-      width: 11,
-      numberFormat: PERCENT_FORMAT,
-      // (v_p − v_{p−1}) / |v_{p−1}|: the previous row is the same goal's previous period unless this is period 1
-      formula: (r) => {
-        const v = r.here("value");
-        const prev = r.above("value");
-        return `IF(OR(N(${r.here("periodNo")})<=1,NOT(ISNUMBER(${v}))),"",IF(NOT(ISNUMBER(${prev})),"",IF(${prev}=0,"",(${v}-${prev})/ABS(${prev}))))`;
-      },
-    },
-  ];
-  if (kind === "quarters") return columns;
-  // Improvement / decline: the change signed so that up is better (a fall, for a lower-is-better goal).
-  const signed = (r: EvaluationRowEnv) => `IF(${r.goal("direction")}=${r.label("direction", "decrease")},-1,1)*${r.here("change")}`;
-  return [
-    ...columns,
-    {
-      key: "improvement",
-      header: h("improvement"),
-      width: 10,
-      numberFormat: PERCENT_FORMAT,
-      formula: (r) => `IF(NOT(ISNUMBER(${r.here("change")})),"",IF(${signed(r)}>=0,${signed(r)},""))`,
-    },
-    {
-      key: "decline",
-      header: h("decline"),
-      width: 10,
-      numberFormat: PERCENT_FORMAT,
-      formula: (r) => `IF(NOT(ISNUMBER(${r.here("change")})),"",IF(${signed(r)}<0,${signed(r)},""))`,
-    },
-    {
-      key: "chartCumulative",
-      header: h("chartCumulative"),
-      width: 12,
-      numberFormat: "unit",
-      chartData: true,
-      // a line chart draws "" as zero; #N/A is a gap. Periods that have not begun by the as-of date stay empty.
-      formula: (r) => {
-        const asOf = r.value("PIP_Summary", "asOf");
-        return `IF(OR(NOT(ISNUMBER(${r.here("cumulative")})),AND(ISNUMBER(${asOf}),${r.here("start")}>${asOf})),NA(),${r.here("cumulative")})`;
-      },
-    },
-    {
-      key: "chartAttainment",
-      header: h("chartAttainment"),
-      width: 12,
-      numberFormat: PERCENT_FORMAT,
-      chartData: true,
-      formula: (r) => `IF(ISNUMBER(${r.here("attainment")}),${r.here("attainment")},NA())`,
-    },
-  ];
-}
-
-/** A view of a PIP_Goals cell of the same goal; text cells are read as text ("" when empty, never 0). */
-const goalView = (key: string, text = false) => (r: EvaluationRowEnv) => (text ? `${r.goal(key)}&""` : r.goal(key));
-
-export const EVALUATION_TABLES: Record<EvaluationTableName, EvaluationTableDecl> = {
-  PIP_EvalGoals: {
-    name: "PIP_EvalGoals",
-    anchor: { row: GOALS_HEADER_ROW, col: GOALS_COL },
-    columns: [
-      { key: "goal", header: h("goal"), width: 30, formula: goalView("id", true) },
-      { key: "title", header: h("title"), width: 40, formula: goalView("title", true) },
-      { key: "toDate", header: h("toDate"), width: 12, numberFormat: "unit", formula: goalView("toDate") },
-      { key: "target", header: h("target"), width: 12, numberFormat: "unit", formula: goalView("target") },
-      { key: "attainment", header: h("attainment"), width: 11, numberFormat: PERCENT_FORMAT, formula: goalView("attainment") },
-      { key: "progress", header: h("progress"), width: 11, numberFormat: PERCENT_FORMAT, formula: goalView("progress") },
-      { key: "score", header: h("score"), width: 11, numberFormat: PERCENT_FORMAT, formula: goalView("score") },
-      { key: "pace", header: h("pace"), width: 12, numberFormat: PERCENT_FORMAT, formula: goalView("pace") },
-      { key: "status", header: h("status"), width: 11, formula: goalView("status", true) },
-    ],
-  },
-  PIP_EvalQuarters: { name: "PIP_EvalQuarters", anchor: { row: PERIOD_HEADER_ROW, col: QUARTERS_COL }, columns: periodColumns("quarters") },
-  PIP_EvalPeriods: { name: "PIP_EvalPeriods", anchor: { row: PERIOD_HEADER_ROW, col: PERIODS_COL }, columns: periodColumns("periods") },
 };
 
 /** The summary items: a view of Overview's live summary (defined once there), as label | value rows. */
@@ -341,8 +393,8 @@ export interface EvaluationTableContent {
   numberFormats: string[][];
   /** Column widths in characters. */
   widths: number[];
-  /** 0-based positions (within the table) of chart-data columns. */
-  chartDataColumns: number[];
+  /** 0-based positions (within the table) of chart-data and helper columns (shown in grey). */
+  helperColumns: number[];
 }
 
 /** The summary block: labels in column A, live values in column B. */
@@ -441,7 +493,7 @@ export function periodRowOf(table: "PIP_EvalQuarters" | "PIP_EvalPeriods", perio
   return EVALUATION_TABLES[table].anchor.row + 1 + goalIndex * periodCount + periodIndex;
 }
 
-function rowEnv(env: FormulaEnv, decl: EvaluationTableDecl, row: number, goalsOffset: number): EvaluationRowEnv {
+function rowEnv(env: FormulaEnv, decl: EvaluationTableDecl, row: number, goalsOffset: number, first: boolean): EvaluationRowEnv {
   const letter = (key: string) => {
     const i = decl.columns.findIndex((c) => c.key === key);
     if (i < 0) throw new Error(`layout: ${decl.name} has no column ${key}`);
@@ -451,6 +503,7 @@ function rowEnv(env: FormulaEnv, decl: EvaluationTableDecl, row: number, goalsOf
   return {
     ...env,
     row,
+    first,
     here: (key) => `$${letter(key)}${row}`,
     above: (key) => `$${letter(key)}${row - 1}`,
     // PIP_Goals row of this row's goal: by the goal-number column, or (status by goal) by this row's position.
@@ -476,7 +529,7 @@ function tableContent(
   const formats: string[][] = [];
   rows.forEach((spec, i) => {
     const row = decl.anchor.row + 1 + i;
-    const r = rowEnv(env, decl, row, goalsOffset);
+    const r = rowEnv(env, decl, row, goalsOffset, spec.values.periodNo === 1);
     const unit = unitNumberFormat(spec.goal?.unit);
     out.push(decl.columns.map((c) => (c.formula ? `=${c.formula(r)}` : (spec.values[c.key] ?? ""))));
     formats.push(decl.columns.map((c) => (c.numberFormat === "unit" ? unit : (c.numberFormat ?? "General"))));
@@ -489,7 +542,7 @@ function tableContent(
     rows: out,
     numberFormats: formats,
     widths: decl.columns.map((c) => c.width),
-    chartDataColumns: decl.columns.flatMap((c, i) => (c.chartData ? [i] : [])),
+    helperColumns: decl.columns.flatMap((c, i) => (c.helper ? [i] : [])),
   };
 }
 
