@@ -12,7 +12,7 @@ import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, reasonOf, usageError } from
 import { isLanguage, languageFromArgv } from "./language";
 import { runAnalyze, runBatchCommand, runGenerate, runRollup, runValidate, type CommandContext } from "./commands";
 import { isValidIsoDate } from "../core/dates";
-import packageJson from "../../package.json";
+import { version as PACKAGE_VERSION } from "../../package.json";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -67,7 +67,7 @@ export function buildProgram(language: Language, io: CliIo, setExit: (code: numb
   const program = new Command("pipbook");
   program
     .description(t("help.program"))
-    .version(packageJson.version, "-V, --version", t("help.version"))
+    .version(PACKAGE_VERSION, "-V, --version", t("help.version"))
     .helpOption("-h, --help", t("help.help"))
     .helpCommand("help [command]", t("help.helpCommand"))
     .option("--debug", t("help.debug"))

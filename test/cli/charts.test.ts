@@ -33,8 +33,8 @@ describe("native charts added to an ExcelJS package", () => {
     const bytes = await addChartsToXlsx(await workbookWithTable(), new Map([["Eval & 评估", [line, column]]]));
     const charts = await readChartRefs(bytes);
     expect(charts.get("Eval & 评估")).toEqual([
-      { title: "达成率 <by> week & goal", kind: "lineChart", series: [{ values: line.series[0].values, categories: line.series[0].categories }] },
-      { title: "Values", kind: "barChart", series: [{ values: column.series[0].values, categories: column.series[0].categories }] },
+      { title: "达成率 <by> week & goal", kind: "lineChart", series: [{ kind: "lineChart", values: line.series[0].values, categories: line.series[0].categories }] },
+      { title: "Values", kind: "barChart", series: [{ kind: "barChart", values: column.series[0].values, categories: column.series[0].categories }] },
     ]);
     expect(charts.has("Overview")).toBe(false);
     const reread = new ExcelJS.Workbook();
@@ -53,6 +53,28 @@ describe("native charts added to an ExcelJS package", () => {
     expect(sheet.indexOf("<drawing r:id=")).toBeLessThan(sheet.indexOf("<tableParts"));
     const drawing = await zip.file("xl/drawings/drawing1.xml")!.async("string");
     expect(drawing).toContain('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+  });
+
+  test("a column chart with line series is a combination chart: bar and line groups on the same axes, colours and dashes kept", async () => {
+    const combo: ChartSpec = {
+      ...column,
+      name: "Combo",
+      series: [
+        { name: "Actual", values: "'Eval & 评估'!$B$2:$B$3", categories: "'Eval & 评估'!$A$2:$A$3", color: "#4472C4" },
+        { name: "Target", values: "'Eval & 评估'!$B$2:$B$3", categories: "'Eval & 评估'!$A$2:$A$3", kind: "line", color: "#C00000", dash: "dash", marker: "none" },
+      ],
+    };
+    const bytes = await addChartsToXlsx(await workbookWithTable(), new Map([["Eval & 评估", [combo]]]));
+    const [chart] = (await readChartRefs(bytes)).get("Eval & 评估")!;
+    expect(chart.series.map((s) => s.kind)).toEqual(["barChart", "lineChart"]);
+    const xml = await (await JSZip.loadAsync(bytes)).file("xl/charts/chart1.xml")!.async("string");
+    const axisIds = (group: string) => [...new RegExp(`<c:${group}>.*?</c:${group}>`).exec(xml)![0].matchAll(/<c:axId val="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(axisIds("barChart")).toEqual(axisIds("lineChart"));
+    expect(xml).toContain('<a:srgbClr val="4472C4"/>');
+    expect(xml).toContain('<a:prstDash val="dash"/>');
+    expect(xml).toContain('<c:symbol val="none"/>');
+    // Series indexes are unique across the chart's groups.
+    expect([...xml.matchAll(/<c:idx val="(\d+)"\/>/g)].map((m) => m[1])).toEqual(["0", "1"]);
   });
 
   test("no charts leaves the package untouched", async () => {

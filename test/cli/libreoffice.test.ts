@@ -18,7 +18,9 @@ import type { AnalyzeJson } from "../../src/cli/report";
 import { isoToSerial } from "../../src/core/dates";
 import type { Language } from "../../src/core/model";
 import { LIST_LABELS } from "../../src/i18n/workbook";
-import { columnIndexOf, columnLetter, defaultSheetNames, firstDataRow, listTable, recordRowOf, recordTable, type SheetNames } from "../../src/workbook";
+import { LAYOUT, columnIndexOf, columnLetter, defaultSheetNames, firstDataRow, listTable, recordRowOf, recordTable, type SheetNames } from "../../src/workbook";
+import { EVALUATION_TABLES, evaluationColumnIndex, evaluationContent, periodRowOf } from "../../src/workbook/sheets/evaluation";
+import { readChartRefs } from "../../src/cli/xlsx/charts";
 import { corpus, type CorpusCase } from "./corpus";
 import { runCli, tempDir } from "./harness";
 
@@ -32,6 +34,7 @@ interface Prepared extends CorpusCase {
 }
 
 interface Recalculated extends Prepared {
+  computedFile: string;
   computed: ExcelJS.Workbook;
   original: ExcelJS.Workbook;
 }
@@ -84,7 +87,7 @@ beforeAll(async () => {
   );
   sofficeMillis = recalc.millis;
   cases = await Promise.all(
-    prepared.map(async (p, i) => ({ ...p, computed: await load(recalc.outputs[i]), original: await load(p.xlsx) })),
+    prepared.map(async (p, i) => ({ ...p, computedFile: recalc.outputs[i], computed: await load(recalc.outputs[i]), original: await load(p.xlsx) })),
   );
   process.stdout.write(`LibreOffice recalculated ${cases.length} workbooks in ${Math.round(sofficeMillis)} ms\n`);
 });
@@ -185,14 +188,53 @@ describe("LibreOffice computes the workbook's formulas to the numbers of pipbook
     }
   });
 
+  test("the Evaluation sheet: status by goal, and every period and quarter of every goal", () => {
+    const col = (table: "PIP_EvalGoals" | "PIP_EvalPeriods" | "PIP_EvalQuarters", key: string) => columnLetter(evaluationColumnIndex(table, key));
+    let compared = 0;
+    for (const c of cases) {
+      const sheet = sheetNames(c).evaluation;
+      const goalsHeader = EVALUATION_TABLES.PIP_EvalGoals.anchor.row;
+      c.analysis.goals.forEach((goal, g) => {
+        const row = goalsHeader + 1 + g;
+        const at = (key: string) => computedAt(c.computed, sheet, `${col("PIP_EvalGoals", key)}${row}`);
+        expectNumber(`${c.name} ${goal.id} evaluation toDate`, at("toDate"), goal.toDate);
+        expectNumber(`${c.name} ${goal.id} evaluation attainment`, at("attainment"), goal.attainment);
+        expectNumber(`${c.name} ${goal.id} evaluation progress`, at("progress"), goal.progress);
+        expect([c.name, goal.id, at("status")]).toEqual([c.name, goal.id, labelOf("goalStatus", goal.status, c.language)]);
+        for (const [table, periods] of [
+          ["PIP_EvalPeriods", goal.periods],
+          ["PIP_EvalQuarters", goal.quarters],
+        ] as const) {
+          periods.forEach((period, p) => {
+            const periodRow = periodRowOf(table, periods.length, g, p);
+            const cell = (key: string) => computedAt(c.computed, sheet, `${col(table, key)}${periodRow}`);
+            const label = `${c.name} ${goal.id} ${period.label}`;
+            expect([label, cell("period")]).toEqual([label, period.label]);
+            expectNumber(`${label} entries`, cell("entries"), period.entryCount);
+            expectNumber(`${label} value`, cell("value"), period.value);
+            expectNumber(`${label} cumulative`, cell("cumulative"), period.cumulative);
+            expectNumber(`${label} attainment`, cell("attainment"), period.attainment);
+            expectNumber(`${label} progress`, cell("progress"), period.progress);
+            expectNumber(`${label} change`, cell("change"), period.change);
+            compared++;
+          });
+        }
+      });
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
   test("no formula cell came out as an error (#NAME? would mean a function LibreOffice does not know)", () => {
+    // Chart data holds #N/A on purpose (a chart leaves a gap there instead of drawing zero): an explicit NA().
     for (const c of cases) {
       const errors: string[] = [];
       c.computed.eachSheet((ws) =>
         ws.eachRow((row) =>
           row.eachCell((cell) => {
             const result: unknown = cell.formula ? cell.result : undefined;
-            if (typeof result === "object" && result !== null && "error" in result) errors.push(`${ws.name}!${cell.address} ${cell.formula}`);
+            if (typeof result !== "object" || result === null || !("error" in result)) return;
+            const intended = (result as { error: string }).error === "#N/A" && /(^|[^A-Z.])NA\(\)/.test(cell.formula);
+            if (!intended) errors.push(`${ws.name}!${cell.address} ${String((result as { error: string }).error)} ${cell.formula}`);
           }),
         ),
       );
@@ -231,6 +273,20 @@ describe("LibreOffice keeps the workbook's rules", () => {
       expect(before.size).toBeGreaterThan(0);
       const lost = [...before].filter(([address, type]) => after.get(address) !== type).map(([address]) => address);
       expect([c.name, lost]).toEqual([c.name, []]);
+    }
+  });
+
+  test("charts: LibreOffice reads every native chart with its series bound to the same ranges", async () => {
+    for (const c of cases) {
+      const before = await readChartRefs(new Uint8Array(await fs.readFile(c.xlsx)));
+      const after = await readChartRefs(new Uint8Array(await fs.readFile(c.computedFile)));
+      const evaluation = sheetNames(c).evaluation;
+      const charts = before.get(evaluation) ?? [];
+      const declared = evaluationContent(c.plan, { lang: c.language, names: sheetNames(c), layout: LAYOUT }).charts;
+      expect([c.name, charts.length]).toEqual([c.name, declared.length]);
+      const unquote = (ref: string) => ref.replace(/'/g, "");
+      const refs = (list: typeof charts) => list.map((chart) => chart.series.map((series) => unquote(series.values)).sort()).sort();
+      expect([c.name, refs(after.get(evaluation) ?? [])]).toEqual([c.name, refs(charts)]);
     }
   });
 

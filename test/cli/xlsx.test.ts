@@ -7,7 +7,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { readChartRefs } from "../../src/cli/xlsx/charts";
 import { excelJsInput } from "../../src/cli/xlsx/bytes";
-import { SHEETS, TABLES, defaultSheetNames, firstDataRow, listTable, columnIndexOf, columnLetter } from "../../src/workbook";
+import { LAYOUT, SHEETS, TABLES, defaultSheetNames, firstDataRow, listTable, columnIndexOf, columnLetter } from "../../src/workbook";
+import { evaluationContent } from "../../src/workbook/sheets/evaluation";
+import { parsePlanJson } from "../../src/core/plan-file";
 import { EXAMPLE_PLAN, FIXTURES, ROOT, hasStackTrace, runCli, tempDir } from "./harness";
 
 jest.setTimeout(120_000);
@@ -75,14 +77,21 @@ describe("generate", () => {
     expect(workbook.getWorksheet(defaultSheetNames("en-US").goals)).toBeDefined();
   });
 
-  test("the Evaluation sheet's charts are native chart parts bound to sheet ranges", async () => {
-    const charts = await readChartRefs(new Uint8Array(await fs.readFile(generated)));
-    const evaluation = defaultSheetNames("zh-CN").evaluation;
-    const declared = SHEETS.find((s) => s.key === "evaluation");
-    expect(declared).toBeDefined();
-    for (const chart of charts.get(evaluation) ?? []) {
-      for (const series of chart.series) expect(series.values).toMatch(/!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
-    }
+  test("the Evaluation sheet's charts are native chart parts with the declared titles, types and series ranges", async () => {
+    const plan = parsePlanJson(await fs.readFile(EXAMPLE_PLAN, "utf8"));
+    if (!plan.ok) throw new Error("example plan does not parse");
+    const names = defaultSheetNames("zh-CN");
+    const declared = evaluationContent(plan.plan, { lang: "zh-CN", names, layout: LAYOUT }).charts;
+    const charts = (await readChartRefs(new Uint8Array(await fs.readFile(generated)))).get(names.evaluation) ?? [];
+    expect(declared.length).toBeGreaterThan(0);
+    const sheet = names.evaluation;
+    const absolute = (a1: string) => `${sheet}!${a1.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+    expect(charts.map((c) => c.title)).toEqual(declared.map((d) => d.title));
+    declared.forEach((decl, i) => {
+      expect(charts[i].series.map((s) => s.values.replace(/'/g, ""))).toEqual(decl.series.map((s) => absolute(s.values)));
+      // A column chart with line series is a combination chart: one plot group per type.
+      expect(charts[i].series.map((s) => s.kind)).toEqual(decl.series.map((s) => (s.chartType === "ColumnClustered" ? "barChart" : "lineChart")));
+    });
   });
 
   test("an invalid plan writes no workbook and exits 1 naming the problem", async () => {

@@ -22,6 +22,15 @@ export interface ChartSeriesSpec {
   values: string;
   /** Category labels reference (x axis), with sheet. */
   categories?: string;
+  /** This series' own type in a combination chart (a line over columns); default: the chart's. */
+  kind?: ChartKind;
+  /** Column fill or line colour, "#RRGGBB". */
+  color?: string;
+  /** Line dash (DrawingML preset: dash, sysDot, dashDot, lgDash …); absent = solid. */
+  dash?: string;
+  /** Line marker symbol (circle, square, none …); default circle for line series. */
+  marker?: string;
+  markerSize?: number;
 }
 
 /** Where the chart sits: a cell range (0-based, `to` exclusive like Excel's twoCellAnchor) or points. */
@@ -44,6 +53,8 @@ export interface ChartSpec {
   valueMax?: number;
   /** Show the legend (default: when there is more than one series). */
   legend?: boolean;
+  /** Gap between column groups, % of a column's width (default 150). */
+  gapWidth?: number;
   /** Legend position: r, l, t, b (default b). */
   legendPosition?: "r" | "l" | "t" | "b";
 }
@@ -90,15 +101,29 @@ function axisTitle(text: string | null | undefined): XmlNode {
   return text ? { "c:title": richText(text, 1000) } : {};
 }
 
+function srgb(color: string | undefined): XmlNode | null {
+  const hex = color?.replace(/^#/, "");
+  return hex && /^[0-9a-fA-F]{6}$/.test(hex) ? { "a:solidFill": { "a:srgbClr": val(hex.toUpperCase()) } } : null;
+}
+
 function seriesNode(series: ChartSeriesSpec, index: number, kind: ChartKind): XmlNode {
   const node: XmlNode = {
     "c:idx": val(index),
     "c:order": val(index),
     "c:tx": { "c:v": series.name },
   };
+  const fill = srgb(series.color);
   if (kind === "line") {
-    node["c:marker"] = { "c:symbol": val("circle"), "c:size": val(5) };
+    const line: XmlNode = { "@_w": 22225, ...(fill ?? {}) };
+    if (series.dash) line["a:prstDash"] = val(series.dash);
+    node["c:spPr"] = { "a:ln": line };
+    const symbol = series.marker ?? "circle";
+    node["c:marker"] =
+      symbol === "none"
+        ? { "c:symbol": val("none") }
+        : { "c:symbol": val(symbol), "c:size": val(series.markerSize ?? 5), ...(fill ? { "c:spPr": { ...fill, "a:ln": fill } } : {}) };
   } else {
+    if (fill) node["c:spPr"] = fill;
     node["c:invertIfNegative"] = val(0);
   }
   if (series.categories) node["c:cat"] = { "c:strRef": { "c:f": series.categories } };
@@ -112,23 +137,32 @@ const VAL_AXIS_ID = 500000002;
 
 /** The c:chartSpace of one chart. */
 export function chartXml(spec: ChartSpec): string {
-  const plot: XmlNode =
-    spec.kind === "line"
-      ? {
-          "c:grouping": val("standard"),
-          "c:varyColors": val(0),
-          "c:ser": spec.series.map((s, i) => seriesNode(s, i, "line")),
-          "c:marker": val(1),
-          "c:axId": [val(CAT_AXIS_ID), val(VAL_AXIS_ID)],
-        }
-      : {
-          "c:barDir": val(spec.kind === "bar" ? "bar" : "col"),
-          "c:grouping": val("clustered"),
-          "c:varyColors": val(0),
-          "c:ser": spec.series.map((s, i) => seriesNode(s, i, spec.kind)),
-          "c:gapWidth": val(150),
-          "c:axId": [val(CAT_AXIS_ID), val(VAL_AXIS_ID)],
-        };
+  // Series are numbered across the chart; a combination chart has one plot group per type over the same axes.
+  const numbered = spec.series.map((series, index) => ({ series, index, kind: series.kind ?? spec.kind }));
+  const groups: XmlNode = {};
+  for (const kind of [spec.kind, ...(["column", "bar", "line"] as const).filter((k) => k !== spec.kind)]) {
+    const members = numbered.filter((n) => n.kind === kind);
+    if (members.length === 0) continue;
+    const series = members.map((n) => seriesNode(n.series, n.index, kind));
+    if (kind === "line") {
+      groups["c:lineChart"] = {
+        "c:grouping": val("standard"),
+        "c:varyColors": val(0),
+        "c:ser": series,
+        "c:marker": val(1),
+        "c:axId": [val(CAT_AXIS_ID), val(VAL_AXIS_ID)],
+      };
+    } else if (!groups["c:barChart"]) {
+      groups["c:barChart"] = {
+        "c:barDir": val(kind === "bar" ? "bar" : "col"),
+        "c:grouping": val("clustered"),
+        "c:varyColors": val(0),
+        "c:ser": series,
+        "c:gapWidth": val(spec.gapWidth ?? 150),
+        "c:axId": [val(CAT_AXIS_ID), val(VAL_AXIS_ID)],
+      };
+    }
+  }
   const horizontal = spec.kind === "bar";
   const showLegend = spec.legend ?? spec.series.length > 1;
   const chart: XmlNode = {
@@ -136,7 +170,7 @@ export function chartXml(spec: ChartSpec): string {
     "c:autoTitleDeleted": val(0),
     "c:plotArea": {
       "c:layout": {},
-      [spec.kind === "line" ? "c:lineChart" : "c:barChart"]: plot,
+      ...groups,
       "c:catAx": {
         "c:axId": val(CAT_AXIS_ID),
         "c:scaling": { "c:orientation": val("minMax") },
@@ -359,10 +393,26 @@ export async function addChartsToXlsx(xlsx: Uint8Array, chartsBySheet: ReadonlyM
 }
 
 /** Read back the charts of an .xlsx (sheet name → chart titles and series refs); used by the tests. */
-export async function readChartRefs(xlsx: Uint8Array): Promise<Map<string, { title: string; kind: string; series: { values: string; categories?: string }[] }[]>> {
+/** Every a:t text under a node, in document order. */
+function textRuns(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(textRuns);
+  if (typeof node !== "object" || node === null) return [];
+  return Object.entries(node as XmlNode).flatMap(([key, value]) =>
+    key === "a:t" ? asList(value as unknown).map((t) => String(t)) : key.startsWith("@_") ? [] : textRuns(value),
+  );
+}
+
+export interface ChartRefs {
+  title: string;
+  /** The first plot group's element name, e.g. lineChart, barChart. */
+  kind: string;
+  series: { kind: string; values: string; categories?: string }[];
+}
+
+export async function readChartRefs(xlsx: Uint8Array): Promise<Map<string, ChartRefs[]>> {
   const zip = await JSZip.loadAsync(xlsx);
   const parts = await sheetParts(zip);
-  const result = new Map<string, { title: string; kind: string; series: { values: string; categories?: string }[] }[]>();
+  const result = new Map<string, ChartRefs[]>();
   for (const [sheetName, sheetPath] of parts) {
     const sheetDir = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
     const sheetFile = sheetPath.slice(sheetPath.lastIndexOf("/") + 1);
@@ -378,18 +428,22 @@ export async function readChartRefs(xlsx: Uint8Array): Promise<Map<string, { tit
         if (!xml) continue;
         const space = (parser.parse(xml) as { "c:chartSpace": { "c:chart": XmlNode } })["c:chartSpace"]["c:chart"];
         const plotArea = space["c:plotArea"] as XmlNode;
-        const kindKey = Object.keys(plotArea).find((k) => /Chart$/.test(k)) ?? "";
-        const plot = plotArea[kindKey] as XmlNode;
-        const titleRun = JSON.stringify(space["c:title"] ?? "");
-        const title = /"a:t":"((?:[^"\\]|\\.)*)"/.exec(titleRun)?.[1] ?? "";
-        const series = asList(plot["c:ser"] as XmlNode | XmlNode[]).map((s) => {
-          const values = String(((s["c:val"] as XmlNode)?.["c:numRef"] as XmlNode)?.["c:f"] ?? "");
-          const catNode = s["c:cat"] as XmlNode | undefined;
-          const categories = catNode ? String(((catNode["c:strRef"] ?? catNode["c:numRef"]) as XmlNode)?.["c:f"] ?? "") : undefined;
-          return { values, categories };
-        });
+        const groupKeys = Object.keys(plotArea).filter((k) => /Chart$/.test(k));
+        const title = textRuns(space["c:title"]).join("");
+        const series = groupKeys
+          .flatMap((key) =>
+            asList((plotArea[key] as XmlNode)["c:ser"] as XmlNode | XmlNode[]).map((s) => {
+              const values = String(((s["c:val"] as XmlNode)?.["c:numRef"] as XmlNode)?.["c:f"] ?? "");
+              const catNode = s["c:cat"] as XmlNode | undefined;
+              const categories = catNode ? String(((catNode["c:strRef"] ?? catNode["c:numRef"]) as XmlNode)?.["c:f"] ?? "") : undefined;
+              return { order: Number((s["c:order"] as XmlNode)?.["@_val"] ?? 0), kind: key.replace(/^c:/, ""), values, categories };
+            }),
+          )
+          .sort((a, b) => a.order - b.order)
+          .map(({ kind, values, categories }) => ({ kind, values, categories }));
+        const kindKey = groupKeys[0] ?? "";
         const list = result.get(sheetName) ?? [];
-        list.push({ title: JSON.parse(`"${title}"`) as string, kind: kindKey.replace(/^c:/, ""), series });
+        list.push({ title, kind: kindKey.replace(/^c:/, ""), series });
         result.set(sheetName, list);
       }
     }

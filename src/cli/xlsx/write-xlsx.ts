@@ -453,6 +453,23 @@ function chartKind(type: string): ChartKind {
   return "column";
 }
 
+/** Office.js ChartLineStyle → DrawingML preset dash. */
+const LINE_DASHES: Record<string, string | undefined> = {
+  Continuous: undefined,
+  Dash: "dash",
+  DashDot: "dashDot",
+  DashDotDot: "sysDashDotDot",
+  Dot: "sysDot",
+  RoundDot: "sysDot",
+  LongDash: "lgDash",
+  LongDashDot: "lgDashDot",
+  LongDashDotDot: "lgDashDotDot",
+  Grey25: undefined,
+  Grey50: undefined,
+  Grey75: undefined,
+  Automatic: undefined,
+};
+
 const LEGEND_POSITIONS: Record<string, ChartSpec["legendPosition"]> = { Right: "r", Left: "l", Top: "t", Bottom: "b" };
 
 export function chartSpecOf(chart: ChartSnapshot): ChartSpec {
@@ -473,7 +490,23 @@ export function chartSpecOf(chart: ChartSnapshot): ChartSpec {
     anchor,
     series: chart.series
       .filter((s) => s.values !== null)
-      .map((s) => ({ name: s.name, values: s.values!, categories: s.xValues ?? undefined })),
+      .map((s) => {
+        const format = (s.props.format ?? {}) as { line?: { lineStyle?: string } };
+        const markerStyle = typeof s.props.markerStyle === "string" ? s.props.markerStyle : undefined;
+        const kind = s.chartType ? chartKind(s.chartType) : undefined;
+        return {
+          name: s.name,
+          values: s.values!,
+          categories: s.xValues ?? undefined,
+          kind,
+          color: s.color ?? s.lineColor,
+          dash: format.line?.lineStyle ? LINE_DASHES[format.line.lineStyle] : undefined,
+          // A "Line" series has no markers, "LineMarkers" the style set (circle by default).
+          marker: s.chartType === "Line" || markerStyle === "None" ? "none" : markerStyle ? markerStyle.toLowerCase() : undefined,
+          markerSize: typeof s.props.markerSize === "number" ? s.props.markerSize : undefined,
+        };
+      }),
+    gapWidth: chart.series.map((s) => s.props.gapWidth).find((g): g is number => typeof g === "number"),
     valueFormat: chart.axes.value.numberFormat,
     valueTitle: chart.axes.value.title,
     categoryTitle: chart.axes.category.title,
