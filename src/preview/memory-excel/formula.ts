@@ -22,7 +22,18 @@ export type FormulaToken =
   | { kind: "name"; text: string };
 
 const ERROR_LITERAL = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA)/i;
-const NAME_CHAR = /[\p{L}\p{N}_.\\$]/u;
+const NAME_CHAR_UNICODE = /[\p{L}\p{N}]/u;
+/** Letters, digits, "_", ".", "\\", "$" — ASCII checked by code, the rest by Unicode class. */
+const NAME_CHAR = {
+  test(ch: string): boolean {
+    if (ch === "") return false;
+    const code = ch.charCodeAt(0);
+    if (code < 128) {
+      return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 92 || code === 36;
+    }
+    return NAME_CHAR_UNICODE.test(ch);
+  },
+};
 const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
 const COL_REF = /^(\$?)([A-Za-z]{1,3})$/;
 
@@ -107,7 +118,19 @@ function readRefAt(f: string, i: number, sheet: string | null): { token: Formula
   return null;
 }
 
+const tokenCache = new Map<string, readonly FormulaToken[]>();
+
+/** Tokens of a formula; callers must not mutate them (they are shared through a cache). */
 export function tokenize(formula: string): FormulaToken[] {
+  const hit = tokenCache.get(formula);
+  if (hit) return hit as FormulaToken[];
+  const tokens = tokenizeUncached(formula);
+  if (tokenCache.size > 20_000) tokenCache.clear();
+  tokenCache.set(formula, tokens);
+  return tokens;
+}
+
+function tokenizeUncached(formula: string): FormulaToken[] {
   const f = formula;
   const out: FormulaToken[] = [];
   const text = (t: string) => {
@@ -279,6 +302,20 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
     return { ...t, a, b };
   });
   return render(tokens);
+}
+
+/**
+ * The formula with every relative row written as an offset from `row` (R1C1-like for rows), so formulas filled
+ * down a column compare equal.
+ */
+export function rowRelativeKey(formula: string, row: number): string {
+  return tokenize(formula)
+    .map((t) => {
+      if (t.kind !== "ref") return t.kind === "structured" ? `${t.table ?? ""}[${t.body}]` : t.text;
+      const part = (p: RefPart) => `${p.colAbs ? "$" : ""}${p.col ?? ""}:${p.row === null ? "" : p.rowAbs ? `$${p.row}` : `R[${p.row - row}]`}`;
+      return `${t.sheet ?? ""}!${part(t.a)}${t.b ? `|${part(t.b)}` : ""}`;
+    })
+    .join("");
 }
 
 export function renameSheetInFormula(formula: string, oldName: string, newName: string): string {

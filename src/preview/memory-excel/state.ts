@@ -31,6 +31,7 @@ import {
   renameSheetInFormula,
   renameTableInFormula,
   rewriteForEngine,
+  rowRelativeKey,
   shiftFormula,
 } from "./formula";
 import { formatValue } from "./number-format";
@@ -1057,9 +1058,10 @@ export class WorkbookState {
         const col = table.columns[c - table.rect.c0];
         const first = this.cell(sheet, body.r0, c)?.formula;
         let consistent = first !== undefined;
+        const key = first !== undefined ? rowRelativeKey(first, body.r0) : "";
         for (let r = body.r0 + 1; consistent && r <= body.r1; r++) {
           const f = this.cell(sheet, r, c)?.formula;
-          consistent = f !== undefined && first !== undefined && shiftFormula(first, r - body.r0, 0) === f;
+          consistent = f !== undefined && rowRelativeKey(f, r) === key;
         }
         if (consistent && first !== undefined) col.calculatedFormula = first;
         else if (cut.r0 === body.r0 && cut.r1 === body.r1) col.calculatedFormula = null;
