@@ -279,8 +279,35 @@ export class MemoryExcel {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Excel raises onChanged for the add-in's own writes too (triggerSource "ThisLocalAddin", ExcelApi 1.14 —
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-triggersource-member):
+   * after a sync, one event per written range goes to the worksheet, the worksheet collection and the tables it touches.
+   */
+  private dispatchApiEvents(changes: ChangeRecord[]): void {
+    if (this.handlers.size === 0) return;
+    const calls: Promise<unknown>[] = [];
+    const fire = (source: string, args: Record<string, unknown>) => {
+      for (const h of this.handlers.values()) if (h.source === source) calls.push(Promise.resolve().then(() => h.handler(args)));
+    };
+    for (const ch of changes) {
+      if (ch.kind !== "values") continue;
+      const sheet = this.state.sheets.find((x) => x.id === ch.sheetId);
+      if (!sheet) continue;
+      const args = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", address: this.state.localAddress(ch.rect), worksheetId: sheet.id, triggerSource: "ThisLocalAddin" };
+      fire(`ws:${sheet.id}`, args);
+      fire("worksheets", args);
+      for (const t of this.state.tables) {
+        const cut = t.sheetId === sheet.id ? intersectRects(t.rect, ch.rect) : null;
+        if (cut) fire(`tb:${t.id}`, { type: "TableChanged", changeType: "RangeEdited", source: "Local", address: this.state.localAddress(cut), tableId: t.id, worksheetId: sheet.id, triggerSource: "ThisLocalAddin" });
+      }
+    }
+    if (calls.length) this.pendingEvents.push(Promise.all(calls));
+  }
+
   private notify(source: ChangeNotice["source"]): void {
     const changes = this.state.takeChanges();
+    if (source === "api") this.dispatchApiEvents(changes);
     if (changes.length === 0 || this.listeners.size === 0) return;
     const names = new Set<string>();
     for (const ch of changes) {

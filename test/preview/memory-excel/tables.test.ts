@@ -223,3 +223,18 @@ test("a table made over rows that already hold one formula per row treats that c
   expect(excel.getCellFormula("Sheet1", "C4")).toBe('=IF(ISNUMBER($A4),INT($A4)*1000+ROW($A4),"")');
   expect(excel.getCellValue("Sheet1", "C4")).toBe(45390 * 1000 + 4);
 });
+
+test("the add-in's own writes raise onChanged too, with triggerSource ThisLocalAddin", async () => {
+  const excel = await withGoals();
+  const seen: unknown[] = [];
+  await excel.run(async (context) => {
+    const t = context.workbook.tables.getItem("PIP_Goals");
+    t.onChanged.add(async (args) => void seen.push([args.address, (args as { triggerSource?: string }).triggerSource]));
+    await context.sync();
+    context.workbook.worksheets.getItem("Goals").getRange("D3:D4").values = [[1], [2]];
+    context.workbook.worksheets.getItem("Goals").getRange("H1").values = [["outside the table"]];
+    await context.sync();
+  });
+  await excel.flushEvents();
+  expect(seen).toEqual([["D3:D4", "ThisLocalAddin"]]);
+});
