@@ -107,14 +107,6 @@ export const cliMessages = {
   "file.notDirectory": { "zh-CN": "{file}：不是文件夹", "en-US": "{file}: is not a folder" },
   "file.readFailed": { "zh-CN": "{file}：读取失败（{reason}）", "en-US": "{file}: could not be read ({reason})" },
   "file.writeFailed": { "zh-CN": "{file}：写入失败（{reason}）", "en-US": "{file}: could not be written ({reason})" },
-  "file.badJson": {
-    "zh-CN": "{file}：第 {line} 行第 {column} 列 JSON 格式错误（{reason}）",
-    "en-US": "{file}: line {line}, column {column}: malformed JSON ({reason})",
-  },
-  "file.badPlan": {
-    "zh-CN": "{file}：{place} 不符合计划格式（{reason}）",
-    "en-US": "{file}: {place} does not fit the plan format ({reason})",
-  },
   "file.notXlsx": {
     "zh-CN": "{file}：不是有效的 .xlsx 工作簿（{reason}）",
     "en-US": "{file}: not a valid .xlsx workbook ({reason})",
@@ -254,9 +246,6 @@ export const cliMessages = {
   "rollup.skipped": { "zh-CN": "已跳过 {file}：{reason}", "en-US": "skipped {file}: {reason}" },
   "rollup.failed": { "zh-CN": "{count} 个文件无法读取", "en-US": "{count} file(s) could not be read" },
   "rollup.written": { "zh-CN": "汇总已写入 {file}", "en-US": "Summary written to {file}" },
-  "plan.status.upcoming": { "zh-CN": "未开始", "en-US": "upcoming" },
-  "plan.status.running": { "zh-CN": "进行中", "en-US": "running" },
-  "plan.status.ended": { "zh-CN": "已结束", "en-US": "ended" },
 
   // Bundle launcher and the catch-all
   "error.internal": {

@@ -548,7 +548,10 @@ export async function snapshotToXlsx(snapshot: WorkbookSnapshot, options: XlsxWr
   }
   const active = sheets.findIndex((s) => s.name === snapshot.activeSheet);
   if (active >= 0) workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   const charts = new Map(sheets.map((s) => [s.name, s.charts.map(chartSpecOf)] as const));
+  const hasCharts = [...charts.values()].some((list) => list.length > 0);
+  // With charts to add, the package is unzipped and zipped again: ExcelJS stores it uncompressed, the final zip compresses once.
+  const zip = hasCharts ? { compression: "STORE" } : { compression: "DEFLATE", compressionOptions: { level: 6 } };
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer({ zip } as Partial<ExcelJS.XlsxWriteOptions>));
   return addChartsToXlsx(bytes, charts);
 }
