@@ -64,6 +64,9 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
     await fs.rename(temporary, target);
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
+    const code = codeOf(error);
+    if (code === "ENOENT") throw new CliError("file.noFolder", { file: target, dir: path.dirname(target) }, 1, { cause: error });
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") throw new CliError("file.notWritable", { file: target }, 1, { cause: error });
     throw new CliError("file.writeFailed", { file: target, reason: reasonOf(error) }, 1, { cause: error });
   }
 }

@@ -177,9 +177,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const program = buildProgram(language, io, (code) => (exitCode = code));
     await program.parseAsync([...argv], { from: "user" });
-    if (argv.length === 0) {
-      io.stdout(program.helpInformation());
-    }
     return exitCode;
   } catch (error) {
     return reportError(error, language, io, debug);
@@ -196,9 +193,9 @@ export function reportError(error: unknown, language: Language, io: CliIo, debug
     return error.exitCode;
   }
   if (error instanceof CommanderError) {
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
-      return EXIT_OK;
-    }
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
+    // No command given: commander has printed the help to stderr; that is a usage error.
+    if (error.code === "commander.help") return EXIT_USAGE;
     const key = USAGE_KEYS[error.code] ?? "usage.other";
     io.stderr(`pipbook: ${cliText(language, key, { detail: usageDetail(error.message) })}\n${cliText(language, "usage.hint")}\n`);
     return EXIT_USAGE;

@@ -107,6 +107,14 @@ export const cliMessages = {
   "file.notDirectory": { "zh-CN": "{file}：不是文件夹", "en-US": "{file}: is not a folder" },
   "file.readFailed": { "zh-CN": "{file}：读取失败（{reason}）", "en-US": "{file}: could not be read ({reason})" },
   "file.writeFailed": { "zh-CN": "{file}：写入失败（{reason}）", "en-US": "{file}: could not be written ({reason})" },
+  "file.noFolder": {
+    "zh-CN": "{file}：无法写入，文件夹 {dir} 不存在",
+    "en-US": "{file}: cannot be written, the folder {dir} does not exist",
+  },
+  "file.notWritable": {
+    "zh-CN": "{file}：无法写入（没有权限或为只读）",
+    "en-US": "{file}: cannot be written (no permission or read-only)",
+  },
   "file.notXlsx": {
     "zh-CN": "{file}：不是有效的 .xlsx 工作簿（{reason}）",
     "en-US": "{file}: not a valid .xlsx workbook ({reason})",

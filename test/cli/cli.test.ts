@@ -50,6 +50,7 @@ describe("help, version and usage errors", () => {
     [["analyze", "--as-of", "2024-02-30", "x.json"], /--as-of "2024-02-30" is not a date/],
     [["validate", "--lang", "fr-FR", "x.json"], /--lang "fr-FR" is not supported/],
     [["validate", "plan.txt"], /plan.txt: unsupported file type/],
+    [[], /Usage: pipbook \[options\] \[command\]/],
   ])("usage error %j exits 2 with one message", async (args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
@@ -136,6 +137,12 @@ describe("bad input: one line naming the file and place, no stack trace", () => 
       expect(hasStackTrace(run.stderr)).toBe(false);
     }
     await expect(fs.access(path.join(dir, "out.xlsx"))).rejects.toThrow();
+  });
+
+  test("an output folder that does not exist is named, exit 1", async () => {
+    const run = await runCli(["generate", EXAMPLE_PLAN, "-o", "/nonexistent/dir/plan.xlsx"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe("pipbook: /nonexistent/dir/plan.xlsx: cannot be written, the folder /nonexistent/dir does not exist");
   });
 
   test("a missing file is named, exit 1", async () => {
