@@ -4,15 +4,15 @@
  * assignment per block, number formats first — and the charts over them.
  *
  * Two entries:
- * - `queueEvaluation` queues everything into the writer's batch (no sync of its own); it plugs into the writer as
- *   `evaluationExtra` (src/excel/sheet-extras.ts SHEET_EXTRAS). Charts already on the sheet are re-bound when the
- *   caller says which exist (`existingCharts`), otherwise they are added.
+ * - `evaluationSteps`: the write as steps with their request bytes, which the writer packs into its own batches
+ *   (src/excel/sheet-extras.ts, no sync of its own). Charts already on the sheet (`existingCharts`, loaded by the
+ *   caller) are re-bound; null means the sheet has none.
  * - `refreshEvaluation` (behind WorkbookPort.refreshEvaluation, given the plan the reader just read): loads the
  *   sheet's charts and protection (1 sync), rewrites the rows for the current periods and re-binds the charts
  *   (1 sync per 4 MB of requests).
  *
- * This module imports neither the reader nor the writer, so that the writer's SHEET_EXTRAS can list
- * `evaluationExtra` without an import cycle.
+ * This module imports neither the reader nor the writer, so that the writer's SHEET_EXTRAS can use it without an
+ * import cycle.
  *
  * The derived blocks are plain ranges, not Excel tables, so that a rewrite with another number of periods needs
  * no table resize (ExcelApi 1.13) and clearing the area is enough.
@@ -23,22 +23,6 @@ import { columnLetter } from "../workbook/layout";
 import { evaluationContent, type EvaluationContent, type EvaluationTableContent } from "../workbook/sheets/evaluation";
 import { loadExistingCharts, queueCharts, type ExistingChart } from "./charts";
 
-/** What `queueEvaluation` needs; the writer's SheetExtraContext plus, optionally, the charts already there. */
-export interface EvaluationWriteInput {
-  context: Excel.RequestContext;
-  worksheet: Excel.Worksheet;
-  plan: Plan;
-  sheetNames: SheetNames;
-  language: Language;
-  asOf?: string | null;
-  /**
-   * Charts on the worksheet before this write (`loadExistingCharts`, loaded in the caller's read sync); absent or
-   * null means none. A sheet that may hold charts from an earlier write must say which, or re-adding a chart
-   * under its existing name fails the batch.
-   */
-  existingCharts?: readonly ExistingChart[] | null;
-}
-
 /** Points per character of the declared widths (the writer's measure, so the sheets look alike). */
 const POINTS_PER_CHAR = 6;
 /** The last row a derived block may reach; a rewrite clears down to here. */
@@ -48,7 +32,7 @@ const STYLE = {
   headerFill: "#D9E1F2",
   headerFont: "#1F3864",
   formulaFill: "#F2F2F2",
-  chartDataFont: "#808080",
+  helperFont: "#808080",
 };
 
 const encoder = new TextEncoder();
@@ -118,7 +102,7 @@ function bodyStep(t: EvaluationTableContent, from: number, to: number): Evaluati
         const letter = columnLetter(t.firstCol + i);
         const column = ws.getRange(`${letter}${firstRow}:${letter}${lastRow}`);
         column.format.fill.color = STYLE.formulaFill;
-        if (t.helperColumns.includes(i)) column.format.font.color = STYLE.chartDataFont;
+        if (t.helperColumns.includes(i)) column.format.font.color = STYLE.helperFont;
       }
     },
   };
@@ -126,7 +110,8 @@ function bodyStep(t: EvaluationTableContent, from: number, to: number): Evaluati
 
 /**
  * The whole write as steps in order: clear the derived areas and write the summary, then each block's header and
- * its rows in chunks of ROWS_PER_STEP, then the charts. Running every step in one batch is `queueEvaluation`.
+ * its rows in chunks of ROWS_PER_STEP, then the charts. `existingCharts` must list the charts already on the sheet
+ * (null: none), or re-adding a chart under its existing name fails the batch.
  */
 export function evaluationSteps(plan: Plan, language: Language, sheetNames: SheetNames, existingCharts: readonly ExistingChart[] | null = null): EvaluationStep[] {
   const content = evaluationContent(plan, { lang: language, names: sheetNames, layout: LAYOUT });
@@ -159,23 +144,6 @@ export function evaluationSteps(plan: Plan, language: Language, sheetNames: Shee
   });
   return steps;
 }
-
-/** Estimated request bytes of `queueEvaluation` for a plan (for packing the writer's batches under 5 MB). */
-export function estimateEvaluationBytes(plan: Plan, language: Language = "zh-CN"): number {
-  return evaluationSteps(plan, language, defaultSheetNames(language)).reduce((sum, step) => sum + step.bytes, 0);
-}
-
-/** Queues the Evaluation sheet's derived rows and its charts in the current batch. Never syncs; the sheet must be unprotected. */
-export function queueEvaluation(input: EvaluationWriteInput): void {
-  for (const step of evaluationSteps(input.plan, input.language, input.sheetNames, input.existingCharts ?? null)) step.run(input.worksheet);
-}
-
-/** The writer's extra step for the Evaluation sheet (SheetExtra in src/excel/sheet-extras.ts). */
-export const evaluationExtra = {
-  sheet: "evaluation" as const,
-  estimateBytes: (plan: Plan) => estimateEvaluationBytes(plan, plan?.header?.language === "en-US" ? "en-US" : "zh-CN"),
-  queue: (input: EvaluationWriteInput) => queueEvaluation(input),
-};
 
 /** Batches of steps under `maxBytes` each (a step larger than that is a batch of its own). */
 function packSteps(steps: EvaluationStep[], maxBytes: number): EvaluationStep[][] {
