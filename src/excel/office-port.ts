@@ -20,7 +20,7 @@ import { LAYOUT, META_SHEET, SHEETS, columnLetter, listTable, makeFormulaEnv, ma
 import { encodeValue, formatFor } from "./cells";
 import { readPlan as readWorkbook, type ReaderResult } from "./reader";
 import { markColumn, writePlan as writeWorkbook, type WriterOptions } from "./writer";
-import { refreshEvaluationSheet } from "./sheet-extras";
+import { refreshEvaluation as refreshEvaluationSheet } from "./evaluation";
 
 /** The shape of `Excel.run` the port needs (the batch form). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -131,8 +131,12 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
       return appendRow("PIP_Adjustments", adjustment as unknown as Record<string, unknown>);
     },
 
-    refreshEvaluation() {
-      return run((context) => refreshEvaluationSheet(context));
+    async refreshEvaluation() {
+      // Read the plan as the workbook holds it (1 sync), then rewrite the Evaluation sheet's rows and re-bind its charts.
+      await run(async (context) => {
+        const read = await readWorkbook(context, { validate: false });
+        if (read.plan) await refreshEvaluationSheet(context, { plan: read.plan, tables: read.snapshot.tables });
+      });
     },
 
     async selectCell(sheet, cell) {

@@ -20,6 +20,7 @@ import { entitySubject, type Localized } from "../i18n/findings";
 import { readerMessage, type ReaderMessageId } from "../i18n/workbook";
 import type { ReadResult } from "./port";
 import {
+  LAYOUT,
   TABLES,
   columnLetter,
   locate,
@@ -37,6 +38,7 @@ import {
 } from "../workbook";
 import { decodeValue, type RawCell } from "./cells";
 import { snapshotOf, type WorkbookSnapshot } from "./writer";
+import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
 
 export interface ReaderResult extends ReadResult {
   /** The Overview's as-of date (ISO) as the workbook computes it now (=TODAY() or a typed date); null if unreadable. */
@@ -77,10 +79,37 @@ async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: 
     range.load("address,values,valueTypes,numberFormat");
     return { name: t.name, table, range };
   });
+  const charts = extraSheetCharts(collection);
   await context.sync();
+  const snapshot = snapshotOf(sheets, collection);
+  snapshot.charts = charts();
   return {
-    snapshot: snapshotOf(sheets, collection),
+    snapshot,
     tables: handles.map((h) => ({ name: h.name, range: h.table.isNullObject ? null : rangeData(h.range) })),
+  };
+}
+
+/**
+ * Queues a load of the charts on each sheet that has a writer extra (found through the sheet's first table, in the
+ * same batch); the returned function gives them by worksheet name after the sync.
+ */
+function extraSheetCharts(collection: Excel.TableCollection, present?: (table: string) => boolean): () => Record<string, ExistingChartInfo[]> {
+  const loads = SHEET_EXTRAS.flatMap((extra) => {
+    const table = LAYOUT.sheets.get(extra.sheet)?.tables[0];
+    if (!table || (present && !present(table.name))) return [];
+    const worksheet = (present ? collection.getItem(table.name) : collection.getItemOrNullObject(table.name)).worksheet;
+    worksheet.load("name");
+    const charts = worksheet.charts;
+    charts.load("items/name,items/series/count");
+    return [{ worksheet, charts }];
+  });
+  return () => {
+    const out: Record<string, ExistingChartInfo[]> = {};
+    for (const { worksheet, charts } of loads) {
+      if (worksheet.isNullObject) continue;
+      out[worksheet.name] = charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
+    }
+    return out;
   };
 }
 
@@ -100,7 +129,9 @@ async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: Loa
       return [t.name, range] as const;
     }),
   );
+  const charts = extraSheetCharts(collection, (name) => snapshot.tables[name] !== undefined);
   await context.sync();
+  snapshot.charts = charts();
   return {
     snapshot,
     tables: READ_TABLES.map((t) => {

@@ -1,33 +1,40 @@
 /**
- * Writer steps beyond the declared tables: charts, rows that are not a table. One entry per step; the writer runs
- * a sheet's extras after its tables, in the same batches (before the sheet is protected).
+ * Writer steps beyond the declared tables: charts, rows that are not a table. The writer asks each extra for its
+ * steps (each with its estimated request bytes) and packs them with its own into batches under the request limit,
+ * after the sheet's tables and before the sheet is protected. Steps queue commands; they never sync.
  *
- * The Evaluation sheet's rows and charts (issue 4) plug in here: add `{ sheet: "evaluation", estimateBytes, queue }`
- * to SHEET_EXTRAS and implement `refreshEvaluationSheet`. Until then both are placeholders.
+ * The Evaluation sheet's derived rows and charts (src/excel/evaluation.ts) are the one extra today.
  */
 import type { Language, Plan } from "../core/model";
 import type { SheetKey, SheetNames } from "../workbook";
+import { evaluationSteps } from "./evaluation";
 
-export interface SheetExtraContext {
-  context: Excel.RequestContext;
-  worksheet: Excel.Worksheet;
+/** A chart already on a sheet (name and number of series), so an extra re-binds it instead of adding it twice. */
+export interface ExistingChartInfo {
+  name: string;
+  seriesCount: number;
+}
+
+export interface SheetExtraInput {
   plan: Plan;
-  sheetNames: SheetNames;
   language: Language;
-  asOf: string | null;
+  sheetNames: SheetNames;
+  /** Charts on the sheet before this write; null for a sheet created by this write. */
+  existingCharts: ExistingChartInfo[] | null;
+}
+
+export interface SheetExtraStep {
+  /** Estimated request bytes of `run` (for packing batches under the 5 MB limit). */
+  bytes: number;
+  /** Queues the commands on the (unprotected) worksheet. */
+  run(worksheet: Excel.Worksheet): void;
 }
 
 export interface SheetExtra {
   sheet: SheetKey;
-  /** Estimated request bytes of `queue` (for packing batches under the 5 MB limit). */
-  estimateBytes(plan: Plan): number;
-  /** Queues the commands; never syncs. */
-  queue(ctx: SheetExtraContext): void;
+  steps(input: SheetExtraInput): SheetExtraStep[];
 }
 
-export const SHEET_EXTRAS: SheetExtra[] = [];
-
-/** Rewrites the Evaluation sheet's rows and re-binds its charts (placeholder: nothing to refresh yet). */
-export async function refreshEvaluationSheet(_context: Excel.RequestContext): Promise<void> {
-  return;
-}
+export const SHEET_EXTRAS: SheetExtra[] = [
+  { sheet: "evaluation", steps: (input) => evaluationSteps(input.plan, input.language, input.sheetNames, input.existingCharts) },
+];

@@ -40,7 +40,7 @@ import {
   type TableDecl,
 } from "../workbook";
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
-import { SHEET_EXTRAS } from "./sheet-extras";
+import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
 
 /** What the writer needs to know about the workbook before it writes. */
 export interface WorkbookSnapshot {
@@ -48,6 +48,8 @@ export interface WorkbookSnapshot {
   sheets: string[];
   /** PIP_ table name → the worksheet it is on now. */
   tables: Record<string, string>;
+  /** Charts on the sheets that have writer extras, by worksheet name (absent: not loaded). */
+  charts?: Record<string, ExistingChartInfo[]>;
 }
 
 export interface WriterOptions extends WriteOptions {
@@ -167,6 +169,20 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
   }
   const lang = options.language;
   const { names, existing } = assignSheets(snapshot, lang);
+  // An extra on a reused sheet must know the charts already there (re-adding one by name fails the batch).
+  const unknown = SHEET_EXTRAS.map((e) => existing[e.sheet]).filter((n): n is string => n !== undefined && snapshot!.charts?.[n] === undefined);
+  if (unknown.length > 0) {
+    const loads = unknown.map((name) => {
+      const charts = context.workbook.worksheets.getItem(name).charts;
+      charts.load("items/name,items/series/count");
+      return { name, charts };
+    });
+    await context.sync();
+    syncs++;
+    batchBytes.push(PROBE_BYTES);
+    snapshot = { ...snapshot, charts: { ...snapshot.charts } };
+    for (const { name, charts } of loads) snapshot.charts![name] = charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
+  }
   const steps = buildSteps(context, plan, options, snapshot, names, existing);
   const batches = packSteps(steps, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
   for (let i = 0; i < batches.length; i++) {
@@ -266,10 +282,11 @@ function buildSteps(
       steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet));
     }
     for (const extra of SHEET_EXTRAS.filter((e) => e.sheet === sheet.key)) {
-      steps.push({
-        bytes: extra.estimateBytes(plan),
-        run: () => extra.queue({ context, worksheet: ws(), plan, sheetNames: names, language: options.language, asOf: options.asOf ?? null }),
-      });
+      const reused = existing[sheet.key];
+      const existingCharts = reused === undefined ? null : (snapshot.charts?.[reused] ?? null);
+      for (const step of extra.steps({ plan, language: options.language, sheetNames: names, existingCharts })) {
+        steps.push({ bytes: step.bytes, run: () => step.run(ws()) });
+      }
     }
     small(() => {
       pageSteps(ws(), sheet);

@@ -1,7 +1,7 @@
 import { writePlan } from "../../src/excel/writer";
 import { readPlan } from "../../src/excel/reader";
 import { MemoryRequestContext } from "../../src/preview/memory-excel/proxy";
-import { columnIndexOf, columnLetter, firstDataRow, listTable, defaultSheetNames } from "../../src/workbook";
+import { TABLES, columnIndexOf, columnLetter, firstDataRow, listTable, defaultSheetNames } from "../../src/workbook";
 import { memoryExcel, sizedPlan } from "./support";
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -38,7 +38,7 @@ describe("writer: syncs and request bytes (in-memory Excel stand-in)", () => {
     expect(read.plan?.tracking).toEqual(plan.tracking);
   }, 120_000);
 
-  test("no rows.add, no sync inside the table writes: each table is one formats + one formulas assignment", async () => {
+  test("no rows.add; each table is one number-format then one formulas assignment, then tables.add", async () => {
     const commands: { o: string; m: string }[] = [];
     const original = MemoryRequestContext.prototype.enqueue;
     const spy = jest.spyOn(MemoryRequestContext.prototype, "enqueue").mockImplementation(function (this: MemoryRequestContext, json, run) {
@@ -52,13 +52,18 @@ describe("writer: syncs and request bytes (in-memory Excel stand-in)", () => {
       spy.mockRestore();
     }
     expect(commands.filter((c) => /rows/i.test(c.o) && c.m === "add")).toEqual([]);
-    const tableAdds = commands.filter((c) => c.m === "add" && /tables/.test(c.o));
-    const formulaSets = commands.filter((c) => c.m === "set" && (c as { a?: unknown[] }).a?.[0] === "formulas");
-    expect(tableAdds.length).toBeGreaterThanOrEqual(13);
-    // one assignment per table plus the free formula cells (sign-off page, titles are values)
-    expect(formulaSets.length).toBeLessThanOrEqual(tableAdds.length + 5);
-    const firstTableAdd = commands.indexOf(tableAdds[0]);
-    expect(commands.findIndex((c) => c.m === "set" && (c as { a?: unknown[] }).a?.[0] === "formulas")).toBeLessThan(firstTableAdd);
+    const tableAdds = commands.filter((c) => c.m === "add" && /\.tables$/.test(c.o));
+    expect(tableAdds.length).toBe(TABLES.length);
+    for (const add of tableAdds) {
+      const address = String((add as { a?: unknown[] }).a?.[0]);
+      // exactly one 2-D formulas assignment over the whole table, queued before its tables.add
+      const target = `${add.o.replace(/\.tables$/, "")}.getRange("${address}")`;
+      const sets = commands.filter((c) => c.m === "set" && (c as { a?: unknown[] }).a?.[0] === "formulas" && c.o === target);
+      expect({ address, sets: sets.length }).toEqual({ address, sets: 1 });
+      expect(commands.indexOf(sets[0])).toBeLessThan(commands.indexOf(add));
+      const formats = commands.filter((c) => c.m === "set" && (c as { a?: unknown[] }).a?.[0] === "numberFormat" && c.o === target);
+      expect(commands.indexOf(formats[0])).toBeLessThan(commands.indexOf(sets[0]));
+    }
     expect(commands.some((c) => c.m === "suspendApiCalculationUntilNextSync")).toBe(true);
   });
 });
