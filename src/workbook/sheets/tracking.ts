@@ -29,7 +29,7 @@ export const trackingSheet: SheetDecl = {
   blocks: [
     { cell: "A1", text: SHEET_TITLES.tracking, style: "title" },
     { cell: "A2", text: SHEET_NOTES.tracking, style: "note" },
-    { cell: "I2", text: SHEET_NOTES.checkInsTitle, style: "label" },
+    { cell: "J2", text: SHEET_NOTES.checkInsTitle, style: "label" },
   ],
   tables: [
     {
@@ -81,7 +81,8 @@ export const trackingSheet: SheetDecl = {
       shape: "list",
       entity: null,
       sheet: "tracking",
-      anchor: { row: 3, col: 8 },
+      // One empty column (I) between the tracking table (A–H) and the schedule.
+      anchor: { row: 3, col: 9 },
       rowsOf: checkInRows,
       columns: [
         { key: "period", header: header("checkIns.period"), kind: "text", width: 22 },
