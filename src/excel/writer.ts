@@ -125,7 +125,10 @@ export function snapshotOf(sheets: Excel.WorksheetCollection, tables: Excel.Tabl
   return out;
 }
 
-/** Which existing sheet each layout sheet reuses, and the name it gets. */
+/**
+ * Which existing sheet each layout sheet reuses (the one holding its tables — never a sheet without PIP tables,
+ * which is the user's), and the name it gets: the layout's, or "Name (2)" when a user's sheet already has it.
+ */
 export function assignSheets(snapshot: WorkbookSnapshot, lang: WriteOptions["language"]): { names: SheetNames; existing: Partial<Record<SheetKey, string>> } {
   const existing: Partial<Record<SheetKey, string>> = {};
   const claimed = new Set<string>();
@@ -134,14 +137,6 @@ export function assignSheets(snapshot: WorkbookSnapshot, lang: WriteOptions["lan
     if (holder !== undefined) {
       existing[sheet.key] = holder;
       claimed.add(holder);
-    }
-  }
-  for (const sheet of SHEETS) {
-    if (existing[sheet.key] !== undefined) continue;
-    const byName = snapshot.sheets.find((s) => !claimed.has(s) && (s === sheet.name["zh-CN"] || s === sheet.name["en-US"]));
-    if (byName !== undefined) {
-      existing[sheet.key] = byName;
-      claimed.add(byName);
     }
   }
   const names = {} as SheetNames;

@@ -189,3 +189,19 @@ describe("writer: data validation stops bad typing (stand-in evaluates the rules
     await expect(typeIn("Goals", "I4", 1.5)).rejects.toThrow(/weight/);
   });
 });
+
+describe("writer: the user's own sheets are never touched", () => {
+  test("a sheet the user named 'Goals' keeps its content; the PIP sheet becomes 'Goals (2)'", async () => {
+    const { excel } = memoryExcel(false);
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Goals").getRange("A1").values = [["my own notes"]];
+      await ctx.sync();
+    });
+    await excel.run((ctx) => writePlan(ctx, sizedPlan(1, 1, 1), { language: "en-US" }));
+    expect(excel.getCellValue("Goals", "A1")).toBe("my own notes");
+    expect(excel.snapshot().tables.find((t) => t.name === "PIP_Goals")?.sheet).toBe("Goals (2)");
+    const read = await excel.run((ctx) => readPlan(ctx));
+    expect(read.plan?.goals).toHaveLength(1);
+    expect(read.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
