@@ -14,7 +14,7 @@
  */
 import { CADENCES, type Action, type ActionStatus, type Cadence, type Goal, type Plan, type TrackingEntry } from "./model";
 import { daysInMonth, isoToDay } from "./dates";
-import { civilToDay, gridIndexOf, periodGrid, type Period, type PeriodGrid, type PeriodKind } from "./periods";
+import { civilToDay, gridIndexOf, periodGrid, type PeriodGrid, type PeriodKind } from "./periods";
 
 export type { Period, PeriodKind } from "./periods";
 
