@@ -277,6 +277,8 @@ export function formatValue(value: DisplayValue, code: string | null | undefined
   const trimmed = section.trim();
   if (trimmed === "" && secs.length > 1) return "";
   if (/^general$/i.test(trimmed) || trimmed === "" || trimmed === "@") return sign + formatGeneral(n);
+  const withGeneral = generalWithLiterals(section, n);
+  if (withGeneral !== null) return sign + withGeneral;
   const ps = pieces(section);
   if (isDateSection(ps)) {
     if (value < 0) return "#".repeat(11);
@@ -286,4 +288,29 @@ export function formatValue(value: DisplayValue, code: string | null | undefined
   // A value that rounds to zero under the format loses its minus sign, as in Excel ("-0.001" with "0.00" → "0.00").
   if (sign && /^[^1-9]*$/.test(body)) return body;
   return sign + body;
+}
+
+/** `General" 万元"` (General with literal text around it, the layout's unit formats): the General number in place. */
+function generalWithLiterals(section: string, n: number): string | null {
+  let out = "";
+  let found = false;
+  for (let i = 0; i < section.length; ) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      out += section.slice(i + 1, end < 0 ? section.length : end);
+      i = end < 0 ? section.length : end + 1;
+    } else if (ch === "\\") {
+      out += section[i + 1] ?? "";
+      i += 2;
+    } else if (/^general/i.test(section.slice(i))) {
+      out += formatGeneral(n);
+      found = true;
+      i += 7;
+    } else {
+      out += ch;
+      i += 1;
+    }
+  }
+  return found ? out : null;
 }

@@ -102,6 +102,8 @@ describe("number formats (Range.text)", () => {
     [45383.75, "yyyy/m/d hh:mm", "2024/4/1 18:00"],
     [45383, "dddd", "Monday"],
     [3.2, '0.0 "万元"', "3.2 万元"],
+    [3.5, 'General" 万元"', "3.5 万元"],
+    [-0.25, 'General" kg"', "-0.25 kg"],
     [1500000, "0.0,,", "1.5"],
     [12345, "0.00E+00", "1.23E+04"],
   ])("%p with %p shows %p", (value, format, text) => {
