@@ -60,6 +60,7 @@ export const FINDING_SEVERITY = {
   WEIGHTS_NOT_100: "error",
   GOAL_WITHOUT_ACTION: "error",
   GOAL_TITLE_MISSING: "error",
+  REQUIRED_TEXT_MISSING: "error",
   ACTION_WITHOUT_OWNER: "error",
   TRACKING_UNKNOWN_GOAL: "error",
   ACTION_UNKNOWN_GOAL: "error",
@@ -247,7 +248,10 @@ export function validatePlan(plan: Plan): Finding[] {
   const tracking = rows(p.tracking);
   checkSignOff(c, rows(p.signOff), tracking.length > 0);
   checkTracking(c, tracking, goalIds, window);
-  rows(p.adjustments).forEach((r, i) => c.requiredDate("adjustments", i, r, "date"));
+  rows(p.adjustments).forEach((r, i) => {
+    c.requiredDate("adjustments", i, r, "date");
+    requiredText(c, "adjustments", i, r, "change");
+  });
   checkEvaluation(c, record(p.evaluation), record(p.header));
   checkThresholds(c, p.thresholds);
   return c.findings;
@@ -259,6 +263,7 @@ function checkHeader(c: Checker, h: Row): Window | null {
   c.oneOf("header", undefined, h, "cadence", CADENCES);
   c.oneOf("header", undefined, h, "scenario", SCENARIOS);
   c.oneOf("header", undefined, h, "language", LANGUAGES, { optional: true });
+  for (const field of ["employeeName", "employeeId", "manager"] as const) requiredText(c, "header", undefined, h, field);
   if (start === null || end === null) return null;
   if (end < start) {
     // Without a window the window rules would flag every dated row; one finding says it all.
@@ -268,8 +273,14 @@ function checkHeader(c: Checker, h: Row): Window | null {
   return { start, end, startIso: str(h.planStart), endIso: str(h.planEnd) };
 }
 
+/** Text the workbook marks as required (the layout's `required` columns): blank is an error, as the reader says. */
+function requiredText(c: Checker, entity: EntityName, row: number | undefined, r: Row, field: string, id?: unknown): void {
+  if (isBlank(r[field])) c.add("REQUIRED_TEXT_MISSING", loc(entity, row, field), { field: fieldLabel(field) }, { id });
+}
+
 function checkGaps(c: Checker, gaps: Row[]): void {
   gaps.forEach((g, i) => {
+    requiredText(c, "gaps", i, g, "metric");
     c.finite("gaps", i, g, "target");
     c.finite("gaps", i, g, "actual");
     if (g.benchmark !== null && g.benchmark !== undefined) c.finite("gaps", i, g, "benchmark");
@@ -352,6 +363,7 @@ function checkActions(c: Checker, actions: Row[], goals: Row[], goalIds: Set<str
       c.add("ACTION_UNKNOWN_CAUSE", loc("actions", i, "causeId"), { causeId: shown(a.causeId) }, { id });
     }
     if (isBlank(a.owner)) c.add("ACTION_WITHOUT_OWNER", loc("actions", i, "owner"), {}, { id });
+    requiredText(c, "actions", i, a, "measure", id);
     c.oneOf("actions", i, a, "ownerRole", OWNER_ROLES, { optional: true, id });
     c.oneOf("actions", i, a, "status", ACTION_STATUSES, { optional: true, id });
 
@@ -374,7 +386,10 @@ function checkActions(c: Checker, actions: Row[], goals: Row[], goalIds: Set<str
 }
 
 function checkResources(c: Checker, resources: Row[], responsibilities: Row[]): void {
-  resources.forEach((r, i) => c.optionalDate("resources", i, r, "due"));
+  resources.forEach((r, i) => {
+    requiredText(c, "resources", i, r, "what");
+    c.optionalDate("resources", i, r, "due");
+  });
   responsibilities.forEach((r, i) => c.oneOf("responsibilities", i, r, "role", OWNER_ROLES));
 }
 

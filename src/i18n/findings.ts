@@ -130,6 +130,11 @@ export const FINDING_MESSAGES = {
     "zh-CN": "没有对应的行动计划；每个目标至少需要一项有责任人的措施",
     "en-US": "has no action; every goal needs at least one measure with an owner",
   },
+  // {field} is a field label, e.g. "Measure" / "改进措施"
+  REQUIRED_TEXT_MISSING: {
+    "zh-CN": "{field}为空，请填写",
+    "en-US": "{field} is empty; fill it in",
+  },
   GOAL_TITLE_MISSING: {
     "zh-CN": "目标描述为空",
     "en-US": "the goal has no title",
@@ -270,6 +275,13 @@ export const ENTITY_TABLES: Record<string, Localized> = {
 /** Field labels inside messages (model field name → label). */
 export const FIELD_LABELS: Record<string, Localized> = {
   planStart: { "zh-CN": "计划开始日期", "en-US": "Plan start" },
+  employeeName: { "zh-CN": "员工姓名", "en-US": "Employee name" },
+  employeeId: { "zh-CN": "员工编号", "en-US": "Employee ID" },
+  manager: { "zh-CN": "直属经理", "en-US": "Manager" },
+  metric: { "zh-CN": "指标", "en-US": "Metric" },
+  measure: { "zh-CN": "改进措施", "en-US": "Measure" },
+  what: { "zh-CN": "资源内容", "en-US": "Resource" },
+  change: { "zh-CN": "调整内容", "en-US": "Change" },
   planEnd: { "zh-CN": "计划结束日期", "en-US": "Plan end" },
   cadence: { "zh-CN": "跟踪频率", "en-US": "Cadence" },
   scenario: { "zh-CN": "适用场景", "en-US": "Scenario" },

@@ -337,6 +337,27 @@ describe("SMART lint (warnings)", () => {
     expect(f.severity).toBe("error");
   });
 
+  test.each([
+    ["header", undefined, "employeeName"],
+    ["header", undefined, "manager"],
+    ["gaps", 0, "metric"],
+    ["actions", 1, "measure"],
+    ["resources", 0, "what"],
+    ["adjustments", 0, "change"],
+  ] as const)("blank required text %s[%p].%s is REQUIRED_TEXT_MISSING at its place, as the workbook reader says", (entity, row, field) => {
+    const f = only(
+      changed((p) => {
+        const target = (row === undefined ? p[entity] : (p[entity] as unknown[])[row]) as Record<string, unknown>;
+        target[field] = "  ";
+      }),
+      "REQUIRED_TEXT_MISSING",
+    );
+    expect(f.severity).toBe("error");
+    expect(f.location).toEqual(row === undefined ? { entity, field } : { entity, row, field });
+    expect(f.message["en-US"]).toMatch(/is empty; fill it in$/);
+    expect(f.message["zh-CN"]).toMatch(/为空，请填写$/);
+  });
+
   test("no unit is GOAL_NO_UNIT, no due date is GOAL_NO_DUE_DATE, both warnings", () => {
     expect(only(changed((p) => (p.goals[0].unit = "")), "GOAL_NO_UNIT").severity).toBe("warning");
     const f = only(changed((p) => (p.goals[1].dueDate = null)), "GOAL_NO_DUE_DATE");

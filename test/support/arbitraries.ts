@@ -76,6 +76,8 @@ export const arbText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...SAMPLE_TEXT) },
   { weight: 1, arbitrary: fc.string({ maxLength: 40, unit: "grapheme" }) },
 );
+/** Text for a field the workbook requires (REQUIRED_TEXT_MISSING when blank). */
+export const arbRequiredText: fc.Arbitrary<string> = arbText.filter((t) => t.trim() !== "");
 
 const TITLE_PREFIXES = ["Q2 销售额提升至", "客户投诉率降至", "=季度销售额达到", "+Reach", "-Cut defects to", "@团队 NPS to", "Close"];
 const UNITS = ["万元", "%", "件", "分", "USD", "tickets", "h"];
@@ -177,7 +179,7 @@ function arbAction(window: IsoWindow, id: string, goalId: string, causeIds: read
       a: arbIsoDate(window),
       b: arbIsoDate(window),
       causeId: causeIds.length > 0 ? fc.constantFrom("", ...causeIds) : fc.constant(""),
-      measure: arbText,
+      measure: arbRequiredText,
       owner: arbName,
       ownerRole: fc.constantFrom("employee", "manager", "department") as fc.Arbitrary<Action["ownerRole"]>,
       completionCriterion: arbText,
@@ -441,6 +443,9 @@ export const mutations: Mutation[] = [
   }),
   mutate("ACTION_WITHOUT_OWNER", "an action's owner blank", (p) => {
     p.actions[0].owner = "   ";
+  }),
+  mutate("REQUIRED_TEXT_MISSING", "an action's measure blank", (p) => {
+    p.actions[0].measure = " ";
   }),
   mutate("TRACKING_UNKNOWN_GOAL", "a check-in for an unknown goal", (p) => {
     ensureTracking(p);
