@@ -25,6 +25,8 @@ export interface WriteReport {
 
 export interface WriteOptions {
   language: Language;
+  /** A fixed "as of" date for the workbook's status formulas; absent or null: the live =TODAY(). */
+  asOf?: string | null;
   /** Report progress 0..1 while a long write runs. */
   onProgress?: (fraction: number) => void;
 }
