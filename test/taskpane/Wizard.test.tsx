@@ -132,7 +132,9 @@ describe("plan wizard", () => {
     port.failNext.writePlan = failure;
     await renderPane(port);
     fireEvent.click(screen.getByTestId("wizard-write"));
-    const alert = await screen.findByRole("alert");
+    // The empty draft's required fields carry their own inline alerts (Fluent Field); find the write error's bar.
+    const title = await screen.findByText("The plan could not be written to the workbook.");
+    const alert = title.closest<HTMLElement>('[role="alert"]')!;
     expect(alert).toHaveTextContent("The plan could not be written to the workbook.");
     expect(alert).not.toHaveTextContent("ItemNotFound");
     fireEvent.click(within(alert).getByRole("button", { name: "Details" }));
