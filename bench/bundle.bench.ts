@@ -26,8 +26,9 @@ export interface BundleResult {
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
 export function initialScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)]
-    .map((m) => m[1])
+  // The production build minifies taskpane.html, so attribute values may be unquoted (<script defer src=a.js>).
+  return [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((src) => !/^https?:\/\//.test(src)); // Office.js comes from Microsoft's CDN, not from our bundle
 }
 
