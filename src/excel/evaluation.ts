@@ -22,6 +22,7 @@ import { LAYOUT, SHEETS, defaultSheetNames, type SheetNames } from "../workbook"
 import { columnLetter } from "../workbook/layout";
 import { evaluationContent, type EvaluationContent, type EvaluationTableContent } from "../workbook/sheets/evaluation";
 import { loadExistingCharts, queueCharts, type ExistingChart } from "./charts";
+import { packSteps } from "./batches";
 
 /** Points per character of the declared widths (the writer's measure, so the sheets look alike). */
 const POINTS_PER_CHAR = 6;
@@ -145,23 +146,6 @@ export function evaluationSteps(plan: Plan, language: Language, sheetNames: Shee
   return steps;
 }
 
-/** Batches of steps under `maxBytes` each (a step larger than that is a batch of its own). */
-function packSteps(steps: EvaluationStep[], maxBytes: number): EvaluationStep[][] {
-  const batches: EvaluationStep[][] = [];
-  let current: EvaluationStep[] = [];
-  let bytes = 0;
-  for (const step of steps) {
-    if (current.length > 0 && bytes + step.bytes > maxBytes) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(step);
-    bytes += step.bytes;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
 
 export interface RefreshReport {
   /** context.sync() calls made: the chart load, then one per batch (2 for a plan under 4 MB). */

@@ -41,6 +41,7 @@ import {
 } from "../workbook";
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
 import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
+import { packSteps } from "./batches";
 
 /** What the writer needs to know about the workbook before it writes. */
 export interface WorkbookSnapshot {
@@ -193,22 +194,6 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
   return { syncs, batchBytes, keptRows: options.keptRows ?? 0, sheetNames: names };
 }
 
-export function packSteps(steps: Step[], maxBytes: number): Step[][] {
-  const batches: Step[][] = [];
-  let current: Step[] = [];
-  let bytes = 0;
-  for (const step of steps) {
-    if (current.length > 0 && bytes + step.bytes > maxBytes) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(step);
-    bytes += step.bytes;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 
