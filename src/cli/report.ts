@@ -9,20 +9,8 @@ import { formatNumber, formatPercent, renderTable } from "./table";
 
 export const ANALYZE_FORMAT = "pipbook.analyze/1";
 
-export interface PeriodJson {
-  label: string;
-  start: string;
-  end: string;
-  entryCount: number;
-  /** v_p: the goal's aggregation over the period's entries. */
-  value: number | null;
-  /** The aggregation over all entries dated ≤ period end (c_p for sum goals). */
-  cumulative: number | null;
-  attainment: number | null;
-  progress: number | null;
-  /** Period-over-period change (quarter-over-quarter in `quarters`). */
-  change: number | null;
-}
+/** One period in the JSON: the core's PeriodValue without its internal index (fields documented there). */
+export type PeriodJson = Omit<PeriodValue, "index">;
 
 export interface GoalJson {
   id: string;
@@ -68,18 +56,8 @@ export interface AnalyzeJson {
   errorCount: number;
 }
 
-function periodJson(p: PeriodValue): PeriodJson {
-  return {
-    label: p.label,
-    start: p.start,
-    end: p.end,
-    entryCount: p.entryCount,
-    value: p.value,
-    cumulative: p.cumulative,
-    attainment: p.attainment,
-    progress: p.progress,
-    change: p.change,
-  };
+function periodJson({ index: _index, ...period }: PeriodValue): PeriodJson {
+  return period;
 }
 
 export function analyzeJson(file: string, plan: Plan, analysis: PlanAnalysis, errorCount: number): AnalyzeJson {
