@@ -235,6 +235,12 @@ const percent = (x) => new Intl.NumberFormat("en-US", { style: "percent", maximu
 // The tests.
 
 async function run() {
+  if (!existsSync(CHROMIUM)) {
+    // A failure, not a skip: CI installs it (.ci/run); a developer is told how.
+    console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium (or set PIPBOOK_CHROMIUM)`);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
   mkdirSync(SHOTS, { recursive: true });
   for (const f of readdirSync(SHOTS)) if (f.endsWith(".png")) rmSync(path.join(SHOTS, f));
   buildPreviewIfStale();
