@@ -159,6 +159,14 @@ export const DEFAULT_FORMATS: Record<Exclude<ColumnKind, "formula">, string> = {
   date: "yyyy-mm-dd",
 };
 export const DATE_FORMAT = DEFAULT_FORMATS.date;
+/**
+ * Attainment as docs/FORMULAS.md defines it, as a formula over cell expressions: increase v/t, decrease (2t − v)/t.
+ * `decrease` is a condition that holds for lower-is-better goals. Callers add their own guards for empty cells.
+ */
+export function attainmentExpr(v: string, t: string, decrease: string): string {
+  return `IF(${decrease},(2*${t}-${v})/${t},${v}/${t})`;
+}
+
 export const PERCENT_FORMAT = "0.0%";
 
 /** Is the column typed in by a person (as opposed to computed)? */

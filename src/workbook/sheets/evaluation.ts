@@ -36,6 +36,7 @@ import {
   type EvaluationHeaderId,
 } from "../../i18n/evaluation";
 import {
+  attainmentExpr,
   DATE_FORMAT,
   PERCENT_FORMAT,
   columnLetter,
@@ -207,7 +208,7 @@ function periodColumns(kind: "periods" | "quarters"): EvaluationColumn[] {
       formula: (r) => {
         const t = r.here("target");
         const m = measured(r);
-        return `IF(OR(N(${r.here("entries")})=0,NOT(ISNUMBER(${t})),N(${t})=0),"",IF(${r.here("sign")}<0,(2*${t}-${m})/${t},${m}/${t}))`;
+        return `IF(OR(N(${r.here("entries")})=0,NOT(ISNUMBER(${t})),N(${t})=0),"",${attainmentExpr(m, t, `${r.here("sign")}<0`)})`;
       },
     },
     {

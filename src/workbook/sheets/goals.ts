@@ -4,7 +4,7 @@
  * columns the overall weighted attainment sums.
  */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { PERCENT_FORMAT, header, type ColumnDecl, type FormulaRow, type SheetDecl } from "../layout";
+import { PERCENT_FORMAT, attainmentExpr, header, type ColumnDecl, type FormulaRow, type SheetDecl } from "../layout";
 
 /** Tracking rows that count: the row key is a number exactly when the date and the actual are numbers. */
 function counted(f: FormulaRow): string {
@@ -62,7 +62,7 @@ const columns: ColumnDecl[] = [
     formula: (f) => {
       const v = f.here("toDate");
       const t = f.here("target");
-      return `IF(OR(NOT(ISNUMBER(${v})),NOT(ISNUMBER(${t})),N(${t})=0),"",IF(${f.here("direction")}=${f.label("direction", "decrease")},(2*${t}-${v})/${t},${v}/${t}))`;
+      return `IF(OR(NOT(ISNUMBER(${v})),NOT(ISNUMBER(${t})),N(${t})=0),"",${attainmentExpr(v, t, `${f.here("direction")}=${f.label("direction", "decrease")}`)})`;
     },
   },
   {

@@ -3,7 +3,7 @@
  * elapsed, overall weighted attainment, suggested outcome, check-ins), and the performance-gap table.
  */
 import { LIST_LABELS, SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { PERCENT_FORMAT, header, type ColumnDecl, type SheetDecl } from "../layout";
+import { PERCENT_FORMAT, attainmentExpr, header, type ColumnDecl, type SheetDecl } from "../layout";
 
 const list = (name: keyof typeof LIST_LABELS) => ({ kind: "labels" as const, list: name });
 
@@ -139,7 +139,7 @@ const gapColumns: ColumnDecl[] = [
     formula: (f) => {
       const t = f.here("target");
       const a = f.here("actual");
-      return `IF(OR(N(${t})=0,NOT(ISNUMBER(${a}))),"",IF(${f.here("direction")}=${f.label("direction", "decrease")},(2*${t}-${a})/${t},${a}/${t}))`;
+      return `IF(OR(N(${t})=0,NOT(ISNUMBER(${a}))),"",${attainmentExpr(a, t, `${f.here("direction")}=${f.label("direction", "decrease")}`)})`;
     },
   },
 ];
