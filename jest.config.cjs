@@ -11,4 +11,7 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"],
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  setupFiles: ["<rootDir>/test/support/fast-check-seed.ts"],
+  // Jest's 5 s default turns a slower CI machine into failures; speed is measured by `npm run bench`, not here.
+  testTimeout: 60_000,
 };

@@ -178,9 +178,7 @@ describe("writer: data validation stops bad typing (stand-in evaluates the rules
     const plan = sizedPlan(2, 2, 1);
     const { excel } = memoryExcel(true);
     await excel.run((ctx) => writePlan(ctx, plan, { language: "en-US" }));
-    // setCellValues refuses synchronously, like a dialog: wrap it so that the refusal is a rejected promise.
-    const typeIn = (sheet: string, cell: string, value: unknown) =>
-      Promise.resolve().then(() => excel.setCellValues(sheet, cell, [[value]], { mode: "type" }));
+    const typeIn = (sheet: string, cell: string, value: unknown) => excel.setCellValues(sheet, cell, [[value]], { mode: "type" });
     await expect(typeIn("Tracking log", "A4", "2025-03-01")).rejects.toThrow(/plan window/);
     await expect(typeIn("Tracking log", "A4", "2024-03-01")).resolves.toBeUndefined();
     await expect(typeIn("Tracking log", "B4", "G7")).rejects.toThrow(/goal ID/);

@@ -264,12 +264,15 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     const st = this._state;
     st.assertEditable(sheet, rect, "values", location);
     const at = gridFrom(data, rect, location);
+    const inputs: { r: number; c: number; input: ReturnType<typeof coerceInput> }[] = [];
     for (let r = rect.r0; r <= rect.r1; r++) {
       for (let c = rect.c0; c <= rect.c1; c++) {
         const input = coerceInput(at(r - rect.r0, c - rect.c0), st.formatProp(sheet, r, c, "numberFormat") as string, location);
-        st.writeCell(sheet, r, c, input, location);
+        st.checkInput(sheet, r, c, input, location);
+        inputs.push({ r, c, input });
       }
     }
+    for (const { r, c, input } of inputs) st.writeCell(sheet, r, c, input, location, true);
     afterContentWrite(st, sheet, rect);
   }
 

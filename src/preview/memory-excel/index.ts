@@ -194,7 +194,7 @@ export class MemoryExcel {
    * grows to take rows entered right below it, a protected sheet refuses locked cells, and worksheet / table
    * onChanged handlers fire (source "Local"). Resolves when the handlers have run.
    */
-  setCellValues(sheetName: string, address: string, values: unknown[][], options: SetCellValuesOptions = {}): Promise<void> {
+  async setCellValues(sheetName: string, address: string, values: unknown[][], options: SetCellValuesOptions = {}): Promise<void> {
     const sheet = this.sheetNamed(sheetName);
     const { rect: at } = parseAddress(address, "MemoryExcel.setCellValues");
     if (!Array.isArray(values) || values.length === 0 || !values.every((row) => Array.isArray(row) && row.length === values[0].length && row.length > 0)) {
@@ -204,10 +204,14 @@ export class MemoryExcel {
     const st = this.state;
     st.assertEditable(sheet, rect, "values", "MemoryExcel.setCellValues");
     const inputs = values.map((row, i) =>
-      row.map((v, j) => coerceInput(v, st.formatProp(sheet, rect.r0 + i, rect.c0 + j, "numberFormat") as string, "MemoryExcel.setCellValues")),
+      row.map((v, j) => {
+        const input = coerceInput(v, st.formatProp(sheet, rect.r0 + i, rect.c0 + j, "numberFormat") as string, "MemoryExcel.setCellValues");
+        st.checkInput(sheet, rect.r0 + i, rect.c0 + j, input, "MemoryExcel.setCellValues");
+        return input;
+      }),
     );
     const tablesBefore = new Map(st.tables.map((t) => [t.id, { ...t.rect }]));
-    values.forEach((row, i) => row.forEach((_, j) => st.writeCell(sheet, rect.r0 + i, rect.c0 + j, inputs[i][j], "MemoryExcel.setCellValues")));
+    values.forEach((row, i) => row.forEach((_, j) => st.writeCell(sheet, rect.r0 + i, rect.c0 + j, inputs[i][j], "MemoryExcel.setCellValues", true)));
     st.autoExpandTables(sheet, rect);
     afterContentWrite(st, sheet, rect);
     if (options.mode === "type") {

@@ -567,17 +567,23 @@ export class WorkbookState {
     return formatValue(v, this.formatProp(sheet, row, column, "numberFormat") as string);
   }
 
-  /** Writes one cell's input (after coercion). Returns true when content changed. */
-  writeCell(sheet: SheetState, row: number, column: number, input: CellInput, location: string): boolean {
+  /**
+   * Throws InvalidArgument when the input is a formula the engine cannot parse (strict mode). Writers call it for
+   * every cell before writing any, so a refused assignment leaves the range as it was, as in Excel.
+   */
+  checkInput(sheet: SheetState, row: number, column: number, input: CellInput, location: string): void {
+    if (input.kind !== "formula" || !this.engine || !this.strictFormulas) return;
+    const problem = this.engine.parseError(this.engineFormula(sheet, row, column, input.formula));
+    if (problem) {
+      throw invalidArgument(`${formatAddress(sheet.name, { r0: row, c0: column, r1: row, c1: column })}: ${input.formula} (${problem})`, location);
+    }
+  }
+
+  /** Writes one cell's input (after coercion; `checked` when checkInput already ran). Returns true when content changed. */
+  writeCell(sheet: SheetState, row: number, column: number, input: CellInput, location: string, checked = false): boolean {
     if (input.kind === "skip") return false;
     if (input.kind === "formula") {
-      const engineFormula = this.engineFormula(sheet, row, column, input.formula);
-      if (this.engine && this.strictFormulas) {
-        const problem = this.engine.parseError(engineFormula);
-        if (problem) {
-          throw invalidArgument(`${formatAddress(sheet.name, { r0: row, c0: column, r1: row, c1: column })}: ${input.formula} (${problem})`, location);
-        }
-      }
+      if (!checked) this.checkInput(sheet, row, column, input, location);
       const cell = this.ensureCell(sheet, row, column);
       cell.formula = input.formula;
       delete cell.value;

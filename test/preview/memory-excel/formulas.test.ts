@@ -119,6 +119,19 @@ describe("formulas computed by HyperFormula behind range.formulas", () => {
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
+  test("a refused assignment writes nothing: the cells before and after the bad formula keep their content", async () => {
+    const excel = createMemoryExcel({ engine: createHyperFormulaEngine() });
+    await excel.setCellValues("Sheet1", "A1", [["old A1", "old B1", "old C1"]]);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1").values = [["new A1", "+ ", "new C1"]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(excel.setCellValues("Sheet1", "A1", [["new A1", "=SUM(1,", "new C1"]])).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(["A1", "B1", "C1"].map((a) => excel.getCellValue("Sheet1", a))).toEqual(["old A1", "old B1", "old C1"]);
+  });
+
   test("structured references compute over the table's current rows and follow its growth", async () => {
     const excel = await tracking("Data");
     await excel.run(async (context) => {

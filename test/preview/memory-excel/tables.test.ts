@@ -203,7 +203,7 @@ describe("tables", () => {
     });
     await excel.setCellValues("Goals", "D3", [[45]]);
     expect(excel.getCellValue("Goals", "D3")).toBe(45);
-    expect(() => excel.setCellValues("Goals", "C3", [[1]])).toThrow(/protected/);
+    await expect(excel.setCellValues("Goals", "C3", [[1]])).rejects.toThrow(/protected/);
   });
 });
 

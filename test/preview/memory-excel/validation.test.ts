@@ -106,7 +106,7 @@ describe("data validation", () => {
       r.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "", message: "1 to 5 only" };
       await context.sync();
     });
-    expect(() => excel.setCellValues("Sheet1", "A1", [[9]], { mode: "type" })).toThrow("1 to 5 only");
+    await expect(excel.setCellValues("Sheet1", "A1", [[9]], { mode: "type" })).rejects.toThrow("1 to 5 only");
     expect(excel.getCellValue("Sheet1", "A1")).toBe("");
     await excel.setCellValues("Sheet1", "A1", [[9]]);
     expect(excel.getCellValue("Sheet1", "A1")).toBe(9);
