@@ -3,7 +3,9 @@
  * in the browser preview and in tests. Each method is one `run`; the port remembers the plan last read or written
  * (the "base") so that a write can tell rows typed in Excel since then from rows the task pane deleted.
  *
- * writePlan = read (1 sync) → merge (src/core/merge.ts: nothing entered is lost) → write (1 sync for a normal plan).
+ * writePlan = read (1 sync) → merge (src/core/merge.ts: nothing entered is lost) → look at the cells the new
+ * footprint takes and at the formulas of columns a person added (src/excel/rewrite.ts: 0 or 1 sync; a write that
+ * would cover a person's cells is refused there, before anything changes) → write (1 sync for a normal plan).
  *
  * addTrackingEntry / addAdjustment append without `rows.add` (which conflicts under co-authoring): when the
  * table's last row is empty the entry fills it; otherwise the row is written directly below the table and the
@@ -21,6 +23,7 @@ import { encodeValue, formatFor } from "./cells";
 import { readPlan as readWorkbook, type ReaderResult } from "./reader";
 import { markColumn, writePlan as writeWorkbook, type WriterOptions } from "./writer";
 import { refreshEvaluation as refreshEvaluationSheet } from "./evaluation";
+import { prepareRewrite } from "./rewrite";
 
 /** The shape of `Excel.run` the port needs (the batch form). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -92,8 +95,9 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
       range.numberFormat = [formats];
       range.formulas = [values];
       if (!lastIsEmpty && canResize()) {
-        const start = all.address.split("!").pop()!.split(":")[0];
-        t.resize(`${start}:${columnLetter(firstColumn + table.columns.length - 1)}${targetRow}`);
+        // Keep the table as wide as it is: a column a person added after the layout's stays in the table.
+        const [start, end] = all.address.split("!").pop()!.split(":");
+        t.resize(`${start}:${end.replace(/\d+$/, "")}${targetRow}`);
       }
       if (ws.protection.protected) ws.protection.protect();
       await context.sync();
@@ -112,14 +116,20 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
         const read = await readWorkbook(context, { validate: false });
         const incoming: Plan = { ...plan, header: { ...plan.header, language: options.language } };
         const merged = mergePlans(incoming, read.plan, base);
+        const prepared = await prepareRewrite(context, read, merged.plan, options.language);
         const report = await writeWorkbook(context, merged.plan, {
           ...options,
           asOf: options.asOf ?? portOptions.asOf ?? null,
           snapshot: read.snapshot,
           keptRows: merged.keptRows,
+          extraColumns: prepared.extraColumns,
         });
         base = merged.plan;
-        return { syncs: read.syncs + report.syncs, batchBytes: [...read.requestBytes, ...report.batchBytes], keptRows: report.keptRows };
+        return {
+          syncs: read.syncs + prepared.syncs + report.syncs,
+          batchBytes: [...read.requestBytes, ...prepared.requestBytes, ...report.batchBytes],
+          keptRows: report.keptRows,
+        };
       });
     },
 

@@ -5,6 +5,7 @@
  */
 import type { Adjustment, Language, Plan, TrackingEntry } from "../core/model";
 import type { Finding } from "../core/findings";
+import type { Localized } from "../i18n/findings";
 
 export interface ReadResult {
   /** null when the workbook holds no PIP tables at all. */
@@ -45,4 +46,24 @@ export interface WorkbookPort {
   highlightFindings(findings: Finding[]): Promise<void>;
   /** Subscribe to edits of any PIP table (Excel's table onChanged); returns an unsubscribe function. */
   onTablesChanged(handler: () => void): Promise<() => void>;
+}
+
+/** A cell a rewrite would cover although a person's content is there (src/excel/rewrite.ts). */
+export interface ConflictCell {
+  sheet: string;
+  cell: string;
+  /** "occupied": the new layout needs the cell; "noRoom": a user-added column would overlap PIPbook's next table. */
+  reason: "occupied" | "noRoom";
+}
+
+/** writePlan refused before anything changed: `cells` must be moved or emptied first; `localized` says so. */
+export class WorkbookConflictError extends Error {
+  readonly code = "WorkbookConflict";
+  constructor(
+    readonly cells: ConflictCell[],
+    readonly localized: Localized,
+  ) {
+    super(localized["en-US"]);
+    this.name = "WorkbookConflictError";
+  }
 }

@@ -49,6 +49,28 @@ export interface ReaderResult extends ReadResult {
   snapshot: WorkbookSnapshot;
   /** Estimated request bytes of each sync the read made (a failed optimistic batch included). */
   requestBytes: number[];
+  /** Columns a person added inside a PIP list table (not in the layout), with their cells, so a rewrite keeps them. */
+  extraColumns: ExtraColumnRead[];
+}
+
+/** One cell of a user-added column: what `values` and `numberFormat` gave; `formula` is filled by the port. */
+export interface ExtraCell {
+  value: unknown;
+  numberFormat: string;
+  formula?: string;
+}
+
+/** A column a person added inside a PIP list table. */
+export interface ExtraColumnRead {
+  table: TableName;
+  header: string;
+  sheet: string;
+  /** Column letter on the sheet. */
+  column: string;
+  /** One cell per model row read (derived tables: per body row), in the reader's row order. */
+  cells: ExtraCell[];
+  /** The sheet row of each cell. */
+  rows: number[];
 }
 
 export interface ReadOptions {
@@ -56,8 +78,11 @@ export interface ReadOptions {
   validate?: boolean;
 }
 
-/** The tables the reader loads: those holding plan data, and the summary (for the as-of date). */
-const READ_TABLES = TABLES.filter((t) => t.entity !== null || t.name === "PIP_Summary");
+/**
+ * The tables the reader loads: all of them — those holding plan data, the summary (for the as-of date), and the
+ * derived check-in schedule (for its range and any column a person added to it).
+ */
+const READ_TABLES = TABLES;
 
 /** Estimated request size: a collection load, plus three commands per table asked for (≈ what Office sends). */
 const requestEstimate = (tables: number) => 120 + 220 * tables;
@@ -165,10 +190,14 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
       if (twoStep.syncs === 2) requestBytes.push(requestEstimate(READ_TABLES.filter((t) => twoStep.snapshot.tables[t.name] !== undefined).length));
     } catch (error) {
       const finding = makeFinding("READ_FAILED", "error", { entity: "header" }, readerMessage("READ_FAILED", { detail: errorText(error) }));
-      return { plan: null, findings: [finding], syncs: requestBytes.length + 1, asOf: null, placement: {}, snapshot: { sheets: [], tables: {} }, requestBytes };
+      return { plan: null, findings: [finding], syncs: requestBytes.length + 1, asOf: null, placement: {}, snapshot: { sheets: [], tables: {} }, requestBytes, extraColumns: [] };
     }
   }
-  return { ...interpret(loaded.tables, options), syncs: requestBytes.length, snapshot: loaded.snapshot, requestBytes };
+  // The tables' ranges, so that a rewrite clears exactly what PIPbook wrote (src/workbook/footprint.ts).
+  const ranges: Record<string, string> = {};
+  for (const t of loaded.tables) if (t.range) ranges[t.name] = t.range.address;
+  const snapshot = { ...loaded.snapshot, ranges };
+  return { ...interpret(loaded.tables, options), syncs: requestBytes.length, snapshot, requestBytes };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -177,6 +206,8 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
 function makeFinding(code: ReaderMessageId, severity: Severity, location: FindingLocation, message: Localized): Finding {
   return { code, severity, location, message };
 }
+
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 const norm = (v: unknown) => String(v ?? "").trim().toLowerCase();
 
@@ -196,6 +227,7 @@ function cellAt(range: NonNullable<LoadedTable["range"]>, r: number, c: number):
 interface Context {
   findings: Finding[];
   placement: CellIndex;
+  extraColumns: ExtraColumnRead[];
 }
 
 function rangeOrigin(address: string): { sheet: string; row: number; col: number } {
@@ -282,15 +314,32 @@ function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<Lo
     );
   });
   const inputs = table.columns.filter((c) => fieldOf(c) !== undefined);
+  const matched = new Set(found.values());
+  const extras = headerRow
+    .map((h, j) => ({ h, j }))
+    .filter(({ j }) => !matched.has(j))
+    .map(({ h, j }): ExtraColumnRead => ({ table: table.name, header: String(h ?? ""), sheet: origin.sheet, column: columnLetter(origin.col + j), cells: [], rows: [] }));
+  const extraIndex = extras.map((e) => headerRow.findIndex((_, j) => !matched.has(j) && columnLetter(origin.col + j) === e.column));
+  ctx.extraColumns.push(...extras);
+  const keepExtras = (r: number) =>
+    extras.forEach((e, k) => {
+      e.cells.push({ value: range.values[r]?.[extraIndex[k]], numberFormat: String(range.numberFormat?.[r]?.[extraIndex[k]] ?? "General") });
+      e.rows.push(origin.row + r);
+    });
+  if (table.entity === null) {
+    // A derived table (the check-in schedule): nothing to read into the plan, only a person's own columns.
+    for (let r = 1; r < range.values.length; r++) keepExtras(r);
+    return [];
+  }
   const out: Record<string, unknown>[] = [];
   for (let r = 1; r < range.values.length; r++) {
     const blank = inputs.every((column) => {
       const j = found.get(column);
       if (j === undefined) return true;
-      const v = range.values[r]?.[j];
-      return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+      return isBlank(range.values[r]?.[j]);
     });
-    if (blank) continue;
+    // A row with only a person's own column filled is still a row: skipping it would drop their text on a rewrite.
+    if (blank && extraIndex.every((j) => isBlank(range.values[r]?.[j]))) continue;
     const index = out.length;
     const idColumn = table.columns.find((c) => c.key === "id");
     const idValue = idColumn && found.has(idColumn) ? range.values[r]?.[found.get(idColumn)!] : undefined;
@@ -307,6 +356,7 @@ function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<Lo
     }
     out.push(row);
     rowsOut.push(origin.row + r);
+    keepExtras(r);
   }
   return out;
 }
@@ -359,8 +409,8 @@ const THRESHOLD_DEFAULTS: Record<string, number> = { onTrack: 0.9, atRisk: 0.7, 
 const EVALUATION_DEFAULTS = { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" };
 
 function interpret(tables: LoadedTable[], options: ReadOptions): Omit<ReaderResult, "syncs" | "snapshot" | "requestBytes"> {
-  const ctx: Context = { findings: [], placement: {} };
-  if (tables.every((t) => t.range === null)) return { plan: null, findings: [], asOf: null, placement: {} };
+  const ctx: Context = { findings: [], placement: {}, extraColumns: [] };
+  if (tables.every((t) => t.range === null)) return { plan: null, findings: [], asOf: null, placement: {}, extraColumns: [] };
   const byName = new Map(tables.map((t) => [t.name, t.range]));
   const plan: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION };
   const header: Record<string, unknown> = {};
@@ -380,8 +430,8 @@ function interpret(tables: LoadedTable[], options: ReadOptions): Omit<ReaderResu
       continue;
     }
     if (table.shape === "list") {
-      if (table.entity === null) continue;
-      plan[table.entity] = readListTable(ctx, table, range);
+      const rows = readListTable(ctx, table, range);
+      if (table.entity !== null) plan[table.entity] = rows;
       continue;
     }
     const values = readRecordTable(ctx, table, range);
@@ -415,7 +465,7 @@ function interpret(tables: LoadedTable[], options: ReadOptions): Omit<ReaderResu
       findings.push({ ...finding, location: locate(finding.location, language, ctx.placement) });
     }
   }
-  return { plan: result, findings, asOf, placement: ctx.placement };
+  return { plan: result, findings, asOf, placement: ctx.placement, extraColumns: ctx.extraColumns };
 }
 
 function locationKey(l: FindingLocation): string {

@@ -10,8 +10,11 @@
  * Each batch starts with `suspendApiCalculationUntilNextSync()`.
  *
  * Existing PIP sheets are reused (found by their tables, so a renamed sheet is found): unprotected, their
- * PIP tables deleted, cleared, renamed to the layout's name and rewritten; other sheets are never touched.
- * Merging what the workbook already holds (nothing entered is lost) happens before, in the port.
+ * PIP tables deleted and their ranges and the layout's blocks cleared — only PIPbook's footprint
+ * (src/workbook/footprint.ts), so a note or table a person keeps elsewhere on a PIP sheet stays where it is —
+ * renamed to the layout's name and rewritten; other sheets are never touched. Columns a person added inside a
+ * PIP table come back after the layout's columns (`extraColumns`). Merging what the workbook already holds
+ * (nothing entered is lost) and checking that the new footprint covers no one's cells happen before, in the port.
  */
 import type { Plan } from "../core/model";
 import { isoToSerial } from "../core/dates";
@@ -38,7 +41,9 @@ import {
   type SheetKey,
   type SheetNames,
   type TableDecl,
+  type TableName,
 } from "../workbook";
+import { bodyRowsOf, modelRows, rectA1, rectOf, tableWidth, blockRects } from "../workbook/footprint";
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
 import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
 import { packSteps } from "./batches";
@@ -51,6 +56,21 @@ export interface WorkbookSnapshot {
   tables: Record<string, string>;
   /** Charts on the sheets that have writer extras, by worksheet name (absent: not loaded). */
   charts?: Record<string, ExistingChartInfo[]>;
+  /** PIP_ table name → its range now ("Sheet!A4:H20"); absent: not loaded (the writer loads it). */
+  ranges?: Record<string, string>;
+}
+
+/** A cell of a column a person added inside a PIP table: a formula, or a constant with its number format. */
+export interface ExtraCellWrite {
+  value: unknown;
+  numberFormat: string;
+  formula?: string;
+}
+
+/** A user-added column to write back after the layout's columns: its header and one cell per model row. */
+export interface ExtraColumnWrite {
+  header: string;
+  cells: (ExtraCellWrite | null)[];
 }
 
 export interface WriterOptions extends WriteOptions {
@@ -62,6 +82,8 @@ export interface WriterOptions extends WriteOptions {
   maxBatchBytes?: number;
   /** Rows kept from the workbook by the merge, reported back as WriteReport.keptRows. */
   keptRows?: number;
+  /** Columns a person added inside PIP list tables, aligned with the plan's rows (the port aligns them). */
+  extraColumns?: Partial<Record<TableName, ExtraColumnWrite[]>>;
 }
 
 /**
@@ -165,19 +187,27 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
   }
   const lang = options.language;
   const { names, existing } = assignSheets(snapshot, lang);
-  // An extra on a reused sheet must know the charts already there (re-adding one by name fails the batch).
+  // An extra on a reused sheet must know the charts already there (re-adding one by name fails the batch), and a
+  // rewrite must know the PIP tables' ranges to clear only those: load what the snapshot lacks, in one sync.
   const unknown = SHEET_EXTRAS.map((e) => existing[e.sheet]).filter((n): n is string => n !== undefined && snapshot!.charts?.[n] === undefined);
-  if (unknown.length > 0) {
+  const unplaced = Object.keys(snapshot.tables).filter((t) => snapshot!.ranges?.[t] === undefined);
+  if (unknown.length > 0 || unplaced.length > 0) {
     const loads = unknown.map((name) => {
       const charts = context.workbook.worksheets.getItem(name).charts;
       charts.load("items/name,items/series/count");
       return { name, charts };
     });
+    const places = unplaced.map((name) => {
+      const range = context.workbook.tables.getItem(name).getRange();
+      range.load("address");
+      return { name, range };
+    });
     await context.sync();
     syncs++;
     batchBytes.push(PROBE_BYTES);
-    snapshot = { ...snapshot, charts: { ...snapshot.charts } };
+    snapshot = { ...snapshot, charts: { ...snapshot.charts }, ranges: { ...snapshot.ranges } };
     for (const { name, charts } of loads) snapshot.charts![name] = charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
+    for (const { name, range } of places) snapshot.ranges![name] = range.address;
   }
   const steps = buildSteps(context, plan, options, snapshot, names, existing);
   const batches = packSteps(steps, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
@@ -226,12 +256,16 @@ function buildSteps(
       const own = new Set(sheet.tables.map((t) => t.name as string));
       for (const [table, holder] of Object.entries(snapshot.tables)) {
         if (holder !== old && !own.has(table)) continue;
-        if (holder !== old) worksheets.getItem(holder).protection.unprotect();
+        const where = holder === old ? ws : worksheets.getItem(holder);
+        if (holder !== old) where.protection.unprotect();
         context.workbook.tables.getItem(table).delete();
+        const rect = rectOf(snapshot.ranges?.[table] ?? "");
+        if (rect) clearOwned(where.getRange(rectA1(rect)));
       }
-      clearSheet(ws);
+      for (const block of blockRects(sheet)) clearOwned(ws.getRange(rectA1(block)));
+      ws.freezePanes.unfreeze();
       if (old !== names[sheet.key]) ws.name = names[sheet.key];
-    }, 8);
+    }, 8 + 4 * sheet.tables.length + 3 * sheet.blocks.length);
   }
   let meta: Excel.Worksheet;
   small(() => {
@@ -256,9 +290,10 @@ function buildSteps(
     for (const block of sheet.blocks) small(() => writeBlock(ws(), block, env, options.language));
     const bodyRows = new Map<TableDecl, number>();
     for (const table of sheet.tables) {
-      const grid = table.shape === "list" ? listGrid(table, plan, env, goalUnits, options) : recordGrid(table, plan, env, options);
+      const extras = table.shape === "list" ? (options.extraColumns?.[table.name] ?? []) : [];
+      const grid = table.shape === "list" ? listGrid(table, plan, env, goalUnits, options, extras) : recordGrid(table, plan, env, options);
       bodyRows.set(table, grid.bodyRows);
-      steps.push(...tableSteps(ws, table, grid, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES));
+      steps.push(...tableSteps(ws, table, grid, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES, extras));
       steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet));
     }
     for (const extra of SHEET_EXTRAS.filter((e) => e.sheet === sheet.key)) {
@@ -291,11 +326,15 @@ function buildSteps(
 }
 
 function clearSheet(ws: Excel.Worksheet): void {
-  const all = ws.getRange();
-  all.conditionalFormats.clearAll();
-  all.dataValidation.clear();
-  all.clear("All" as Excel.ClearApplyTo);
+  clearOwned(ws.getRange());
   ws.freezePanes.unfreeze();
+}
+
+/** Clears what PIPbook put in a range: contents, formats, data validation, conditional formats. */
+function clearOwned(range: Excel.Range): void {
+  range.conditionalFormats.clearAll();
+  range.dataValidation.clear();
+  range.clear("All" as Excel.ClearApplyTo);
 }
 
 /** Column of the meta sheet that lists the marked cells of the i-th layout sheet. */
@@ -346,19 +385,20 @@ function rowEnvThrowing(env: FormulaEnv, row: number): FormulaRow {
   };
 }
 
-function modelRows(table: ListTableDecl, plan: Plan): Record<string, unknown>[] {
-  if (table.rowsOf) return table.rowsOf(plan);
-  if (!table.entity) return [];
-  const rows = (plan as unknown as Record<string, unknown>)[table.entity];
-  return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
-}
-
-function listGrid(table: ListTableDecl, plan: Plan, env: FormulaEnv, goalUnits: Map<string, unknown>, options: WriterOptions): Grid {
+function listGrid(
+  table: ListTableDecl,
+  plan: Plan,
+  env: FormulaEnv,
+  goalUnits: Map<string, unknown>,
+  options: WriterOptions,
+  extras: ExtraColumnWrite[],
+): Grid {
   const lang = options.language;
   const rows = modelRows(table, plan);
-  const bodyRows = Math.max(1, rows.length);
-  const values: (string | number)[][] = [table.columns.map((c) => c.header[lang])];
-  const formats: string[][] = [table.columns.map(() => TEXT_FORMAT)];
+  const bodyRows = bodyRowsOf(table, plan);
+  // A person's own columns: the header here (tables.add names the column), the cells after tables.add.
+  const values: (string | number)[][] = [[...table.columns.map((c) => c.header[lang]), ...extras.map((e) => e.header)]];
+  const formats: string[][] = [[...table.columns.map(() => TEXT_FORMAT), ...extras.map(() => TEXT_FORMAT)]];
   const first = firstDataRow(table);
   for (let i = 0; i < bodyRows; i++) {
     const row = rows[i] ?? {};
@@ -377,6 +417,10 @@ function listGrid(table: ListTableDecl, plan: Plan, env: FormulaEnv, goalUnits: 
       const cell = encodeValue(column, key === undefined || rows[i] === undefined ? null : row[key], lang, unitOf(column));
       rowValues.push(cell.value);
       rowFormats.push(cell.numberFormat);
+    }
+    for (let k = 0; k < extras.length; k++) {
+      rowValues.push("");
+      rowFormats.push("General");
     }
     values.push(rowValues);
     formats.push(rowFormats);
@@ -413,19 +457,28 @@ function recordGrid(table: RecordTableDecl, plan: Plan, env: FormulaEnv, options
   return { values, formats, bodyRows: table.fields.length };
 }
 
-
-function tableWidth(table: TableDecl): number {
-  return table.shape === "list" ? table.columns.length : 2;
-}
-
-function rangeAddress(table: TableDecl, rowFrom: number, rowTo: number): string {
+function rangeAddress(table: TableDecl, rowFrom: number, rowTo: number, extraColumns = 0): string {
   const c0 = columnLetter(table.anchor.col);
-  const c1 = columnLetter(table.anchor.col + tableWidth(table) - 1);
+  const c1 = columnLetter(table.anchor.col + tableWidth(table) - 1 + extraColumns);
   return `${c0}${rowFrom}:${c1}${rowTo}`;
 }
 
-/** Values in row chunks (each its own formats + formulas assignment), then tables.add. */
-function tableSteps(ws: () => Excel.Worksheet, table: TableDecl, grid: Grid, maxBatchBytes: number): Step[] {
+/**
+ * A user-added cell as it goes back into the sheet: its formula, or its constant — text behind an apostrophe so
+ * that "=x", "+86 …" or "1/2" stays the text it was (its number format is kept).
+ */
+function extraCellInput(cell: ExtraCellWrite | null): { value: string | number | boolean; numberFormat: string } {
+  if (!cell) return { value: "", numberFormat: "General" };
+  if (cell.formula !== undefined && cell.formula.startsWith("=")) return { value: cell.formula, numberFormat: cell.numberFormat };
+  const v = cell.value;
+  if (typeof v === "number" || typeof v === "boolean") return { value: v, numberFormat: cell.numberFormat };
+  const text = v === null || v === undefined ? "" : String(v);
+  if (text === "" || cell.numberFormat === TEXT_FORMAT) return { value: text, numberFormat: cell.numberFormat };
+  return { value: `'${text}`, numberFormat: cell.numberFormat };
+}
+
+/** Values in row chunks (each its own formats + formulas assignment), then tables.add, then a person's columns. */
+function tableSteps(ws: () => Excel.Worksheet, table: TableDecl, grid: Grid, maxBatchBytes: number, extras: ExtraColumnWrite[] = []): Step[] {
   const steps: Step[] = [];
   const total = grid.values.length;
   const estimate = jsonBytes(grid.values) + jsonBytes(grid.formats);
@@ -436,7 +489,7 @@ function tableSteps(ws: () => Excel.Worksheet, table: TableDecl, grid: Grid, max
     const end = Math.min(total, start + rowsPerChunk);
     const values = grid.values.slice(start, end);
     const formats = grid.formats.slice(start, end);
-    const address = rangeAddress(table, table.anchor.row + start, table.anchor.row + end - 1);
+    const address = rangeAddress(table, table.anchor.row + start, table.anchor.row + end - 1, extras.length);
     steps.push({
       bytes: jsonBytes(values) + jsonBytes(formats) + 2 * COMMAND_OVERHEAD,
       run: () => {
@@ -446,7 +499,7 @@ function tableSteps(ws: () => Excel.Worksheet, table: TableDecl, grid: Grid, max
       },
     });
   }
-  const address = rangeAddress(table, table.anchor.row, table.anchor.row + total - 1);
+  const address = rangeAddress(table, table.anchor.row, table.anchor.row + total - 1, extras.length);
   steps.push({
     bytes: 3 * COMMAND_OVERHEAD,
     run: () => {
@@ -455,6 +508,24 @@ function tableSteps(ws: () => Excel.Worksheet, table: TableDecl, grid: Grid, max
       t.style = table.shape === "record" ? "TableStyleLight1" : "TableStyleLight9";
     },
   });
+  if (extras.length > 0) {
+    // After tables.add, so that a formula such as =[@Actual]*2 is inside its table when Excel parses it.
+    const c0 = table.anchor.col + tableWidth(table);
+    const first = table.anchor.row + 1;
+    const inputs = Array.from({ length: grid.bodyRows }, (_, i) => extras.map((e) => extraCellInput(e.cells[i] ?? null)));
+    const formulas = inputs.map((row) => row.map((c) => c.value));
+    const formats = inputs.map((row) => row.map((c) => c.numberFormat));
+    const body = `${columnLetter(c0)}${first}:${columnLetter(c0 + extras.length - 1)}${first + grid.bodyRows - 1}`;
+    steps.push({
+      bytes: jsonBytes(formulas) + jsonBytes(formats) + 3 * COMMAND_OVERHEAD,
+      run: () => {
+        const range = ws().getRange(body);
+        range.numberFormat = formats;
+        range.formulas = formulas;
+        range.format.protection.locked = false;
+      },
+    });
+  }
   return steps;
 }
 

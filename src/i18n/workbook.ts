@@ -307,6 +307,30 @@ export const READER_MESSAGES = {
 
 export type ReaderMessageId = keyof typeof READER_MESSAGES;
 
+/**
+ * A rewrite refused because it would cover a person's cells (src/excel/rewrite.ts). {cells} lists "Sheet!A1"
+ * (at most `listed`, then "…"), {more} the rest.
+ */
+const CONFLICT_MESSAGES = {
+  occupied: L(
+    "未写入：新版计划的表格需要占用 {cells}，但这些单元格中有您自己的内容。请先将其移到别处或清空，再重试；工作簿未做任何改动。",
+    "Nothing was written: the plan's tables now need {cells}, and those cells hold your own content. Move it elsewhere or clear it, then try again; the workbook was not changed.",
+  ),
+  noRoom: L(
+    "未写入：您在表格中添加的列会与 PIPbook 的其他表格重叠（{cells}）。请将该列移到表格之外或删除后重试；工作簿未做任何改动。",
+    "Nothing was written: a column you added inside a table would overlap another PIPbook table ({cells}). Move that column outside the table or delete it, then try again; the workbook was not changed.",
+  ),
+} as const satisfies Record<string, Localized>;
+
+export function conflictMessage(cells: { sheet: string; cell: string; reason: "occupied" | "noRoom" }[], listed: number): Localized {
+  const reason = cells.some((c) => c.reason === "noRoom") ? "noRoom" : "occupied";
+  const shown = cells.slice(0, listed).map((c) => `${c.sheet}!${c.cell}`);
+  const rest = cells.length - shown.length;
+  return localize(CONFLICT_MESSAGES[reason], {
+    cells: rest > 0 ? { "zh-CN": `${shown.join("、")} 等 ${cells.length} 个单元格`, "en-US": `${shown.join(", ")} and ${rest} more` } : { "zh-CN": shown.join("、"), "en-US": shown.join(", ") },
+  });
+}
+
 /** "<subject>：<text>" / "<subject>: <text>" for a reader message. */
 export function readerMessage(id: ReaderMessageId, params: Record<string, MessageParam>, subject?: Localized): Localized {
   const text = localize(READER_MESSAGES[id], params);

@@ -6,6 +6,8 @@ import { FINDING_MESSAGES } from "../../src/i18n/findings";
 import { createFakeWorkbookPort } from "./support/fake-port";
 import { examplePlan } from "./support/example";
 import { renderPane } from "./support/render";
+import { WorkbookConflictError } from "../../src/excel/port";
+import { conflictMessage } from "../../src/i18n/workbook";
 
 function field(name: string): HTMLElement {
   const el = document.querySelector<HTMLElement>(`[data-field="${name}"]`);
@@ -140,6 +142,18 @@ describe("plan wizard", () => {
     fireEvent.click(within(alert).getByRole("button", { name: "Details" }));
     expect(alert).toHaveTextContent("ItemNotFound");
     expect(alert).toHaveTextContent("The requested resource doesn't exist.");
+  });
+
+  test("a rewrite refused for a person's cells shows which cells, in the pane's language, without opening the details", async () => {
+    const port = createFakeWorkbookPort();
+    const cells = [{ sheet: "Goals", cell: "C7", reason: "occupied" as const }];
+    port.failNext.writePlan = new WorkbookConflictError(cells, conflictMessage(cells, 5));
+    await renderPane(port);
+    fireEvent.click(screen.getByTestId("wizard-write"));
+    const title = await screen.findByText("The plan could not be written to the workbook.");
+    const alert = title.closest<HTMLElement>('[role="alert"]')!;
+    expect(alert).toHaveTextContent("the plan's tables now need Goals!C7, and those cells hold your own content");
+    expect(alert).toHaveTextContent("the workbook was not changed");
   });
 
   test("Next and Back move between the seven steps and focus the step heading", async () => {

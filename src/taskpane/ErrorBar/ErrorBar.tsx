@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 });
 
 export function ErrorBar({ error, onDismiss }: ErrorBarProps): ReactNode {
-  const { t } = useUi();
+  const { t, language } = useUi();
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const detailsId = useId();
@@ -25,6 +25,7 @@ export function ErrorBar({ error, onDismiss }: ErrorBarProps): ReactNode {
     <MessageBar intent="error" layout="multiline" className={styles.bar} role="alert">
       <MessageBarBody>
         <MessageBarTitle>{t(error.key)}</MessageBarTitle>
+        {error.message ? <div>{error.message[language]}</div> : null}
         {open ? (
           <pre id={detailsId} className={styles.details}>
             {error.details}

@@ -1,4 +1,5 @@
 import type { UiKey } from "../../i18n/ui";
+import type { Localized } from "../../i18n/findings";
 
 /** A problem to show the user: a plain sentence (by key, in their language) and the technical details on demand. */
 export interface PaneError {
@@ -6,6 +7,8 @@ export interface PaneError {
   key: UiKey;
   /** The error's name, code and message as Office.js or the port reported them. */
   details: string;
+  /** A sentence the port wrote for the user (e.g. which cells block a rewrite): shown instead of `key`'s. */
+  message?: Localized;
 }
 
 export interface ErrorBarProps {

@@ -15,5 +15,9 @@ export function describeError(error: unknown): string {
 }
 
 export function paneError(key: UiKey, error: unknown): PaneError {
+  const localized = (error as { localized?: unknown } | null)?.localized as Record<string, unknown> | undefined;
+  if (localized && typeof localized["zh-CN"] === "string" && typeof localized["en-US"] === "string") {
+    return { key, details: describeError(error), message: { "zh-CN": localized["zh-CN"], "en-US": localized["en-US"] } };
+  }
   return { key, details: describeError(error) };
 }

@@ -1,0 +1,194 @@
+/**
+ * Before a rewrite of an existing PIP workbook (WorkbookPort.writePlan after its read): make sure nothing a
+ * person entered is lost.
+ *
+ * 1. Columns a person added inside a PIP list table (the reader's `extraColumns`): their formulas are loaded
+ *    (the read had values only) and their cells are re-aligned to the rows of the plan being written — goals,
+ *    causes and actions by id, other rows by content (src/core/merge.ts rowKey), the check-in schedule by position —
+ *    so the writer puts them back after the layout's columns. A structured reference to a PIPbook column follows
+ *    the header into the new language (=[@实际值] → =[@Actual]).
+ * 2. Cells the new footprint covers that PIPbook did not write before (a note typed below a table that is about
+ *    to grow) are looked at; when one holds anything the write is refused with a WorkbookConflictError naming
+ *    sheet and cells, and the workbook is left as it was. So is a write where a user column would land on
+ *    another PIPbook table or block (the Tracking log has one free column, I, before the check-in schedule).
+ *
+ * At most one sync, and none when the workbook holds no PIP table yet or nothing needs looking at.
+ */
+import type { Language, Plan } from "../core/model";
+import { rowKey } from "../core/merge";
+import { WorkbookConflictError, type ConflictCell } from "./port";
+import { conflictMessage } from "../i18n/workbook";
+import {
+  SHEETS,
+  blockRects,
+  intersect,
+  listTable,
+  modelRows,
+  plannedFootprint,
+  rectA1,
+  rectOf,
+  splitAddress,
+  subtractAll,
+  type ListTableDecl,
+  type Rect,
+  type TableName,
+} from "../workbook";
+import type { ExtraColumnRead, ReaderResult } from "./reader";
+import { assignSheets, type ExtraCellWrite, type ExtraColumnWrite } from "./writer";
+
+export { WorkbookConflictError, type ConflictCell } from "./port";
+
+export interface RewritePlan {
+  extraColumns: Partial<Record<TableName, ExtraColumnWrite[]>>;
+  /** Syncs made (0 or 1). */
+  syncs: number;
+  /** Estimated request bytes of the sync, when one was made. */
+  requestBytes: number[];
+}
+
+const LOAD_BYTES = 160;
+/** Cells listed in the message at most (the error's `cells` has them all). */
+const LISTED = 5;
+
+interface Look {
+  sheet: string;
+  rect: Rect;
+  range?: Excel.Range;
+}
+
+/** Loads what it must (≤ 1 sync), refuses a write that would cover a person's cells, aligns user columns to `plan`. */
+export async function prepareRewrite(context: Excel.RequestContext, read: ReaderResult, plan: Plan, language: Language): Promise<RewritePlan> {
+  const none: RewritePlan = { extraColumns: {}, syncs: 0, requestBytes: [] };
+  if (read.plan === null) return none;
+  const extras = read.extraColumns;
+  const extraCount: Partial<Record<TableName, number>> = {};
+  for (const e of extras) extraCount[e.table] = (extraCount[e.table] ?? 0) + 1;
+
+  const { looks, noRoom } = footprintLooks(read, plan, language, extraCount);
+  if (noRoom.length > 0) throw new WorkbookConflictError(noRoom, conflictMessage(noRoom, LISTED));
+  const formulaLoads = extras.map((e) => {
+    if (e.rows.length === 0) return null;
+    const first = Math.min(...e.rows);
+    const last = Math.max(...e.rows);
+    const range = context.workbook.worksheets.getItem(e.sheet).getRange(`${e.column}${first}:${e.column}${last}`);
+    range.load("formulas");
+    return { range, first };
+  });
+  for (const look of looks) {
+    look.range = context.workbook.worksheets.getItem(look.sheet).getRange(rectA1(look.rect));
+    look.range.load("formulas");
+  }
+  const loads = looks.length + formulaLoads.filter((l) => l !== null).length;
+  if (loads === 0) return none;
+  await context.sync();
+
+  const conflicts: ConflictCell[] = [];
+  for (const look of looks) {
+    const grid = look.range!.formulas as unknown[][];
+    grid.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === "" || v === null || v === undefined) return;
+        conflicts.push({ sheet: look.sheet, cell: rectA1({ r0: look.rect.r0 + i, r1: look.rect.r0 + i, c0: look.rect.c0 + j, c1: look.rect.c0 + j }), reason: "occupied" });
+      }),
+    );
+  }
+  if (conflicts.length > 0) throw new WorkbookConflictError(conflicts, conflictMessage(conflicts, LISTED));
+
+  extras.forEach((e, k) => {
+    const load = formulaLoads[k];
+    if (!load) return;
+    const formulas = load.range.formulas as unknown[][];
+    e.cells.forEach((cell, i) => {
+      const f = formulas[e.rows[i] - load.first]?.[0];
+      if (typeof f === "string" && f.startsWith("=") && f !== cell.value) cell.formula = f;
+    });
+  });
+  const from = read.plan.header?.language === "en-US" ? "en-US" : "zh-CN";
+  const out: Partial<Record<TableName, ExtraColumnWrite[]>> = {};
+  for (const e of extras) {
+    const table = listTable(e.table);
+    const aligned = alignCells(table, read.plan, e, plan).map((cell) =>
+      cell && cell.formula && from !== language ? { ...cell, formula: translateStructured(cell.formula, from, language) } : cell,
+    );
+    (out[e.table] ??= []).push({ header: e.header, cells: aligned });
+  }
+  return { extraColumns: out, syncs: 1, requestBytes: [LOAD_BYTES * loads] };
+}
+
+/**
+ * The cells to look at: on every PIP sheet the write reuses, the new tables' ranges minus what PIPbook held there
+ * before (its tables' ranges and the layout's blocks). And, with no look needed, the cells where a user column
+ * would overlap another table or block of the layout.
+ */
+function footprintLooks(
+  read: ReaderResult,
+  plan: Plan,
+  language: Language,
+  extraCount: Partial<Record<TableName, number>>,
+): { looks: Look[]; noRoom: ConflictCell[] } {
+  const { existing } = assignSheets(read.snapshot, language);
+  const looks: Look[] = [];
+  const noRoom: ConflictCell[] = [];
+  for (const sheet of SHEETS) {
+    const name = existing[sheet.key];
+    if (name === undefined) continue;
+    const owned: Rect[] = [...blockRects(sheet)];
+    for (const address of Object.values(read.snapshot.ranges ?? {})) {
+      const { sheet: on } = splitAddress(address);
+      const rect = rectOf(address);
+      if (rect && on === name) owned.push(rect);
+    }
+    const parts = plannedFootprint(sheet, plan, extraCount);
+    for (const part of parts) {
+      if (part.kind !== "table") continue;
+      for (const rect of subtractAll(part.rect, owned)) looks.push({ sheet: name, rect });
+      const extra = extraCount[part.name as TableName] ?? 0;
+      if (extra === 0) continue;
+      const userColumns: Rect = { ...part.rect, c0: part.rect.c1 - extra + 1 };
+      for (const other of parts) {
+        if (other === part) continue;
+        const overlap = intersect(userColumns, other.rect);
+        // Reported by its top-left cell: the user column would land on PIPbook's own table or block there.
+        if (overlap) noRoom.push({ sheet: name, cell: rectA1({ ...overlap, r1: overlap.r0, c1: overlap.c0 }), reason: "noRoom" });
+      }
+    }
+  }
+  return { looks, noRoom };
+}
+
+/** The read cells of a user column, one per row of the plan being written (null: a new row, an empty cell). */
+function alignCells(table: ListTableDecl, readPlan: Plan, column: ExtraColumnRead, plan: Plan): (ExtraCellWrite | null)[] {
+  const to = modelRows(table, plan);
+  if (table.entity === null) return to.map((_, i) => column.cells[i] ?? null);
+  const from = modelRows(table, readPlan);
+  const byKey = new Map<string, ExtraCellWrite[]>();
+  const keyOf = (row: Record<string, unknown>) =>
+    ["goals", "causes", "actions"].includes(table.entity as string) && typeof row.id === "string" && row.id.trim() !== "" ? `id:${row.id}` : `row:${rowKey(row)}`;
+  from.forEach((row, i) => {
+    const cell = column.cells[i];
+    if (!cell) return;
+    const k = keyOf(row);
+    const list = byKey.get(k) ?? [];
+    list.push(cell);
+    byKey.set(k, list);
+  });
+  return to.map((row) => byKey.get(keyOf(row))?.shift() ?? null);
+}
+
+/** =[@实际值]*2 → =[@Actual]*2: a structured reference to a PIPbook column, into the new language's header. */
+export function translateStructured(formula: string, from: Language, to: Language): string {
+  let out = formula;
+  for (const sheet of SHEETS) {
+    for (const table of sheet.tables) {
+      if (table.shape !== "list") continue;
+      for (const column of table.columns) {
+        const a = column.header[from];
+        const b = column.header[to];
+        if (a === b) continue;
+        const escaped = a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        out = out.replace(new RegExp(`\\[(@?)${escaped}\\]`, "g"), `[$1${b}]`);
+      }
+    }
+  }
+  return out;
+}

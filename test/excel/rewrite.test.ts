@@ -1,0 +1,205 @@
+/**
+ * Rewriting a workbook people have worked in keeps what they put on PIP sheets outside PIPbook's footprint, and
+ * columns they added inside PIP tables; a rewrite that would cover their cells is refused before anything changes.
+ * The workbook is the in-memory Excel stand-in (HyperFormula computing where a test reads a formula's result).
+ */
+import { createWorkbookPort } from "../../src/excel/office-port";
+import { WorkbookConflictError, translateStructured } from "../../src/excel/rewrite";
+import type { Plan } from "../../src/core/model";
+import type { MemoryExcel } from "../../src/preview/memory-excel";
+import { memoryExcel, sizedPlan } from "./support";
+
+const unprotect = (excel: MemoryExcel, sheet: string) =>
+  excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(sheet).protection.unprotect();
+    await ctx.sync();
+  });
+
+/** Adds a column at the table's right end, as Table Design → Insert column does. */
+const addColumn = (excel: MemoryExcel, table: string, values: (string | number)[][]) =>
+  excel.run(async (ctx) => {
+    ctx.workbook.tables.getItem(table).columns.add(undefined, values);
+    await ctx.sync();
+  });
+
+/** Every non-empty cell of a sheet: address → formula or value. */
+function cells(excel: MemoryExcel, sheet: string): Record<string, unknown> {
+  const s = excel.snapshot().sheets.find((x) => x.name === sheet)!;
+  const out: Record<string, unknown> = {};
+  for (const c of s.cells) if (c.formula !== undefined || (c.value !== null && c.value !== "")) out[c.address] = c.formula ?? c.value;
+  return out;
+}
+
+function tableOf(excel: MemoryExcel, name: string) {
+  return excel.snapshot().tables.find((t) => t.name === name)!;
+}
+
+describe("a rewrite clears only PIPbook's footprint", () => {
+  test("a note beside a table and a small table of the user's own on a PIP sheet stay where they are", async () => {
+    const plan = sizedPlan(2, 3, 4, "en-US");
+    const { excel, run } = memoryExcel(false);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "en-US" });
+    await unprotect(excel, "Goals");
+    await excel.setCellValues("Goals", "P2", [["Ask HR about the training budget"]]);
+    await excel.setCellValues("Tracking log", "R20", [["Week", "Calls"], [1, 14], [2, 17]]);
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Tracking log").tables.add("R20:S22", true).name = "MyCalls";
+      await ctx.sync();
+    });
+
+    await createWorkbookPort(run).writePlan({ ...plan, goals: plan.goals.map((g) => ({ ...g, title: `${g.title} (v2)` })) }, { language: "en-US" });
+
+    expect(excel.getCellValue("Goals", "P2")).toBe("Ask HR about the training budget");
+    expect(cells(excel, "Tracking log")).toMatchObject({ R20: "Week", S20: "Calls", R21: 1, S21: 14, R22: 2, S22: 17 });
+    expect(tableOf(excel, "MyCalls").range).toBe("R20:S22");
+    expect((await port.readPlan()).plan!.goals[0].title).toMatch(/\(v2\)$/);
+  });
+
+  test("after a rewrite with fewer rows, PIPbook's cells are exactly those of a fresh write (nothing of the old version is left)", async () => {
+    const big = sizedPlan(4, 12, 30, "zh-CN");
+    const small: Plan = { ...big, goals: big.goals.slice(0, 2), causes: big.causes.slice(0, 2), actions: big.actions.filter((a) => ["G1", "G2"].includes(a.goalId)).slice(0, 3), tracking: big.tracking.filter((t) => ["G1", "G2"].includes(t.goalId)).slice(0, 5) };
+    small.goals = small.goals.map((g) => ({ ...g, weight: 0.5 }));
+    const { excel, run } = memoryExcel(false);
+    const port = createWorkbookPort(run, { asOf: "2024-06-30" });
+    await port.writePlan(big, { language: "zh-CN" });
+    // The same port deletes what it wrote before (its base), so the rewrite holds exactly `small`.
+    await port.writePlan(small, { language: "en-US" });
+
+    const fresh = memoryExcel(false);
+    await createWorkbookPort(fresh.run, { asOf: "2024-06-30" }).writePlan(small, { language: "en-US" });
+    const names = fresh.excel.snapshot().sheets.map((s) => s.name);
+    expect(excel.snapshot().sheets.map((s) => s.name)).toEqual(names);
+    for (const sheet of names) expect({ sheet, cells: cells(excel, sheet) }).toEqual({ sheet, cells: cells(fresh.excel, sheet) });
+  });
+});
+
+describe("columns a person added inside a PIP table come back after a rewrite", () => {
+  test("a note column and a formula column in the Goals table follow their goals by id, also into the other language", async () => {
+    const plan = sizedPlan(3, 3, 3, "zh-CN");
+    const { excel, run } = memoryExcel(true);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "zh-CN" });
+    await unprotect(excel, "改进目标");
+    await addColumn(excel, "PIP_Goals", [["经理备注"], ["G1 需要更多客户拜访"], ["'=不是公式"], ["'+86 138 0000 0000"]]);
+    await addColumn(excel, "PIP_Goals", [["两倍目标"], ["=[@目标值]*2"], ["=[@目标值]*2"], ["=[@目标值]*2"]]);
+    const before = tableOf(excel, "PIP_Goals");
+    expect(before.headers.slice(-2)).toEqual(["经理备注", "两倍目标"]);
+
+    // The pane reorders the goals and switches the workbook to English.
+    const reordered: Plan = { ...plan, header: { ...plan.header, language: "en-US" }, goals: [...plan.goals].reverse() };
+    await port.writePlan(reordered, { language: "en-US" });
+
+    const after = tableOf(excel, "PIP_Goals");
+    expect(after.headers.slice(-2)).toEqual(["经理备注", "两倍目标"]);
+    const [start] = after.range.split(":");
+    expect(start).toBe("A3");
+    const note = after.headers.length - 2;
+    const letter = (i: number) => String.fromCharCode(65 + i);
+    const ids = [4, 5, 6].map((r) => excel.getCellValue("Goals", `A${r}`));
+    expect(ids).toEqual(["G3", "G2", "G1"]);
+    expect([4, 5, 6].map((r) => excel.getCellValue("Goals", `${letter(note)}${r}`))).toEqual(["+86 138 0000 0000", "=不是公式", "G1 需要更多客户拜访"]);
+    expect([4, 5, 6].map((r) => excel.getCellFormula("Goals", `${letter(note + 1)}${r}`))).toEqual(["=[@Target]*2", "=[@Target]*2", "=[@Target]*2"]);
+    expect([4, 5, 6].map((r) => excel.getCellValue("Goals", `${letter(note + 1)}${r}`))).toEqual([47 * 2, 0.03 * 2, 45 * 2]);
+
+    const read = await port.readPlan();
+    expect(read.findings.filter((f) => f.code === "COLUMN_MOVED" || f.code === "COLUMN_MISSING")).toEqual([]);
+  });
+
+  test("a column in the Tracking log keeps each entry's remark (matched by the row's content); a new check-in keeps the table that wide", async () => {
+    const plan = sizedPlan(2, 2, 3, "en-US");
+    const { excel, run } = memoryExcel(false);
+    const port = createWorkbookPort(run, { canResizeTables: () => true });
+    await port.writePlan(plan, { language: "en-US" });
+    await addColumn(excel, "PIP_Tracking", [["Remark"], ["first call"], [""], ["third call"]]);
+    expect(tableOf(excel, "PIP_Tracking").range).toBe("A3:I6");
+
+    await port.addTrackingEntry({ date: "2024-06-03", goalId: "G2", actual: 7, note: "", coachFeedback: "", enteredBy: "王强" });
+    expect(tableOf(excel, "PIP_Tracking").range).toBe("A3:I7");
+    await excel.setCellValues("Tracking log", "I7", [["fourth, typed in the new row"]]);
+
+    // A rewrite that drops the second entry: the remarks stay with their entries.
+    const read = await port.readPlan();
+    const tracking = read.plan!.tracking.filter((_, i) => i !== 1);
+    await port.writePlan({ ...read.plan!, tracking }, { language: "en-US" });
+    expect(tableOf(excel, "PIP_Tracking").range).toBe("A3:I6");
+    expect([4, 5, 6].map((r) => excel.getCellValue("Tracking log", `I${r}`))).toEqual(["first call", "third call", "fourth, typed in the new row"]);
+  });
+});
+
+describe("a rewrite that would cover a person's cells is refused, and nothing changes", () => {
+  test("a note right below the Goals table, which two more goals would cover: the cell is named in both languages", async () => {
+    const plan = sizedPlan(2, 2, 2, "zh-CN");
+    const { excel, run } = memoryExcel(false);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "zh-CN" });
+    await unprotect(excel, "改进目标");
+    // Two rows below the table's last row (row 5): Excel does not take it into the table.
+    await excel.setCellValues("改进目标", "C7", [["季度复盘时再讨论"]]);
+    const before = excel.snapshot();
+
+    const bigger = sizedPlan(4, 2, 2, "zh-CN");
+    const refused = await port.writePlan(bigger, { language: "zh-CN" }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(WorkbookConflictError);
+    const conflict = refused as WorkbookConflictError;
+    expect(conflict.cells).toEqual([{ sheet: "改进目标", cell: "C7", reason: "occupied" }]);
+    expect(conflict.localized["zh-CN"]).toContain("改进目标!C7");
+    expect(conflict.localized["en-US"]).toContain("改进目标!C7");
+    expect(conflict.localized["en-US"]).toContain("the workbook was not changed");
+    expect(excel.snapshot()).toEqual(before);
+
+    // Moved out of the way, the same write goes through and the note is kept where it was put.
+    await excel.setCellValues("改进目标", "C7", [[""]]);
+    await excel.setCellValues("改进目标", "AD7", [["季度复盘时再讨论"]]);
+    await port.writePlan(bigger, { language: "zh-CN" });
+    expect((await port.readPlan()).plan!.goals).toHaveLength(4);
+    expect(excel.getCellValue("改进目标", "AD7")).toBe("季度复盘时再讨论");
+  });
+
+  test("with the check-in schedule deleted, two columns added to the Tracking log would land where it comes back: refused at its first cell", async () => {
+    const plan = sizedPlan(2, 2, 3, "en-US");
+    const { excel, run } = memoryExcel(false);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "en-US" });
+    // Excel does not let a table grow into its neighbour, so the schedule has to go first.
+    await excel.run(async (ctx) => {
+      ctx.workbook.tables.getItem("PIP_CheckIns").delete();
+      await ctx.sync();
+    });
+    await addColumn(excel, "PIP_Tracking", [["Remark"], ["a"], ["b"], ["c"]]);
+    await addColumn(excel, "PIP_Tracking", [["Second"], ["x"], ["y"], ["z"]]);
+    const before = excel.snapshot();
+    const refused = (await port.writePlan(plan, { language: "en-US" }).catch((e: unknown) => e)) as WorkbookConflictError;
+    expect(refused).toBeInstanceOf(WorkbookConflictError);
+    expect(refused.cells).toEqual([{ sheet: "Tracking log", cell: "J3", reason: "noRoom" }]);
+    expect(refused.localized["en-US"]).toMatch(/column you added inside a table would overlap another PIPbook table \(Tracking log!J3\)/);
+    expect(refused.localized["zh-CN"]).toContain("您在表格中添加的列");
+    expect(excel.snapshot()).toEqual(before);
+  });
+});
+
+describe("round trips of a rewrite", () => {
+  test("nothing to look at (same size, no user columns): read + write, 2 syncs; rows to grow into: one sync more", async () => {
+    const plan = sizedPlan(2, 2, 2, "en-US");
+    const { excel, run } = memoryExcel(false);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "en-US" });
+    const syncs = excel.stats.syncs;
+    const same = await port.writePlan(plan, { language: "en-US" });
+    expect(same.syncs).toBe(2);
+    expect(excel.stats.syncs - syncs).toBe(2);
+    const grown = await port.writePlan(sizedPlan(3, 2, 2, "en-US"), { language: "en-US" });
+    expect(grown.syncs).toBe(3);
+    expect(grown.batchBytes).toHaveLength(3);
+  });
+
+  test("structured references to PIPbook columns follow the header into the other language; other text is left alone", () => {
+    expect(translateStructured("=[@实际值]*2+[@目标值]", "zh-CN", "en-US")).toBe("=[@Actual]*2+[@Target]");
+    expect(translateStructured("=PIP_Goals[目标值]", "zh-CN", "en-US")).toBe("=PIP_Goals[Target]");
+    expect(translateStructured("=[@Target]", "en-US", "zh-CN")).toBe("=[@目标值]");
+    expect(translateStructured('="实际值"&[@My column]', "zh-CN", "en-US")).toBe('="实际值"&[@My column]');
+  });
+});
