@@ -6,7 +6,9 @@
  *   S: 5 goals, 20 actions, 65 check-ins · M: 20 / 100 / 1,000 · L: 50 / 300 / 20,000
  *
  * Per size: syncs and request bytes per batch of the write (as the stand-in measures them: UTF-8 JSON of the
- * queued commands), write time, and read time = readPlan (one sync) + validatePlan + analyzePlan.
+ * queued commands), write time, and read time = readPlan (one sync) + validatePlan + analyzePlan. Then a rewrite
+ * through the WorkbookPort, as the task pane's Save after adding one goal: read + merge + look at the cells the
+ * grown tables take (src/excel/rewrite.ts) + write — its syncs, bytes per sync and time.
  * Alone: `npx tsx bench/workbook.bench.ts` prints a table.
  */
 import { pathToFileURL } from "node:url";
@@ -14,6 +16,7 @@ import { createMemoryExcel } from "../src/preview/memory-excel";
 import { writePlan } from "../src/excel/writer";
 import { readPlan } from "../src/excel/reader";
 import { analyzePlan } from "../src/core/analysis";
+import { createWorkbookPort } from "../src/excel/office-port";
 import { sizedPlan } from "../test/excel/support";
 
 export interface WorkbookBenchRow {
@@ -30,6 +33,10 @@ export interface WorkbookBenchRow {
   /** readPlan (incl. validatePlan) + analyzePlan. */
   readMs: number;
   findings: number;
+  /** Save after adding a goal, through the port: read + look + write. */
+  rewriteSyncs: number;
+  rewriteBatchBytes: number[];
+  rewriteMs: number;
 }
 
 export const WORKBOOK_SIZES = [
@@ -58,6 +65,17 @@ export async function benchWorkbook(sizes: readonly { name: string; goals: numbe
     const read = await excel.run((ctx) => readPlan(ctx));
     if (read.plan) analyzePlan(read.plan, { asOf: read.asOf ?? "2024-09-15" });
     const readMs = performance.now() - t1;
+
+    // The pane's Save after adding one goal (the port's base is the plan it wrote, as in the pane).
+    const rewritten = createMemoryExcel({ engine: null });
+    const port = createWorkbookPort((batch) => rewritten.run(batch), { asOf: "2024-09-15" });
+    await port.writePlan(plan, { language: "zh-CN" });
+    const extra = sizedPlan(size.goals + 1, size.actions, 0).goals[size.goals];
+    const withGoal = { ...plan, goals: [...plan.goals, { ...extra, weight: 0 }] };
+    rewritten.resetStats();
+    const t2 = performance.now();
+    const rewrite = await port.writePlan(withGoal, { language: "zh-CN" });
+    const rewriteMs = performance.now() - t2;
     rows.push({
       name: `${size.name} ${size.goals} goals / ${size.actions} actions / ${size.tracking.toLocaleString("en-US")} check-ins`,
       goals: size.goals,
@@ -70,6 +88,9 @@ export async function benchWorkbook(sizes: readonly { name: string; goals: numbe
       readBytes: excel.stats.batchBytes.reduce((a, b) => a + b, 0),
       readMs,
       findings: read.findings.length,
+      rewriteSyncs: rewrite.syncs,
+      rewriteBatchBytes: [...rewritten.stats.batchBytes],
+      rewriteMs,
     });
   }
   return rows;

@@ -52,8 +52,11 @@ export interface WorkbookPort {
 export interface ConflictCell {
   sheet: string;
   cell: string;
-  /** "occupied": the new layout needs the cell; "noRoom": a user-added column would overlap PIPbook's next table. */
-  reason: "occupied" | "noRoom";
+  /**
+   * "occupied": the new layout needs the cell; "noRoom": a user-added column would overlap PIPbook's next table;
+   * "loose": a value typed in a user-added column on a table row that holds no plan data (it has no row to go to).
+   */
+  reason: "occupied" | "noRoom" | "loose";
 }
 
 /** writePlan refused before anything changed: `cells` must be moved or emptied first; `localized` says so. */

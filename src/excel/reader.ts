@@ -71,6 +71,8 @@ export interface ExtraColumnRead {
   cells: ExtraCell[];
   /** The sheet row of each cell. */
   rows: number[];
+  /** Rows of the table with no plan data where this column is not empty (a formula filled down, or a person's note). */
+  loose: number[];
 }
 
 export interface ReadOptions {
@@ -318,7 +320,7 @@ function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<Lo
   const extras = headerRow
     .map((h, j) => ({ h, j }))
     .filter(({ j }) => !matched.has(j))
-    .map(({ h, j }): ExtraColumnRead => ({ table: table.name, header: String(h ?? ""), sheet: origin.sheet, column: columnLetter(origin.col + j), cells: [], rows: [] }));
+    .map(({ h, j }): ExtraColumnRead => ({ table: table.name, header: String(h ?? ""), sheet: origin.sheet, column: columnLetter(origin.col + j), cells: [], rows: [], loose: [] }));
   const extraIndex = extras.map((e) => headerRow.findIndex((_, j) => !matched.has(j) && columnLetter(origin.col + j) === e.column));
   ctx.extraColumns.push(...extras);
   const keepExtras = (r: number) =>
@@ -338,8 +340,14 @@ function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<Lo
       if (j === undefined) return true;
       return isBlank(range.values[r]?.[j]);
     });
-    // A row with only a person's own column filled is still a row: skipping it would drop their text on a rewrite.
-    if (blank && extraIndex.every((j) => isBlank(range.values[r]?.[j]))) continue;
+    if (blank) {
+      // No plan data: not a row of the plan. A person's column may still hold something there (the port refuses a
+      // rewrite that would drop a typed note, and lets a formula filled down the column go).
+      extras.forEach((e, k) => {
+        if (!isBlank(range.values[r]?.[extraIndex[k]])) e.loose.push(origin.row + r);
+      });
+      continue;
+    }
     const index = out.length;
     const idColumn = table.columns.find((c) => c.key === "id");
     const idValue = idColumn && found.has(idColumn) ? range.values[r]?.[found.get(idColumn)!] : undefined;

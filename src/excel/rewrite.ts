@@ -20,7 +20,11 @@ import { WorkbookConflictError, type ConflictCell } from "./port";
 import { conflictMessage } from "../i18n/workbook";
 import {
   SHEETS,
+  TABLES,
   blockRects,
+  renameSheets,
+  shiftRows,
+  translateStructured,
   intersect,
   listTable,
   modelRows,
@@ -58,19 +62,19 @@ interface Look {
 
 /** Loads what it must (≤ 1 sync), refuses a write that would cover a person's cells, aligns user columns to `plan`. */
 export async function prepareRewrite(context: Excel.RequestContext, read: ReaderResult, plan: Plan, language: Language): Promise<RewritePlan> {
-  const none: RewritePlan = { extraColumns: {}, syncs: 0, requestBytes: [] };
-  if (read.plan === null) return none;
+  if (read.plan === null) return { extraColumns: {}, syncs: 0, requestBytes: [] };
   const extras = read.extraColumns;
   const extraCount: Partial<Record<TableName, number>> = {};
   for (const e of extras) extraCount[e.table] = (extraCount[e.table] ?? 0) + 1;
 
   const { looks, noRoom } = footprintLooks(read, plan, language, extraCount);
   if (noRoom.length > 0) throw new WorkbookConflictError(noRoom, conflictMessage(noRoom, LISTED));
+  // Each user column's formulas over the rows read (values alone cannot tell "=[@Actual]*2" from its result).
   const formulaLoads = extras.map((e) => {
-    if (e.rows.length === 0) return null;
-    const first = Math.min(...e.rows);
-    const last = Math.max(...e.rows);
-    const range = context.workbook.worksheets.getItem(e.sheet).getRange(`${e.column}${first}:${e.column}${last}`);
+    const rows = [...e.rows, ...e.loose];
+    if (rows.length === 0) return null;
+    const first = Math.min(...rows);
+    const range = context.workbook.worksheets.getItem(e.sheet).getRange(`${e.column}${first}:${e.column}${Math.max(...rows)}`);
     range.load("formulas");
     return { range, first };
   });
@@ -79,40 +83,61 @@ export async function prepareRewrite(context: Excel.RequestContext, read: Reader
     look.range.load("formulas");
   }
   const loads = looks.length + formulaLoads.filter((l) => l !== null).length;
-  if (loads === 0) return none;
-  await context.sync();
+  if (loads > 0) await context.sync();
 
   const conflicts: ConflictCell[] = [];
+  const cell = (r: number, c: number) => rectA1({ r0: r, r1: r, c0: c, c1: c });
   for (const look of looks) {
-    const grid = look.range!.formulas as unknown[][];
-    grid.forEach((row, i) =>
+    (look.range!.formulas as unknown[][]).forEach((row, i) =>
       row.forEach((v, j) => {
-        if (v === "" || v === null || v === undefined) return;
-        conflicts.push({ sheet: look.sheet, cell: rectA1({ r0: look.rect.r0 + i, r1: look.rect.r0 + i, c0: look.rect.c0 + j, c1: look.rect.c0 + j }), reason: "occupied" });
+        if (v !== "" && v !== null && v !== undefined) conflicts.push({ sheet: look.sheet, cell: cell(look.rect.r0 + i, look.rect.c0 + j), reason: "occupied" });
       }),
     );
   }
-  if (conflicts.length > 0) throw new WorkbookConflictError(conflicts, conflictMessage(conflicts, LISTED));
-
   extras.forEach((e, k) => {
     const load = formulaLoads[k];
     if (!load) return;
     const formulas = load.range.formulas as unknown[][];
-    e.cells.forEach((cell, i) => {
+    e.cells.forEach((c, i) => {
       const f = formulas[e.rows[i] - load.first]?.[0];
-      if (typeof f === "string" && f.startsWith("=") && f !== cell.value) cell.formula = f;
+      if (typeof f === "string" && f.startsWith("=") && f !== c.value) c.formula = f;
     });
+    // A typed value in a row with no plan data has no row to go back to: refuse rather than drop it.
+    for (const row of e.loose) {
+      const f = formulas[row - load.first]?.[0];
+      if (!(typeof f === "string" && f.startsWith("="))) conflicts.push({ sheet: e.sheet, cell: `${e.column}${row}`, reason: "loose" });
+    }
   });
-  const from = read.plan.header?.language === "en-US" ? "en-US" : "zh-CN";
+  if (conflicts.length > 0) throw new WorkbookConflictError(conflicts, conflictMessage(conflicts, LISTED));
+
+  const from: Language = read.plan.header?.language === "en-US" ? "en-US" : "zh-CN";
+  const { names, existing } = assignSheets(read.snapshot, language);
+  const renamed = new Map<string, string>();
+  for (const sheet of SHEETS) {
+    const old = existing[sheet.key];
+    if (old !== undefined && old !== names[sheet.key]) renamed.set(old, names[sheet.key]);
+  }
+  const tables = (name: string) => {
+    const t = TABLES.find((x) => x.name === name);
+    return t && t.shape === "list" ? t : null;
+  };
   const out: Partial<Record<TableName, ExtraColumnWrite[]>> = {};
   for (const e of extras) {
     const table = listTable(e.table);
-    const aligned = alignCells(table, read.plan, e, plan).map((cell) =>
-      cell && cell.formula && from !== language ? { ...cell, formula: translateStructured(cell.formula, from, language) } : cell,
-    );
-    (out[e.table] ??= []).push({ header: e.header, cells: aligned });
+    const first = table.anchor.row + 1;
+    const cells = alignCells(table, read.plan, e, plan).map((aligned, i) => {
+      if (!aligned) return null;
+      const { cell: c, fromRow } = aligned;
+      if (!c.formula) return c;
+      // As if the cell were copied to its new row; sheets and headers under their new names.
+      let formula = shiftRows(c.formula, first + i - fromRow);
+      formula = renameSheets(formula, renamed);
+      formula = translateStructured(formula, table, tables, from, language);
+      return { ...c, formula };
+    });
+    (out[e.table] ??= []).push({ header: e.header, cells });
   }
-  return { extraColumns: out, syncs: 1, requestBytes: [LOAD_BYTES * loads] };
+  return { extraColumns: out, syncs: loads > 0 ? 1 : 0, requestBytes: loads > 0 ? [LOAD_BYTES * loads] : [] };
 }
 
 /**
@@ -156,39 +181,35 @@ function footprintLooks(
   return { looks, noRoom };
 }
 
-/** The read cells of a user column, one per row of the plan being written (null: a new row, an empty cell). */
-function alignCells(table: ListTableDecl, readPlan: Plan, column: ExtraColumnRead, plan: Plan): (ExtraCellWrite | null)[] {
+/**
+ * The read cells of a user column, one per row of the plan being written (null: a new row), with the sheet row
+ * each came from. Goals, causes and actions by id; other rows by content, then — for rows the pane edited, which
+ * no longer match by content — the rows left over on both sides in order; the check-in schedule by position.
+ */
+function alignCells(table: ListTableDecl, readPlan: Plan, column: ExtraColumnRead, plan: Plan): ({ cell: ExtraCellWrite; fromRow: number } | null)[] {
   const to = modelRows(table, plan);
-  if (table.entity === null) return to.map((_, i) => column.cells[i] ?? null);
+  const at = (i: number) => (column.cells[i] ? { cell: column.cells[i], fromRow: column.rows[i] } : null);
+  if (table.entity === null) return to.map((_, i) => at(i));
   const from = modelRows(table, readPlan);
-  const byKey = new Map<string, ExtraCellWrite[]>();
-  const keyOf = (row: Record<string, unknown>) =>
-    ["goals", "causes", "actions"].includes(table.entity as string) && typeof row.id === "string" && row.id.trim() !== "" ? `id:${row.id}` : `row:${rowKey(row)}`;
+  const byId = ["goals", "causes", "actions"].includes(table.entity);
+  const keyOf = (row: Record<string, unknown>) => (byId && typeof row.id === "string" && row.id.trim() !== "" ? `id:${row.id}` : `row:${rowKey(row)}`);
+  const waiting = new Map<string, number[]>();
   from.forEach((row, i) => {
-    const cell = column.cells[i];
-    if (!cell) return;
     const k = keyOf(row);
-    const list = byKey.get(k) ?? [];
-    list.push(cell);
-    byKey.set(k, list);
+    waiting.set(k, [...(waiting.get(k) ?? []), i]);
   });
-  return to.map((row) => byKey.get(keyOf(row))?.shift() ?? null);
-}
-
-/** =[@实际值]*2 → =[@Actual]*2: a structured reference to a PIPbook column, into the new language's header. */
-export function translateStructured(formula: string, from: Language, to: Language): string {
-  let out = formula;
-  for (const sheet of SHEETS) {
-    for (const table of sheet.tables) {
-      if (table.shape !== "list") continue;
-      for (const column of table.columns) {
-        const a = column.header[from];
-        const b = column.header[to];
-        if (a === b) continue;
-        const escaped = a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        out = out.replace(new RegExp(`\\[(@?)${escaped}\\]`, "g"), `[$1${b}]`);
-      }
-    }
+  const taken = new Set<number>();
+  const out = to.map((row) => {
+    const i = waiting.get(keyOf(row))?.shift();
+    if (i === undefined) return null;
+    taken.add(i);
+    return at(i);
+  });
+  if (!byId) {
+    const leftover = from.map((_, i) => i).filter((i) => !taken.has(i));
+    out.forEach((v, j) => {
+      if (v === null && leftover.length > 0) out[j] = at(leftover.shift()!);
+    });
   }
   return out;
 }

@@ -258,8 +258,13 @@ function buildSteps(
         if (holder !== old && !own.has(table)) continue;
         const where = holder === old ? ws : worksheets.getItem(holder);
         if (holder !== old) where.protection.unprotect();
-        context.workbook.tables.getItem(table).delete();
         const rect = rectOf(snapshot.ranges?.[table] ?? "");
+        // convertToRange, not delete: the table goes and its cells stay until clearOwned below clears PIPbook's part
+        // (Table.delete takes every cell of the range with it, a column a person added beside a record table too).
+        if (rect) context.workbook.tables.getItem(table).convertToRange();
+        else context.workbook.tables.getItem(table).delete();
+        // A label/value table owns its two columns; a column a person added beside them stays as plain cells.
+        if (rect && LAYOUT.tables.get(table as TableName)?.shape === "record") rect.c1 = Math.min(rect.c1, rect.c0 + 1);
         if (rect) clearOwned(where.getRange(rectA1(rect)));
       }
       for (const block of blockRects(sheet)) clearOwned(ws.getRange(rectA1(block)));
@@ -281,7 +286,9 @@ function buildSteps(
     });
   }, 4 + SHEETS.length);
 
-  // Phase 2: contents, formats, validation, conditional formats, layout of the page.
+  // Phase 2: contents, formats, validation, conditional formats, layout of the page. The cells of columns people
+  // added go last, once every table exists, so a formula naming another PIP table finds it.
+  const late: Step[] = [];
   const goalUnits = new Map<string, unknown>();
   for (const goal of Array.isArray(plan.goals) ? plan.goals : []) goalUnits.set(String(goal?.id), goal?.unit);
   for (const sheet of SHEETS) {
@@ -293,7 +300,9 @@ function buildSteps(
       const extras = table.shape === "list" ? (options.extraColumns?.[table.name] ?? []) : [];
       const grid = table.shape === "list" ? listGrid(table, plan, env, goalUnits, options, extras) : recordGrid(table, plan, env, options);
       bodyRows.set(table, grid.bodyRows);
-      steps.push(...tableSteps(ws, table, grid, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES, extras));
+      const written = tableSteps(ws, table, grid, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES, extras);
+      steps.push(...written.steps);
+      late.push(...written.late);
       steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet));
     }
     for (const extra of SHEET_EXTRAS.filter((e) => e.sheet === sheet.key)) {
@@ -308,6 +317,7 @@ function buildSteps(
       printSteps(ws(), sheet, (t) => bodyRows.get(t) ?? 1);
     }, 8);
   }
+  steps.push(...late);
   small(() => {
     meta.getRange("A1:B3").values = [
       ["PIPbook", ""],
@@ -477,9 +487,19 @@ function extraCellInput(cell: ExtraCellWrite | null): { value: string | number |
   return { value: `'${text}`, numberFormat: cell.numberFormat };
 }
 
-/** Values in row chunks (each its own formats + formulas assignment), then tables.add, then a person's columns. */
-function tableSteps(ws: () => Excel.Worksheet, table: TableDecl, grid: Grid, maxBatchBytes: number, extras: ExtraColumnWrite[] = []): Step[] {
+/**
+ * Values in row chunks (each its own formats + formulas assignment), then tables.add; `late`: the cells of a
+ * person's columns, which the caller queues after every table exists.
+ */
+function tableSteps(
+  ws: () => Excel.Worksheet,
+  table: TableDecl,
+  grid: Grid,
+  maxBatchBytes: number,
+  extras: ExtraColumnWrite[] = [],
+): { steps: Step[]; late: Step[] } {
   const steps: Step[] = [];
+  const late: Step[] = [];
   const total = grid.values.length;
   const estimate = jsonBytes(grid.values) + jsonBytes(grid.formats);
   const chunkBudget = Math.floor(maxBatchBytes / 2);
@@ -509,14 +529,14 @@ function tableSteps(ws: () => Excel.Worksheet, table: TableDecl, grid: Grid, max
     },
   });
   if (extras.length > 0) {
-    // After tables.add, so that a formula such as =[@Actual]*2 is inside its table when Excel parses it.
+    // After tables.add (of every table), so that =[@Actual]*2 is inside its table and PIP_Tracking[…] exists.
     const c0 = table.anchor.col + tableWidth(table);
     const first = table.anchor.row + 1;
     const inputs = Array.from({ length: grid.bodyRows }, (_, i) => extras.map((e) => extraCellInput(e.cells[i] ?? null)));
     const formulas = inputs.map((row) => row.map((c) => c.value));
     const formats = inputs.map((row) => row.map((c) => c.numberFormat));
     const body = `${columnLetter(c0)}${first}:${columnLetter(c0 + extras.length - 1)}${first + grid.bodyRows - 1}`;
-    steps.push({
+    late.push({
       bytes: jsonBytes(formulas) + jsonBytes(formats) + 3 * COMMAND_OVERHEAD,
       run: () => {
         const range = ws().getRange(body);
@@ -526,7 +546,7 @@ function tableSteps(ws: () => Excel.Worksheet, table: TableDecl, grid: Grid, max
       },
     });
   }
-  return steps;
+  return { steps, late };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

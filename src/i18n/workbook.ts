@@ -320,10 +320,15 @@ const CONFLICT_MESSAGES = {
     "未写入：您在表格中添加的列会与 PIPbook 的其他表格重叠（{cells}）。请将该列移到表格之外或删除后重试；工作簿未做任何改动。",
     "Nothing was written: a column you added inside a table would overlap another PIPbook table ({cells}). Move that column outside the table or delete it, then try again; the workbook was not changed.",
   ),
+  loose: L(
+    "未写入：{cells} 中是您在表格自加列里输入的内容，但该行没有计划数据，重写后无处保留。请补全该行或将内容移到表格之外后重试；工作簿未做任何改动。",
+    "Nothing was written: {cells} holds what you typed in a column you added, on a table row with no plan data, so a rewrite would have nowhere to keep it. Fill in that row or move the text outside the table, then try again; the workbook was not changed.",
+  ),
 } as const satisfies Record<string, Localized>;
 
-export function conflictMessage(cells: { sheet: string; cell: string; reason: "occupied" | "noRoom" }[], listed: number): Localized {
-  const reason = cells.some((c) => c.reason === "noRoom") ? "noRoom" : "occupied";
+export function conflictMessage(cells: { sheet: string; cell: string; reason: "occupied" | "noRoom" | "loose" }[], listed: number): Localized {
+  const reason = cells[0]?.reason ?? "occupied";
+  cells = cells.filter((c) => c.reason === reason);
   const shown = cells.slice(0, listed).map((c) => `${c.sheet}!${c.cell}`);
   const rest = cells.length - shown.length;
   return localize(CONFLICT_MESSAGES[reason], {

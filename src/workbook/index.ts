@@ -161,3 +161,4 @@ export function locate(location: FindingLocation, names: SheetNames | Language, 
 export { tableColumns, defaultSheetNames };
 export type { SheetKey, TableName };
 export * from "./footprint";
+export * from "./formula-text";

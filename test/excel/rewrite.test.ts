@@ -4,7 +4,8 @@
  * The workbook is the in-memory Excel stand-in (HyperFormula computing where a test reads a formula's result).
  */
 import { createWorkbookPort } from "../../src/excel/office-port";
-import { WorkbookConflictError, translateStructured } from "../../src/excel/rewrite";
+import { WorkbookConflictError } from "../../src/excel/rewrite";
+import { listTable, renameSheets, shiftRows, translateStructured } from "../../src/workbook";
 import type { Plan } from "../../src/core/model";
 import type { MemoryExcel } from "../../src/preview/memory-excel";
 import { memoryExcel, sizedPlan } from "./support";
@@ -76,31 +77,39 @@ describe("a rewrite clears only PIPbook's footprint", () => {
 
 describe("columns a person added inside a PIP table come back after a rewrite", () => {
   test("a note column and a formula column in the Goals table follow their goals by id, also into the other language", async () => {
-    const plan = sizedPlan(3, 3, 3, "zh-CN");
+    const plan = sizedPlan(3, 5, 3, "zh-CN");
     const { excel, run } = memoryExcel(true);
     const port = createWorkbookPort(run);
     await port.writePlan(plan, { language: "zh-CN" });
     await unprotect(excel, "改进目标");
     await addColumn(excel, "PIP_Goals", [["经理备注"], ["G1 需要更多客户拜访"], ["'=不是公式"], ["'+86 138 0000 0000"]]);
     await addColumn(excel, "PIP_Goals", [["两倍目标"], ["=[@目标值]*2"], ["=[@目标值]*2"], ["=[@目标值]*2"]]);
+    await addColumn(excel, "PIP_Goals", [["A1 式"], ["=F4*2"], ["=F5*2"], ["=F6*2"]]);
+    await addColumn(excel, "PIP_Goals", [["行动数"], ["=COUNTIFS(PIP_Actions[[所属目标]],[@目标编号])"], ["=COUNTIFS(PIP_Actions[[所属目标]],[@目标编号])"], ["=COUNTIFS(PIP_Actions[[所属目标]],[@目标编号])"]]);
     const before = tableOf(excel, "PIP_Goals");
-    expect(before.headers.slice(-2)).toEqual(["经理备注", "两倍目标"]);
+    expect(before.headers.slice(-4)).toEqual(["经理备注", "两倍目标", "A1 式", "行动数"]);
 
     // The pane reorders the goals and switches the workbook to English.
     const reordered: Plan = { ...plan, header: { ...plan.header, language: "en-US" }, goals: [...plan.goals].reverse() };
     await port.writePlan(reordered, { language: "en-US" });
 
     const after = tableOf(excel, "PIP_Goals");
-    expect(after.headers.slice(-2)).toEqual(["经理备注", "两倍目标"]);
+    expect(after.headers.slice(-4)).toEqual(["经理备注", "两倍目标", "A1 式", "行动数"]);
     const [start] = after.range.split(":");
     expect(start).toBe("A3");
-    const note = after.headers.length - 2;
+    const note = after.headers.length - 4;
     const letter = (i: number) => String.fromCharCode(65 + i);
     const ids = [4, 5, 6].map((r) => excel.getCellValue("Goals", `A${r}`));
     expect(ids).toEqual(["G3", "G2", "G1"]);
     expect([4, 5, 6].map((r) => excel.getCellValue("Goals", `${letter(note)}${r}`))).toEqual(["+86 138 0000 0000", "=不是公式", "G1 需要更多客户拜访"]);
-    expect([4, 5, 6].map((r) => excel.getCellFormula("Goals", `${letter(note + 1)}${r}`))).toEqual(["=[@Target]*2", "=[@Target]*2", "=[@Target]*2"]);
+    // Structured references in the new language; an A1 reference follows its row, as a copied cell does.
+    expect([4, 5, 6].map((r) => excel.getCellFormula("Goals", `${letter(note + 1)}${r}`))).toEqual(["=[@[Target]]*2", "=[@[Target]]*2", "=[@[Target]]*2"]);
     expect([4, 5, 6].map((r) => excel.getCellValue("Goals", `${letter(note + 1)}${r}`))).toEqual([47 * 2, 0.03 * 2, 45 * 2]);
+    expect([4, 5, 6].map((r) => excel.getCellFormula("Goals", `${letter(note + 2)}${r}`))).toEqual(["=F4*2", "=F5*2", "=F6*2"]);
+    expect([4, 5, 6].map((r) => excel.getCellValue("Goals", `${letter(note + 2)}${r}`))).toEqual([47 * 2, 0.03 * 2, 45 * 2]);
+    // A reference to another PIP table (rewritten in the same batch) finds it: actions per goal, G3 / G2 / G1.
+    expect(excel.getCellFormula("Goals", `${letter(note + 3)}4`)).toBe("=COUNTIFS(PIP_Actions[[Goal ID]],[@[Goal ID]])");
+    expect([4, 5, 6].map((r) => excel.getCellValue("Goals", `${letter(note + 3)}${r}`))).toEqual([1, 2, 2]);
 
     const read = await port.readPlan();
     expect(read.findings.filter((f) => f.code === "COLUMN_MOVED" || f.code === "COLUMN_MISSING")).toEqual([]);
@@ -124,6 +133,77 @@ describe("columns a person added inside a PIP table come back after a rewrite", 
     await port.writePlan({ ...read.plan!, tracking }, { language: "en-US" });
     expect(tableOf(excel, "PIP_Tracking").range).toBe("A3:I6");
     expect([4, 5, 6].map((r) => excel.getCellValue("Tracking log", `I${r}`))).toEqual(["first call", "third call", "fourth, typed in the new row"]);
+  });
+});
+
+describe("user columns on rows the plan does not line up with", () => {
+  test("a formula column filled down an empty Tracking log adds no phantom check-in; a note typed on that empty row refuses the rewrite", async () => {
+    const plan = sizedPlan(2, 2, 0, "en-US");
+    const { excel, run } = memoryExcel(true);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "en-US" });
+    await addColumn(excel, "PIP_Tracking", [["Double"], ["=[@Actual]*2"]]);
+    const read = await port.readPlan();
+    expect(read.plan!.tracking).toEqual([]);
+    expect(read.findings.filter((f) => f.location.sheet === "Tracking log")).toEqual([]);
+    await port.writePlan(plan, { language: "en-US" });
+    expect(tableOf(excel, "PIP_Tracking").headers.at(-1)).toBe("Double");
+
+    // Someone types over the formula on that empty row.
+    await excel.setCellValues("Tracking log", "I4", [["call HR first"]]);
+    const before = excel.snapshot();
+    const refused = (await port.writePlan(plan, { language: "en-US" }).catch((e: unknown) => e)) as WorkbookConflictError;
+    expect(refused).toBeInstanceOf(WorkbookConflictError);
+    expect(refused.cells).toEqual([{ sheet: "Tracking log", cell: "I4", reason: "loose" }]);
+    expect(refused.localized["en-US"]).toContain("Tracking log!I4 holds what you typed in a column you added, on a table row with no plan data");
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  test("a resource edited in the pane keeps its remark (rows matched by content, then the edited one by order)", async () => {
+    const plan = sizedPlan(2, 2, 2, "en-US");
+    plan.resources = [
+      { what: "Product training", provider: "HR", due: "2024-01-15", delivered: true },
+      { what: "CRM licence", provider: "IT", due: "2024-02-01", delivered: false },
+    ];
+    const { excel, run } = memoryExcel(false);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "en-US" });
+    await unprotect(excel, "Resources & responsibilities");
+    await addColumn(excel, "PIP_Resources", [["Remark"], ["booked"], ["ordered"]]);
+    const edited: Plan = { ...plan, resources: [plan.resources[0], { ...plan.resources[1], provider: "IT help desk" }] };
+    await port.writePlan(edited, { language: "en-US" });
+    const t = tableOf(excel, "PIP_Resources");
+    expect(t.headers.at(-1)).toBe("Remark");
+    const last = t.range.split(":")[1].replace(/\d+$/, "");
+    expect([4, 5].map((r) => excel.getCellValue("Resources & responsibilities", `${last}${r}`))).toEqual(["booked", "ordered"]);
+  });
+
+  test("a column added to an empty Adjustments table comes back with its header", async () => {
+    const plan = sizedPlan(2, 2, 2, "en-US");
+    const { excel, run } = memoryExcel(false);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "en-US" });
+    await addColumn(excel, "PIP_Adjustments", [["Approved on"], [""]]);
+    await port.writePlan(plan, { language: "en-US" });
+    expect(tableOf(excel, "PIP_Adjustments").headers.at(-1)).toBe("Approved on");
+  });
+
+  test("a column added beside the Overview's label/value table stays where it was, as plain cells", async () => {
+    const plan = sizedPlan(2, 2, 2, "en-US");
+    const { excel, run } = memoryExcel(false);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "en-US" });
+    await unprotect(excel, "Overview");
+    const rows = tableOf(excel, "PIP_Header").range.split(":")[1].replace(/^[A-Z]+/, "");
+    await excel.run(async (ctx) => {
+      const values = Array.from({ length: Number(rows) - 3 + 1 }, (_, i) => [i === 0 ? "HR note" : i === 1 ? "HR asked to confirm" : ""]);
+      ctx.workbook.tables.getItem("PIP_Header").columns.add(undefined, values);
+      await ctx.sync();
+    });
+    await port.writePlan(plan, { language: "en-US" });
+    expect(excel.getCellValue("Overview", "C3")).toBe("HR note");
+    expect(excel.getCellValue("Overview", "C4")).toBe("HR asked to confirm");
+    expect(tableOf(excel, "PIP_Header").range).toBe(`A3:B${rows}`);
   });
 });
 
@@ -196,10 +276,31 @@ describe("round trips of a rewrite", () => {
     expect(grown.batchBytes).toHaveLength(3);
   });
 
-  test("structured references to PIPbook columns follow the header into the other language; other text is left alone", () => {
-    expect(translateStructured("=[@实际值]*2+[@目标值]", "zh-CN", "en-US")).toBe("=[@Actual]*2+[@Target]");
-    expect(translateStructured("=PIP_Goals[目标值]", "zh-CN", "en-US")).toBe("=PIP_Goals[Target]");
-    expect(translateStructured("=[@Target]", "en-US", "zh-CN")).toBe("=[@目标值]");
-    expect(translateStructured('="实际值"&[@My column]', "zh-CN", "en-US")).toBe('="实际值"&[@My column]');
+  test("structured references to PIPbook columns follow the header of the table they name into the other language", () => {
+    const goals = listTable("PIP_Goals");
+    const tables = (name: string) => (name.startsWith("PIP_") ? listTable(name as "PIP_Goals") : null);
+    const t = (f: string, from: "zh-CN" | "en-US" = "zh-CN", to: "zh-CN" | "en-US" = "en-US") => translateStructured(f, goals, tables, from, to);
+    expect(t("=[@目标值]*2+[@基线值]")).toBe("=[@[Target]]*2+[@[Baseline]]");
+    expect(t("=SUM(PIP_Goals[目标值])")).toBe("=SUM(PIP_Goals[[Target]])");
+    // The host is Goals, but the reference names Actions: its own "Goal ID" header, not the Goals table's.
+    expect(t("=COUNTIFS(PIP_Actions[[所属目标]],[@目标编号])")).toBe("=COUNTIFS(PIP_Actions[[Goal ID]],[@[Goal ID]])");
+    expect(t("=COUNTIFS(PIP_Actions[[Goal ID]],[@[Goal ID]])", "en-US", "zh-CN")).toBe("=COUNTIFS(PIP_Actions[[所属目标]],[@[目标编号]])");
+    expect(t("=[@[Target]]", "en-US", "zh-CN")).toBe("=[@[目标值]]");
+    expect(t("=[@跟踪次数]+PIP_CheckIns[[#This Row],[记录数]]")).toBe("=[@[Check-ins]]+PIP_CheckIns[[#This Row],[Entries]]");
+    expect(t('="目标值"&[@My column]')).toBe('="目标值"&[@My column]');
+  });
+});
+
+describe("formula text of a user column follows its row and renamed sheets", () => {
+  test("relative rows move with the row; absolute rows, strings, functions and other sheets' names stay", () => {
+    expect(shiftRows("=F4*2+$F$4+F$4+SUM(B4:C5)", 2)).toBe("=F6*2+$F$4+F$4+SUM(B6:C7)");
+    expect(shiftRows('=LOG10(F4)&"A1"&Goals!B4', -1)).toBe('=LOG10(F3)&"A1"&Goals!B3');
+    expect(shiftRows("=F1", -1)).toBe("=#REF!");
+    expect(shiftRows("=[@Target]*2", 5)).toBe("=[@Target]*2");
+  });
+
+  test("a reference to a renamed sheet follows the new name, quoted when it must be", () => {
+    const names = new Map([["改进目标", "Goals"], ["Tracking log", "跟踪 记录"]]);
+    expect(renameSheets("=改进目标!B4+'Tracking log'!C5+Other!A1", names)).toBe("=Goals!B4+'跟踪 记录'!C5+Other!A1");
   });
 });

@@ -1,0 +1,163 @@
+/**
+ * Rewrites of a formula's text for the cells of a column a person added inside a PIP table, which PIPbook writes
+ * back after a rewrite (src/excel/rewrite.ts): the row moved, a sheet was renamed, the headers changed language.
+ * A small scanner: string literals ("…" with ""), quoted sheet names ('…' with ''), and bracket groups (structured
+ * references) are never read as cell references. Pure; en-US formula syntax as Range.formulas gives it.
+ */
+import type { Language } from "../core/model";
+import { quoteSheet, type ListTableDecl } from "./layout";
+
+type Piece = { kind: "text" | "string" | "sheet" | "ref" | "structured"; text: string; table?: string };
+
+const NAME_CHAR = /[\p{L}\p{N}_.\\]/u;
+const REF = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})/;
+
+/** Splits a formula into pieces: strings, sheet prefixes ("Name!" / "'Name'!"), A1 cell references, structured references. */
+function scan(formula: string): Piece[] {
+  const out: Piece[] = [];
+  let text = "";
+  const flush = () => {
+    if (text) out.push({ kind: "text", text });
+    text = "";
+  };
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      flush();
+      out.push({ kind: "string", text: formula.slice(i, j + 1) });
+      i = j + 1;
+      continue;
+    }
+    if (ch === "'") {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      if (formula[j + 1] === "!") {
+        flush();
+        out.push({ kind: "sheet", text: formula.slice(i, j + 2) });
+        i = j + 2;
+        continue;
+      }
+    }
+    const prev = i > 0 ? formula[i - 1] : "";
+    if (!NAME_CHAR.test(prev)) {
+      // A name: a sheet prefix (Name!), a table before a structured reference (PIP_Goals[…]), a cell reference, or
+      // a function / defined name, which is left as it is.
+      const name = /^[\p{L}_\\][\p{L}\p{N}_.]*/u.exec(formula.slice(i))?.[0];
+      if (name && formula[i + name.length] === "!") {
+        flush();
+        out.push({ kind: "sheet", text: `${name}!` });
+        i += name.length + 1;
+        continue;
+      }
+      if (name && formula[i + name.length] === "[") {
+        const end = bracketEnd(formula, i + name.length);
+        flush();
+        out.push({ kind: "structured", text: formula.slice(i, end), table: name });
+        i = end;
+        continue;
+      }
+      const ref = REF.exec(formula.slice(i));
+      if (ref && !/[\p{L}\p{N}_(.!]/u.test(formula[i + ref[0].length] ?? "")) {
+        flush();
+        out.push({ kind: "ref", text: ref[0] });
+        i += ref[0].length;
+        continue;
+      }
+      if (name) {
+        text += name;
+        i += name.length;
+        continue;
+      }
+    }
+    if (ch === "[") {
+      const end = bracketEnd(formula, i);
+      flush();
+      out.push({ kind: "structured", text: formula.slice(i, end) });
+      i = end;
+      continue;
+    }
+    text += ch;
+    i++;
+  }
+  flush();
+  return out;
+}
+
+/** Index after the bracket group opening at `i` (nested one level, "'" escapes the next character). */
+function bracketEnd(f: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < f.length; j++) {
+    if (f[j] === "'") {
+      j++;
+      continue;
+    }
+    if (f[j] === "[") depth++;
+    else if (f[j] === "]" && --depth === 0) return j + 1;
+  }
+  return f.length;
+}
+
+/** Relative row references moved by `dr` rows, as Excel does when a formula is copied; a row before 1 is #REF!. */
+export function shiftRows(formula: string, dr: number): string {
+  if (dr === 0) return formula;
+  return scan(formula)
+    .map((p) => {
+      if (p.kind !== "ref") return p.text;
+      const [, absCol, col, absRow, row] = REF.exec(p.text)!;
+      if (absRow) return p.text;
+      const next = Number(row) + dr;
+      return next < 1 ? "#REF!" : `${absCol}${col}${absRow}${next}`;
+    })
+    .join("");
+}
+
+/** References to renamed sheets follow the new names (`'目标'!B4` → `Goals!B4`). */
+export function renameSheets(formula: string, names: Map<string, string>): string {
+  if (names.size === 0) return formula;
+  return scan(formula)
+    .map((p) => {
+      if (p.kind !== "sheet") return p.text;
+      let name = p.text.slice(0, -1);
+      if (name.startsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
+      const renamed = names.get(name);
+      return renamed === undefined ? p.text : `${quoteSheet(renamed)}!`;
+    })
+    .join("");
+}
+
+const unescapeItem = (s: string) => s.replace(/'(.)/g, "$1");
+const escapeItem = (s: string) => s.replace(/(['#[\]])/g, "'$1");
+
+/**
+ * Structured references to PIPbook columns follow their headers into the other language: `[@实际值]` → `[@Actual]`,
+ * `PIP_Actions[[#This Row],[所属目标]]` → `PIP_Actions[[#This Row],[Goal ID]]`. A reference without a table name is
+ * the host table's; a header is looked up in the table the reference names, and written in the bracketed form
+ * (`[@[Check-ins]]`) that every header is valid in.
+ */
+export function translateStructured(formula: string, host: ListTableDecl, tables: (name: string) => ListTableDecl | null, from: Language, to: Language): string {
+  if (from === to) return formula;
+  return scan(formula)
+    .map((p) => {
+      if (p.kind !== "structured") return p.text;
+      const table = p.table === undefined ? host : tables(p.table);
+      if (!table) return p.text;
+      const rename = (name: string): string | null => table.columns.find((c) => c.header[from] === name)?.header[to] ?? null;
+      const inner = p.text.slice((p.table?.length ?? 0) + 1, -1);
+      let body: string;
+      if (!inner.includes("[")) {
+        const at = inner.startsWith("@") ? "@" : "";
+        const renamed = rename(unescapeItem(inner.slice(at.length)).trim());
+        body = renamed === null ? inner : `${at}[${escapeItem(renamed)}]`;
+      } else {
+        body = inner.replace(/\[((?:'.|[^\]'])*)\]/g, (whole, item: string) => {
+          const renamed = rename(unescapeItem(item));
+          return renamed === null ? whole : `[${escapeItem(renamed)}]`;
+        });
+      }
+      return `${p.table ?? ""}[${body}]`;
+    })
+    .join("");
+}
