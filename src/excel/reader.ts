@@ -73,6 +73,8 @@ export interface ExtraColumnRead {
   rows: number[];
   /** Rows of the table with no plan data where this column is not empty (a formula filled down, or a person's note). */
   loose: number[];
+  /** The table as read: header row, last row, and each column's sheet column now → the column a rewrite gives it. */
+  table0: { headerRow: number; lastRow: number; columns: [number, number][] };
 }
 
 export interface ReadOptions {
@@ -320,8 +322,14 @@ function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<Lo
   const extras = headerRow
     .map((h, j) => ({ h, j }))
     .filter(({ j }) => !matched.has(j))
-    .map(({ h, j }): ExtraColumnRead => ({ table: table.name, header: String(h ?? ""), sheet: origin.sheet, column: columnLetter(origin.col + j), cells: [], rows: [], loose: [] }));
+    .map(({ h, j }): ExtraColumnRead => ({ table: table.name, header: String(h ?? ""), sheet: origin.sheet, column: columnLetter(origin.col + j), cells: [], rows: [], loose: [], table0: { headerRow: 0, lastRow: 0, columns: [] } }));
   const extraIndex = extras.map((e) => headerRow.findIndex((_, j) => !matched.has(j) && columnLetter(origin.col + j) === e.column));
+  // Where each column's cells go on a rewrite: the layout's columns to their declared place, people's after them.
+  const moves: [number, number][] = [
+    ...table.columns.flatMap((column, declared): [number, number][] => (found.has(column) ? [[origin.col + found.get(column)!, table.anchor.col + declared]] : [])),
+    ...extraIndex.map((j, k): [number, number] => [origin.col + j, table.anchor.col + table.columns.length + k]),
+  ];
+  for (const e of extras) e.table0 = { headerRow: origin.row, lastRow: origin.row + range.values.length - 1, columns: moves };
   ctx.extraColumns.push(...extras);
   const keepExtras = (r: number) =>
     extras.forEach((e, k) => {

@@ -22,6 +22,7 @@ import {
   SHEETS,
   TABLES,
   blockRects,
+  moveRefs,
   renameSheets,
   shiftRows,
   translateStructured,
@@ -102,10 +103,16 @@ export async function prepareRewrite(context: Excel.RequestContext, read: Reader
       const f = formulas[e.rows[i] - load.first]?.[0];
       if (typeof f === "string" && f.startsWith("=") && f !== c.value) c.formula = f;
     });
-    // A typed value in a row with no plan data has no row to go back to: refuse rather than drop it.
+    // A row with no plan data has no row to go back to: refuse rather than drop what is there, unless it is the
+    // column's own formula filled down (the same as on the rows with data, moved to that row).
+    const dataFormula = e.cells.findIndex((c) => c.formula !== undefined);
     for (const row of e.loose) {
       const f = formulas[row - load.first]?.[0];
-      if (!(typeof f === "string" && f.startsWith("="))) conflicts.push({ sheet: e.sheet, cell: `${e.column}${row}`, reason: "loose" });
+      const filledDown =
+        typeof f === "string" &&
+        f.startsWith("=") &&
+        (dataFormula < 0 || f === e.cells[dataFormula].formula || f === shiftRows(e.cells[dataFormula].formula!, row - e.rows[dataFormula]));
+      if (!filledDown) conflicts.push({ sheet: e.sheet, cell: `${e.column}${row}`, reason: "loose" });
     }
   });
   if (conflicts.length > 0) throw new WorkbookConflictError(conflicts, conflictMessage(conflicts, LISTED));
@@ -125,12 +132,28 @@ export async function prepareRewrite(context: Excel.RequestContext, read: Reader
   for (const e of extras) {
     const table = listTable(e.table);
     const first = table.anchor.row + 1;
-    const cells = alignCells(table, read.plan, e, plan).map((aligned, i) => {
-      if (!aligned) return null;
-      const { cell: c, fromRow } = aligned;
+    const aligned = alignCells(table, read.plan, e, plan);
+    // Where each cell of the table as read now goes: a reference into it follows the value it named.
+    const rowTo = new Map<number, number>([[e.table0.headerRow, table.anchor.row]]);
+    aligned.forEach((a, i) => {
+      if (a) rowTo.set(a.fromRow, first + i);
+    });
+    const colTo = new Map(e.table0.columns);
+    const move = (row: number, col: number) => {
+      if (row < e.table0.headerRow || row > e.table0.lastRow) return undefined;
+      const c = colTo.get(col);
+      if (c === undefined) return undefined;
+      const r = rowTo.get(row);
+      // A row of the table that no row of the new plan came from was deleted; a row with no plan data stays put.
+      if (r === undefined) return e.rows.includes(row) ? null : undefined;
+      return { row: r, col: c };
+    };
+    const cells = aligned.map((a) => {
+      if (!a) return null;
+      const { cell: c } = a;
       if (!c.formula) return c;
-      // As if the cell were copied to its new row; sheets and headers under their new names.
-      let formula = shiftRows(c.formula, first + i - fromRow);
+      // Sheets and headers under their new names, references into the table after the cells they named.
+      let formula = moveRefs(c.formula, e.sheet, move);
       formula = renameSheets(formula, renamed);
       formula = translateStructured(formula, table, tables, from, language);
       return { ...c, formula };

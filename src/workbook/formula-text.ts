@@ -5,7 +5,7 @@
  * references) are never read as cell references. Pure; en-US formula syntax as Range.formulas gives it.
  */
 import type { Language } from "../core/model";
-import { quoteSheet, type ListTableDecl } from "./layout";
+import { columnLetter, columnNumber, quoteSheet, type ListTableDecl } from "./layout";
 
 type Piece = { kind: "text" | "string" | "sheet" | "ref" | "structured"; text: string; table?: string };
 
@@ -114,6 +114,45 @@ export function shiftRows(formula: string, dr: number): string {
     .join("");
 }
 
+/**
+ * References that point into a table whose cells moved follow them, as Excel adjusts a reference when the cell it
+ * names is moved: `move(row, col)` gives the new place (1-based row, 0-based column), undefined to leave the
+ * reference as it is, or null when the cell is gone (a deleted row): a single reference becomes #REF! as in Excel,
+ * an end of a range is left as it was. Only references on `hostSheet` (no sheet name, or that name) are looked
+ * at; `$` stays.
+ */
+export function moveRefs(
+  formula: string,
+  hostSheet: string,
+  move: (row: number, col: number) => { row: number; col: number } | null | undefined,
+): string {
+  const pieces = scan(formula);
+  let sheetOfPrevious: string | null = null;
+  return pieces
+    .map((p, k) => {
+      if (p.kind !== "ref") return p.text;
+      const before = pieces[k - 1];
+      let sheet: string | null = null;
+      if (before?.kind === "sheet") {
+        sheet = before.text.slice(0, -1);
+        if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+      } else if (before?.kind === "text" && before.text === ":" && pieces[k - 2]?.kind === "ref") {
+        sheet = sheetOfPrevious;
+      }
+      sheetOfPrevious = sheet;
+      if (sheet !== null && sheet !== hostSheet) return p.text;
+      const [, absCol, col, absRow, row] = REF.exec(p.text)!;
+      const to = move(Number(row), columnNumber(col));
+      if (to === undefined) return p.text;
+      if (to === null) {
+        const inRange = (before?.kind === "text" && before.text === ":" && pieces[k - 2]?.kind === "ref") || (pieces[k + 1]?.text === ":" && pieces[k + 2]?.kind === "ref");
+        return inRange ? p.text : "#REF!";
+      }
+      return `${absCol}${columnLetter(to.col)}${absRow}${to.row}`;
+    })
+    .join("");
+}
+
 /** References to renamed sheets follow the new names (`'目标'!B4` → `Goals!B4`). */
 export function renameSheets(formula: string, names: Map<string, string>): string {
   if (names.size === 0) return formula;
@@ -138,13 +177,14 @@ const escapeItem = (s: string) => s.replace(/(['#[\]])/g, "'$1");
  * (`[@[Check-ins]]`) that every header is valid in.
  */
 export function translateStructured(formula: string, host: ListTableDecl, tables: (name: string) => ListTableDecl | null, from: Language, to: Language): string {
-  if (from === to) return formula;
   return scan(formula)
     .map((p) => {
       if (p.kind !== "structured") return p.text;
       const table = p.table === undefined ? host : tables(p.table);
       if (!table) return p.text;
-      const rename = (name: string): string | null => table.columns.find((c) => c.header[from] === name)?.header[to] ?? null;
+      // A header of either language: the Language cell may not say which language the headers were in.
+      const rename = (name: string): string | null =>
+        (table.columns.find((c) => c.header[from] === name) ?? table.columns.find((c) => c.header["zh-CN"] === name || c.header["en-US"] === name))?.header[to] ?? null;
       const inner = p.text.slice((p.table?.length ?? 0) + 1, -1);
       let body: string;
       if (!inner.includes("[")) {

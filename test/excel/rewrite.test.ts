@@ -5,7 +5,7 @@
  */
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { WorkbookConflictError } from "../../src/excel/rewrite";
-import { listTable, renameSheets, shiftRows, translateStructured } from "../../src/workbook";
+import { listTable, moveRefs, renameSheets, shiftRows, translateStructured } from "../../src/workbook";
 import type { Plan } from "../../src/core/model";
 import type { MemoryExcel } from "../../src/preview/memory-excel";
 import { memoryExcel, sizedPlan } from "./support";
@@ -115,6 +115,36 @@ describe("columns a person added inside a PIP table come back after a rewrite", 
     expect(read.findings.filter((f) => f.code === "COLUMN_MOVED" || f.code === "COLUMN_MISSING")).toEqual([]);
   });
 
+  test("a column inserted mid-table comes back at the end; its references follow Target back to F, to other goals' rows, and leave another sheet's cells alone", async () => {
+    const plan = sizedPlan(3, 3, 3, "en-US");
+    const { excel, run } = memoryExcel(true);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "en-US" });
+    await unprotect(excel, "Goals");
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add("Notes");
+      ws.getRange("B4:B6").values = [["note G1"], ["note G2"], ["note G3"]];
+      // Inserted as the third column: Target (F) moves to G.
+      ctx.workbook.tables.getItem("PIP_Goals").columns.add(2, [["Mine"], ["=G4*2&Notes!B4"], ["=G4+G5"], ["=$G$6&Notes!B6"]]);
+      await ctx.sync();
+    });
+    expect(excel.getCellValue("Goals", "C4")).toBe("90note G1");
+    const read = await port.readPlan();
+    expect(read.findings.some((f) => f.code === "COLUMN_MOVED")).toBe(true);
+
+    // The pane deletes G1 and keeps G2, G3.
+    await port.writePlan({ ...read.plan!, goals: read.plan!.goals.slice(1) }, { language: "en-US" });
+    const t = tableOf(excel, "PIP_Goals");
+    expect(t.headers.at(-1)).toBe("Mine");
+    expect(t.headers[5]).toBe("Target");
+    const mine = t.range.split(":")[1].replace(/\d+$/, "");
+    // G2 was in row 5, now row 4: its formula named G1's row (deleted: #REF!, as in Excel) and its own row.
+    expect(excel.getCellFormula("Goals", `${mine}4`)).toBe("=#REF!+F4");
+    expect(excel.getCellFormula("Goals", `${mine}5`)).toBe("=$F$5&Notes!B6");
+    expect(excel.getCellValue("Goals", `${mine}5`)).toBe("47note G3");
+    expect((await port.readPlan()).findings.some((f) => f.code === "COLUMN_MOVED")).toBe(false);
+  });
+
   test("a column in the Tracking log keeps each entry's remark (matched by the row's content); a new check-in keeps the table that wide", async () => {
     const plan = sizedPlan(2, 2, 3, "en-US");
     const { excel, run } = memoryExcel(false);
@@ -157,6 +187,24 @@ describe("user columns on rows the plan does not line up with", () => {
     expect(refused.cells).toEqual([{ sheet: "Tracking log", cell: "I4", reason: "loose" }]);
     expect(refused.localized["en-US"]).toContain("Tracking log!I4 holds what you typed in a column you added, on a table row with no plan data");
     expect(excel.snapshot()).toEqual(before);
+  });
+
+  test("a total typed on a table row with no plan data refuses the rewrite; the column's own formula filled down does not", async () => {
+    const plan = sizedPlan(2, 2, 2, "en-US");
+    const { excel, run } = memoryExcel(true);
+    const port = createWorkbookPort(run);
+    await port.writePlan(plan, { language: "en-US" });
+    await addColumn(excel, "PIP_Tracking", [["Double"], ["=[@Actual]*2"], ["=[@Actual]*2"]]);
+    // The row below the table: Excel takes it in, and fills the column's formula down into it.
+    await excel.setCellValues("Tracking log", "I6", [["=[@Actual]*2"]]);
+    expect(tableOf(excel, "PIP_Tracking").range).toBe("A3:I6");
+    await port.writePlan(plan, { language: "en-US" });
+    expect(tableOf(excel, "PIP_Tracking").range).toBe("A3:I5");
+
+    await excel.setCellValues("Tracking log", "I6", [["=SUM(I4:I5)"]]);
+    const refused = (await port.writePlan(plan, { language: "en-US" }).catch((e: unknown) => e)) as WorkbookConflictError;
+    expect(refused).toBeInstanceOf(WorkbookConflictError);
+    expect(refused.cells).toEqual([{ sheet: "Tracking log", cell: "I6", reason: "loose" }]);
   });
 
   test("a resource edited in the pane keeps its remark (rows matched by content, then the edited one by order)", async () => {
@@ -288,6 +336,8 @@ describe("round trips of a rewrite", () => {
     expect(t("=[@[Target]]", "en-US", "zh-CN")).toBe("=[@[目标值]]");
     expect(t("=[@跟踪次数]+PIP_CheckIns[[#This Row],[记录数]]")).toBe("=[@[Check-ins]]+PIP_CheckIns[[#This Row],[Entries]]");
     expect(t('="目标值"&[@My column]')).toBe('="目标值"&[@My column]');
+    // The Language cell can disagree with the headers: a header of either language is found.
+    expect(t("=[@Target]*2", "zh-CN", "zh-CN")).toBe("=[@[目标值]]*2");
   });
 });
 
@@ -297,6 +347,14 @@ describe("formula text of a user column follows its row and renamed sheets", () 
     expect(shiftRows('=LOG10(F4)&"A1"&Goals!B4', -1)).toBe('=LOG10(F3)&"A1"&Goals!B3');
     expect(shiftRows("=F1", -1)).toBe("=#REF!");
     expect(shiftRows("=[@Target]*2", 5)).toBe("=[@Target]*2");
+  });
+
+  test("references on the host sheet follow the cells they named; other sheets, and cells the map leaves, stay", () => {
+    const move = (row: number, col: number) => (row >= 4 && row <= 6 && col <= 5 ? { row: 10 - row, col: col === 5 ? 7 : col } : undefined);
+    expect(moveRefs("=F4*2+$F$6+Notes!F4+Goals!F5+SUM(A4:F6)+Z4", "Goals", move)).toBe("=H6*2+$H$4+Notes!F4+Goals!H5+SUM(A6:H4)+Z4");
+    expect(moveRefs("=Notes!A4:F4", "Goals", move)).toBe("=Notes!A4:F4");
+    const gone = (row: number) => (row === 4 ? null : { row: row - 1, col: 0 });
+    expect(moveRefs("=A4+A5+SUM(A4:A6)", "Goals", gone)).toBe("=#REF!+A4+SUM(A4:A5)");
   });
 
   test("a reference to a renamed sheet follows the new name, quoted when it must be", () => {
