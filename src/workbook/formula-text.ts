@@ -136,6 +136,8 @@ export function moveRefs(
       if (before?.kind === "sheet") {
         sheet = before.text.slice(0, -1);
         if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+        // [Book2.xlsx]Goals!A1 is another workbook's sheet.
+        if (isExternal(pieces, k - 1)) sheet = "\u0000external";
       } else if (before?.kind === "text" && before.text === ":" && pieces[k - 2]?.kind === "ref") {
         sheet = sheetOfPrevious;
       }
@@ -156,15 +158,22 @@ export function moveRefs(
 /** References to renamed sheets follow the new names (`'目标'!B4` → `Goals!B4`). */
 export function renameSheets(formula: string, names: Map<string, string>): string {
   if (names.size === 0) return formula;
-  return scan(formula)
-    .map((p) => {
-      if (p.kind !== "sheet") return p.text;
+  const pieces = scan(formula);
+  return pieces
+    .map((p, k) => {
+      if (p.kind !== "sheet" || isExternal(pieces, k)) return p.text;
       let name = p.text.slice(0, -1);
       if (name.startsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
       const renamed = names.get(name);
       return renamed === undefined ? p.text : `${quoteSheet(renamed)}!`;
     })
     .join("");
+}
+
+/** Is the sheet piece at `k` a sheet of another workbook ([Book2.xlsx]Sheet!, '[Book2.xlsx]Sheet'!)? */
+function isExternal(pieces: Piece[], k: number): boolean {
+  const p = pieces[k];
+  return p.text.startsWith("'[") || (pieces[k - 1]?.kind === "structured" && pieces[k - 1].table === undefined && pieces[k - 1].text.endsWith("]"));
 }
 
 const unescapeItem = (s: string) => s.replace(/'(.)/g, "$1");

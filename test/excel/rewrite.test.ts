@@ -360,5 +360,8 @@ describe("formula text of a user column follows its row and renamed sheets", () 
   test("a reference to a renamed sheet follows the new name, quoted when it must be", () => {
     const names = new Map([["改进目标", "Goals"], ["Tracking log", "跟踪 记录"]]);
     expect(renameSheets("=改进目标!B4+'Tracking log'!C5+Other!A1", names)).toBe("=Goals!B4+'跟踪 记录'!C5+Other!A1");
+    // Another workbook's sheets keep their names.
+    expect(renameSheets("=[Book2.xlsx]改进目标!B4+'[Book2.xlsx]Tracking log'!C5", names)).toBe("=[Book2.xlsx]改进目标!B4+'[Book2.xlsx]Tracking log'!C5");
+    expect(moveRefs("=[Book2.xlsx]Goals!F4+F4", "Goals", () => ({ row: 9, col: 0 }))).toBe("=[Book2.xlsx]Goals!F4+A9");
   });
 });
