@@ -10,7 +10,8 @@ import { excelJsInput } from "../../src/cli/xlsx/bytes";
 import { LAYOUT, SHEETS, TABLES, defaultSheetNames, firstDataRow, listTable, columnIndexOf, columnLetter } from "../../src/workbook";
 import { evaluationContent } from "../../src/workbook/sheets/evaluation";
 import { parsePlanJson } from "../../src/core/plan-file";
-import { EXAMPLE_PLAN, FIXTURES, ROOT, hasStackTrace, runCli, tempDir } from "./harness";
+import { spawnSync } from "node:child_process";
+import { EXAMPLE_PLAN, FIXTURES, ROOT, cliBundle, hasStackTrace, runCli, tempDir } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -170,6 +171,21 @@ describe("batch", () => {
     expect(run.stderr.trim().split("\n")).toEqual(["[1/2] PIP-E3001-周杰.xlsx", "[2/2] PIP-E3002-吴芳.xlsx"]);
     const workbook = await loadXlsx(path.join(out, "PIP-E3001-周杰.xlsx"));
     expect(workbook.getWorksheet(defaultSheetNames("en-US").goals)).toBeDefined();
+  });
+
+  test("on a terminal the progress is a bar that ends at 2/2 (run under util-linux `script`, a real pseudo-terminal)", async () => {
+    const out = path.join(work, "batch-tty");
+    const command = [process.execPath, cliBundle(), "batch", path.join(FIXTURES, "roster.csv"), "--template", EXAMPLE_PLAN, "-o", out, "--lang", "en-US"]
+      .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
+      .join(" ");
+    const run = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8", TERM: "xterm" } });
+    expect(run.status).toBe(0);
+    // The bar redraws in place (carriage returns / cursor codes) and shows the last file at 2/2.
+    expect(run.stdout).toMatch(/Generating .*2\/2 PIP-E3002-吴芳\.xlsx/);
+    expect(run.stdout).toMatch(/\r|\u001b\[/);
+    expect(run.stdout).not.toContain("[1/2]");
+    expect(run.stdout).toContain("2 workbook(s) written, 0 failed");
+    expect((await fs.readdir(out)).sort()).toEqual(["PIP-E3001-周杰.xlsx", "PIP-E3002-吴芳.xlsx"]);
   });
 
   test("a roster without the plan date columns is one clear error", async () => {
