@@ -133,6 +133,13 @@ function percent(fraction: number): string {
 }
 
 const DIGIT = /[0-9０-９]/;
+// An amount in Chinese numerals: 百分之九十, or numerals before a measure word or unit (三个客户, 四十五万元, 两次).
+// Not a lone 一 in a word (一致, 统一, 进一步).
+const CN_AMOUNT = /百分之[零〇一二两三四五六七八九十百]+|[零〇一二两三四五六七八九十百千万亿]+(?:个|次|位|名|家|件|项|天|日|周|月|年|季度|小时|分钟|万|元|%|％|倍|单|份|台|笔|户|场|篇|条|点|成)/;
+/** Does a title state a number (digits, full-width digits, or a Chinese-numeral amount)? */
+function hasNumber(title: string): boolean {
+  return DIGIT.test(title) || CN_AMOUNT.test(title);
+}
 // Verbs that only say which way to go. A digit-free title starting with one of them and short after it
 // ("提升销售", "Improve sales") names no metric and no amount.
 const VAGUE_VERBS_ZH = ["进一步", "提升", "提高", "改善", "改进", "加强", "增强", "优化", "增加", "减少", "降低", "做好", "努力", "争取", "尽量", "持续"];
@@ -142,7 +149,7 @@ const VAGUE_MAX_WORDS_AFTER_VERB = 3;
 
 export function isVagueTitle(title: string): boolean {
   const t = title.trim().toLowerCase();
-  if (t === "" || DIGIT.test(t)) return false;
+  if (t === "" || hasNumber(t)) return false;
   const verb = [...VAGUE_VERBS_ZH, ...VAGUE_VERBS_EN].find((v) => t.startsWith(v));
   if (verb === undefined) return false;
   const rest = t.slice(verb.length);
@@ -298,7 +305,7 @@ function checkGoals(c: Checker, goals: Row[], window: Window | null): Set<string
     const title = str(g.title);
     if (title.trim() === "") c.add("GOAL_TITLE_MISSING", loc("goals", i, "title"), {}, { id });
     else if (isVagueTitle(title)) c.add("GOAL_VAGUE_TITLE", loc("goals", i, "title"), { title: shown(title) }, { id });
-    else if (!DIGIT.test(title)) c.add("GOAL_NO_NUMBER", loc("goals", i, "title"), {}, { id });
+    else if (!hasNumber(title)) c.add("GOAL_NO_NUMBER", loc("goals", i, "title"), {}, { id });
     if (isBlank(g.unit)) c.add("GOAL_NO_UNIT", loc("goals", i, "unit"), {}, { id });
 
     if (isBlank(g.dueDate)) c.add("GOAL_NO_DUE_DATE", loc("goals", i, "dueDate"), {}, { id });

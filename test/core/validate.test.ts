@@ -318,6 +318,14 @@ describe("SMART lint (warnings)", () => {
     expect(validatePlan(changed((p) => (p.goals[0].title = "Q二 销售额达到 ４５ 万元")))).toEqual([]);
   });
 
+  test.each(["客户满意度提升至百分之九十", "每周拜访三个客户", "季度销售额达到四十五万元", "投诉减少两次"])("the Chinese-numeral amount in %p counts as a number", (title) => {
+    expect(validatePlan(changed((p) => (p.goals[0].title = title))).map((f) => f.code)).not.toContain("GOAL_NO_NUMBER");
+  });
+
+  test.each(["与团队保持一致的客户沟通标准", "统一客户跟进流程并按时记录"])("a lone 一 inside a word in %p is not a number", (title) => {
+    expect(validatePlan(changed((p) => (p.goals[0].title = title))).map((f) => f.code)).toContain("GOAL_NO_NUMBER");
+  });
+
   test.each(["提升销售", "Improve sales", "  提高工作效率 ", "Increase customer satisfaction", "加强客户沟通"])("%p is GOAL_VAGUE_TITLE", (title) => {
     const f = only(changed((p) => (p.goals[1].title = title)), "GOAL_VAGUE_TITLE");
     expect(f.severity).toBe("warning");
