@@ -21,6 +21,8 @@ export interface GridChartSeries {
   values: (number | null)[];
   /** "line" or "bar" (column); the chart's type when the series has none. */
   kind: "line" | "bar";
+  /** The colour the workbook set on the series (fill for columns, line for lines), if any. */
+  color?: string;
 }
 
 export interface GridChart {

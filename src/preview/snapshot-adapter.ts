@@ -71,7 +71,9 @@ function chartFrom(chart: ChartSnapshot, index: CellIndex, sheetName: string): G
       if (x) categories = rangeCells(index, x, sheetName).map((c) => c.text);
     }
     const type = (s.chartType ?? chart.type).toLowerCase();
-    return { name: s.name, values, kind: type.includes("line") ? ("line" as const) : ("bar" as const) };
+    const kind = type.includes("line") ? ("line" as const) : ("bar" as const);
+    const color = kind === "line" ? (s.lineColor ?? s.color) : (s.color ?? s.lineColor);
+    return { name: s.name, values, kind, ...(color ? { color } : {}) };
   });
   return { name: chart.name, title: chart.title ?? chart.name, categories, series };
 }

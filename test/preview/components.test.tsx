@@ -58,6 +58,25 @@ describe("preview components", () => {
     expect(valueRange({ ...chart, series: [{ name: "n", values: [-2, 1], kind: "bar" }] })).toEqual({ min: -2, max: 1 });
   });
 
+  test("a series is drawn in the colour the workbook recorded for it, else in the palette's", () => {
+    const chart: GridChart = {
+      name: "c",
+      title: "Change",
+      categories: ["W1", "W2"],
+      series: [
+        { name: "improvement", values: [1, null], kind: "bar", color: "#107C10" },
+        { name: "decline", values: [null, -1], kind: "bar", color: "#C00000" },
+        { name: "other", values: [0.5, 0.5], kind: "line" },
+      ],
+    };
+    render(<ChartView chart={chart} />);
+    const svg = screen.getByRole("img", { name: "Change" });
+    expect(svg.querySelector('rect[data-series="improvement"]')).toHaveAttribute("fill", "#107C10");
+    expect(svg.querySelector('rect[data-series="decline"]')).toHaveAttribute("fill", "#C00000");
+    expect(svg.querySelector('polyline[data-series="other"]')?.getAttribute("stroke")).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(svg.querySelector('polyline[data-series="other"]')?.getAttribute("stroke")).not.toBe("#C00000");
+  });
+
   test("the observed port passes calls through and reports selections and marked findings", async () => {
     const inner = createFakeWorkbookPort();
     const seen: string[] = [];

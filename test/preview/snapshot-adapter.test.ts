@@ -60,7 +60,7 @@ describe("preview grid from the in-memory Excel's snapshot", () => {
     expect(first.cells.C2).toMatchObject({ text: "64.2%", formula: "=B2/B3", numeric: true });
   });
 
-  test("a chart's series read their numbers and categories from the cells they name", () => {
+  test("a chart's series read their numbers and categories from the cells they name, and keep their recorded colours", () => {
     const cells: SheetSnapshot["cells"] = [
       { address: "A2", value: "2024-W14", type: "String", text: "2024-W14" },
       { address: "A3", value: "2024-W15", type: "String", text: "2024-W15" },
@@ -74,8 +74,8 @@ describe("preview grid from the in-memory Excel's snapshot", () => {
       seriesBy: "Columns",
       source: null,
       series: [
-        { name: "G1", values: "Evaluation!$B$2:$B$3", xValues: "Evaluation!$A$2:$A$3", props: {} },
-        { name: "Target", values: "Evaluation!$B$2:$B$3", xValues: null, chartType: "Line", props: {} },
+        { name: "G1", values: "Evaluation!$B$2:$B$3", xValues: "Evaluation!$A$2:$A$3", color: "#4472C4", props: {} },
+        { name: "Target", values: "Evaluation!$B$2:$B$3", xValues: null, chartType: "Line", lineColor: "#C00000", props: {} },
       ],
       axes: { category: { title: null }, value: { title: null } },
       legend: { visible: true, position: "Bottom" },
@@ -89,8 +89,8 @@ describe("preview grid from the in-memory Excel's snapshot", () => {
         title: "Attainment by week",
         categories: ["2024-W14", "2024-W15"],
         series: [
-          { name: "G1", values: [2.8, null], kind: "bar" },
-          { name: "Target", values: [2.8, null], kind: "line" },
+          { name: "G1", values: [2.8, null], kind: "bar", color: "#4472C4" },
+          { name: "Target", values: [2.8, null], kind: "line", color: "#C00000" },
         ],
       },
     ]);

@@ -1,4 +1,7 @@
-/** A recorded chart drawn simply as SVG: columns for bar series, polylines for line series, one shared scale. */
+/**
+ * A recorded chart drawn simply as SVG: columns for bar series, polylines for line series, one shared scale, each
+ * series in the colour the workbook set on it (a palette colour when it set none).
+ */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { GridChart } from "../grid-model";
@@ -21,6 +24,11 @@ export function valueRange(chart: GridChart): { min: number; max: number } {
   const min = Math.min(0, ...values);
   const max = Math.max(0, ...values);
   return { min, max: min === max ? min + 1 : max };
+}
+
+/** The colour a series is drawn in: the recorded one, else the palette's for its position. */
+export function seriesColour(chart: GridChart, index: number): string {
+  return chart.series[index]?.color ?? COLOURS[index % COLOURS.length];
 }
 
 export function ChartView({ chart }: { chart: GridChart }): ReactNode {
@@ -57,7 +65,7 @@ export function ChartView({ chart }: { chart: GridChart }): ReactNode {
           ) : null,
         )}
         {bars.map((s, b) => {
-          const colour = COLOURS[chart.series.indexOf(s) % COLOURS.length];
+          const colour = seriesColour(chart, chart.series.indexOf(s));
           return s.values.map((v, i) =>
             v === null ? null : (
               <rect
@@ -75,7 +83,7 @@ export function ChartView({ chart }: { chart: GridChart }): ReactNode {
         {chart.series
           .filter((s) => s.kind === "line")
           .map((s) => {
-            const colour = COLOURS[chart.series.indexOf(s) % COLOURS.length];
+            const colour = seriesColour(chart, chart.series.indexOf(s));
             const points = s.values
               .map((v, i) => (v === null ? null : `${PAD.left + slot * i + slot / 2},${y(v)}`))
               .filter((p): p is string => p !== null)
@@ -86,7 +94,7 @@ export function ChartView({ chart }: { chart: GridChart }): ReactNode {
       <ul className={styles.legend} aria-label={chart.title || chart.name}>
         {chart.series.map((s, i) => (
           <li key={`${s.name}-${i}`}>
-            <span className={styles.swatch} style={{ backgroundColor: COLOURS[i % COLOURS.length] }} aria-hidden="true" />
+            <span className={styles.swatch} style={{ backgroundColor: seriesColour(chart, i) }} aria-hidden="true" />
             {s.name}
           </li>
         ))}
