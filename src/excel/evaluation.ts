@@ -42,6 +42,8 @@ const encoder = new TextEncoder();
 export interface EvaluationStep {
   bytes: number;
   run(worksheet: Excel.Worksheet): void;
+  /** The step that clears the derived areas (the writer runs it before rewriting any table on a reused sheet). */
+  clears?: true;
 }
 
 /** Rows of a derived table per step: about 1 MB of formulas at ~3 kB per period row. */
@@ -110,7 +112,7 @@ function bodyStep(t: EvaluationTableContent, from: number, to: number): Evaluati
 }
 
 /**
- * The whole write as steps in order: clear the derived areas and write the summary, then each block's header and
+ * The whole write as steps in order: clear the derived areas, write the summary, then each block's header and
  * its rows in chunks of ROWS_PER_STEP, then the charts. `existingCharts` must list the charts already on the sheet
  * (null: none), or re-adding a chart under its existing name fails the batch.
  */
@@ -119,9 +121,15 @@ export function evaluationSteps(plan: Plan, language: Language, sheetNames: Shee
   const s = content.summary;
   const steps: EvaluationStep[] = [
     {
-      bytes: jsonBytes(s) + COMMAND_BYTES * 12,
+      bytes: COMMAND_BYTES * 4,
+      clears: true,
       run: (ws) => {
         for (const area of derivedAreas(content)) ws.getRange(area).clear("All" as Excel.ClearApplyTo);
+      },
+    },
+    {
+      bytes: jsonBytes(s) + COMMAND_BYTES * 12,
+      run: (ws) => {
         const column = (col: number) => ws.getRange(`${columnLetter(col)}${s.firstRow}:${columnLetter(col)}${s.firstRow + s.labels.length - 1}`);
         const labels = column(s.col);
         labels.numberFormat = s.labels.map(() => ["@"]);

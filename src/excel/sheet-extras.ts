@@ -28,6 +28,8 @@ export interface SheetExtraStep {
   bytes: number;
   /** Queues the commands on the (unprotected) worksheet. */
   run(worksheet: Excel.Worksheet): void;
+  /** Clears what the extra wrote before: run first, before any table of the workbook is rewritten. */
+  clears?: true;
 }
 
 export interface SheetExtra {

@@ -241,6 +241,15 @@ function buildSteps(
   };
   const worksheets = context.workbook.worksheets;
   const proxies = {} as Record<SheetKey, Excel.Worksheet>;
+  // The extras' steps (the Evaluation sheet's rows and charts), made once: their clearing runs in phase 1, so that
+  // the old derived formulas are gone before tables are renamed (which makes Excel revisit every formula).
+  const extraSteps = new Map(
+    SHEETS.map((sheet) => {
+      const reused = existing[sheet.key];
+      const existingCharts = reused === undefined ? null : (snapshot.charts?.[reused] ?? null);
+      return [sheet.key, SHEET_EXTRAS.filter((e) => e.sheet === sheet.key).flatMap((extra) => extra.steps({ plan, language: options.language, sheetNames: names, existingCharts }))];
+    }),
+  );
 
   // Phase 1: every sheet exists under its final name before any formula refers to it.
   for (const sheet of SHEETS) {
@@ -271,6 +280,9 @@ function buildSteps(
       ws.freezePanes.unfreeze();
       if (old !== names[sheet.key]) ws.name = names[sheet.key];
     }, 8 + 4 * sheet.tables.length + 3 * sheet.blocks.length);
+    if (old !== undefined) {
+      for (const step of extraSteps.get(sheet.key)!.filter((x) => x.clears)) steps.push({ bytes: step.bytes, run: () => step.run(proxies[sheet.key]) });
+    }
   }
   let meta: Excel.Worksheet;
   small(() => {
@@ -305,12 +317,9 @@ function buildSteps(
       late.push(...written.late);
       steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet));
     }
-    for (const extra of SHEET_EXTRAS.filter((e) => e.sheet === sheet.key)) {
-      const reused = existing[sheet.key];
-      const existingCharts = reused === undefined ? null : (snapshot.charts?.[reused] ?? null);
-      for (const step of extra.steps({ plan, language: options.language, sheetNames: names, existingCharts })) {
-        steps.push({ bytes: step.bytes, run: () => step.run(ws()) });
-      }
+    for (const step of extraSteps.get(sheet.key)!) {
+      if (step.clears && existing[sheet.key] !== undefined) continue;
+      steps.push({ bytes: step.bytes, run: () => step.run(ws()) });
     }
     small(() => {
       pageSteps(ws(), sheet);
