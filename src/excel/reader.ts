@@ -37,7 +37,7 @@ import {
   type TablePlacement,
 } from "../workbook";
 import { decodeValue, type RawCell } from "./cells";
-import { snapshotOf, type WorkbookSnapshot } from "./writer";
+import { snapshotOf, type ExtraCellWrite, type WorkbookSnapshot } from "./writer";
 import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
 
 export interface ReaderResult extends ReadResult {
@@ -54,11 +54,7 @@ export interface ReaderResult extends ReadResult {
 }
 
 /** One cell of a user-added column: what `values` and `numberFormat` gave; `formula` is filled by the port. */
-export interface ExtraCell {
-  value: unknown;
-  numberFormat: string;
-  formula?: string;
-}
+export type ExtraCell = ExtraCellWrite;
 
 /** A column a person added inside a PIP list table. */
 export interface ExtraColumnRead {

@@ -4,13 +4,14 @@
  *
  * 1. Columns a person added inside a PIP list table (the reader's `extraColumns`): their formulas are loaded
  *    (the read had values only) and their cells are re-aligned to the rows of the plan being written — goals,
- *    causes and actions by id, other rows by content (src/core/merge.ts rowKey), the check-in schedule by position —
- *    so the writer puts them back after the layout's columns. A structured reference to a PIPbook column follows
- *    the header into the new language (=[@实际值] → =[@Actual]).
- * 2. Cells the new footprint covers that PIPbook did not write before (a note typed below a table that is about
- *    to grow) are looked at; when one holds anything the write is refused with a WorkbookConflictError naming
- *    sheet and cells, and the workbook is left as it was. So is a write where a user column would land on
- *    another PIPbook table or block (the Tracking log has one free column, I, before the check-in schedule).
+ *    causes and actions by id, other rows by content (src/core/merge.ts rowKey) and then the rows left over in
+ *    order, the check-in schedule by position — so the writer puts them back after the layout's columns. A formula's
+ *    references into the table follow the cells they named (src/workbook/formula-text.ts), references to renamed
+ *    sheets follow the rename, and structured references follow their table's header into the new language.
+ * 2. Refusals, before anything changes (WorkbookConflictError, naming sheet and cells in both languages): a cell
+ *    the new footprint covers that PIPbook did not write before holds something (a note below a table about to
+ *    grow); a user column would land on another PIPbook table or block (the Tracking log has one free column, I,
+ *    before the check-in schedule); a user column holds a typed value on a table row with no plan data.
  *
  * At most one sync, and none when the workbook holds no PIP table yet or nothing needs looking at.
  */
@@ -19,8 +20,8 @@ import { rowKey } from "../core/merge";
 import { WorkbookConflictError, type ConflictCell } from "./port";
 import { conflictMessage } from "../i18n/workbook";
 import {
+  LAYOUT,
   SHEETS,
-  TABLES,
   blockRects,
   moveRefs,
   renameSheets,
@@ -125,7 +126,7 @@ export async function prepareRewrite(context: Excel.RequestContext, read: Reader
     if (old !== undefined && old !== names[sheet.key]) renamed.set(old, names[sheet.key]);
   }
   const tables = (name: string) => {
-    const t = TABLES.find((x) => x.name === name);
+    const t = LAYOUT.tables.get(name as TableName);
     return t && t.shape === "list" ? t : null;
   };
   const out: Partial<Record<TableName, ExtraColumnWrite[]>> = {};
