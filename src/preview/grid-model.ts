@@ -46,17 +46,8 @@ export interface GridWorkbook {
   sheets: GridSheet[];
 }
 
-/** Column letters of a 0-based column index (0 → A, 26 → AA). */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+/** Column letters of a 0-based column index (0 → A, 26 → AA): the layout's own helper. */
+export { columnLetter as columnLetters } from "../workbook/layout";
 
 /** "B7" → { row: 6, column: 1 }; null when not a single-cell A1 address. */
 export function parseCellAddress(address: string): { row: number; column: number } | null {

@@ -3,7 +3,7 @@
  * fills and bold, and each chart's series read from the cells its addresses name.
  */
 import type { ChartSnapshot, SheetSnapshot, WorkbookSnapshot } from "./memory-excel/snapshot";
-import { parseCellAddress, type GridCell, type GridChart, type GridSheet, type GridWorkbook } from "./grid-model";
+import { columnLetters, parseCellAddress, type GridCell, type GridChart, type GridSheet, type GridWorkbook } from "./grid-model";
 
 /** Drawn at most (the preview is for looking, not for a million rows). */
 export const MAX_GRID_ROWS = 400;
@@ -43,23 +43,13 @@ function rangeCells(index: CellIndex, ref: RangeRef, fallbackSheet: string): She
   const out: SheetSnapshot["cells"][number][] = [];
   for (let r = ref.from.row; r <= ref.to.row; r++) {
     for (let c = ref.from.column; c <= ref.to.column; c++) {
-      const address = `${letters(c)}${r + 1}`;
+      const address = `${columnLetters(c)}${r + 1}`;
       out.push(cells?.get(address) ?? { address, value: null, type: "Empty", text: "" });
     }
   }
   return out;
 }
 
-function letters(column: number): string {
-  let n = column + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function chartFrom(chart: ChartSnapshot, index: CellIndex, sheetName: string): GridChart {
   let categories: string[] = [];

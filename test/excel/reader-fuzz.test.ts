@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { writePlan } from "../../src/excel/writer";
 import { readPlan } from "../../src/excel/reader";
 import { LIST_LABELS } from "../../src/i18n/workbook";
-import { listTable, type ColumnDecl, type ListTableDecl, type TableName } from "../../src/workbook";
+import { columnLetter, columnNumber, listTable, type ColumnDecl, type ListTableDecl, type TableName } from "../../src/workbook";
 import type { CellSnapshot, MemoryExcel } from "../../src/preview/memory-excel";
 import { memoryExcel, sizedPlan } from "./support";
 
@@ -52,17 +52,8 @@ function tableInfo(excel: MemoryExcel, name: TableName) {
   const col0 = start.replace(/\d+/g, "");
   const row0 = Number(start.replace(/[A-Z]+/g, ""));
   const row1 = Number(end.replace(/[A-Z]+/g, ""));
-  const letters = (i: number) => {
-    let n = i + 1;
-    let s = "";
-    while (n > 0) {
-      s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return s;
-  };
-  const base = [...col0].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { sheet: t.sheet, headers: t.headers, headerRow: row0, lastRow: row1, letterOf: (j: number) => letters(base + j), snap };
+  const base = columnNumber(col0);
+  return { sheet: t.sheet, headers: t.headers, headerRow: row0, lastRow: row1, letterOf: (j: number) => columnLetter(base + j), snap };
 }
 
 interface Edit {

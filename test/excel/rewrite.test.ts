@@ -5,7 +5,7 @@
  */
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { WorkbookConflictError } from "../../src/excel/rewrite";
-import { listTable, moveRefs, renameSheets, shiftRows, translateStructured } from "../../src/workbook";
+import { columnLetter, listTable, moveRefs, renameSheets, shiftRows, translateStructured } from "../../src/workbook";
 import type { Plan } from "../../src/core/model";
 import type { MemoryExcel } from "../../src/preview/memory-excel";
 import { memoryExcel, sizedPlan } from "./support";
@@ -98,7 +98,7 @@ describe("columns a person added inside a PIP table come back after a rewrite", 
     const [start] = after.range.split(":");
     expect(start).toBe("A3");
     const note = after.headers.length - 4;
-    const letter = (i: number) => String.fromCharCode(65 + i);
+    const letter = columnLetter;
     const ids = [4, 5, 6].map((r) => excel.getCellValue("Goals", `A${r}`));
     expect(ids).toEqual(["G3", "G2", "G1"]);
     expect([4, 5, 6].map((r) => excel.getCellValue("Goals", `${letter(note)}${r}`))).toEqual(["+86 138 0000 0000", "=不是公式", "G1 需要更多客户拜访"]);
