@@ -4,7 +4,7 @@
  * Rows are numbered as a spreadsheet shows them: the header is row 1, the first employee row 2.
  */
 import { parse } from "csv-parse/sync";
-import { isValidIsoDate } from "../core/dates";
+import { parseUserDate } from "../core/dates";
 import type { CliMessageKey, CliParams } from "../i18n/cli";
 import { CliError, reasonOf } from "./errors";
 
@@ -69,13 +69,9 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-/** A roster date as ISO: YYYY-MM-DD, also YYYY/M/D, YYYY.M.D and YYYY年M月D日; null when not a calendar date. */
+/** A roster date as ISO (the shared parser: 2024-04-01, 2024/4/1, 2024年4月1日, 4/1/2024); null when not a calendar date. */
 export function parseRosterDate(text: string): string | null {
-  const t = text.trim();
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
-  return isValidIsoDate(iso) ? iso : null;
+  return parseUserDate(text);
 }
 
 interface ParsedRecord {

@@ -87,3 +87,29 @@ export function serialToIso(serial: number): string | null {
   const day = whole > FICTITIOUS_1900_02_29 ? whole + EPOCH_1899_12_30 : whole + EPOCH_1899_12_30 + 1;
   return dayToIso(day);
 }
+
+/**
+ * A date as people type it, as ISO, or null when it is not one calendar date:
+ * 2024-04-01 / 2024-4-1, 2024/4/1, 2024.4.1, 2024年4月1日 (spaces allowed around 年月日), and en-US 4/1/2024
+ * (month first, a four-digit year). Full-width digits and separators (２０２４／４／１) count as their ASCII forms.
+ * Pure: no clock, no locale; the caller says nothing about the order, so D/M/YYYY is never guessed
+ * (13/4/2024 is null, not 13 April).
+ */
+export function parseUserDate(text: string): string | null {
+  const t = text
+    .normalize("NFKC")
+    .replace(/[\u200b-\u200d\ufeff]/g, "")
+    .trim();
+  let y: string;
+  let mo: string;
+  let d: string;
+  const ymd = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(t);
+  const zh = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/.exec(t);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (ymd) [y, mo, d] = [ymd[1], ymd[3], ymd[4]];
+  else if (zh) [y, mo, d] = [zh[1], zh[2], zh[3]];
+  else if (us) [y, mo, d] = [us[3], us[1], us[2]];
+  else return null;
+  const iso = `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  return isValidIsoDate(iso) ? iso : null;
+}
