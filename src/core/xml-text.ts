@@ -1,0 +1,72 @@
+/**
+ * Text that an XML 1.0 document cannot hold, and what PIPbook writes instead.
+ *
+ * XML 1.0 (§2.2, the Char production) allows only U+0009, U+000A, U+000D, U+0020–U+D7FF, U+E000–U+FFFD and
+ * U+10000–U+10FFFF. Every part of an .xlsx is XML, and Excel removes a part that is not well-formed on open, so
+ * a goal title holding U+000B (the "soft line break" Word puts on the clipboard for Shift+Enter) or U+FFFE would
+ * cost the chart or the shared strings that carry it. The characters that occur in typed or pasted text are:
+ * C0 controls other than tab, line feed and carriage return; U+FFFE and U+FFFF; and UTF-16 surrogates that are
+ * not part of a pair (a string cut in the middle of an emoji).
+ *
+ * Decision: U+000B becomes a line feed ("\n"), which is what it meant in Word and what a cell with wrap text
+ * shows; U+000C (Word's page break) becomes a line feed too; every other such character is removed. The same
+ * function serves the .xlsx writer, the Office.js writer (src/excel/cells.ts) and the task pane's inputs, so a
+ * plan reads back the same whichever way it was written. validatePlan reports them first
+ * (TEXT_XML_INVALID_CHAR), so nothing vanishes unannounced.
+ */
+
+/** One character XML cannot hold, or a lone surrogate (global: use with matchAll / replace). */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Characters that stand for a line break where they come from (Word's soft line break and page break). */
+const LINE_BREAKS = new Set(["\u000B", "\u000C"]);
+
+/** Does the text hold a character that XML 1.0 cannot? */
+export function hasXmlInvalidChars(text: string): boolean {
+  XML_INVALID.lastIndex = 0;
+  const found = XML_INVALID.test(text);
+  XML_INVALID.lastIndex = 0;
+  return found;
+}
+
+export interface XmlInvalidChar {
+  /** UTF-16 index in the text. */
+  index: number;
+  /** "U+000B". */
+  codePoint: string;
+}
+
+/** Every character of the text that XML 1.0 cannot hold, in order. */
+export function xmlInvalidChars(text: string): XmlInvalidChar[] {
+  return [...text.matchAll(XML_INVALID)].map((m) => ({
+    index: m.index ?? 0,
+    codePoint: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  }));
+}
+
+/** The text with U+000B and U+000C as line feeds and every other character XML cannot hold removed. */
+export function toXmlText(text: string): string {
+  if (!hasXmlInvalidChars(text)) return text;
+  return text.replace(XML_INVALID, (ch) => (LINE_BREAKS.has(ch) ? "\n" : ""));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Every string inside a JSON-like value (keys included) passed through toXmlText; plain objects and arrays are
+ * copied, anything else (numbers, Dates, typed arrays) is kept as it is.
+ */
+export function toXmlTextDeep<T>(value: T): T {
+  if (typeof value === "string") return toXmlText(value) as T;
+  if (Array.isArray(value)) return value.map((v) => toXmlTextDeep(v)) as T;
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[toXmlText(k)] = toXmlTextDeep(v);
+    return out as T;
+  }
+  return value;
+}
