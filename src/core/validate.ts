@@ -9,6 +9,7 @@
  * one finding.
  */
 import { isoToDay } from "./dates";
+import { isPercentUnit, isPlausiblePercent } from "./percent";
 import type { Finding, FindingLocation, Severity } from "./findings";
 import type { EntityName, Plan } from "./model";
 import {
@@ -73,6 +74,7 @@ export const FINDING_SEVERITY = {
   GOAL_NO_UNIT: "warning",
   GOAL_NO_DUE_DATE: "warning",
   GOAL_VAGUE_TITLE: "warning",
+  PERCENT_IMPLAUSIBLE: "warning",
   EXTENSION_NOT_AFTER_END: "warning",
 } as const satisfies Record<string, Severity>;
 
@@ -255,6 +257,7 @@ export function validatePlan(plan: Plan): Finding[] {
   const tracking = rows(p.tracking);
   checkSignOff(c, rows(p.signOff), tracking.length > 0);
   checkTracking(c, tracking, goalIds, window);
+  checkPercentPlausible(c, rows(p.gaps), goals, tracking);
   rows(p.adjustments).forEach((r, i) => {
     c.requiredDate("adjustments", i, r, "date");
     requiredText(c, "adjustments", i, r, "change");
@@ -456,4 +459,30 @@ function checkThresholds(c: Checker, thresholds: unknown): void {
   if (metOk && partiallyMetOk && n("partiallyMet") > n("met")) {
     c.add("THRESHOLDS_INVALID", loc("thresholds", undefined, "partiallyMet"), { partiallyMet: String(n("partiallyMet")), met: String(n("met")) }, { variant: "outcome" });
   }
+}
+
+/** PERCENT_IMPLAUSIBLE: a "%" gap, goal or check-in whose stored value is no rate (62 kept for 62 % shows 6200 %). */
+function checkPercentPlausible(c: Checker, gaps: Row[], goals: Row[], tracking: Row[]): void {
+  const judge = (entity: EntityName, row: number, r: Row, field: string, id?: unknown) => {
+    const v = r[field];
+    if (!isFiniteNumber(v) || isPlausiblePercent(v)) return;
+    c.add("PERCENT_IMPLAUSIBLE", loc(entity, row, field), { field: fieldLabel(field), value: String(v), shown: `${percent(v)} %` }, { id });
+  };
+  gaps.forEach((g, i) => {
+    if (!isPercentUnit(str(g.unit))) return;
+    for (const field of ["target", "actual", "benchmark"]) judge("gaps", i, g, field);
+  });
+  // A check-in belongs to the first goal with its id (a repeated id is DUPLICATE_ID on the later row).
+  const seen = new Set<string>();
+  const percentGoals = new Set<string>();
+  goals.forEach((g, i) => {
+    const first = typeof g.id === "string" && !seen.has(g.id);
+    if (typeof g.id === "string") seen.add(g.id);
+    if (!isPercentUnit(str(g.unit))) return;
+    if (first) percentGoals.add(g.id as string);
+    for (const field of ["baseline", "target"]) judge("goals", i, g, field, g.id);
+  });
+  tracking.forEach((t, i) => {
+    if (percentGoals.has(str(t.goalId))) judge("tracking", i, t, "actual");
+  });
 }

@@ -152,6 +152,12 @@ export const FINDING_MESSAGES = {
     "zh-CN": "没有截止日期；SMART 目标应有时限",
     "en-US": "has no due date; a SMART goal is time-bound",
   },
+  // A "%" unit keeps fractions (0.62 = 62 %). {value} is the stored number, {shown} how the workbook shows it
+  // (6200 %); almost always a percentage typed where the fraction was meant.
+  PERCENT_IMPLAUSIBLE: {
+    "zh-CN": "单位为百分比，但{field}存为 {value}（显示为 {shown}），不是合理的比率；62% 应输入 62、62% 或 0.62（存为 0.62）",
+    "en-US": "the unit is a percentage, but {field} is stored as {value} (shown as {shown}), not a plausible rate; 62 % is typed as 62, 62 % or 0.62 (stored as 0.62)",
+  },
   // The title names only a direction ("Improve sales") and no metric or amount.
   GOAL_VAGUE_TITLE: {
     "zh-CN": "“{title}”只是方向，不是可衡量的目标；请写明指标、数值和期限",

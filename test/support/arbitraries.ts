@@ -152,8 +152,9 @@ export function arbGoal(window: IsoWindow, id = "G1", weight = 1): fc.Arbitrary<
       title: `${prefix} ${numbers.target} ${unit}`,
       metric,
       unit,
-      baseline: numbers.baseline,
-      target: numbers.target,
+      // A "%" goal keeps fractions (PERCENT_IMPLAUSIBLE above 150 %): the same numbers, as rates of at most 1.5.
+      baseline: unit === "%" ? numbers.baseline / 1_000_000 : numbers.baseline,
+      target: unit === "%" ? numbers.target / 1_000_000 : numbers.target,
       direction: numbers.direction,
       aggregation,
       weight,
@@ -301,7 +302,7 @@ export function arbValidPlan(options: ValidPlanOptions = {}): fc.Arbitrary<Plan>
           { role: "manager", name: g.header.manager, duties: "指导与监督" },
         ],
         signOff,
-        tracking: g.tracking,
+        tracking: g.tracking.map((t) => (g.goals.some((goal) => goal.id === t.goalId && goal.unit === "%") ? { ...t, actual: t.actual / 10_000 } : t)),
         adjustments: g.adjustmentDates.map((date) => ({ date, change: "=调整", reason: "+原因", approvedBy: "王强" })),
         evaluation:
           g.extend === null
@@ -487,6 +488,10 @@ export const mutations: Mutation[] = [
   }),
   mutate("GOAL_NO_UNIT", "a goal without a unit", (p) => {
     p.goals[0].unit = "";
+  }),
+  mutate("PERCENT_IMPLAUSIBLE", "a % goal with a check-in of 66 (66 % meant, 6600 % stored)", (p) => {
+    p.goals[0].unit = "%";
+    p.tracking.push({ date: p.header.planStart, goalId: p.goals[0].id, actual: 66, note: "", coachFeedback: "", enteredBy: "" });
   }),
   mutate("GOAL_NO_DUE_DATE", "a goal without a due date", (p) => {
     p.goals[0].dueDate = null;

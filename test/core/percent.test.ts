@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import { defaultAggregation, isPercentUnit, isPlausiblePercent, parsePercentText, percentToText } from "../../src/core/percent";
+import { validatePlan } from "../../src/core/validate";
+import { examplePlan } from "../taskpane/support/example";
+
+describe("the percent input rule (62, 62 %, 0.62 → 0.62)", () => {
+  test.each([
+    ["62", 0.62],
+    ["62%", 0.62],
+    ["62 %", 0.62],
+    ["62％", 0.62],
+    ["0.62", 0.62],
+    [".62", 0.62],
+    ["9.5", 0.095],
+    ["0.5 %", 0.005],
+    ["100", 1],
+    ["1", 0.01],
+    ["-5", -0.05],
+    ["1,250", 12.5],
+  ])("%s → %d", (typed, stored) => {
+    expect(parsePercentText(typed)).toEqual({ ok: true, value: stored });
+  });
+
+  test("empty is null, text is not a number", () => {
+    expect(parsePercentText("  ")).toEqual({ ok: true, value: null });
+    expect(parsePercentText("62x")).toEqual({ ok: false });
+    expect(parsePercentText("%")).toEqual({ ok: false });
+    expect(parsePercentText("6 2%")).toEqual({ ok: true, value: 0.62 });
+  });
+
+  test("a fraction shows as its percentage and reads back as itself for any whole percentage ≥ 1", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 150 }), (whole) => {
+        const stored = whole / 100;
+        const shown = percentToText(stored);
+        expect(shown).toBe(String(whole));
+        expect(parsePercentText(shown)).toEqual({ ok: true, value: stored });
+        expect(parsePercentText(`${shown} %`)).toEqual({ ok: true, value: stored });
+      }),
+    );
+  });
+
+  test("% units: %, ％, 百分比 and units with a percent sign; others are not", () => {
+    for (const unit of ["%", " ％ ", "百分比", "率 (%)", "% of calls"]) expect(isPercentUnit(unit)).toBe(true);
+    for (const unit of ["", "万元", "minutes", "件", "pp"]) expect(isPercentUnit(unit)).toBe(false);
+  });
+
+  test("a % unit defaults check-ins to average, other units to sum", () => {
+    expect(defaultAggregation("%")).toBe("average");
+    expect(defaultAggregation("百分比")).toBe("average");
+    expect(defaultAggregation("minutes")).toBe("sum");
+  });
+
+  test("plausible rates lie within ±150 %", () => {
+    expect(isPlausiblePercent(1.5)).toBe(true);
+    expect(isPlausiblePercent(-0.2)).toBe(true);
+    expect(isPlausiblePercent(1.51)).toBe(false);
+    expect(isPlausiblePercent(62)).toBe(false);
+  });
+});
+
+describe("PERCENT_IMPLAUSIBLE", () => {
+  function percentPlan(baseline: number, target: number, actual: number) {
+    const plan = examplePlan();
+    plan.goals[1] = { ...plan.goals[1], unit: "%", baseline, target, direction: "increase" };
+    plan.tracking = [{ date: plan.header.planStart, goalId: plan.goals[1].id, actual, note: "", coachFeedback: "", enteredBy: "" }];
+    return plan;
+  }
+
+  test("62 → 75 typed as whole numbers for a % goal gives a warning on the baseline, the target and the check-in", () => {
+    const findings = validatePlan(percentPlan(62, 75, 66)).filter((f) => f.code === "PERCENT_IMPLAUSIBLE");
+    expect(findings.map((f) => [f.location.entity, f.location.row, f.location.field])).toEqual([
+      ["goals", 1, "baseline"],
+      ["goals", 1, "target"],
+      ["tracking", 0, "actual"],
+    ]);
+    expect(findings.every((f) => f.severity === "warning")).toBe(true);
+    expect(findings[0].message["en-US"]).toContain("stored as 62 (shown as 6200 %)");
+    expect(findings[0].message["zh-CN"]).toContain("存为 62（显示为 6200 %）");
+  });
+
+  test("the same goal as fractions 0.62 → 0.75 with a 0.66 check-in has none", () => {
+    expect(validatePlan(percentPlan(0.62, 0.75, 0.66)).filter((f) => f.code === "PERCENT_IMPLAUSIBLE")).toEqual([]);
+  });
+
+  test("a % gap with an actual of 5 (meant 5 %) is flagged; a 万元 gap of 32 is not", () => {
+    const plan = examplePlan();
+    plan.gaps = [
+      { metric: "complaints", period: "Q1", target: 0.02, actual: 5, unit: "%", direction: "decrease", benchmark: null, description: "" },
+      { metric: "sales", period: "Q1", target: 50, actual: 32, unit: "万元", direction: "increase", benchmark: null, description: "" },
+    ];
+    const found = validatePlan(plan).filter((f) => f.code === "PERCENT_IMPLAUSIBLE");
+    expect(found.map((f) => [f.location.entity, f.location.row, f.location.field])).toEqual([["gaps", 0, "actual"]]);
+  });
+});
