@@ -28,6 +28,7 @@ import {
   type ConditionalFormatEntry,
   type FormatKey,
   type SheetState,
+  type TableState,
   type ValidationEntry,
   type ValidationProps,
   WorkbookState,
@@ -272,8 +273,10 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
         inputs.push({ r, c, input });
       }
     }
+    const emptyColumns = location === "Range.values" || location === "Range.formulas" || location === "Range.formulasLocal" ? emptyTableColumns(st, sheet, rect) : [];
     for (const { r, c, input } of inputs) st.writeCell(sheet, r, c, input, location, true);
     afterContentWrite(st, sheet, rect);
+    fillCalculatedColumns(st, sheet, rect, emptyColumns, inputs);
   }
 
   clear(applyTo: string = "All"): void {
@@ -452,6 +455,59 @@ export class TableScopedList extends ProxyBase<RangeTarget> {
   private _tablesApi(): typeof tableApiHook {
     return tableApiHook;
   }
+}
+
+/** Table columns (sheet column indexes) whose data body cells are all empty, among those `rect` writes into. */
+function emptyTableColumns(st: WorkbookState, sheet: SheetState, rect: Rect): { table: TableState; c: number }[] {
+  const out: { table: TableState; c: number }[] = [];
+  for (const table of st.tables) {
+    if (table.sheetId !== sheet.id) continue;
+    const body = st.dataBodyRect(table);
+    const cut = intersectRects(body, rect);
+    if (!cut) continue;
+    for (let c = cut.c0; c <= cut.c1; c++) {
+      let empty = true;
+      for (let r = body.r0; empty && r <= body.r1; r++) {
+        const cell = st.cell(sheet, r, c);
+        empty = cell?.formula === undefined && (cell?.value === undefined || cell.value === "");
+      }
+      if (empty) out.push({ table, c });
+    }
+  }
+  return out;
+}
+
+/**
+ * Excel's AutoCorrect "Fill formulas in tables to create calculated columns" (on by default) applied to an API
+ * write, as OfficeDev/office-js issues 2093 ("by design"), 5909 and 6745 report it: formulas written into a table
+ * column whose data cells were all empty make it a calculated column, and the bottom-most formula written is
+ * filled over every data cell of the column — distinct per-row formulas are replaced. (Typing one formula into an
+ * empty table column fills it down the same way: Microsoft, "Use calculated columns in an Excel table".)
+ * A column that already held something is left as written (an inconsistent formula is kept, not replaced).
+ */
+function fillCalculatedColumns(
+  st: WorkbookState,
+  sheet: SheetState,
+  rect: Rect,
+  emptyColumns: { table: TableState; c: number }[],
+  inputs: { r: number; c: number; input: ReturnType<typeof coerceInput> }[],
+): void {
+  for (const { table, c } of emptyColumns) {
+    const body = st.dataBodyRect(table);
+    const written = inputs.filter((i) => i.c === c && i.r >= body.r0 && i.r <= body.r1);
+    if (written.length === 0 || !written.every((i) => i.input.kind === "formula")) continue;
+    const last = written[written.length - 1];
+    const formula = (last.input as { kind: "formula"; formula: string }).formula;
+    const col = table.columns[c - table.rect.c0];
+    if (!col) continue;
+    for (let r = body.r0; r <= body.r1; r++) {
+      if (r === last.r) continue;
+      st.writeCell(sheet, r, c, { kind: "formula", formula: shiftFormula(formula, r - last.r, 0) }, "Table");
+    }
+    col.calculatedFormula = shiftFormula(formula, body.r0 - last.r, 0);
+    st.noteChange(sheet.id, { r0: body.r0, c0: c, r1: body.r1, c1: c }, "values");
+  }
+  void rect;
 }
 
 /** After content was written into `rect`: table headers follow their cells, calculated columns are detected. */

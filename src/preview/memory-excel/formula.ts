@@ -597,3 +597,37 @@ export function dropColumnFromFormula(formula: string, tableName: string, column
   });
   return changed ? render(tokens) : formula;
 }
+
+/**
+ * What Excel does to the formulas of a workbook when a table is converted to a range (Table.convertToRange,
+ * Table Design › Convert to Range): every structured reference to that table becomes an A1 reference to the
+ * cells it points at now, and no longer follows the table. Microsoft, "Using structured references with Excel
+ * tables": "If you convert a table to a range, … Excel changes all structured references to the equivalent
+ * A1 references." A row reference ([@Col]) keeps its row relative; the rest is absolute.
+ */
+export function structuredToA1(
+  formula: string,
+  tableName: string,
+  table: TableGeometry,
+  hostSheet: string,
+  hostRow: number,
+  hostIsTable: boolean,
+): string {
+  let changed = false;
+  const tokens = tokenize(formula).map((t): FormulaToken => {
+    if (t.kind !== "structured") return t;
+    const named = t.table === null ? hostIsTable : t.table.toLowerCase() === tableName.toLowerCase();
+    if (!named) return t;
+    const spec = parseStructuredBody(t.body);
+    const area = spec ? resolveStructured(spec, table, hostRow) : null;
+    changed = true;
+    if (!spec || !area) return { kind: "text", text: "#REF!" };
+    const { rect } = area;
+    const rowAbs = spec.rows !== "thisRow";
+    const a: RefPart = { col: rect.c0, row: rect.r0, colAbs: true, rowAbs };
+    const single = rect.r0 === rect.r1 && rect.c0 === rect.c1;
+    const b: RefPart | null = single ? null : { col: rect.c1, row: rect.r1, colAbs: true, rowAbs };
+    return { kind: "ref", sheet: area.sheet === hostSheet ? null : area.sheet, a, b };
+  });
+  return changed ? render(tokens) : formula;
+}

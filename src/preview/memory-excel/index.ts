@@ -82,6 +82,10 @@ export class MemoryExcel {
   private pendingEvents: Promise<unknown>[] = [];
   readonly stats: MemoryExcelStats = { syncs: 0, batchBytes: [] };
   private readonly host: MemoryExcelHost;
+  /** Commands run (or failed) since this workbook was made: the index space of `failCommand`. */
+  private commandsRun = 0;
+  private failAt: number | null = null;
+  private recalcNeeded = false;
 
   constructor(options: MemoryExcelOptions = {}) {
     this.options = options;
@@ -105,6 +109,23 @@ export class MemoryExcel {
       },
       removeHandler: (id) => {
         this.handlers.delete(id);
+      },
+      beforeCommand: (json) => {
+        const index = this.commandsRun++;
+        if (this.failAt !== null && index === this.failAt) {
+          this.failAt = null;
+          const method = (json as { m?: unknown } | null)?.m;
+          throw new MemoryExcelError("GeneralException", `Injected failure of command ${index} (${String(method)}).`, `injected:${String(method)}`);
+        }
+        if (isApplicationCalculate(json)) this.recalcNeeded = false;
+      },
+      afterBatch: (commands) => {
+        // Office.js: after suspendApiCalculationUntilNextSync "it is the developer's responsibility to re-calc the
+        // workbook, to ensure that any dependencies are propagated" (Excel.Application reference). A batch that
+        // suspended calculation leaves the workbook needing a recalculation until application.calculate runs.
+        const suspended = commands.some((c) => (c as { m?: unknown } | null)?.m === "suspendApiCalculationUntilNextSync");
+        const calculated = commands.some(isApplicationCalculate);
+        if (suspended && !calculated) this.recalcNeeded = true;
       },
     };
   }
@@ -142,6 +163,29 @@ export class MemoryExcel {
     } finally {
       context.closed = true;
     }
+  }
+
+  /**
+   * Fault injection: the `index`-th command from now on (0-based, counted over every later batch) fails with
+   * GeneralException, as a failing Office.js command does — the commands queued before it in its batch have
+   * applied, those after it do not run, and sync() rejects (Microsoft, "Error handling with the
+   * application-specific JavaScript APIs"). null disarms it. One failure per arming.
+   */
+  failCommand(index: number | null): void {
+    this.failAt = index === null ? null : this.commandsRun + index;
+  }
+
+  /** Commands run (or failed) so far; the difference before and after a save is its command count. */
+  get commandCount(): number {
+    return this.commandsRun;
+  }
+
+  /**
+   * True after a batch that suspended API calculation (suspendApiCalculationUntilNextSync) until
+   * application.calculate runs: Office leaves re-calculating to the add-in then.
+   */
+  get recalculationPending(): boolean {
+    return this.recalcNeeded;
   }
 
   resetStats(): void {
@@ -321,6 +365,11 @@ export class MemoryExcel {
     const notice: ChangeNotice = { source, sheets: [...names], kinds: [...new Set(changes.map((c) => c.kind))] };
     for (const l of this.listeners) l(notice);
   }
+}
+
+function isApplicationCalculate(json: unknown): boolean {
+  const c = json as { m?: unknown; o?: unknown } | null;
+  return c?.m === "calculate" && String(c.o).endsWith("application");
 }
 
 export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel {

@@ -34,6 +34,13 @@ export interface MemoryExcelHost {
   /** Event handlers registered through `onChanged.add`, keyed by the object that raises them. */
   addHandler(source: string, handler: (args: unknown) => unknown): number;
   removeHandler(id: number): void;
+  /**
+   * Called before each queued command runs; throwing fails the batch at that command (fault injection: the
+   * commands before it stay applied and the later ones do not run, as in Office).
+   */
+  beforeCommand?(json: unknown): void;
+  /** Called after a batch whose commands included suspendApiCalculationUntilNextSync (see the application proxy). */
+  afterBatch?(commands: readonly unknown[]): void;
 }
 
 export class MemoryRequestContext {
@@ -93,8 +100,12 @@ export class MemoryRequestContext {
     await Promise.resolve();
     const batch: BatchResult = { deliveries: [] };
     try {
-      for (const command of commands) command.run(batch);
+      for (const command of commands) {
+        this.host.beforeCommand?.(command.json);
+        command.run(batch);
+      }
     } finally {
+      this.host.afterBatch?.(commands.map((c) => c.json));
       this.host.afterSync();
     }
     for (const deliver of batch.deliveries) deliver();

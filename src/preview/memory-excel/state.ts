@@ -27,6 +27,7 @@ import {
   dropColumnFromFormula,
   dropSheetFromFormula,
   hasStructuredReference,
+  structuredToA1,
   renameColumnInFormula,
   renameSheetInFormula,
   renameTableInFormula,
@@ -1075,9 +1076,38 @@ export class WorkbookState {
     }
   }
 
+  /**
+   * Table.convertToRange: structured references to the table anywhere in the workbook (cells, other tables'
+   * calculated columns, validation rules) become the A1 references of the cells they point at now — Excel's
+   * documented behaviour ("Using structured references with Excel tables", support.microsoft.com: converting a
+   * table to a range changes its structured references to A1 references), so they stop following the table.
+   */
+  private structuredReferencesToA1(table: TableState): void {
+    const geometry = this.tableGeometry(table);
+    for (const sheet of this.sheets) {
+      for (const [key, cell] of sheet.cells) {
+        if (!cell.formula || !cell.formula.includes("[")) continue;
+        const row = keyRow(key);
+        const host = this.tableAt(sheet, row, keyColumn(key));
+        const next = structuredToA1(cell.formula, table.name, geometry, sheet.name, row, host === table);
+        if (next !== cell.formula) {
+          cell.formula = next;
+          this.pushToEngine(sheet, row, keyColumn(key));
+        }
+      }
+    }
+    for (const t of this.tables) {
+      if (t === table) continue;
+      const body = this.dataBodyRect(t);
+      const sheetName = this.sheetById(t.sheetId).name;
+      for (const c of t.columns) if (c.calculatedFormula) c.calculatedFormula = structuredToA1(c.calculatedFormula, table.name, geometry, sheetName, body.r0, false);
+    }
+  }
+
   deleteTable(table: TableState, clearCells: boolean, location = "Table.delete"): void {
     const sheet = this.sheetById(table.sheetId);
     this.assertEditable(sheet, table.rect, "structure", location);
+    if (!clearCells) this.structuredReferencesToA1(table);
     this.tables = this.tables.filter((t) => t !== table);
     if (clearCells) {
       this.clearContents(sheet, table.rect);
