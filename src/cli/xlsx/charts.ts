@@ -12,6 +12,7 @@
  */
 import JSZip from "jszip";
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import { toXmlTextDeep } from "../../core/xml-text";
 
 export type ChartKind = "line" | "column" | "bar";
 
@@ -136,7 +137,9 @@ const CAT_AXIS_ID = 500000001;
 const VAL_AXIS_ID = 500000002;
 
 /** The c:chartSpace of one chart. */
-export function chartXml(spec: ChartSpec): string {
+export function chartXml(chartSpec: ChartSpec): string {
+  // Titles and series names come from goal titles: text XML cannot hold is cleaned here too (core/xml-text).
+  const spec = toXmlTextDeep(chartSpec);
   // Series are numbered across the chart; a combination chart has one plot group per type over the same axes.
   const numbered = spec.series.map((series, index) => ({ series, index, kind: series.kind ?? spec.kind }));
   const groups: XmlNode = {};
@@ -257,7 +260,8 @@ function anchorNode(spec: ChartSpec, index: number, relId: string): [string, Xml
 }
 
 /** The xdr:wsDr of a sheet's charts, chart i bound to relationship `rId{i+1}`. */
-export function drawingXml(specs: readonly ChartSpec[]): string {
+export function drawingXml(chartSpecs: readonly ChartSpec[]): string {
+  const specs = toXmlTextDeep([...chartSpecs]);
   const anchors: Record<string, XmlNode[]> = {};
   specs.forEach((spec, i) => {
     const [tag, node] = anchorNode(spec, i, `rId${i + 1}`);
@@ -303,7 +307,7 @@ function resolveTarget(ownerDir: string, target: string): string {
 }
 
 /** Worksheet part path (e.g. xl/worksheets/sheet3.xml) of every sheet name. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const workbook = parser.parse(await zip.file("xl/workbook.xml")!.async("string")) as {
     workbook: { sheets: { sheet: XmlNode | XmlNode[] } };
   };
@@ -342,6 +346,14 @@ export async function addChartsToXlsx(xlsx: Uint8Array, chartsBySheet: ReadonlyM
   const withCharts = [...chartsBySheet].filter(([, specs]) => specs.length > 0);
   if (withCharts.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
+  await addChartsToZip(zip, chartsBySheet);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** addChartsToXlsx on an opened package (the .xlsx writer post-processes the package once, charts among other parts). */
+export async function addChartsToZip(zip: JSZip, chartsBySheet: ReadonlyMap<string, readonly ChartSpec[]>): Promise<void> {
+  const withCharts = [...chartsBySheet].filter(([, specs]) => specs.length > 0);
+  if (withCharts.length === 0) return;
   const parts = await sheetParts(zip);
   const overrides: { "@_PartName": string; "@_ContentType": string }[] = [];
 
@@ -389,7 +401,6 @@ export async function addChartsToXlsx(xlsx: Uint8Array, chartsBySheet: ReadonlyM
       },
     }),
   );
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
 /** Read back the charts of an .xlsx (sheet name → chart titles and series refs); used by the tests. */

@@ -3,7 +3,9 @@
  * so the file holds the same workbook the add-in makes: cells (constants, formulas, number formats, fonts, fills,
  * alignment, borders, locked flags), column widths and row heights, frozen panes, tables, data validation,
  * conditional formats, sheet protection, print areas and titles, merges, hidden sheets, defined names — written
- * with ExcelJS — and the charts, added afterwards as DrawingML parts (./charts.ts), which ExcelJS cannot write.
+ * with ExcelJS — and, added afterwards to the package, the data validation (./data-validations.ts: ExcelJS 4.4
+ * turns date-rule formulas into `new Date(formula)` and loses line breaks in messages) and the charts as
+ * DrawingML parts (./charts.ts), which ExcelJS cannot write. Text XML cannot hold is cleaned first (core/xml-text).
  *
  * Formulas get the `_xlfn.` prefix for Excel 2010+ functions (./xlfn.ts). No cached values are written: Excel
  * and LibreOffice compute every formula on open (ExcelJS marks the workbook for a full calculation on load).
@@ -16,10 +18,12 @@ import type {
   FormatSnapshot,
   SheetSnapshot,
   TableSnapshot,
-  ValidationSnapshot,
   WorkbookSnapshot,
 } from "../../preview/memory-excel";
-import { addChartsToXlsx, type ChartAnchor, type ChartKind, type ChartSpec } from "./charts";
+import JSZip from "jszip";
+import { toXmlTextDeep } from "../../core/xml-text";
+import { addChartsToZip, sheetParts, type ChartAnchor, type ChartKind, type ChartSpec } from "./charts";
+import { dataValidationsXml, fileValidationOf, insertDataValidations, type FileDataValidation } from "./data-validations";
 import { addXlfnPrefixes } from "./xlfn";
 
 // ---- small conversions -------------------------------------------------------------------------------------
@@ -185,16 +189,7 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSnapshot, cellsByAddress: M
   });
 }
 
-/**
- * ExcelJS 4.4 writes these at run time although its typings omit them: `worksheet.dataValidations`, the "time"
- * validation type and the cellIs operators besides equal / greaterThan / lessThan / between (the XML attribute
- * is written as given).
- */
-type FileValidationType = ExcelJS.DataValidation["type"] | "time";
-type FileDataValidation = Omit<ExcelJS.DataValidation, "type"> & { type: FileValidationType };
-interface RuntimeDataValidations {
-  add(address: string, validation: FileDataValidation): void;
-}
+/** ExcelJS 4.4 writes the cellIs operators besides equal / greaterThan / lessThan / between although its typings omit them. */
 type FileCellIsOperator =
   | "between"
   | "notBetween"
@@ -205,68 +200,11 @@ type FileCellIsOperator =
   | "greaterThanOrEqual"
   | "lessThanOrEqual";
 
-function dataValidationsOf(ws: ExcelJS.Worksheet): RuntimeDataValidations {
-  return (ws as unknown as { dataValidations: RuntimeDataValidations }).dataValidations;
-}
-
-const VALIDATION_TYPES: Record<string, FileValidationType> = {
-  wholeNumber: "whole",
-  decimal: "decimal",
-  list: "list",
-  date: "date",
-  time: "time",
-  textLength: "textLength",
-  custom: "custom",
-};
-
-const OPERATORS: Record<string, ExcelJS.DataValidationOperator> = {
-  Between: "between",
-  NotBetween: "notBetween",
-  EqualTo: "equal",
-  NotEqualTo: "notEqual",
-  GreaterThan: "greaterThan",
-  LessThan: "lessThan",
-  GreaterThanOrEqualTo: "greaterThanOrEqual",
-  LessThanOrEqualTo: "lessThanOrEqual",
-};
-
-/** A validation formula for the file: "=…" → "…" (with _xlfn.); a number as is. */
+/** A conditional-format formula for the file: "=…" → "…" (with _xlfn.); a number as is. */
 function validationFormula(value: unknown): string {
   if (typeof value === "number") return String(value);
   const text = String(value ?? "");
   return text.startsWith("=") ? fileFormula(text) : text;
-}
-
-export function validationOf(v: ValidationSnapshot): FileDataValidation | null {
-  if (!v.rule) return null;
-  const [kind, body] = Object.entries(v.rule)[0] ?? [];
-  const type = kind ? VALIDATION_TYPES[kind] : undefined;
-  if (!type || !body) return null;
-  let formulae: string[];
-  if (type === "list") {
-    const source = String(body.source ?? "");
-    // A literal list is stored quoted ("a,b,c"); a range or formula source without its "=".
-    formulae = [source.startsWith("=") ? fileFormula(source) : `"${source.replace(/"/g, '""')}"`];
-  } else if (type === "custom") {
-    formulae = [validationFormula(body.formula)];
-  } else {
-    formulae = [validationFormula(body.formula1)];
-    if (body.formula2 !== undefined && body.formula2 !== null && body.formula2 !== "") formulae.push(validationFormula(body.formula2));
-  }
-  const validation: FileDataValidation = {
-    type,
-    allowBlank: v.ignoreBlanks,
-    formulae,
-    showErrorMessage: v.errorAlert.showAlert,
-    errorStyle: v.errorAlert.style.toLowerCase(),
-    errorTitle: v.errorAlert.title,
-    error: v.errorAlert.message,
-    showInputMessage: v.prompt.showPrompt,
-    promptTitle: v.prompt.title,
-    prompt: v.prompt.message,
-  };
-  if (type !== "list" && type !== "custom") validation.operator = OPERATORS[String(body.operator)] ?? "between";
-  return validation;
 }
 
 const CF_OPERATORS: Record<string, FileCellIsOperator> = {
@@ -367,7 +305,9 @@ function protectionOptions(options: Record<string, boolean | string>): Partial<E
 function applyPageLayout(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
   const layout = sheet.pageLayout;
   const setup: Partial<ExcelJS.PageSetup> = {};
-  if (sheet.printArea) setup.printArea = sheet.printArea;
+  // ExcelJS writes "$" + each corner of the area ("A1:I27" → "$A1:$I27"), and LibreOffice ignores a print area so
+  // written (it printed the whole Evaluation sheet, charts and helper tables, on 12 pages): give it "A$1" corners.
+  if (sheet.printArea) setup.printArea = sheet.printArea.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
   if (layout.orientation === "Landscape") setup.orientation = "landscape";
   else if (layout.orientation === "Portrait") setup.orientation = "portrait";
   if (typeof layout.printTitleRows === "string" && layout.printTitleRows) setup.printTitlesRow = layout.printTitleRows.replace(/\$/g, "");
@@ -382,6 +322,8 @@ function applyPageLayout(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
   } else if (typeof zoom?.scale === "number") {
     setup.scale = zoom.scale;
   }
+  // ECMA-376 §18.3.1.63 paperSize: 9 is A4 (Office.js PaperType "A4"); 1, Letter, is the default when absent.
+  if (layout.paperSize === "A4") setup.paperSize = 9;
   if (layout.centerHorizontally === true) setup.horizontalCentered = true;
   if (layout.centerVertically === true) setup.verticalCentered = true;
   Object.assign(ws.pageSetup, setup);
@@ -431,11 +373,7 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSnapshot, tabl
     if (Object.keys(style).length > 0) target.style = style;
   }
   for (const merge of sheet.merges) ws.mergeCells(merge);
-  for (const v of sheet.validations) {
-    const validation = validationOf(v);
-    // A multi-area range is written once per area (ExcelJS keys validations by address).
-    if (validation) for (const area of v.range.split(",")) dataValidationsOf(ws).add(area.trim(), validation);
-  }
+  // Data validation is not given to ExcelJS: it is written into the sheet part afterwards (./data-validations.ts).
   const conditional = [...sheet.conditionalFormats].sort((a, b) => a.priority - b.priority);
   for (const cf of conditional) {
     const rule = conditionalRuleOf(cf);
@@ -527,7 +465,11 @@ export interface XlsxWriteOptions {
 }
 
 /** The .xlsx bytes of a snapshot. */
-export async function snapshotToXlsx(snapshot: WorkbookSnapshot, options: XlsxWriteOptions = {}): Promise<Uint8Array> {
+export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options: XlsxWriteOptions = {}): Promise<Uint8Array> {
+  // Text XML cannot hold (a goal title pasted from Word with U+000B, a U+FFFE) is cleaned in every string of
+  // the workbook before any part is built: cells, shared strings, table headers, validation messages, chart
+  // titles and series names, sheet and defined names (core/xml-text: U+000B → line feed, the others removed).
+  const snapshot = toXmlTextDeep(workbookSnapshot);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = options.creator ?? "PIPbook";
   workbook.created = options.created ?? new Date();
@@ -549,9 +491,20 @@ export async function snapshotToXlsx(snapshot: WorkbookSnapshot, options: XlsxWr
   const active = sheets.findIndex((s) => s.name === snapshot.activeSheet);
   if (active >= 0) workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
   const charts = new Map(sheets.map((s) => [s.name, s.charts.map(chartSpecOf)] as const));
-  const hasCharts = [...charts.values()].some((list) => list.length > 0);
-  // With charts to add, the package is unzipped and zipped again: ExcelJS stores it uncompressed, the final zip compresses once.
-  const zip = hasCharts ? { compression: "STORE" } : { compression: "DEFLATE", compressionOptions: { level: 6 } };
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer({ zip } as Partial<ExcelJS.XlsxWriteOptions>));
-  return addChartsToXlsx(bytes, charts);
+  const validations = new Map(
+    sheets.map((s) => [s.name, s.validations.map(fileValidationOf).filter((v): v is FileDataValidation => v !== null)] as const),
+  );
+  // ExcelJS stores the package uncompressed; it is opened once to add the parts PIPbook writes itself (data
+  // validation, charts) and compressed once at the end.
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
+  const zip = await JSZip.loadAsync(stored as ArrayBuffer);
+  const partOf = await sheetParts(zip);
+  for (const [sheetName, rules] of validations) {
+    const element = dataValidationsXml(rules);
+    const path = partOf.get(sheetName);
+    if (element === "" || !path) continue;
+    zip.file(path, insertDataValidations(await zip.file(path)!.async("string"), element));
+  }
+  await addChartsToZip(zip, charts);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
