@@ -8,8 +8,50 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
-// Where dist/ is deployed: the deployer's to set. Production builds rewrite urlDev to it in manifest*.xml.
+// Where dist/ is deployed when PIPBOOK_BASE_URL is not given (a placeholder: the build says so). Production builds
+// rewrite urlDev to the base URL in manifest*.xml: SourceLocation, icons, SupportUrl, commands page, LearnMoreUrl.
 const urlProd = "https://pipbook.example.com/";
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A deployment setting the build refuses; its message is the one line `npm run build` prints. */
+class DeploySettingError extends Error {}
+
+/**
+ * The base URL dist/ is served from (PIPBOOK_BASE_URL), normalised to end with "/". Refused unless https:
+ * Office add-ins must be served over HTTPS (Microsoft's "Office add-ins XML manifest" page: "all URLs, such as the
+ * source file locations specified in the SourceLocation element, should be SSL-secured (HTTPS)";
+ * https://learn.microsoft.com/en-us/office/dev/add-ins/develop/add-in-manifests).
+ */
+function resolveBaseUrl(value) {
+  if (value === undefined || value === "") return urlProd;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new DeploySettingError(`PIPBOOK_BASE_URL "${value}" is not a URL; give the https:// address dist/ is served from, e.g. https://hr.contoso.com/pipbook/`);
+  }
+  if (url.protocol !== "https:") {
+    throw new DeploySettingError(`PIPBOOK_BASE_URL must start with https:// (Office loads add-in pages only over HTTPS), got "${value}"`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new DeploySettingError(`PIPBOOK_BASE_URL must be a plain folder URL without query, fragment or credentials, got "${value}"`);
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** PIPBOOK_ADDIN_ID: a new manifest <Id> (a GUID), only when given; otherwise the manifest's own Id is kept. */
+function resolveAddinId(value) {
+  if (value === undefined || value === "") return null;
+  if (!GUID.test(value)) throw new DeploySettingError(`PIPBOOK_ADDIN_ID must be a GUID like 8d5e1c9a-3f1b-4c6e-9a2d-7b4f0e1c2a3b, got "${value}"`);
+  return value.toLowerCase();
+}
+
+/** The production manifest: every dev URL under `baseUrl`, and the <Id> replaced when `addinId` is given. */
+function productionManifest(text, { baseUrl = urlProd, addinId = null } = {}) {
+  let out = text.replaceAll(urlDev, baseUrl);
+  if (addinId) out = out.replace(/<Id>[^<]*<\/Id>/, `<Id>${addinId}</Id>`);
+  return out;
+}
 
 /** The add-in's pages. Each is one entry plus one HTML page; the shared rules live in createConfig. */
 const addinPages = [
@@ -53,7 +95,7 @@ class ForbidModulesPlugin {
  * One webpack config from the common rules. `pages`: [{ name, entry, template }]; `copyAddinFiles` copies
  * assets/ and manifest*.xml; `forbid`: rules for ForbidModulesPlugin (an empty list allows HyperFormula).
  */
-function createConfig({ name, pages, mode, outputPath = "dist", publicPath = "auto", copyAddinFiles = false, forbid = FORBIDDEN_IN_ADDIN }) {
+function createConfig({ name, pages, mode, outputPath = "dist", publicPath = "auto", copyAddinFiles = false, forbid = FORBIDDEN_IN_ADDIN, baseUrl = urlProd, addinId = null }) {
   const dev = mode !== "production";
   return {
     name,
@@ -104,10 +146,12 @@ function createConfig({ name, pages, mode, outputPath = "dist", publicPath = "au
             new CopyWebpackPlugin({
               patterns: [
                 { from: "assets/*.png", to: "assets/[name][ext]" },
+                // The manifest's SupportUrl and GetStarted LearnMoreUrl: a static page at the base URL.
+                { from: "assets/support.html", to: "support.html" },
                 {
                   from: "manifest*.xml",
                   to: "[name][ext]",
-                  transform: (content) => (dev ? content : content.toString().replaceAll(urlDev, urlProd)),
+                  transform: (content) => (dev ? content : productionManifest(content.toString(), { baseUrl, addinId })),
                 },
               ],
             }),
@@ -132,11 +176,27 @@ async function devServer(env) {
   return { ...common, server: { type: "https", options: { ca, key, cert } } };
 }
 
+/** The deployment settings from the environment (PIPBOOK_BASE_URL, PIPBOOK_ADDIN_ID); throws DeploySettingError. */
+function deploySettings(environment = process.env) {
+  return { baseUrl: resolveBaseUrl(environment.PIPBOOK_BASE_URL), addinId: resolveAddinId(environment.PIPBOOK_ADDIN_ID) };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode ?? (process.env.NODE_ENV === "production" ? "production" : "development");
-  const config = env.preview
-    ? createConfig({ name: "preview", pages: previewPages, mode, outputPath: "dist-preview", forbid: [] })
-    : createConfig({ name: "addin", pages: addinPages, mode, copyAddinFiles: true });
+  if (env.preview) return createConfig({ name: "preview", pages: previewPages, mode, outputPath: "dist-preview", forbid: [] });
+  let settings;
+  try {
+    settings = deploySettings();
+  } catch (error) {
+    if (!(error instanceof DeploySettingError) || !env.WEBPACK_BUILD) throw error;
+    // One line, no stack: webpack-cli would print the config loader's trace around a thrown error.
+    process.stderr.write(`pipbook build: ${error.message}\n`);
+    process.exit(1);
+  }
+  if (mode === "production" && env.WEBPACK_BUILD && settings.baseUrl === urlProd) {
+    process.stderr.write(`pipbook build: PIPBOOK_BASE_URL not set, dist/manifest.xml points at the placeholder ${urlProd}\n`);
+  }
+  const config = createConfig({ name: "addin", pages: addinPages, mode, copyAddinFiles: true, ...settings });
   if (env.WEBPACK_SERVE) config.devServer = await devServer(env);
   return config;
 };
@@ -146,3 +206,8 @@ module.exports.addinPages = addinPages;
 module.exports.previewPages = previewPages;
 module.exports.ForbidModulesPlugin = ForbidModulesPlugin;
 module.exports.urls = { urlDev, urlProd };
+module.exports.resolveBaseUrl = resolveBaseUrl;
+module.exports.resolveAddinId = resolveAddinId;
+module.exports.productionManifest = productionManifest;
+module.exports.deploySettings = deploySettings;
+module.exports.DeploySettingError = DeploySettingError;

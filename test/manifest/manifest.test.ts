@@ -98,10 +98,10 @@ describe("manifest.xml", () => {
     expect(output).toContain(`manifest.xml:${line}: resid "Taskpane.Missing"`);
   });
 
-  test("is an Excel (Workbook) add-in requiring ExcelApi 1.9", () => {
+  test("is an Excel (Workbook) add-in requiring ExcelApi 1.14 (Table.resize, 1.13, everywhere)", () => {
     expect(all(NS.app, "Host").map((h) => h.getAttribute("Name"))).toEqual(["Workbook"]);
     const sets = all(NS.app, "Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]);
-    expect(sets).toContainEqual(["ExcelApi", "1.9"]);
+    expect(sets).toContainEqual(["ExcelApi", "1.14"]);
   });
 
   test("has a Home-tab button that shows the task pane at /taskpane.html and a commands page", () => {
