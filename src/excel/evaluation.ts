@@ -151,6 +151,8 @@ export function evaluationSteps(plan: Plan, language: Language, sheetNames: Shee
     bytes: jsonBytes(content.charts) * 3 + COMMAND_BYTES * content.charts.length * 30,
     run: (ws) => queueCharts(ws, content.charts, existingCharts),
   });
+  // The layout declares this sheet's print area "derived" (src/workbook/sheets/evaluation.ts): it follows the goals.
+  steps.push({ bytes: COMMAND_BYTES, run: (ws) => ws.pageLayout.setPrintArea(content.printArea) });
   return steps;
 }
 

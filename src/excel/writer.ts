@@ -765,11 +765,30 @@ function pageSteps(ws: Excel.Worksheet, sheet: SheetDecl): void {
   }
   if (sheet.freezeColumns) ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetter(sheet.freezeColumns - 1)}${Math.max(1, sheet.freezeRows)}`));
   else if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
-  ws.pageLayout.orientation = (sheet.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  // PageLayout (ExcelApi 1.9): orientation, paperSize, centerHorizontally and zoom, where zoom takes either a scale
+  // or pages wide/tall ("null if percentage scale is used"), https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+  // and excel.pagelayoutzoomoptions. A tall of 0 is the file format's "as many pages as needed" (ECMA-376 §18.3.1.63 fitToHeight).
+  const page = ws.pageLayout;
+  page.orientation = (sheet.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  page.paperSize = "A4" as Excel.PaperType;
+  page.zoom = { horizontalFitToPages: sheet.print.fitTo.wide, verticalFitToPages: sheet.print.fitTo.tall };
+  if (sheet.print.centerHorizontally) page.centerHorizontally = true;
+  if (sheet.print.wrap) {
+    const wording = ws.getRange(sheet.print.wrap.range);
+    wording.merge(false);
+    wording.format.wrapText = true;
+    wording.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+    wording.format.rowHeight = sheet.print.wrap.rowHeight;
+  }
 }
 
 /** The print area covers the rows written; the tables' header row repeats on every printed page. */
 export function printSteps(ws: Excel.Worksheet, sheet: SheetDecl, rowsOf: (t: TableDecl) => number): void {
-  ws.pageLayout.setPrintArea(printArea(sheet, rowsOf));
+  if (sheet.print.area !== "derived") ws.pageLayout.setPrintArea(printArea(sheet, rowsOf));
+  const main = sheet.tables[0];
+  if (sheet.print.bodyRowHeight && main) {
+    const first = firstDataRow(main);
+    ws.getRange(`${first}:${first + rowsOf(main) - 1}`).format.rowHeight = sheet.print.bodyRowHeight;
+  }
   if (sheet.freezeRows > 0) ws.pageLayout.setPrintTitleRows(`$${sheet.freezeRows}:$${sheet.freezeRows}`);
 }

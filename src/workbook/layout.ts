@@ -142,6 +142,28 @@ export interface SheetDecl {
    */
   protect: boolean;
   orientation: "portrait" | "landscape";
+  /** How the sheet prints: an HR partner's page setup, written through Office.js's PageLayout and into the .xlsx. */
+  print: PrintDecl;
+}
+
+/**
+ * A sheet's print setup (Office.js `PageLayout`, ExcelApi 1.9). Paper is A4 everywhere. `fitTo` scales the print
+ * area to that many pages wide and tall (`tall: 0` = as many pages as the rows need); in the .xlsx it becomes
+ * `<pageSetup fitToWidth fitToHeight>` with `<sheetPr><pageSetUpPr fitToPage="1"/>`, without which Excel and
+ * LibreOffice ignore it. The header row of the main table (`freezeRows`) repeats on every printed page.
+ */
+export interface PrintDecl {
+  fitTo: { wide: number; tall: number };
+  centerHorizontally?: boolean;
+  /**
+   * A wording that must print whole: the block's range is merged, wrapped and given this row height (points),
+   * instead of running on across empty cells past the print area's edge.
+   */
+  wrap?: { range: string; rowHeight: number };
+  /** Height (points) of the main table's body rows: room for a handwritten signature on the Sign-off sheet. */
+  bodyRowHeight?: number;
+  /** "derived": the sheet's own writer sets the print area (the Evaluation sheet: src/excel/evaluation.ts). */
+  area?: "tables" | "derived";
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ export const actionsSheet: SheetDecl = {
   freezeColumns: 1,
   protect: true,
   orientation: "landscape",
+  print: { fitTo: { wide: 1, tall: 0 } },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.actions, style: "title" },
     { cell: "A2", text: SHEET_NOTES.actions, style: "note" },

@@ -8,6 +8,7 @@ export const adjustmentsSheet: SheetDecl = {
   freezeRows: 3,
   protect: false,
   orientation: "landscape",
+  print: { fitTo: { wide: 1, tall: 0 } },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.adjustments, style: "title" },
     { cell: "A2", text: SHEET_NOTES.adjustments, style: "note" },

@@ -42,6 +42,7 @@ export const causesSheet: SheetDecl = {
   freezeColumns: 1,
   protect: true,
   orientation: "landscape",
+  print: { fitTo: { wide: 1, tall: 0 } },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.causes, style: "title" },
     { cell: "A2", text: SHEET_NOTES.causes, style: "note" },

@@ -328,6 +328,8 @@ export const evaluationSheet: SheetDecl = {
   freezeRows: 0,
   protect: true,
   orientation: "landscape",
+  // The summary, the decision and status by goal on one page; src/excel/evaluation.ts sets that print area.
+  print: { fitTo: { wide: 1, tall: 1 }, area: "derived" },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.evaluation, style: "title" },
     { cell: "A2", text: SHEET_NOTES.evaluation, style: "note" },
@@ -445,6 +447,8 @@ export interface EvaluationContent {
   summary: EvaluationSummaryContent;
   tables: EvaluationTableContent[];
   charts: EvaluationChartDecl[];
+  /** What prints: the summary, the decision record and status by goal (columns A–I, through the last goal). */
+  printArea: string;
 }
 
 export interface EvaluationOptions {
@@ -682,5 +686,7 @@ export function evaluationContent(plan: Plan, options: EvaluationOptions): Evalu
     tableContent(EVALUATION_TABLES.PIP_EvalQuarters, env, lang, goalsOffset, periodRows(goals, quarters)),
     tableContent(EVALUATION_TABLES.PIP_EvalPeriods, env, lang, goalsOffset, periodRows(goals, periods)),
   ];
-  return { sheetName: names.evaluation, summary, tables, charts: evaluationCharts(goals, periods, lang) };
+  const goalsDecl = EVALUATION_TABLES.PIP_EvalGoals;
+  const printArea = `A1:${cell(goalsDecl.anchor.col + goalsDecl.columns.length - 1, goalsDecl.anchor.row + Math.max(1, goals.length))}`;
+  return { sheetName: names.evaluation, summary, tables, charts: evaluationCharts(goals, periods, lang), printArea };
 }

@@ -151,6 +151,7 @@ export const goalsSheet: SheetDecl = {
   freezeColumns: 2,
   protect: true,
   orientation: "landscape",
+  print: { fitTo: { wide: 1, tall: 0 } },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.goals, style: "title" },
     { cell: "A2", text: SHEET_NOTES.goals, style: "note" },

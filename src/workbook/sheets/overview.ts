@@ -150,6 +150,7 @@ export const overviewSheet: SheetDecl = {
   freezeRows: 0,
   protect: true,
   orientation: "portrait",
+  print: { fitTo: { wide: 1, tall: 1 } },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.overview, style: "title" },
     { cell: "A2", text: SHEET_NOTES.overview, style: "note" },

@@ -8,6 +8,7 @@ export const resourcesSheet: SheetDecl = {
   freezeRows: 3,
   protect: true,
   orientation: "landscape",
+  print: { fitTo: { wide: 1, tall: 0 } },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.resources, style: "title" },
     { cell: "A2", text: SHEET_NOTES.resources, style: "note" },

@@ -12,6 +12,8 @@ export const signOffSheet: SheetDecl = {
   freezeRows: 0,
   protect: true,
   orientation: "portrait",
+  // One A4 page with the wording whole (merged and wrapped across the table's width) and room to sign.
+  print: { fitTo: { wide: 1, tall: 1 }, centerHorizontally: true, wrap: { range: "A3:E3", rowHeight: 48 }, bodyRowHeight: 36 },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.signOff, style: "title" },
     { cell: "A2", formula: (f) => `""&${f.value("PIP_Header", "title")}`, style: "label" },

@@ -26,6 +26,7 @@ export const trackingSheet: SheetDecl = {
   freezeRows: 3,
   protect: false,
   orientation: "landscape",
+  print: { fitTo: { wide: 1, tall: 0 } },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.tracking, style: "title" },
     { cell: "A2", text: SHEET_NOTES.tracking, style: "note" },
