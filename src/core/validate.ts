@@ -10,6 +10,7 @@
  */
 import { isoToDay } from "./dates";
 import { isPercentUnit, isPlausiblePercent } from "./percent";
+import { xmlInvalidChars } from "./xml-text";
 import type { Finding, FindingLocation, Severity } from "./findings";
 import type { EntityName, Plan } from "./model";
 import {
@@ -75,6 +76,7 @@ export const FINDING_SEVERITY = {
   GOAL_NO_DUE_DATE: "warning",
   GOAL_VAGUE_TITLE: "warning",
   PERCENT_IMPLAUSIBLE: "warning",
+  TEXT_XML_INVALID_CHAR: "warning",
   EXTENSION_NOT_AFTER_END: "warning",
 } as const satisfies Record<string, Severity>;
 
@@ -264,7 +266,30 @@ export function validatePlan(plan: Plan): Finding[] {
   });
   checkEvaluation(c, record(p.evaluation), record(p.header));
   checkThresholds(c, p.thresholds);
+  checkXmlText(c, p);
   return c.findings;
+}
+
+/** Entities whose text reaches the workbook: single records, then lists. */
+const RECORD_ENTITIES = ["header", "evaluation"] as const satisfies readonly EntityName[];
+const LIST_ENTITIES = ["gaps", "goals", "causes", "actions", "resources", "responsibilities", "signOff", "tracking", "adjustments"] as const satisfies readonly EntityName[];
+
+/**
+ * TEXT_XML_INVALID_CHAR: text an .xlsx part cannot hold (core/xml-text: C0 controls but tab/LF/CR, U+FFFE, U+FFFF,
+ * lone surrogates). Every writer cleans it, so the warning says beforehand what will change.
+ */
+function checkXmlText(c: Checker, p: Row): void {
+  const check = (entity: EntityName, row: number | undefined, r: Row) => {
+    for (const [field, v] of Object.entries(r)) {
+      if (typeof v !== "string") continue;
+      const found = xmlInvalidChars(v);
+      if (found.length === 0) continue;
+      const chars = [...new Set(found.map((f) => f.codePoint))].join(", ");
+      c.add("TEXT_XML_INVALID_CHAR", loc(entity, row, field), { field: fieldLabel(field), chars }, { id: r.id });
+    }
+  };
+  for (const entity of RECORD_ENTITIES) check(entity, undefined, record(p[entity]));
+  for (const entity of LIST_ENTITIES) rows(p[entity]).forEach((r, i) => check(entity, i, r));
 }
 
 function checkHeader(c: Checker, h: Row): Window | null {

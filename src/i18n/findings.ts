@@ -158,6 +158,12 @@ export const FINDING_MESSAGES = {
     "zh-CN": "单位为百分比，但{field}存为 {value}（显示为 {shown}），不是合理的比率；62% 应输入 62、62% 或 0.62（存为 0.62）",
     "en-US": "the unit is a percentage, but {field} is stored as {value} (shown as {shown}), not a plausible rate; 62 % is typed as 62, 62 % or 0.62 (stored as 0.62)",
   },
+  // Characters an .xlsx file (XML) cannot store, e.g. U+000B, the line break Word pastes; {chars} lists them as
+  // U+000B, U+FFFE. The workbook writers turn U+000B and U+000C into a line break and drop the others.
+  TEXT_XML_INVALID_CHAR: {
+    "zh-CN": "{field}含有 Excel 文件无法保存的字符（{chars}）；写入工作簿时 U+000B、U+000C 变为换行，其余字符删除",
+    "en-US": "{field} holds characters an Excel file cannot store ({chars}); when the workbook is written, U+000B and U+000C become line breaks and the others are removed",
+  },
   // The title names only a direction ("Improve sales") and no metric or amount.
   GOAL_VAGUE_TITLE: {
     "zh-CN": "“{title}”只是方向，不是可衡量的目标；请写明指标、数值和期限",

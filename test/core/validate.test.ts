@@ -425,6 +425,6 @@ describe("totality and the catalogue", () => {
 
   test("the SMART lint, sign-off and late-extension findings are warnings; the rest are errors", () => {
     const warnings = Object.entries(FINDING_SEVERITY).filter(([, s]) => s === "warning").map(([c]) => c).sort();
-    expect(warnings).toEqual(["EXTENSION_NOT_AFTER_END", "GOAL_NO_DUE_DATE", "GOAL_NO_NUMBER", "GOAL_NO_UNIT", "GOAL_VAGUE_TITLE", "PERCENT_IMPLAUSIBLE", "SIGNOFF_MISSING"]);
+    expect(warnings).toEqual(["EXTENSION_NOT_AFTER_END", "GOAL_NO_DUE_DATE", "GOAL_NO_NUMBER", "GOAL_NO_UNIT", "GOAL_VAGUE_TITLE", "PERCENT_IMPLAUSIBLE", "SIGNOFF_MISSING", "TEXT_XML_INVALID_CHAR"]);
   });
 });

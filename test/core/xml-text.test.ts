@@ -1,4 +1,7 @@
 import fc from "fast-check";
+import example from "../../examples/sales-q2-2024.plan.json";
+import { planSchema, type Plan } from "../../src/core/model";
+import { validatePlan } from "../../src/core/validate";
 import { hasXmlInvalidChars, toXmlText, toXmlTextDeep, xmlInvalidChars } from "../../src/core/xml-text";
 
 /** XML 1.0 §2.2 Char, written as the allowed ranges (the module under test lists the forbidden ones). */
@@ -58,5 +61,37 @@ describe("text XML cannot hold", () => {
     const out = toXmlTextDeep({ "k\u0001": ["a\u000Bb", 3, { t: "\uFFFE" }], when, n: null });
     expect(out).toEqual({ k: ["a\nb", 3, { t: "" }], when, n: null });
     expect(out.when).toBe(when);
+  });
+});
+
+describe("TEXT_XML_INVALID_CHAR", () => {
+  const base = (): Plan => planSchema.parse(structuredClone(example));
+
+  test("a goal title with Word's U+000B and an action measure with U+FFFE: one warning each, with its place, in both languages", () => {
+    const plan = base();
+    plan.goals[1].title = "投诉率降至 3%\u000B以下";
+    plan.actions[0].measure = "每周培训\uFFFE 2 小时\u0001";
+    const found = validatePlan(plan).filter((f) => f.code === "TEXT_XML_INVALID_CHAR");
+    expect(found.map((f) => [f.severity, f.location])).toEqual([
+      ["warning", { entity: "goals", row: 1, field: "title" }],
+      ["warning", { entity: "actions", row: 0, field: "measure" }],
+    ]);
+    expect(found[0].message["en-US"]).toContain("U+000B");
+    expect(found[1].message["en-US"]).toContain("U+FFFE, U+0001");
+    expect(found[1].message["zh-CN"]).toContain("U+FFFE, U+0001");
+    expect(found[0].message["zh-CN"]).toContain(plan.goals[1].id);
+  });
+
+  test("header, sign-off, tracking and evaluation text are checked too; tabs, newlines and emoji are fine", () => {
+    const plan = base();
+    plan.header.title = "PIP\u0000";
+    plan.evaluation.notes = "ok\t\n😀";
+    plan.tracking[0].note = "x\uD800";
+    const found = validatePlan(plan).filter((f) => f.code === "TEXT_XML_INVALID_CHAR");
+    expect(found.map((f) => f.location)).toEqual([
+      { entity: "header", field: "title" },
+      { entity: "tracking", row: 0, field: "note" },
+    ]);
+    expect(validatePlan(base()).filter((f) => f.code === "TEXT_XML_INVALID_CHAR")).toEqual([]);
   });
 });
