@@ -2,6 +2,9 @@
  * `pipbook batch`: one workbook per roster row from a template plan.
  * A row that fails (bad date, invalid resulting plan, write error) is recorded with its row number and the
  * batch goes on; every file is written atomically (files.ts), so a failure leaves no partial workbook.
+ * A workbook already at the target name is never replaced when it holds rows someone entered (check-ins,
+ * adjustments, signatures, an evaluation): it is skipped and listed. A file there that is not a PIP workbook is a
+ * failure of its row and is left as it is.
  */
 import path from "node:path";
 import { addDays, isoToDay } from "../core/dates";
@@ -86,8 +89,19 @@ export interface BatchFailure {
   params: CliParams;
 }
 
+/** A row whose workbook exists with entered rows: left as it is. */
+export interface BatchSkip {
+  row: number;
+  file: string;
+  entered: number;
+}
+
+/** What is at a row's target name now: nothing, a PIP workbook with `entered` rows, or a file that is not one. */
+export type ExistingTarget = { kind: "none" } | { kind: "pip"; entered: number } | { kind: "foreign" | "unreadable" };
+
 export interface BatchResult {
   written: string[];
+  skipped: BatchSkip[];
   failures: BatchFailure[];
   total: number;
 }
@@ -101,6 +115,8 @@ export interface BatchOptions {
   generate: (plan: Plan) => Promise<Uint8Array>;
   /** Errors of a plan (validatePlan); a row whose plan has errors is a failure. */
   validate: (plan: Plan) => Finding[];
+  /** What is at the target now (default: nothing is ever there). */
+  inspect?: (target: string) => Promise<ExistingTarget>;
   /** Called after each row, done = rows finished so far. */
   onRow?: (event: { done: number; total: number; row: number; file: string | null }) => void;
 }
@@ -109,6 +125,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const { roster, outDir, language } = options;
   const failures: BatchFailure[] = roster.problems.map((p) => ({ row: p.row, key: p.key, params: p.params }));
   const written: string[] = [];
+  const skipped: BatchSkip[] = [];
   const total = roster.rows.length + roster.problems.length;
   let done = 0;
   for (const p of roster.problems) options.onRow?.({ done: ++done, total, row: p.row, file: null });
@@ -130,8 +147,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         failures.push({ row: row.row, key: "roster.planErrors", params: { row: row.row, message: errors[0].message[language] } });
         continue;
       }
-      const bytes = await options.generate(plan);
       const target = path.join(outDir, name);
+      const existing = options.inspect ? await options.inspect(target) : { kind: "none" as const };
+      if (existing.kind === "pip" && existing.entered > 0) {
+        skipped.push({ row: row.row, file: target, entered: existing.entered });
+        continue;
+      }
+      if (existing.kind === "foreign" || existing.kind === "unreadable") {
+        failures.push({ row: row.row, key: "roster.targetNotPip", params: { row: row.row, file: name } });
+        continue;
+      }
+      const bytes = await options.generate(plan);
       await writeFileAtomic(target, bytes);
       written.push(target);
       file = target;
@@ -143,5 +169,5 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
   }
   failures.sort((a, b) => a.row - b.row);
-  return { written, failures, total };
+  return { written, skipped, failures, total };
 }

@@ -13,12 +13,12 @@ import { validatePlan } from "../core/validate";
 import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
 import { runBatch } from "./batch";
 import { CliError, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
-import { isTemporaryName, readInputFile, requireDirectory, writeFileAtomic } from "./files";
+import { cleanStaleTemporaries, isTemporaryName, readIfExists, readInputFile, requireDirectory, writeFileAtomic } from "./files";
 import { loadPlanFile, loadPlanJson, planFileKind, type LoadedPlan } from "./plan-source";
 import { analyzeJson, outcomeText, renderAnalysis, statusText } from "./report";
 import { decodeCsv, parseRoster } from "./roster";
 import { formatPercent, renderTable } from "./table";
-import { generateWorkbook } from "./workbook-io";
+import { enteredRows, generateWorkbook, readWorkbook, updateWorkbook } from "./workbook-io";
 import type { CliIo } from "./main";
 
 export interface CommandContext {
@@ -66,7 +66,7 @@ function validationFindings(loaded: LoadedPlan): Finding[] {
 export async function runGenerate(
   context: CommandContext,
   planFile: string,
-  options: { output: string; workbookLanguage?: Language; asOf?: string },
+  options: { output: string; workbookLanguage?: Language; asOf?: string; replace?: boolean },
 ): Promise<number> {
   if (path.extname(options.output).toLowerCase() !== ".xlsx") throw usageError("usage.outputNotXlsx", { file: options.output });
   if (planFileKind(planFile) !== "json") throw usageError("usage.templateNotJson", { file: planFile });
@@ -78,11 +78,31 @@ export async function runGenerate(
     context.io.stderr(`pipbook: ${say(context, "generate.invalidPlan", { file: planFile, count: errors.length })}\n`);
     return EXIT_FAILED;
   }
+  await reportCleanedTemporaries(context, path.dirname(options.output));
   const language = options.workbookLanguage ?? loaded.plan.header.language;
+  const existing = options.replace ? null : await readIfExists(options.output);
+  if (existing !== null) {
+    // Never a silent overwrite: a PIP workbook is updated like the pane's Save (entered rows kept); anything else is refused.
+    const read = await readWorkbook(existing, options.output).catch((error: unknown) => {
+      throw new CliError("file.existsUnreadable", { file: options.output }, EXIT_FAILED, { cause: error });
+    });
+    if (read.plan === null) throw new CliError("file.exists", { file: options.output });
+    const update = await updateWorkbook(existing, options.output, loaded.plan, { language, asOf: options.asOf });
+    await writeFileAtomic(options.output, update.bytes);
+    context.io.stdout(`${say(context, "generate.updated", { file: options.output, kept: update.keptRows })}\n`);
+    return EXIT_OK;
+  }
+  const replaced = options.replace === true && (await readIfExists(options.output)) !== null;
   const bytes = await generateWorkbook(loaded.plan, { language, asOf: options.asOf });
   await writeFileAtomic(options.output, bytes);
-  context.io.stdout(`${say(context, "generate.done", { file: options.output })}\n`);
+  context.io.stdout(`${say(context, replaced ? "generate.replaced" : "generate.done", { file: options.output })}\n`);
   return EXIT_OK;
+}
+
+/** Remove what an interrupted run left in `dir` (files.ts), saying so on stderr. */
+async function reportCleanedTemporaries(context: CommandContext, dir: string): Promise<void> {
+  const count = await cleanStaleTemporaries(dir);
+  if (count > 0) context.io.stderr(`pipbook: ${say(context, "temp.cleaned", { count, dir })}\n`);
 }
 
 // --- batch ------------------------------------------------------------------------------------------------
@@ -102,6 +122,7 @@ export async function runBatchCommand(
   } catch (error) {
     throw new CliError("file.writeFailed", { file: options.output, reason: (error as Error).message }, EXIT_FAILED, { cause: error });
   }
+  await reportCleanedTemporaries(context, options.output);
   const language = options.workbookLanguage ?? template.header.language;
   const total = roster.rows.length + roster.problems.length;
   const bar = context.io.stderrIsTty
@@ -115,6 +136,16 @@ export async function runBatchCommand(
     language: context.language,
     generate: (plan) => generateWorkbook(plan, { language }),
     validate: validatePlan,
+    inspect: async (target) => {
+      const existing = await readIfExists(target);
+      if (existing === null) return { kind: "none" };
+      try {
+        const read = await readWorkbook(existing, target);
+        return read.plan === null ? { kind: "foreign" } : { kind: "pip", entered: enteredRows(read.plan) };
+      } catch {
+        return { kind: "unreadable" };
+      }
+    },
     onRow: ({ done, row, file }) => {
       const name = file ? path.basename(file) : "";
       if (bar) bar.update(done, { name });
@@ -124,6 +155,11 @@ export async function runBatchCommand(
   });
   bar?.stop();
   context.io.stdout(`${say(context, "batch.summary", { written: result.written.length, failed: result.failures.length, dir: options.output })}\n`);
+  if (result.skipped.length > 0) {
+    context.io.stdout(`${say(context, "batch.skippedSummary", { skipped: result.skipped.length })}\n`);
+    context.io.stderr(`${say(context, "batch.skippedTitle")}\n`);
+    for (const skip of result.skipped) context.io.stderr(`  ${say(context, "batch.skippedLine", { row: skip.row, file: path.basename(skip.file), entered: skip.entered })}\n`);
+  }
   if (result.failures.length > 0) {
     context.io.stderr(`${say(context, "batch.failuresTitle")}\n`);
     for (const failure of result.failures) context.io.stderr(`  ${rosterFile}: ${say(context, failure.key, failure.params)}\n`);

@@ -70,3 +70,51 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
     throw new CliError("file.writeFailed", { file: target, reason: reasonOf(error) }, 1, { cause: error });
   }
 }
+
+const TEMPORARY_NAME = /^\..+\.xlsx\.(\d+)\.[0-9a-f]{8}\.tmp$/i;
+
+function processIsAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return codeOf(error) === "EPERM";
+  }
+}
+
+/**
+ * Remove the temporary files (temporaryNameFor) that a run killed mid-write left in `dir`: those whose process
+ * is gone. A running pipbook's own temp files are left alone. Returns how many were removed; never throws.
+ */
+export async function cleanStaleTemporaries(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = TEMPORARY_NAME.exec(name);
+    if (!m || processIsAlive(Number(m[1]))) continue;
+    try {
+      await fs.rm(path.join(dir, name), { force: true });
+      removed++;
+    } catch {
+      // a file we may not remove stays; the next run tries again
+    }
+  }
+  return removed;
+}
+
+/** The bytes of `file`, or null when there is no such file (other read errors are thrown as CliErrors). */
+export async function readIfExists(file: string): Promise<Buffer | null> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    if (codeOf(error) === "ENOENT") return null;
+    throw readError(file, error);
+  }
+}

@@ -93,11 +93,12 @@ export function buildProgram(language: Language, io: CliIo, setExit: (code: numb
     .description(t("help.generate"))
     .argument("<plan.json>", t("help.generate.plan"))
     .requiredOption("-o, --output <plan.xlsx>", t("help.generate.output"))
+    .option("--replace", t("help.generate.replace"))
     .addOption(languageOption(language, "help.workbookLang"))
     .addOption(asOfOption(language))
-    .action(async (planFile: string, options: { output: string; lang?: Language; asOf?: string }) => {
+    .action(async (planFile: string, options: { output: string; lang?: Language; asOf?: string; replace?: boolean }) => {
       const workbookLanguage = options.lang ?? (program.opts().lang as Language | undefined);
-      setExit(await runGenerate(context(options), planFile, { output: options.output, workbookLanguage, asOf: options.asOf }));
+      setExit(await runGenerate(context(options), planFile, { output: options.output, workbookLanguage, asOf: options.asOf, replace: options.replace }));
     });
 
   program

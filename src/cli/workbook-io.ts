@@ -4,15 +4,20 @@
  * HyperFormula is GPL and not needed here); the CLI only converts between that workbook and an .xlsx file.
  *
  *   generate: plan → port.writePlan on an empty in-memory Excel → snapshot → .xlsx (ExcelJS + chart parts)
+ *   update:   .xlsx → in-memory Excel → port.writePlan (the pane's Save: read → merge → write, rows entered in
+ *             Excel kept) → snapshot → .xlsx
  *   read:     .xlsx → snapshot (ExcelJS) → in-memory Excel → port.readPlan → plan + findings with sheet and cell
  */
 import { createMemoryExcel, MemoryExcel } from "../preview/memory-excel";
 import { createWorkbookPort } from "../excel/office-port";
+import { WorkbookConflictError } from "../excel/port";
 import type { Finding } from "../core/findings";
 import type { Language, Plan } from "../core/model";
-import { CliError, reasonOf } from "./errors";
+import { cliText } from "../i18n/cli";
+import { CliError } from "./errors";
 import { snapshotToXlsx } from "./xlsx/write-xlsx";
-import { xlsxToSnapshot, XlsxReadError } from "./xlsx/read-xlsx";
+import { readXlsx, XlsxReadError, type XlsxReadOptions } from "./xlsx/read-xlsx";
+import type { CellRepair } from "./xlsx/package-fix";
 
 export interface GenerateOptions {
   /** Language of sheet names and headers. */
@@ -36,17 +41,65 @@ export interface WorkbookRead {
   findings: Finding[];
 }
 
-/** Read the plan of an .xlsx with the add-in's reader. Throws a CliError naming `file` when it is not a readable .xlsx. */
-export async function readWorkbook(bytes: Uint8Array, file: string): Promise<WorkbookRead> {
-  let memory: MemoryExcel;
+async function loadMemory(bytes: Uint8Array, file: string, formulaCells: XlsxReadOptions["formulaCells"]): Promise<{ memory: MemoryExcel; repairs: CellRepair[] }> {
   try {
-    // Office.js `Range.values` gives computed results; the file's cached results play that part here.
-    memory = MemoryExcel.fromSnapshot(await xlsxToSnapshot(bytes, { formulaCells: "cachedValues" }), { engine: null });
+    const read = await readXlsx(bytes, { formulaCells });
+    return { memory: MemoryExcel.fromSnapshot(read.snapshot, { engine: null }), repairs: read.repairs };
   } catch (error) {
     if (error instanceof XlsxReadError && error.kind === "encrypted") throw new CliError("file.encrypted", { file }, 1, { cause: error });
-    throw new CliError("file.notXlsx", { file, reason: reasonOf(error) }, 1, { cause: error });
+    // The zip library's or ExcelJS's own sentence is no help to a person: it goes behind --debug (the cause).
+    throw new CliError("file.notXlsx", { file }, 1, { cause: error });
   }
+}
+
+function repairFinding(repair: CellRepair): Finding {
+  return {
+    code: "CELL_UNREADABLE",
+    severity: "error",
+    location: { entity: "header", sheet: repair.sheet, cell: repair.cell },
+    message: { "zh-CN": cliText("zh-CN", "cell.brokenSharedString"), "en-US": cliText("en-US", "cell.brokenSharedString") },
+  };
+}
+
+/** Read the plan of an .xlsx with the add-in's reader. Throws a CliError naming `file` when it is not a readable .xlsx. */
+export async function readWorkbook(bytes: Uint8Array, file: string): Promise<WorkbookRead> {
+  // Office.js `Range.values` gives computed results; the file's cached results play that part here.
+  const { memory, repairs } = await loadMemory(bytes, file, "cachedValues");
   const port = createWorkbookPort((batch) => memory.run(batch));
   const result = await port.readPlan();
-  return { plan: result.plan, findings: result.findings };
+  return { plan: result.plan, findings: [...repairs.map(repairFinding), ...result.findings] };
+}
+
+/** Rows a person enters in a PIP workbook after it is generated (check-ins, adjustments, signatures, the evaluation). */
+export function enteredRows(plan: Plan): number {
+  const evaluation = plan.evaluation;
+  const evaluated = evaluation.date !== null || evaluation.outcome !== null || evaluation.decision !== null ? 1 : 0;
+  return plan.tracking.length + plan.adjustments.length + plan.signOff.filter((s) => s.date !== null).length + evaluated;
+}
+
+export interface WorkbookUpdate {
+  bytes: Uint8Array;
+  /** Rows the workbook held that the plan did not (kept, never dropped). */
+  keptRows: number;
+}
+
+/**
+ * Write `plan` into an existing PIP workbook the way the task pane's Save does: the port reads the workbook,
+ * merges (src/core/merge.ts, without a base: every row the workbook holds that the plan lacks is kept) and writes.
+ * A write that would cover someone's cells is refused (WorkbookConflictError) and becomes a CliError.
+ */
+export async function updateWorkbook(bytes: Uint8Array, file: string, plan: Plan, options: GenerateOptions): Promise<WorkbookUpdate> {
+  // Formulas stay formulas (not their cached results), so that the file written back computes as before.
+  const { memory } = await loadMemory(bytes, file, "formulas");
+  const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null, canResizeTables: () => true });
+  try {
+    const report = await port.writePlan(plan, { language: options.language, asOf: options.asOf ?? null });
+    return { bytes: await snapshotToXlsx(memory.snapshot()), keptRows: report.keptRows };
+  } catch (error) {
+    if (error instanceof WorkbookConflictError) {
+      const cells = error.cells.slice(0, 5).map((c) => `${c.sheet}!${c.cell}`).join(", ") + (error.cells.length > 5 ? ", …" : "");
+      throw new CliError("file.conflict", { file, cells }, 1, { cause: error });
+    }
+    throw error;
+  }
 }

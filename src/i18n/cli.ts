@@ -116,8 +116,28 @@ export const cliMessages = {
     "en-US": "{file}: cannot be written (no permission or read-only)",
   },
   "file.notXlsx": {
-    "zh-CN": "{file}：不是有效的 .xlsx 工作簿（{reason}）",
-    "en-US": "{file}: not a valid .xlsx workbook ({reason})",
+    "zh-CN": "{file}：不是有效的 .xlsx 工作簿（文件已损坏或不是 Excel 文件）；请在 Excel 中打开并另存为 .xlsx（加 --debug 可看详细原因）",
+    "en-US": "{file}: not a valid .xlsx workbook (damaged, or not an Excel file); open it in Excel and save it as .xlsx (--debug shows the details)",
+  },
+  "file.exists": {
+    "zh-CN": "{file}：文件已存在且不是 PIP 工作簿，未覆盖；换一个文件名，或加 --replace 覆盖它",
+    "en-US": "{file}: the file exists and is not a PIP workbook, left as it is; choose another name, or add --replace to overwrite it",
+  },
+  "file.existsUnreadable": {
+    "zh-CN": "{file}：文件已存在但无法作为工作簿读取，未覆盖；换一个文件名，或加 --replace 覆盖它",
+    "en-US": "{file}: the file exists but cannot be read as a workbook, left as it is; choose another name, or add --replace to overwrite it",
+  },
+  "file.conflict": {
+    "zh-CN": "{file}：未更新，{cells} 处有他人输入的内容会被计划覆盖；请先移走这些内容，或加 --replace 重新生成（会丢失工作簿中录入的行）",
+    "en-US": "{file}: not updated, someone's content at {cells} would be covered by the plan; move it first, or add --replace to start afresh (rows entered in the workbook are lost)",
+  },
+  "cell.brokenSharedString": {
+    "zh-CN": "此单元格的文字在文件中已损坏（共享字符串引用无效），按空白读取；请在 Excel 中重新输入",
+    "en-US": "this cell's text is broken in the file (an invalid shared-string reference) and was read as empty; retype it in Excel",
+  },
+  "temp.cleaned": {
+    "zh-CN": "已删除上次中断留下的临时文件 {count} 个（{dir}）",
+    "en-US": "removed {count} temporary file(s) left by an interrupted run ({dir})",
   },
   "file.encrypted": {
     "zh-CN": "{file}：工作簿已加密（设置了打开密码）或为旧版 .xls，无法读取；请在 Excel 中取消密码并另存为 .xlsx",
@@ -158,6 +178,10 @@ export const cliMessages = {
     "zh-CN": "第 {row} 行：输出文件 {name} 与第 {other} 行重复",
     "en-US": "row {row}: output file {name} is the same as row {other}'s",
   },
+  "roster.targetNotPip": {
+    "zh-CN": "第 {row} 行：{file} 已存在且不是可读的 PIP 工作簿，未覆盖",
+    "en-US": "row {row}: {file} exists and is not a readable PIP workbook, left as it is",
+  },
   "roster.writeFailed": {
     "zh-CN": "第 {row} 行：{reason}",
     "en-US": "row {row}: {reason}",
@@ -173,9 +197,30 @@ export const cliMessages = {
     "en-US": "{written} workbook(s) written, {failed} failed, in {dir}",
   },
   "batch.failuresTitle": { "zh-CN": "失败的行：", "en-US": "Failed rows:" },
+  "batch.skippedTitle": {
+    "zh-CN": "已有录入内容、未改动的工作簿（用 pipbook generate 计划.json -o 工作簿 合并更新）：",
+    "en-US": "Workbooks that hold entered rows, left as they are (update one with pipbook generate plan.json -o workbook):",
+  },
+  "batch.skippedLine": {
+    "zh-CN": "第 {row} 行：{file}（已录入 {entered} 行）",
+    "en-US": "row {row}: {file} ({entered} entered row(s))",
+  },
+  "batch.skippedSummary": {
+    "zh-CN": "另有 {skipped} 个已有录入内容的工作簿未改动",
+    "en-US": "{skipped} workbook(s) holding entered rows left as they were",
+  },
 
   // generate
   "generate.done": { "zh-CN": "已生成 {file}", "en-US": "Wrote {file}" },
+  "generate.updated": {
+    "zh-CN": "已更新 {file}（保留了工作簿中录入的 {kept} 行）",
+    "en-US": "Updated {file} (kept {kept} row(s) entered in the workbook)",
+  },
+  "generate.replaced": { "zh-CN": "已重新生成 {file}（--replace：原文件被替换）", "en-US": "Wrote {file} afresh (--replace: the old file was replaced)" },
+  "help.generate.replace": {
+    "zh-CN": "输出文件已存在时整个替换它（默认：合并进现有 PIP 工作簿，保留录入的行）",
+    "en-US": "replace the output file if it exists (default: merge into an existing PIP workbook, keeping entered rows)",
+  },
   "generate.invalidPlan": {
     "zh-CN": "{file}：计划有 {count} 个错误，未生成工作簿；请先运行 pipbook validate",
     "en-US": "{file}: the plan has {count} error(s), no workbook written; run pipbook validate first",

@@ -3,12 +3,16 @@
  * cells (values, formulas, number formats, locked flags) and tables (name, range, headers). Data validation,
  * conditional formats and charts are not read: the plan is in the cells.
  *
- * ExcelJS hands back dates (numbers under a date format) as JS Dates; they become Excel serials again, as
- * Office.js shows them. Formulas lose their `_xlfn.` prefixes (the form Office.js uses).
+ * ExcelJS hands back dates (numbers under a date format) as JS Dates, already converted from the workbook's date
+ * system (its `excelToDate(serial, date1904)`); they become serials of the 1900 date system, the one the reader and
+ * the writer use, so a workbook saved with "Use 1904 date system" (Excel for Mac's old default) reads the dates Excel
+ * shows. Formulas lose their `_xlfn.` prefixes (the form Office.js uses). Other tools' packages are first made
+ * readable by ./package-fix.ts (absolute part names, foreign charts, ISO `t="d"` cells, broken shared strings).
  */
 import ExcelJS from "exceljs";
 import type { CellSnapshot, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../preview/memory-excel";
 import { excelJsInput } from "./bytes";
+import { normalizePackage, type CellRepair } from "./package-fix";
 import { stripXlfnPrefixes } from "./xlfn";
 
 export class XlsxReadError extends Error {
@@ -31,15 +35,14 @@ export interface XlsxReadOptions {
 }
 
 const MS_PER_DAY = 86_400_000;
-/** Serial of 1970-01-01 in the 1900 date system (Excel's serial 25569), and the 1904 system's offset. */
+/** Serial of 1970-01-01 in the 1900 date system (Excel's serial 25569). */
 const UNIX_EPOCH_SERIAL_1900 = 25569;
-const DAYS_1900_TO_1904 = 1462;
 
 const VISIBILITY: Record<string, string> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 
-function serialOf(date: Date, date1904: boolean): number {
-  const serial = date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL_1900;
-  return date1904 ? serial - DAYS_1900_TO_1904 : serial;
+/** A Date from ExcelJS (the calendar date Excel shows, whatever the file's date system) → its 1900-system serial. */
+function serialOf(date: Date, _date1904: boolean): number {
+  return date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL_1900;
 }
 
 type Scalar = { value: number | string | boolean | null; type: CellSnapshot["type"] };
@@ -124,24 +127,41 @@ function tableSnapshot(sheet: string, t: ExcelJsTableModel): TableSnapshot | nul
   };
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+async function loadWorkbook(bytes: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; date1904: boolean; repairs: CellRepair[] }> {
   // An .xlsx is a zip ("PK"); a password-protected workbook (and an old .xls) is an OLE compound file.
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new XlsxReadError("encrypted", "an OLE compound file (password-protected workbook or legacy .xls)");
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxReadError("notZip", "not a zip package");
+  let normalized;
+  try {
+    normalized = await normalizePackage(bytes);
+  } catch (error) {
+    throw new XlsxReadError("notZip", error instanceof Error ? error.message : String(error));
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(excelJsInput(bytes));
+    await workbook.xlsx.load(excelJsInput(normalized.bytes));
   } catch (error) {
     throw new XlsxReadError("corrupt", error instanceof Error ? error.message : String(error));
   }
-  return workbook;
+  return { workbook, date1904: normalized.date1904, repairs: normalized.repairs };
+}
+
+export interface XlsxRead {
+  snapshot: WorkbookSnapshot;
+  /** The file's date system (the snapshot's dates are converted to the 1900 system either way). */
+  date1904: boolean;
+  /** Cells emptied because the file's content for them was broken (a finding each). */
+  repairs: CellRepair[];
 }
 
 export async function xlsxToSnapshot(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<WorkbookSnapshot> {
-  const workbook = await loadWorkbook(bytes);
-  const date1904 = Boolean((workbook.properties as { date1904?: boolean }).date1904);
+  return (await readXlsx(bytes, options)).snapshot;
+}
+
+export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<XlsxRead> {
+  const { workbook, date1904, repairs } = await loadWorkbook(bytes);
   const sheets: SheetSnapshot[] = [];
   const tables: TableSnapshot[] = [];
   workbook.worksheets.forEach((ws, position) => {
@@ -180,5 +200,9 @@ export async function xlsxToSnapshot(bytes: Uint8Array, options: XlsxReadOptions
       if (table) tables.push(table);
     }
   });
-  return { format: "pipbook-memory-excel-snapshot", version: 1, activeSheet: sheets[0]?.name ?? null, sheets, tables, names: [] };
+  return {
+    snapshot: { format: "pipbook-memory-excel-snapshot", version: 1, activeSheet: sheets[0]?.name ?? null, sheets, tables, names: [] },
+    date1904,
+    repairs,
+  };
 }

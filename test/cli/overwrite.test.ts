@@ -1,0 +1,117 @@
+/**
+ * No silent overwrite: `generate -o` onto an existing PIP workbook merges into it (rows entered in Excel kept, counted
+ * here), onto anything else it refuses unless --replace; `batch` never replaces a workbook holding entered rows; the
+ * temporary files of a run killed mid-write are removed by the next run. Rows are typed by openpyxl, a writer
+ * PIPbook did not write (test/cli/support/add-rows.py).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { EXAMPLE_PLAN, FIXTURES, hasStackTrace, runCli, tempDir } from "./harness";
+
+jest.setTimeout(120_000);
+
+const PYTHON = "/usr/bin/python3";
+const ADD_ROWS = path.join(__dirname, "support/add-rows.py");
+
+let work: string;
+let generated: string;
+
+async function counts(file: string): Promise<{ tracking: number; adjustments: number }> {
+  const run = await runCli(["analyze", file, "--json", "--as-of", "2024-06-30"]);
+  if (run.code !== 0) throw new Error(run.stderr);
+  const json = JSON.parse(run.stdout) as { goals: { entryCount: number }[]; adjustments?: unknown[] };
+  const tracking = json.goals.reduce((sum, g) => sum + g.entryCount, 0);
+  const validate = await runCli(["validate", file, "--json"]);
+  expect(validate.code).toBe(0);
+  // The Adjustments table's row count, read by an independent reader.
+  const adjustments = Number(
+    execFileSync(PYTHON, ["-c", "import openpyxl,sys\nfrom openpyxl.utils import range_boundaries\nwb=openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n  if 'PIP_Adjustments' in ws.tables:\n    b=range_boundaries(ws.tables['PIP_Adjustments'].ref); print(b[3]-b[1])", file], { encoding: "utf8" }).trim(),
+  );
+  return { tracking, adjustments };
+}
+
+beforeAll(async () => {
+  work = tempDir();
+  generated = path.join(work, "example.xlsx");
+  const run = await runCli(["generate", EXAMPLE_PLAN, "-o", generated]);
+  if (run.code !== 0) throw new Error(run.stderr);
+});
+
+describe("generate -o onto an existing file", () => {
+  test("a PIP workbook with 5 check-ins and an adjustment typed in Excel is updated: 0 rows lost, exit 0", async () => {
+    const file = path.join(work, "managed.xlsx");
+    execFileSync(PYTHON, [ADD_ROWS, generated, file, "5", "1"]);
+    const before = await counts(file);
+    const base = await counts(generated);
+    expect(before.tracking).toBe(base.tracking + 5);
+    expect(before.adjustments).toBe(base.adjustments + 1);
+
+    const run = await runCli(["generate", EXAMPLE_PLAN, "-o", file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Updated ${file} (kept 6 row(s) entered in the workbook)`);
+    const after = await counts(file);
+    expect(after).toEqual(before);
+  });
+
+  test("a file that is not a PIP workbook is refused in one line and left byte for byte; --replace overwrites it", async () => {
+    const file = path.join(work, "someone-else.xlsx");
+    execFileSync(PYTHON, ["-c", "import openpyxl,sys\nwb=openpyxl.Workbook(); wb.active['A1']='budget 2025'; wb.save(sys.argv[1])", file]);
+    const bytes = await fs.readFile(file);
+    const run = await runCli(["generate", EXAMPLE_PLAN, "-o", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(`pipbook: ${file}: the file exists and is not a PIP workbook, left as it is; choose another name, or add --replace to overwrite it`);
+    expect(await fs.readFile(file)).toEqual(bytes);
+
+    const replaced = await runCli(["generate", EXAMPLE_PLAN, "-o", file, "--replace"]);
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toContain("--replace");
+    expect((await runCli(["validate", file])).code).toBe(0);
+  });
+
+  test("a file there that is not a workbook at all is refused too (exit 1, no stack trace, unchanged)", async () => {
+    const file = path.join(work, "notes.xlsx");
+    await fs.writeFile(file, "meeting notes, not a workbook");
+    const run = await runCli(["generate", EXAMPLE_PLAN, "-o", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("cannot be read as a workbook, left as it is");
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(await fs.readFile(file, "utf8")).toBe("meeting notes, not a workbook");
+  });
+});
+
+describe("batch into a folder that holds last month's workbooks", () => {
+  test("a workbook with entered rows is skipped and listed (0 rows lost), one without is rewritten", async () => {
+    const out = path.join(work, "batch");
+    const first = await runCli(["batch", path.join(FIXTURES, "roster.csv"), "--template", EXAMPLE_PLAN, "-o", out]);
+    expect(first.code).toBe(0);
+    const names = (await fs.readdir(out)).sort();
+    expect(names).toHaveLength(2);
+    const managed = path.join(out, names[0]);
+    execFileSync(PYTHON, [ADD_ROWS, managed, managed, "3", "2"]);
+    const before = await counts(managed);
+    const bytes = await fs.readFile(managed);
+
+    const again = await runCli(["batch", path.join(FIXTURES, "roster.csv"), "--template", EXAMPLE_PLAN, "-o", out]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("1 workbook(s) written, 0 failed");
+    expect(again.stdout).toContain("1 workbook(s) holding entered rows left as they were");
+    expect(again.stderr).toContain(`row 2: ${names[0]} (5 entered row(s))`);
+    expect(await fs.readFile(managed)).toEqual(bytes);
+    expect(await counts(managed)).toEqual(before);
+  });
+
+  test("temporary files of a run killed mid-write are removed by the next run; a live process's are kept", async () => {
+    const out = path.join(work, "batch-killed");
+    await fs.mkdir(out);
+    // What `kill -9` mid-write leaves: hidden temp files named after a process that no longer runs.
+    const gone = spawnSync("true").pid;
+    const dead = [`.PIP-E3001-周杰.xlsx.${gone}.0a1b2c3d.tmp`, `.PIP-E3002-吴芳.xlsx.${gone}.deadbeef.tmp`];
+    const alive = `.PIP-E9-x.xlsx.${process.pid}.00112233.tmp`;
+    for (const name of [...dead, alive]) await fs.writeFile(path.join(out, name), "");
+    const run = await runCli(["batch", path.join(FIXTURES, "roster.csv"), "--template", EXAMPLE_PLAN, "-o", out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`removed 2 temporary file(s) left by an interrupted run (${out})`);
+    expect((await fs.readdir(out)).sort()).toEqual([alive, "PIP-E3001-周杰.xlsx", "PIP-E3002-吴芳.xlsx"].sort());
+  });
+});
