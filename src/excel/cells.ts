@@ -7,6 +7,7 @@
  * "-5%" or "@王强" are stored as the characters typed and never evaluated.
  */
 import { isoToSerial, serialToIso } from "../core/dates";
+import { toXmlText } from "../core/xml-text";
 import type { Language } from "../core/model";
 import { isInput, listLabel, numberFormatOf, parseListValue, unitNumberFormat, type ColumnDecl } from "../workbook";
 
@@ -28,6 +29,9 @@ export function formatFor(column: ColumnDecl, unit: unknown): string {
 export function encodeValue(column: ColumnDecl, value: unknown, lang: Language, unit?: unknown): EncodedCell {
   const format = formatFor(column, unit);
   if (value === null || value === undefined) return { value: "", numberFormat: format };
+  // Text XML 1.0 cannot hold (U+000B from Word → line feed, U+FFFE … removed) is cleaned as the .xlsx writer
+  // cleans it (core/xml-text), so a plan reads back the same from the add-in's workbook and from pipbook's file.
+  if (typeof value === "string") value = toXmlText(value);
   switch (column.kind) {
     case "text":
       return { value: typeof value === "string" ? value : String(value), numberFormat: TEXT_FORMAT };
