@@ -206,11 +206,31 @@ export function reportError(error: unknown, language: Language, io: CliIo, debug
   return EXIT_FAILED;
 }
 
+/**
+ * A stream whose reader went away (`pipbook … | head`, a script killed on a timeout) fails every write with EPIPE.
+ * Such a stream is written no more — never again with the report of its own failure, which is what made pipbook
+ * spin — and the command runs on to the exit status it would have had, as a command-line tool does.
+ */
+function guardedWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", () => {
+    closed = true;
+  });
+  return (text) => {
+    if (closed || stream.destroyed || !stream.writable) return;
+    try {
+      stream.write(text);
+    } catch {
+      closed = true;
+    }
+  };
+}
+
 /** The process entry (bin/pipbook.cjs runs the bundle of this file). */
 export function runFromProcess(): void {
   const io: CliIo = {
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
+    stdout: guardedWriter(process.stdout),
+    stderr: guardedWriter(process.stderr),
     env: process.env,
     today: localToday,
     stderrIsTty: Boolean(process.stderr.isTTY),
@@ -218,8 +238,19 @@ export function runFromProcess(): void {
   const argv = process.argv.slice(2);
   const language = languageFromArgv(argv, process.env);
   const debug = argv.includes("--debug");
+  let failing = false;
   const fail = (error: unknown) => {
-    process.exitCode = reportError(error, language, io, debug);
+    // An error raised while reporting an error is not reported again (no loop); the status stays a failure.
+    if (failing) {
+      process.exitCode = process.exitCode || EXIT_FAILED;
+      return;
+    }
+    failing = true;
+    try {
+      process.exitCode = reportError(error, language, io, debug);
+    } finally {
+      failing = false;
+    }
   };
   process.on("uncaughtException", fail);
   process.on("unhandledRejection", fail);
