@@ -3,11 +3,16 @@
  * Excel shows #NAME? for an unprefixed one read from a file, and LibreOffice computes them only with it
  * (TOOLCHAIN.md). Office.js `range.formulas` takes the plain name, so the layout writes plain names and the
  * .xlsx writer adds the prefix; the reader strips it again. String literals and quoted sheet names are left alone.
+ *
+ * What Excel writes ([MS-XLSX] 2.2.2 "Formulas", the future-function list; checked against files Excel saved, as
+ * PhpSpreadsheet's and openpyxl's tests hold them): `_xlfn.NAME` for each function of the list, except FILTER and
+ * SORT, which Excel stores as `_xlfn._xlws.FILTER` / `_xlfn._xlws.SORT`; the parameter names of LET and LAMBDA
+ * are stored as `_xlpm.name` (`_xlfn.LET(_xlpm.x,1,_xlpm.x+1)`).
  */
 
-/** Excel 2010+ functions (the "future functions" list of [MS-XLSX] 2.2.2 that PIPbook could meet). */
+/** Excel 2010+ functions (the "future functions" of [MS-XLSX] 2.2.2 that PIPbook could meet). */
 export const FUTURE_FUNCTIONS = new Set([
-  "AGGREGATE", "ARABIC", "BASE", "BETA.DIST", "BETA.INV", "BINOM.DIST", "BINOM.DIST.RANGE", "BINOM.INV", "BITAND",
+  "AGGREGATE", "ANCHORARRAY", "ARABIC", "BASE", "BETA.DIST", "BETA.INV", "BINOM.DIST", "BINOM.DIST.RANGE", "BINOM.INV", "BITAND",
   "BITLSHIFT", "BITOR", "BITRSHIFT", "BITXOR", "CEILING.MATH", "CEILING.PRECISE", "CHISQ.DIST", "CHISQ.DIST.RT",
   "CHISQ.INV", "CHISQ.INV.RT", "CHISQ.TEST", "COMBINA", "CONCAT", "CONFIDENCE.NORM", "CONFIDENCE.T", "COT", "COTH",
   "COVARIANCE.P", "COVARIANCE.S", "CSC", "CSCH", "DAYS", "DECIMAL", "ERF.PRECISE", "ERFC.PRECISE", "EXPON.DIST",
@@ -23,14 +28,33 @@ export const FUTURE_FUNCTIONS = new Set([
   "WEIBULL.DIST", "WORKDAY.INTL", "XLOOKUP", "XMATCH", "XOR", "Z.TEST",
 ]);
 
-/** Apply `rewrite` to each function name (identifier directly followed by "(") outside strings and quoted names. */
-function mapFunctionNames(formula: string, rewrite: (name: string) => string): string {
-  let out = "";
+/** Future functions Excel stores with a second, worksheet-function prefix: `_xlfn._xlws.FILTER`. */
+export const XLWS_FUNCTIONS = new Set(["FILTER", "SORT"]);
+
+/** Functions whose arguments name parameters (stored `_xlpm.name`): LET(name, value, …, calc), LAMBDA(p, …, body). */
+const PARAMETER_FUNCTIONS = new Set(["LET", "LAMBDA"]);
+
+/** The prefix Excel stores in front of a function name ("" for Excel 2007 functions). */
+export function filePrefixOf(name: string): string {
+  const upper = name.toUpperCase();
+  if (!FUTURE_FUNCTIONS.has(upper)) return "";
+  return XLWS_FUNCTIONS.has(upper) ? "_xlfn._xlws." : "_xlfn.";
+}
+
+type Token =
+  | { kind: "text"; text: string }
+  | { kind: "name"; text: string }
+  | { kind: "char"; text: string };
+
+const NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*/;
+
+/** Strings ("…" with "" escapes), quoted sheet names ('…' with ''), names, and single other characters. */
+function tokenize(formula: string): Token[] {
+  const tokens: Token[] = [];
   let i = 0;
   while (i < formula.length) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
-      // "text" with "" escapes, or 'sheet name' with '' escapes
       let j = i + 1;
       while (j < formula.length) {
         if (formula[j] === ch) {
@@ -38,31 +62,110 @@ function mapFunctionNames(formula: string, rewrite: (name: string) => string): s
           else break;
         } else j++;
       }
-      out += formula.slice(i, j + 1);
+      tokens.push({ kind: "text", text: formula.slice(i, j + 1) });
       i = j + 1;
       continue;
     }
-    const m = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(formula.slice(i));
+    const m = NAME.exec(formula.slice(i));
     if (m) {
-      const before = i > 0 ? formula[i - 1] : "";
-      const after = formula[i + m[0].length];
-      const isFunction = after === "(" && !/[A-Za-z0-9_.$!]/.test(before);
-      out += isFunction ? rewrite(m[0]) : m[0];
+      tokens.push({ kind: "name", text: m[0] });
       i += m[0].length;
       continue;
     }
-    out += ch;
+    tokens.push({ kind: "char", text: ch });
     i++;
   }
-  return out;
+  return tokens;
 }
 
-/** Add `_xlfn.` to Excel 2010+ function names (idempotent). A leading "=" is kept as it was. */
+/** Is the name at `i` a function call (followed by "(" and not part of a reference such as Sheet1!A1)? */
+function isCall(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  return after?.kind === "char" && after.text === "(" && !(before?.kind === "char" && /[!$[]/.test(before.text)) && before?.kind !== "name";
+}
+
+/** A bare name that may be a LET/LAMBDA parameter: not a call, not after "!" or "[" or inside a structured reference. */
+function isBareName(tokens: Token[], i: number, depthInBrackets: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (depthInBrackets > 0) return false;
+  if (after?.kind === "char" && (after.text === "(" || after.text === "!" || after.text === "[")) return false;
+  if (before?.kind === "char" && (before.text === "!" || before.text === "$")) return false;
+  return true;
+}
+
+const stripPrefix = (name: string) => name.replace(/^_xlfn\./i, "").replace(/^_xlws\./i, "");
+
+/** Token index of the ")" that closes the "(" at `open`, and the top-level argument boundaries (commas). */
+function callExtent(tokens: Token[], open: number): { close: number; commas: number[] } {
+  let depth = 0;
+  let brackets = 0;
+  const commas: number[] = [];
+  for (let k = open; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind !== "char") continue;
+    if (t.text === "[") brackets++;
+    else if (t.text === "]") brackets = Math.max(0, brackets - 1);
+    else if (brackets > 0) continue;
+    else if (t.text === "(" || t.text === "{") depth++;
+    else if (t.text === ")" || t.text === "}") {
+      depth--;
+      if (depth === 0) return { close: k, commas };
+    } else if (t.text === "," && depth === 1) commas.push(k);
+  }
+  return { close: tokens.length - 1, commas };
+}
+
+/** Mark LET/LAMBDA parameter names and their uses inside the call with `_xlpm.` (in place). */
+function prefixParameters(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "name" || !isCall(tokens, i) || !PARAMETER_FUNCTIONS.has(stripPrefix(t.text).toUpperCase())) continue;
+    const isLet = stripPrefix(t.text).toUpperCase() === "LET";
+    const { close, commas } = callExtent(tokens, i + 1);
+    const starts = [i + 2, ...commas.map((c) => c + 1)];
+    // LET: arguments 1, 3, 5 … before the last are names; LAMBDA: every argument before the last.
+    const nameArgs = starts.slice(0, -1).filter((_, n) => !isLet || n % 2 === 0);
+    const params = new Set<string>();
+    for (const start of nameArgs) {
+      let k = start;
+      while (tokens[k]?.kind === "char" && tokens[k].text.trim() === "") k++;
+      const p = tokens[k];
+      if (p?.kind === "name") params.add(p.text.replace(/^_xlpm\./i, "").toUpperCase());
+    }
+    if (params.size === 0) continue;
+    let brackets = 0;
+    for (let k = i + 2; k < close; k++) {
+      const u = tokens[k];
+      if (u.kind === "char" && u.text === "[") brackets++;
+      if (u.kind === "char" && u.text === "]") brackets = Math.max(0, brackets - 1);
+      if (u.kind !== "name" || /^_xlpm\./i.test(u.text) || !params.has(u.text.toUpperCase())) continue;
+      if (isBareName(tokens, k, brackets)) u.text = `_xlpm.${u.text}`;
+    }
+  }
+}
+
+/**
+ * Add Excel's file prefixes (idempotent): `_xlfn.` to Excel 2010+ function names, `_xlfn._xlws.` to FILTER and
+ * SORT, `_xlpm.` to LET/LAMBDA parameters. A leading "=" is kept as it was.
+ */
 export function addXlfnPrefixes(formula: string): string {
-  return mapFunctionNames(formula, (name) => (FUTURE_FUNCTIONS.has(name.toUpperCase()) ? `_xlfn.${name}` : name));
+  const tokens = tokenize(formula);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "name" || !isCall(tokens, i)) continue;
+    const bare = t.text.replace(/^_xlfn\./i, "").replace(/^_xlws\./i, "");
+    const prefix = filePrefixOf(bare);
+    if (prefix) t.text = `${prefix}${bare}`;
+  }
+  prefixParameters(tokens);
+  return tokens.map((t) => t.text).join("");
 }
 
-/** Remove `_xlfn.` (and `_xlws.`, used by FILTER and SORT) prefixes: the form Office.js and the in-memory Excel take. */
+/** Remove `_xlfn.`, `_xlws.` and `_xlpm.` prefixes: the form Office.js and the in-memory Excel take. */
 export function stripXlfnPrefixes(formula: string): string {
-  return mapFunctionNames(formula, (name) => name.replace(/^_xl(fn|ws)\./i, "").replace(/^_xl(fn|ws)\./i, ""));
+  return tokenize(formula)
+    .map((t) => (t.kind === "name" ? t.text.replace(/^_xlfn\./i, "").replace(/^_xlws\./i, "").replace(/^_xlpm\./i, "") : t.text))
+    .join("");
 }
