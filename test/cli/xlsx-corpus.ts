@@ -1,0 +1,85 @@
+/**
+ * The workbooks the .xlsx guarantees are checked on (issue 11): the worked example in both languages, 20 seeded
+ * random valid plans, a stress plan whose texts hold what breaks naive XML writers, and a `pipbook batch` output.
+ * Shared by the schema test and the openpyxl read-back test so both look at the same files.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { generateWorkbook } from "../../src/cli/workbook-io";
+import type { Language, Plan } from "../../src/core/model";
+import { parsePlanJson } from "../../src/core/plan-file";
+import { arbValidPlan } from "../support/arbitraries";
+import { EXAMPLE_PLAN, FIXTURES, runCli, tempDir } from "./harness";
+
+/** Fixed, so that a failure names a plan anyone can regenerate. */
+export const RANDOM_PLAN_SEED = 20261101;
+export const RANDOM_PLAN_COUNT = 20;
+
+/** Every character class the issue names: markup, quotes, line breaks, tabs, emoji, a formula, U+000B, U+FFFE. */
+export const STRESS_TEXT = `A&B <b>"q" 'a'\nline 2\tTab 😀 =SUM(A1) soft\u000Bbreak \uFFFE end`;
+
+export async function examplePlan(): Promise<Plan> {
+  const parsed = parsePlanJson(await fs.readFile(EXAMPLE_PLAN, "utf8"));
+  if (!parsed.ok) throw new Error("example plan does not parse");
+  return parsed.plan;
+}
+
+/** The example with the stress text in every free-text field (ids, dates and list values stay valid). */
+export function stressPlan(base: Plan): Plan {
+  const p = structuredClone(base);
+  const s = (tag: string) => `${tag} ${STRESS_TEXT}`;
+  Object.assign(p.header, { title: s("title"), employeeName: s("name"), department: s("dept"), position: s("pos"), manager: s("mgr"), hrPartner: s("hr") });
+  p.gaps.forEach((g, i) => Object.assign(g, { metric: s(`gap${i}`), period: s("period"), description: s("desc") }));
+  p.goals.forEach((g, i) => Object.assign(g, { title: s(`goal ${i} 45`), metric: s("metric") }));
+  p.causes.forEach((c) => Object.assign(c, { description: s("cause"), why: s("why"), how: s("how") }));
+  p.actions.forEach((a) => Object.assign(a, { measure: s("measure"), owner: s("owner"), completionCriterion: s("done"), resources: s("res") }));
+  p.resources.forEach((r) => Object.assign(r, { what: s("what"), provider: s("provider") }));
+  p.responsibilities.forEach((r) => Object.assign(r, { name: s("who"), duties: s("duties") }));
+  p.signOff.forEach((x) => Object.assign(x, { name: s("signer"), comment: s("comment") }));
+  p.tracking.forEach((t) => Object.assign(t, { note: s("note"), coachFeedback: s("coach"), enteredBy: s("by") }));
+  p.adjustments.forEach((a) => Object.assign(a, { change: s("change"), reason: s("reason"), approvedBy: s("approver") }));
+  Object.assign(p.evaluation, { measuresToStandardise: s("standard"), reasons: s("reasons"), notes: s("notes") });
+  return p;
+}
+
+export function randomPlans(): Plan[] {
+  return fc.sample(arbValidPlan({ goals: { max: 5 }, tracking: { max: 40 } }), { seed: RANDOM_PLAN_SEED, numRuns: RANDOM_PLAN_COUNT });
+}
+
+export interface CorpusWorkbook {
+  label: string;
+  bytes: Uint8Array;
+  /** The plan written (null for batch outputs, whose plan is the template with the roster row's employee). */
+  plan: Plan | null;
+  language: Language;
+  /** Path on disk (the Python readers open files). */
+  file: string;
+}
+
+/** Write every workbook of the corpus into `dir` (a fresh temp folder by default). */
+export async function buildCorpus(dir = tempDir("pipbook-xlsx-corpus-")): Promise<CorpusWorkbook[]> {
+  const example = await examplePlan();
+  const plans: { label: string; plan: Plan; language: Language }[] = [
+    { label: "example zh-CN", plan: example, language: "zh-CN" },
+    { label: "example en-US", plan: example, language: "en-US" },
+    ...randomPlans().map((plan, i) => ({ label: `random #${i} (seed ${RANDOM_PLAN_SEED})`, plan, language: plan.header.language })),
+    { label: "stress zh-CN", plan: stressPlan(example), language: "zh-CN" as const },
+    { label: "stress en-US", plan: stressPlan(example), language: "en-US" as const },
+  ];
+  const out: CorpusWorkbook[] = [];
+  for (const [i, { label, plan, language }] of plans.entries()) {
+    const bytes = await generateWorkbook(plan, { language, asOf: plan.header.planStart });
+    const file = path.join(dir, `w${i}.xlsx`);
+    await fs.writeFile(file, bytes);
+    out.push({ label, bytes, plan, language, file });
+  }
+  const batchDir = path.join(dir, "batch");
+  const run = await runCli(["batch", path.join(FIXTURES, "roster.csv"), "--template", EXAMPLE_PLAN, "-o", batchDir, "--lang", "zh-CN"]);
+  if (run.code !== 0) throw new Error(`pipbook batch failed: ${run.stderr}`);
+  for (const name of (await fs.readdir(batchDir)).filter((n) => n.endsWith(".xlsx")).sort()) {
+    const file = path.join(batchDir, name);
+    out.push({ label: `batch ${name}`, bytes: new Uint8Array(await fs.readFile(file)), plan: null, language: "zh-CN", file });
+  }
+  return out;
+}
