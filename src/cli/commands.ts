@@ -16,7 +16,7 @@ import { CliError, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
 import { cleanStaleTemporaries, isTemporaryName, readIfExists, readInputFile, requireDirectory, writeFileAtomic } from "./files";
 import { loadPlanFile, loadPlanJson, planFileKind, type LoadedPlan } from "./plan-source";
 import { analyzeJson, outcomeText, renderAnalysis, statusText } from "./report";
-import { decodeCsv, parseRoster } from "./roster";
+import { decodeRoster, parseRoster } from "./roster";
 import { formatPercent, renderTable } from "./table";
 import { enteredRows, generateWorkbook, readWorkbook, updateWorkbook } from "./workbook-io";
 import type { CliIo } from "./main";
@@ -116,7 +116,8 @@ export async function runBatchCommand(
   const templateLoaded = await loadPlanJson(options.template);
   if (templateLoaded.plan === null) return printUnreadable(context, templateLoaded);
   const template = templateLoaded.plan;
-  const roster = parseRoster(decodeCsv(await readInputFile(rosterFile)), rosterFile);
+  const decoded = decodeRoster(await readInputFile(rosterFile));
+  const roster = parseRoster(decoded.text, rosterFile, { encoding: decoded.encoding });
   try {
     await fs.mkdir(options.output, { recursive: true });
   } catch (error) {

@@ -10,6 +10,8 @@ import { parsePlanJson } from "../core/plan-file";
 import { CliError, usageError } from "./errors";
 import { readInputFile } from "./files";
 import { readWorkbook } from "./workbook-io";
+import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
+import { decodeText, encodingName, firstInvalidUtf8, guessLegacyEncoding } from "./text-encoding";
 
 export type PlanFileKind = "json" | "xlsx";
 
@@ -28,10 +30,39 @@ export function planFileKind(file: string): PlanFileKind {
   throw usageError("usage.badExtension", { file });
 }
 
+function encodingFinding(key: CliMessageKey, params: CliParams, place: { line?: number; byte?: number }): Finding {
+  return {
+    code: "PLAN_NOT_UTF8",
+    severity: "error",
+    location: { entity: "header", ...place },
+    message: { "zh-CN": cliText("zh-CN", key, params), "en-US": cliText("en-US", key, params) },
+  };
+}
+
+/**
+ * The text of a plan JSON, or the finding that it is not UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is
+ * UTF-8). Decoding it anyway would turn every Chinese character into "�" and write those into the workbook.
+ */
+export function planJsonText(bytes: Uint8Array, file: string): { text: string } | { finding: Finding } {
+  const decoded = decodeText(bytes);
+  if (decoded.encoding === "utf-16le" || decoded.encoding === "utf-16be") {
+    return { finding: encodingFinding("plan.utf16", { file, encoding: encodingName(decoded.encoding) }, {}) };
+  }
+  const offset = firstInvalidUtf8(bytes);
+  if (offset === -1) return { text: decoded.text };
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  const byte = bytes[offset].toString(16).toUpperCase().padStart(2, "0");
+  const encoding = encodingName(guessLegacyEncoding(bytes));
+  return { finding: encodingFinding("plan.notUtf8", { file, line, offset, byte, encoding }, { line, byte: offset }) };
+}
+
 /** Load a plan JSON; bad JSON or schema problems come back as findings, a missing/locked file as a CliError. */
 export async function loadPlanJson(file: string): Promise<LoadedPlan> {
   const bytes = await readInputFile(file);
-  const result = parsePlanJson(new TextDecoder("utf-8").decode(bytes), file);
+  const decoded = planJsonText(bytes, file);
+  if ("finding" in decoded) return { file, kind: "json", plan: null, findings: [decoded.finding] };
+  const result = parsePlanJson(decoded.text, file);
   return result.ok ? { file, kind: "json", plan: result.plan, findings: [] } : { file, kind: "json", plan: null, findings: result.findings };
 }
 

@@ -1,12 +1,15 @@
 /**
  * The batch roster: a CSV with one employee per row. Header names may be English or Chinese (see ROSTER_COLUMNS);
- * the file may be UTF-8 (with or without BOM) or GB18030/GBK, as Excel in Chinese saves "CSV".
- * Rows are numbered as a spreadsheet shows them: the header is row 1, the first employee row 2.
+ * the file may be UTF-8 (with or without BOM), UTF-16 LE/BE ("Unicode text"), GB18030/GBK (Excel's Chinese "CSV")
+ * or Windows-1252 (./text-encoding.ts), separated by ",", ";" (Excel where the decimal mark is a comma) or tab.
+ * Rows are numbered as a spreadsheet shows them: the header is row 1, the first employee row 2, a quoted cell with
+ * line breaks is one row, a blank line is a row.
  */
 import { parse } from "csv-parse/sync";
 import { parseUserDate } from "../core/dates";
 import type { CliMessageKey, CliParams } from "../i18n/cli";
 import { CliError, reasonOf } from "./errors";
+import { decodeText, encodingName, type TextEncoding } from "./text-encoding";
 
 export const ROSTER_FIELDS = [
   "employeeName",
@@ -60,13 +63,49 @@ export interface Roster {
   headers: Partial<Record<RosterField, string>>;
 }
 
-/** Decode CSV bytes: UTF-8 when valid (BOM dropped), else GB18030 (a superset of GBK). */
+/** The header names shown in messages, as a person writes them (the first Chinese and English name of each field). */
+export const ROSTER_HEADER_NAMES: Record<RosterField, { "zh-CN": string; "en-US": string }> = {
+  employeeName: { "zh-CN": "姓名", "en-US": "Employee Name" },
+  employeeId: { "zh-CN": "工号", "en-US": "Employee ID" },
+  department: { "zh-CN": "部门", "en-US": "Department" },
+  position: { "zh-CN": "岗位", "en-US": "Position" },
+  manager: { "zh-CN": "直属上级", "en-US": "Manager" },
+  hrPartner: { "zh-CN": "HR伙伴", "en-US": "HR Partner" },
+  planStart: { "zh-CN": "计划开始", "en-US": "Plan Start" },
+  planEnd: { "zh-CN": "计划结束", "en-US": "Plan End" },
+};
+
+/** Decode CSV bytes of any of the encodings above (BOM dropped). */
 export function decodeCsv(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
+  return decodeText(bytes).text;
+}
+
+/** Decode and say which encoding was found (for the message when the header does not match). */
+export function decodeRoster(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const decoded = decodeText(bytes);
+  return { text: decoded.text, encoding: decoded.encoding };
+}
+
+const SEPARATORS = [",", ";", "\t"] as const;
+type Separator = (typeof SEPARATORS)[number];
+
+/** The separator of the header line: the one of , ; tab that occurs most often outside quotes. */
+export function detectSeparator(text: string): Separator {
+  const counts = new Map<Separator, number>(SEPARATORS.map((s) => [s, 0]));
+  let quoted = false;
+  for (const ch of text.replace(/^\uFEFF/, "")) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && counts.has(ch as Separator)) counts.set(ch as Separator, (counts.get(ch as Separator) ?? 0) + 1);
   }
+  let best: Separator = ",";
+  for (const s of SEPARATORS) if ((counts.get(s) ?? 0) > (counts.get(best) ?? 0)) best = s;
+  return best;
+}
+
+/** Zero-width and other invisible characters do not make a name: removed before a cell is trimmed. */
+function cleanCell(text: string): string {
+  return text.replace(/[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g, "").trim();
 }
 
 /** A roster date as ISO (the shared parser: 2024-04-01, 2024/4/1, 2024年4月1日, 4/1/2024); null when not a calendar date. */
@@ -79,43 +118,63 @@ interface ParsedRecord {
   info: { lines: number };
 }
 
+/** How the file was read, for the message when its header does not match. */
+export interface RosterReading {
+  encoding?: TextEncoding;
+}
+
 /** Parse roster CSV text. Throws a CliError for a file-level problem (not CSV, no header, missing columns). */
-export function parseRoster(text: string, file: string): Roster {
+export function parseRoster(text: string, file: string, reading: RosterReading = {}): Roster {
+  const separator = detectSeparator(text);
   let records: ParsedRecord[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: false, delimiter: separator }) as unknown as ParsedRecord[];
   } catch (error) {
+    // csv-parse counts file lines; a quoted multi-line cell makes that more than the spreadsheet row.
     const line = typeof error === "object" && error !== null && "lines" in error ? Number((error as { lines: unknown }).lines) : 0;
     throw new CliError("roster.badCsv", { file, row: line || "?", reason: reasonOf(error) }, 1, { cause: error });
   }
-  const nonBlank = records.filter((r) => r.record.some((cell) => cell.trim() !== ""));
+  // A spreadsheet shows each record as one row, a blank line as an empty row: row = position among all records.
+  const numbered = records.map((r, index) => ({ record: r.record, row: index + 1 }));
+  const nonBlank = numbered.filter((r) => r.record.some((cell) => cleanCell(cell) !== ""));
   if (nonBlank.length === 0) throw new CliError("roster.empty", { file });
 
   const [headerRecord, ...dataRecords] = nonBlank;
   const columnOf = new Map<RosterField, number>();
   const headers: Partial<Record<RosterField, string>> = {};
   headerRecord.record.forEach((cell, index) => {
-    const normalized = normalizeHeader(cell);
+    const normalized = normalizeHeader(cleanCell(cell));
     for (const field of ROSTER_FIELDS) {
       if (!columnOf.has(field) && ROSTER_COLUMNS[field].includes(normalized)) {
         columnOf.set(field, index);
-        headers[field] = cell.trim();
+        headers[field] = cleanCell(cell);
         break;
       }
     }
   });
   const missing = REQUIRED.filter((field) => !columnOf.has(field));
-  if (missing.length > 0) throw new CliError("roster.missingColumns", { file, columns: missing.join(", ") });
+  if (missing.length > 0) {
+    const found = headerRecord.record.map((cell) => `“${cleanCell(cell).slice(0, 40)}”`).join(", ");
+    throw new CliError("roster.missingColumns", {
+      file,
+      columns: {
+        "zh-CN": missing.map((f) => ROSTER_HEADER_NAMES[f]["zh-CN"]).join("、"),
+        "en-US": missing.map((f) => ROSTER_HEADER_NAMES[f]["en-US"]).join(", "),
+      },
+      found: found.length > 200 ? `${found.slice(0, 200)}…` : found,
+      count: headerRecord.record.length,
+      encoding: reading.encoding ? encodingName(reading.encoding) : "UTF-8",
+      separator: separator === "\t" ? "Tab" : separator,
+    });
+  }
 
   const rows: RosterRow[] = [];
   const problems: RosterProblem[] = [];
-  // Spreadsheet row numbers count the header as row 1; info.lines is the file line where the record ends.
-  for (const { record, info } of dataRecords) {
-    const row = info.lines;
+  for (const { record, row } of dataRecords) {
     const values = {} as Record<RosterField, string>;
     for (const field of ROSTER_FIELDS) {
       const index = columnOf.get(field);
-      values[field] = index === undefined ? "" : (record[index] ?? "").trim();
+      values[field] = index === undefined ? "" : cleanCell(record[index] ?? "");
     }
     const problem = checkRow(row, values, headers);
     if (problem) problems.push(problem);

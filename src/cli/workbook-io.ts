@@ -29,7 +29,7 @@ export interface GenerateOptions {
 /** The workbook the add-in makes for `plan`, as .xlsx bytes. */
 export async function generateWorkbook(plan: Plan, options: GenerateOptions): Promise<Uint8Array> {
   const memory = createMemoryExcel({ engine: null, sheets: [] });
-  const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null, canResizeTables: () => true });
+  const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null });
   await port.writePlan(plan, { language: options.language, asOf: options.asOf ?? null });
   return snapshotToXlsx(memory.snapshot());
 }
@@ -91,7 +91,7 @@ export interface WorkbookUpdate {
 export async function updateWorkbook(bytes: Uint8Array, file: string, plan: Plan, options: GenerateOptions): Promise<WorkbookUpdate> {
   // Formulas stay formulas (not their cached results), so that the file written back computes as before.
   const { memory } = await loadMemory(bytes, file, "formulas");
-  const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null, canResizeTables: () => true });
+  const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null });
   try {
     const report = await port.writePlan(plan, { language: options.language, asOf: options.asOf ?? null });
     return { bytes: await snapshotToXlsx(memory.snapshot()), keptRows: report.keptRows };

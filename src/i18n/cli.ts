@@ -148,6 +148,16 @@ export const cliMessages = {
     "en-US": "{file}: not a PIP workbook (no PIP tables found)",
   },
 
+  // Plan JSON encoding
+  "plan.notUtf8": {
+    "zh-CN": "{file}：不是 UTF-8 文本，第 {line} 行（第 {offset} 字节，0x{byte}）起无法按 UTF-8 读取，看起来是 {encoding} 编码；请把文件另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）",
+    "en-US": "{file}: not UTF-8 text: line {line} (byte {offset}, 0x{byte}) cannot be read as UTF-8, it looks like {encoding}; save the file as UTF-8 (Notepad: Save as → Encoding UTF-8)",
+  },
+  "plan.utf16": {
+    "zh-CN": "{file}：文件是 {encoding} 编码，计划 JSON 须为 UTF-8；请把文件另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）",
+    "en-US": "{file}: the file is {encoding}; a plan JSON must be UTF-8: save it as UTF-8 (Notepad: Save as → Encoding UTF-8)",
+  },
+
   // Roster (batch)
   "roster.empty": { "zh-CN": "{file}：花名册为空", "en-US": "{file}: the roster is empty" },
   "roster.badCsv": {
@@ -155,8 +165,8 @@ export const cliMessages = {
     "en-US": "{file}: row {row}: malformed CSV ({reason})",
   },
   "roster.missingColumns": {
-    "zh-CN": "{file}：表头缺少列 {columns}",
-    "en-US": "{file}: the header lacks the column(s) {columns}",
+    "zh-CN": "{file}：第 1 行（表头）缺少列 {columns}；按 {encoding} 编码、分隔符 “{separator}” 读到 {count} 列：{found}。请检查表头名称、文件编码和分隔符",
+    "en-US": "{file}: row 1 (the header) lacks the column(s) {columns}; read as {encoding} with the separator “{separator}” it has {count} column(s): {found}. Check the header names, the file's encoding and its separator",
   },
   "roster.badDate": {
     "zh-CN": "第 {row} 行 “{column}” 列：“{value}” 不是日期（应为 YYYY-MM-DD）",
@@ -308,10 +318,15 @@ export const cliMessages = {
 } satisfies Record<string, Pair>;
 
 export type CliMessageKey = keyof typeof cliMessages;
-export type CliParams = Record<string, string | number>;
+/** A parameter is a value, or a pair when it reads differently per language (a list of header names). */
+export type CliParams = Record<string, string | number | Pair>;
 
 /** The message `key` in `language`, with `{name}` placeholders filled from `params`. */
 export function cliText(language: Language, key: CliMessageKey, params: CliParams = {}): string {
   const template: string = cliMessages[key][language];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === "object" ? value[language] : String(value);
+  });
 }
