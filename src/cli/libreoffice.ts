@@ -42,6 +42,8 @@ export interface RecalcOptions {
   timeoutMs?: number;
   /** Files per soffice invocation (default all). */
   chunkSize?: number;
+  /** soffice's --convert-to target, "xlsx" (default) or "pdf"; each output keeps its input's base name with that extension. */
+  convertTo?: "xlsx" | "pdf";
 }
 
 function runSoffice(soffice: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -89,7 +91,7 @@ export async function recalcWithLibreOffice(files: readonly string[], outDir: st
         "--norestore",
         "--nolockcheck",
         "--convert-to",
-        "xlsx",
+        options.convertTo ?? "xlsx",
         "--outdir",
         path.resolve(outDir),
         ...chunk,
@@ -102,7 +104,8 @@ export async function recalcWithLibreOffice(files: readonly string[], outDir: st
   } finally {
     await fs.rm(profile, { recursive: true, force: true });
   }
-  const outputs = files.map((f) => path.join(path.resolve(outDir), path.basename(f)));
+  const extension = `.${options.convertTo ?? "xlsx"}`;
+  const outputs = files.map((f) => path.join(path.resolve(outDir), path.basename(f, path.extname(f)) + extension));
   const absent = outputs.filter((f) => !existsSync(f));
   if (absent.length > 0) throw new Error(`soffice did not write ${absent.join(", ")}\n${stdout}\n${stderr}`);
   return { outputs, millis: performance.now() - started, stdout, stderr };

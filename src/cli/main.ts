@@ -11,6 +11,8 @@ import { cliText, type CliMessageKey } from "../i18n/cli";
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, reasonOf, usageError } from "./errors";
 import { isLanguage, languageFromArgv } from "./language";
 import { runAnalyze, runBatchCommand, runGenerate, runRollup, runValidate, type CommandContext } from "./commands";
+import { runCalendar } from "./calendar";
+import { runPdf } from "./pdf";
 import { isValidIsoDate } from "../core/dates";
 import { version as PACKAGE_VERSION } from "../../package.json";
 
@@ -144,6 +146,30 @@ export function buildProgram(language: Language, io: CliIo, setExit: (code: numb
     .addOption(languageOption(language))
     .action(async (folder: string, options: { output?: string; asOf?: string; json?: boolean; lang?: Language }) => {
       setExit(await runRollup(context(options), folder, { output: options.output, json: options.json, asOf: options.asOf ?? io.today() }));
+    });
+
+  program
+    .command("pdf")
+    .description(t("help.pdf"))
+    .argument("<plan.xlsx|plan.json>", t("help.pdf.file"))
+    .requiredOption("-o, --output <plan.pdf>", t("help.pdf.output"))
+    .addOption(languageOption(language, "help.workbookLang"))
+    .addOption(asOfOption(language))
+    .action(async (file: string, options: { output: string; lang?: Language; asOf?: string }) => {
+      const workbookLanguage = options.lang ?? (program.opts().lang as Language | undefined);
+      setExit(await runPdf(context(options), file, { output: options.output, workbookLanguage, asOf: options.asOf }));
+    });
+
+  program
+    .command("calendar")
+    .description(t("help.calendar"))
+    .argument("<plan.xlsx|plan.json>", t("help.validate.file"))
+    .requiredOption("-o, --output <plan.ics>", t("help.calendar.output"))
+    .option("--employee-email <address>", t("help.calendar.employeeEmail"))
+    .option("--manager-email <address>", t("help.calendar.managerEmail"))
+    .addOption(languageOption(language))
+    .action(async (file: string, options: { output: string; employeeEmail?: string; managerEmail?: string; lang?: Language }) => {
+      setExit(await runCalendar(context(options), file, options));
     });
 
   for (const command of program.commands) {

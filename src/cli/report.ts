@@ -52,6 +52,8 @@ export interface AnalyzeJson {
   overdueActions: string[];
   ignoredEntryCount: number;
   unknownGoalEntryCount: number;
+  /** Tracking rows dated after asOf, left out of every number. */
+  afterAsOfEntryCount: number;
   /** Number of error findings of the plan (validate lists them). */
   errorCount: number;
 }
@@ -110,6 +112,7 @@ export function analyzeJson(file: string, plan: Plan, analysis: PlanAnalysis, er
     overdueActions: analysis.overdueActions,
     ignoredEntryCount: analysis.ignoredEntryCount,
     unknownGoalEntryCount: analysis.unknownGoalEntryCount,
+    afterAsOfEntryCount: analysis.afterAsOfEntryCount,
     errorCount,
   };
 }
@@ -167,6 +170,7 @@ export function renderAnalysis(report: AnalyzeJson, language: Language): string 
   );
   if (report.overdueActions.length > 0) out.push(t("analyze.overdueActions", { ids: report.overdueActions.join(", ") }));
   if (report.ignoredEntryCount > 0) out.push(t("analyze.ignored", { count: report.ignoredEntryCount }));
+  if (report.afterAsOfEntryCount > 0) out.push(t("analyze.afterAsOf", { asOf: report.asOf, count: report.afterAsOfEntryCount }));
   if (report.errorCount > 0) out.push(t("analyze.findingsNote", { count: report.errorCount }));
   return out.join("\n");
 }

@@ -5,7 +5,9 @@
  * Robust: an invalid plan never makes these functions throw and never puts NaN or ±Infinity in the output —
  * a number that cannot be computed is `null` ("empty" in FORMULAS.md). Tracking entries whose actual is not a
  * finite number or whose date is not a calendar date are ignored everywhere (counted in `ignoredEntryCount`);
- * entries for an unknown goal id count only as check-ins. Entries dated outside the plan window still count in
+ * entries for an unknown goal id count only as check-ins. Entries dated after the "as of" date are left out of
+ * everything — to-date values, periods, quarters, check-ins — so a review of an old plan shows that day's state
+ * (counted in `afterAsOfEntryCount`; with an invalid asOf nothing is left out). Entries dated outside the plan window still count in
  * the to-date value (FORMULAS.md sums the goal's entries, not the window's) and in the cumulative values of
  * the periods after them, but in no period's own value.
  *
@@ -129,6 +131,8 @@ export interface PlanAnalysis {
   ignoredEntryCount: number;
   /** Valid tracking rows whose goal id matches no goal (they count as check-ins only). */
   unknownGoalEntryCount: number;
+  /** Valid tracking rows dated after asOf: left out of every number ("as of" means as of). */
+  afterAsOfEntryCount: number;
 }
 
 export interface AnalyzeOptions {
@@ -424,6 +428,8 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): PlanAnalysis {
 
   let ignoredEntryCount = 0;
   let unknownGoalEntryCount = 0;
+  let afterAsOfEntryCount = 0;
+  const lastCountedDay = asOfDay ?? Infinity;
   let lastGoalId: unknown = undefined;
   let lastGroup = -1;
   for (let r = 0; r < tracking.length; r++) {
@@ -436,6 +442,10 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): PlanAnalysis {
     const day = parseDateParts(entry.date);
     if (day === null) {
       ignoredEntryCount++;
+      continue;
+    }
+    if (day > lastCountedDay) {
+      afterAsOfEntryCount++;
       continue;
     }
     const p = gridIndexOf(cadenceGrid, day, parsedYear, parsedMonth);
@@ -535,5 +545,6 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): PlanAnalysis {
     overdueActions,
     ignoredEntryCount,
     unknownGoalEntryCount,
+    afterAsOfEntryCount,
   };
 }

@@ -310,6 +310,41 @@ export const cliMessages = {
   "rollup.failed": { "zh-CN": "{count} 个文件无法读取", "en-US": "{count} file(s) could not be read" },
   "rollup.written": { "zh-CN": "汇总已写入 {file}", "en-US": "Summary written to {file}" },
 
+  // pdf, calendar and "as of" (issue 17)
+  "help.pdf": {
+    "zh-CN": "将 PIP 工作簿打印为 PDF 供存档（无界面 LibreOffice，按各工作表的打印设置）",
+    "en-US": "print the PIP workbook to PDF for the personnel file (headless LibreOffice, each sheet's print setup)",
+  },
+  "help.pdf.file": { "zh-CN": "PIP 工作簿（.xlsx）或计划文件（.json）", "en-US": "PIP workbook (.xlsx) or plan file (.json)" },
+  "help.pdf.output": { "zh-CN": "输出的 PDF（.pdf）", "en-US": "PDF to write (.pdf)" },
+  "help.calendar": {
+    "zh-CN": "将跟踪反馈、行动截止日期和期末评估导出为日历文件（.ics），再次导入时更新而不重复",
+    "en-US": "write the check-ins, action due dates and end-of-plan review as a calendar file (.ics); importing it again updates them",
+  },
+  "help.calendar.output": { "zh-CN": "输出的日历文件（.ics）", "en-US": "calendar file to write (.ics)" },
+  "help.calendar.employeeEmail": { "zh-CN": "员工的邮箱（参与人地址；默认不可送达的占位地址）", "en-US": "the employee's e-mail (attendee address; default a placeholder that never delivers)" },
+  "help.calendar.managerEmail": { "zh-CN": "直接上级的邮箱（参与人地址）", "en-US": "the manager's e-mail (attendee address)" },
+  "usage.outputNotPdf": { "zh-CN": "{file}：输出文件应以 .pdf 结尾", "en-US": "{file}: the output file must end in .pdf" },
+  "usage.outputNotIcs": { "zh-CN": "{file}：输出文件应以 .ics 结尾", "en-US": "{file}: the output file must end in .ics" },
+  "pdf.noLibreOffice": {
+    "zh-CN": "未安装 LibreOffice：pipbook pdf 通过它打印（apt-get install -y --no-install-recommends libreoffice-calc fonts-noto-cjk，或设置 SOFFICE）",
+    "en-US": "LibreOffice is not installed: pipbook pdf prints through it (apt-get install -y --no-install-recommends libreoffice-calc fonts-noto-cjk, or set SOFFICE)",
+  },
+  "pdf.failed": { "zh-CN": "{file}：LibreOffice 无法打印（{reason}）", "en-US": "{file}: LibreOffice could not print it ({reason})" },
+  "pdf.done": { "zh-CN": "已生成 {file}（{pages} 页）", "en-US": "Wrote {file} ({pages} pages)" },
+  "calendar.done": {
+    "zh-CN": "已生成 {file}：{events} 个日程（跟踪反馈 {checkIns}，行动截止 {actions}，期末评估 1）",
+    "en-US": "Wrote {file}: {events} events ({checkIns} check-ins, {actions} action due dates, 1 end-of-plan review)",
+  },
+  "calendar.actionSkipped": {
+    "zh-CN": "{file}：行动 {id} 的结束日期无效，未放入日历",
+    "en-US": "{file}: action {id} has no valid end date and is not in the calendar",
+  },
+  "analyze.afterAsOf": {
+    "zh-CN": "截至 {asOf}：其后日期的 {count} 行跟踪记录未计入",
+    "en-US": "As of {asOf}: {count} tracking row(s) dated after it were left out",
+  },
+
   // Bundle launcher and the catch-all
   "error.internal": {
     "zh-CN": "内部错误：{reason}（加 --debug 可查看详情）",

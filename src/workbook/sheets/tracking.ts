@@ -64,7 +64,13 @@ export const trackingSheet: SheetDecl = {
           // date serial × 10^6 + row: the greatest key of a goal is its latest entry, a tie on the date going to the
           // later row (FORMULAS.md). Empty unless both the date and the actual are numbers, so it also marks the rows
           // the formulas count. Exact in doubles: 2,958,465 × 10^6 + 1,048,576 < 2^53.
-          formula: (f) => `IF(AND(ISNUMBER(${f.here("date")}),ISNUMBER(${f.here("actual")})),INT(${f.here("date")})*1000000+ROW(${f.here("date")}),"")`,
+          // A row dated after the Overview's as-of date gets no key either: "as of" means as of (FORMULAS.md), so
+          // every to-date, period and check-in formula leaves it out, as the core does.
+          formula: (f) => {
+            const date = f.here("date");
+            const asOf = f.value("PIP_Summary", "asOf");
+            return `IF(AND(ISNUMBER(${date}),ISNUMBER(${f.here("actual")}),OR(NOT(ISNUMBER(${asOf})),INT(${date})<=${asOf})),INT(${date})*1000000+ROW(${date}),"")`;
+          },
         },
         {
           key: "goalKey",
