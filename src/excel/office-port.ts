@@ -24,6 +24,7 @@ import { readPlan as readWorkbook, type ReaderResult } from "./reader";
 import { markColumn, writePlan as writeWorkbook, type WriterOptions } from "./writer";
 import { refreshEvaluation as refreshEvaluationSheet } from "./evaluation";
 import { prepareRewrite } from "./rewrite";
+import type { SelfTestOptions, SelfTestReport } from "./self-test";
 
 /** The shape of `Excel.run` the port needs (the batch form). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -38,6 +39,8 @@ export interface WorkbookPortOptions {
 export interface PipWorkbookPort extends WorkbookPort {
   readPlan(): Promise<ReaderResult>;
   writePlan(plan: Plan, options: WriteOptions & Pick<WriterOptions, "asOf" | "maxBatchBytes">): Promise<WriteReport>;
+  /** Diagnostics: the self-test (src/excel/self-test.ts, its own chunk) on temporary sheets of this workbook. */
+  runSelfTest(options?: Pick<SelfTestOptions, "language">): Promise<SelfTestReport>;
 }
 
 function officeSupportsResize(): boolean {
@@ -147,6 +150,11 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
         const read = await readWorkbook(context, { validate: false });
         if (read.plan) await refreshEvaluationSheet(context, { plan: read.plan, tables: read.snapshot.tables });
       });
+    },
+
+    async runSelfTest(options) {
+      const { runSelfTest } = await import(/* webpackChunkName: "self-test" */ "./self-test");
+      return runSelfTest(run, options);
     },
 
     async selectCell(sheet, cell) {

@@ -5,6 +5,7 @@
  */
 import type { Finding } from "../core/findings";
 import type { WorkbookPort } from "../excel/port";
+import { canRunSelfTest } from "../taskpane/Diagnostics/Diagnostics.types";
 
 export interface PortObserver {
   onSelect?: (sheet: string, cell: string) => void;
@@ -27,5 +28,7 @@ export function observePort(port: WorkbookPort, observer: PortObserver): Workboo
       observer.onHighlight?.(findings);
     },
     onTablesChanged: (handler) => port.onTablesChanged(handler),
+    // The pane's Diagnostics section runs the self-test through the port when the port has it.
+    ...(canRunSelfTest(port) ? { runSelfTest: (options?: { language?: "zh-CN" | "en-US" }) => port.runSelfTest(options) } : {}),
   };
 }

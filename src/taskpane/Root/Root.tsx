@@ -18,6 +18,9 @@ export function Root(props: RootProps): ReactNode {
 // Only a browser tab outside Excel needs this page; it is its own chunk.
 const NotInExcel = lazy(() => import(/* webpackChunkName: "outside-excel" */ "../NotInExcel/NotInExcel").then((m) => ({ default: m.NotInExcel })));
 
+// The self-test section (issue 14), closed at the bottom of the pane: its own chunk, shown only for a port that has it.
+const Diagnostics = lazy(() => import(/* webpackChunkName: "diagnostics" */ "../Diagnostics/Diagnostics").then((m) => ({ default: m.Diagnostics })));
+
 /** The pane without its FluentProvider, for a host page that has its own (the preview). */
 export function Pane(props: RootProps): ReactNode {
   if (props.mode.kind === "outside-excel") {
@@ -30,6 +33,9 @@ export function Pane(props: RootProps): ReactNode {
   return (
     <PortProvider port={props.mode.port}>
       <App asOf={props.asOf} initialView={props.initialView} />
+      <Suspense fallback={null}>
+        <Diagnostics />
+      </Suspense>
     </PortProvider>
   );
 }
