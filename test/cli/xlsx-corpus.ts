@@ -6,6 +6,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
+import { planForRosterRow, workbookFileName } from "../../src/cli/batch";
+import { parseRoster } from "../../src/cli/roster";
 import { generateWorkbook } from "../../src/cli/workbook-io";
 import type { Language, Plan } from "../../src/core/model";
 import { parsePlanJson } from "../../src/core/plan-file";
@@ -50,8 +52,8 @@ export function randomPlans(): Plan[] {
 export interface CorpusWorkbook {
   label: string;
   bytes: Uint8Array;
-  /** The plan written (null for batch outputs, whose plan is the template with the roster row's employee). */
-  plan: Plan | null;
+  /** The plan written (for batch outputs: the template moved to the roster row, as the batch does). */
+  plan: Plan;
   language: Language;
   /** Path on disk (the Python readers open files). */
   file: string;
@@ -75,11 +77,18 @@ export async function buildCorpus(dir = tempDir("pipbook-xlsx-corpus-")): Promis
     out.push({ label, bytes, plan, language, file });
   }
   const batchDir = path.join(dir, "batch");
-  const run = await runCli(["batch", path.join(FIXTURES, "roster.csv"), "--template", EXAMPLE_PLAN, "-o", batchDir, "--lang", "zh-CN"]);
+  const rosterFile = path.join(FIXTURES, "roster.csv");
+  const run = await runCli(["batch", rosterFile, "--template", EXAMPLE_PLAN, "-o", batchDir, "--lang", "zh-CN"]);
   if (run.code !== 0) throw new Error(`pipbook batch failed: ${run.stderr}`);
-  for (const name of (await fs.readdir(batchDir)).filter((n) => n.endsWith(".xlsx")).sort()) {
+  // The plan of each file is the template moved to the roster row's employee and window (src/cli/batch.ts).
+  const roster = parseRoster(await fs.readFile(rosterFile, "utf8"), rosterFile);
+  const written = new Set((await fs.readdir(batchDir)).filter((n) => n.endsWith(".xlsx")));
+  for (const row of roster.rows) {
+    const name = workbookFileName(row.values.employeeId, row.values.employeeName);
+    if (!written.has(name)) throw new Error(`pipbook batch did not write ${name}`);
     const file = path.join(batchDir, name);
-    out.push({ label: `batch ${name}`, bytes: new Uint8Array(await fs.readFile(file)), plan: null, language: "zh-CN", file });
+    out.push({ label: `batch ${name}`, bytes: new Uint8Array(await fs.readFile(file)), plan: planForRosterRow(example, row), language: "zh-CN", file });
   }
+  if (out.filter((w) => w.label.startsWith("batch")).length !== written.size) throw new Error("batch wrote files the roster does not explain");
   return out;
 }
