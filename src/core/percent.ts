@@ -64,6 +64,22 @@ export function defaultAggregation(unit: string): Aggregation {
   return isPercentUnit(unit) ? "average" : "sum";
 }
 
+/**
+ * A number typed before its unit changed, read again under the new unit as the same text: a goal typed 62 and
+ * then given the unit "%" keeps 0.62 (the rule above); one turned from "%" to "points" keeps the 62 it showed.
+ */
+export function valueForUnitChange(value: number, fromUnit: string, toUnit: string): number {
+  if (!Number.isFinite(value)) return value;
+  const wasPercent = isPercentUnit(fromUnit);
+  const isPercent = isPercentUnit(toUnit);
+  if (!wasPercent && isPercent) {
+    const read = parsePercentText(String(value));
+    return read.ok && read.value !== null ? read.value : value;
+  }
+  if (wasPercent && !isPercent) return cleanFloat(value * 100);
+  return value;
+}
+
 /** Removes binary noise (0.07 * 100 = 7.000000000000001 → 7). */
 function cleanFloat(x: number): number {
   return Number.parseFloat(x.toPrecision(12));

@@ -64,13 +64,17 @@ export const UI_STRINGS = {
   // --- form input problems ------------------------------------------------------------------------------------
   "input.required": { "en-US": "Required", "zh-CN": "必填" },
   "input.notNumber": { "en-US": "Enter a number", "zh-CN": "请输入数字" },
-  "input.notDate": { "en-US": "Enter a real date as YYYY-MM-DD", "zh-CN": "请按 YYYY-MM-DD 输入有效日期" },
+  "input.notDate": { "en-US": "Enter a real date, e.g. 2026-04-01 or 4/1/2026", "zh-CN": "请输入有效日期，如 2026-04-01、2026/4/1 或 2026年4月1日" },
+  "input.dateHint": { "en-US": "e.g. 2026-04-01 or 4/1/2026", "zh-CN": "如 2026-04-01、2026/4/1、2026年4月1日" },
+  // A percentage field: 62, 62 % and 0.62 are all 62 %.
+  "input.notPercent": { "en-US": "Enter a percentage: 62, 62 % or 0.62", "zh-CN": "请输入百分比：62、62% 或 0.62" },
 
   // --- wizard -------------------------------------------------------------------------------------------------
   "wizard.title": { "en-US": "Plan", "zh-CN": "制定计划" },
   // "Stage" is one of the seven PIP stages (阶段) of DOMAIN.md; "step" is a page of this wizard.
   "wizard.stepOf": { "en-US": "Step {n} of {total} · stage {stage}", "zh-CN": "第 {n} / {total} 步 · 阶段 {stage}" },
   "wizard.goToStep": { "en-US": "Go to step", "zh-CN": "跳转到步骤" },
+  "wizard.goToStepHint": { "en-US": "Choose a step, then Enter", "zh-CN": "选择步骤后按 Enter" },
   "wizard.back": { "en-US": "Back", "zh-CN": "上一步" },
   "wizard.next": { "en-US": "Next", "zh-CN": "下一步" },
   "wizard.create": { "en-US": "Create plan", "zh-CN": "创建计划" },
@@ -90,6 +94,29 @@ export const UI_STRINGS = {
   "wizard.remove": { "en-US": "Remove", "zh-CN": "删除" },
   // {item} is the item's heading, e.g. "Goal G2".
   "wizard.removeLabel": { "en-US": "Remove {item}", "zh-CN": "删除{item}" },
+  // {item} is the removed card's heading, e.g. "Goal G2".
+  "wizard.removed": { "en-US": "{item} removed.", "zh-CN": "已删除{item}。" },
+  "wizard.undo": { "en-US": "Undo", "zh-CN": "撤销" },
+  // The summary dialog on Create / Save while errors are open.
+  "summary.title": { "en-US": "{count} problems to fix first", "zh-CN": "还有 {count} 个问题需要处理" },
+  "summary.bodyCreate": {
+    "en-US": "The plan would be written with these errors, and the workbook would show them in red.",
+    "zh-CN": "如现在创建，计划会带着这些错误写入工作簿，并在表格中标红。",
+  },
+  "summary.bodySave": {
+    "en-US": "Your edits would be saved with these errors, and the workbook would show them in red.",
+    "zh-CN": "如现在保存，修改会带着这些错误写入工作簿，并在表格中标红。",
+  },
+  "summary.more": { "en-US": "and {count} more", "zh-CN": "另有 {count} 个" },
+  "summary.goToFirst": { "en-US": "Go to the first", "zh-CN": "转到第一个问题" },
+  "summary.createAnyway": { "en-US": "Create anyway", "zh-CN": "仍然创建" },
+  "summary.saveAnyway": { "en-US": "Save anyway", "zh-CN": "仍然保存" },
+  "summary.cancel": { "en-US": "Cancel", "zh-CN": "取消" },
+  // The next step offered after an action, as a button beside its message.
+  "next.plan": { "en-US": "Go to Plan", "zh-CN": "转到“计划”" },
+  "next.tracking": { "en-US": "Go to Tracking", "zh-CN": "转到“跟踪”" },
+  "next.check": { "en-US": "Go to Check", "zh-CN": "转到“检查”" },
+  "next.evaluate": { "en-US": "Go to Evaluate", "zh-CN": "转到“评估”" },
 
   "step.header": { "en-US": "Plan & scenario", "zh-CN": "计划与场景" },
   "step.gaps": { "en-US": "Performance gaps", "zh-CN": "绩效差距" },
@@ -137,6 +164,11 @@ export const UI_STRINGS = {
   "gap.attainmentEmpty": { "en-US": "Attainment: enter a target and an actual", "zh-CN": "达成率：请填写目标值和实际值" },
   // {diff} is the actual minus the benchmark, with its sign, in the gap's unit.
   "gap.vsBenchmark": { "en-US": "{diff} against the department benchmark", "zh-CN": "与部门基准相差 {diff}" },
+  "gap.makeGoal": { "en-US": "Create a goal from this gap", "zh-CN": "据此差距创建目标" },
+  "gap.goalMade": { "en-US": "Goal {id} comes from this gap.", "zh-CN": "目标 {id} 由此差距创建。" },
+  // The title of a goal made from a gap; {due} is the plan's end date.
+  "gap.goalTitle": { "en-US": "{metric} up from {baseline} to {target} by {due}", "zh-CN": "{due} 前{metric}由 {baseline} 提升至 {target}" },
+  "gap.goalTitleDecrease": { "en-US": "{metric} down from {baseline} to {target} by {due}", "zh-CN": "{due} 前{metric}由 {baseline} 降至 {target}" },
   "direction.increase": { "en-US": "Higher is better", "zh-CN": "正向指标（越高越好）" },
   "direction.decrease": { "en-US": "Lower is better", "zh-CN": "反向指标（越低越好）" },
 
@@ -145,13 +177,24 @@ export const UI_STRINGS = {
   "goal.title": { "en-US": "Goal (specific, time-bound)", "zh-CN": "目标描述（具体、有时限）" },
   "goal.metric": { "en-US": "Metric", "zh-CN": "衡量指标" },
   "goal.unit": { "en-US": "Unit", "zh-CN": "单位" },
+  "goal.unitHint": { "en-US": "e.g. %, minutes, 万元", "zh-CN": "如 %、分钟、万元" },
+  // A % goal keeps fractions; this line says how the numbers typed are kept (62 % → 75 %).
+  "goal.percentStored": { "en-US": "Kept as {baseline} → {target}", "zh-CN": "记为 {baseline} → {target}" },
   "goal.baseline": { "en-US": "Baseline", "zh-CN": "基线值" },
   "goal.target": { "en-US": "Target", "zh-CN": "目标值" },
   "goal.direction": { "en-US": "Direction", "zh-CN": "指标方向" },
-  "goal.aggregation": { "en-US": "Check-ins combine by", "zh-CN": "跟踪值汇总方式" },
+  "goal.aggregation": { "en-US": "Period value from check-ins", "zh-CN": "同周期多次跟踪的汇总方式" },
+  "goal.aggregationInfo": {
+    "en-US": "How several check-ins in one period make that period's value. Sum: amounts that add up (sales). Average: rates and times (66 % and 70 % make 68 %). Latest: a level such as a skill score.",
+    "zh-CN": "同一周期内有多条跟踪记录时，本期值如何得出。合计：可累加的量（如销售额）；平均：比率、时长（66% 与 70% 得 68%）；最新值：水平类指标（如技能评分）。",
+  },
   "goal.weight": { "en-US": "Weight (%)", "zh-CN": "权重（%）" },
   "goal.dueDate": { "en-US": "Due date", "zh-CN": "截止日期" },
-  "goal.method": { "en-US": "Score by", "zh-CN": "得分计算方法" },
+  "goal.method": { "en-US": "How the goal is scored", "zh-CN": "目标得分方式" },
+  "goal.methodInfo": {
+    "en-US": "Attainment: actual ÷ target (32 of 50 is 64 %; lower is better: (2 × target − actual) ÷ target). Progress: the share of the gap from baseline to target that is closed, (actual − baseline) ÷ (target − baseline), for a metric whose baseline is far from zero.",
+    "zh-CN": "达成率：实际值 ÷ 目标值（目标 50 完成 32 为 64%；反向指标为 (2 × 目标值 − 实际值) ÷ 目标值）。改进进度：从基线值到目标值的差距已缩小的比例，(实际值 − 基线值) ÷ (目标值 − 基线值)，适用于基线远离零的指标。",
+  },
   "goal.weightSum": { "en-US": "Weights add up to {value}", "zh-CN": "权重合计 {value}" },
   "aggregation.sum": { "en-US": "Sum (e.g. sales)", "zh-CN": "合计（如销售额）" },
   "aggregation.average": { "en-US": "Average (e.g. a rate)", "zh-CN": "平均（如比率）" },
@@ -257,6 +300,23 @@ export const UI_STRINGS = {
   "tracking.enteredBy": { "en-US": "Entered by", "zh-CN": "填写人" },
   "tracking.submit": { "en-US": "Add check-in", "zh-CN": "添加记录" },
   "tracking.added": { "en-US": "Check-in added to the Tracking log.", "zh-CN": "已添加到跟踪记录表。" },
+  "tracking.addedMany": { "en-US": "{count} check-ins added to the Tracking log.", "zh-CN": "已将 {count} 条记录添加到跟踪记录表。" },
+  "tracking.window": { "en-US": "The plan runs {start} – {end}; a check-in date lies in between.", "zh-CN": "计划期为 {start} 至 {end}，跟踪日期须在此期间内。" },
+  "tracking.outsideWindow": { "en-US": "Outside the plan window {start} – {end}", "zh-CN": "不在计划期 {start} 至 {end} 内" },
+  "tracking.actuals": { "en-US": "Actual per goal (leave empty to skip)", "zh-CN": "各目标实际值（留空则不记录）" },
+  // {baseline} → {target} of the goal, with its unit.
+  "tracking.actualHint": { "en-US": "From {baseline} to {target}", "zh-CN": "基线 {baseline} → 目标 {target}" },
+  "tracking.noActual": { "en-US": "Enter at least one actual", "zh-CN": "请至少填写一个实际值" },
+  "history.title": { "en-US": "Check-ins so far ({count})", "zh-CN": "已有跟踪记录（{count} 条）" },
+  "history.show": { "en-US": "Show, correct or delete", "zh-CN": "查看、更正或删除" },
+  "history.edit": { "en-US": "Edit", "zh-CN": "更正" },
+  "history.editLabel": { "en-US": "Edit the check-in of {date} for {goal}", "zh-CN": "更正 {date} {goal} 的跟踪记录" },
+  "history.delete": { "en-US": "Delete", "zh-CN": "删除" },
+  "history.deleteLabel": { "en-US": "Delete the check-in of {date} for {goal}", "zh-CN": "删除 {date} {goal} 的跟踪记录" },
+  "history.confirmDelete": { "en-US": "Delete for good", "zh-CN": "确认删除" },
+  "history.save": { "en-US": "Save correction", "zh-CN": "保存更正" },
+  "history.edited": { "en-US": "The check-in is corrected in the Tracking log.", "zh-CN": "跟踪记录已更正。" },
+  "history.deleted": { "en-US": "The check-in is deleted from the Tracking log.", "zh-CN": "跟踪记录已删除。" },
   "schedule.title": { "en-US": "Check-in schedule", "zh-CN": "跟踪计划" },
   "schedule.summary": {
     "en-US": "{held} of {planned} check-ins held, {missed} missed",
@@ -276,6 +336,7 @@ export const UI_STRINGS = {
   "adjustment.submit": { "en-US": "Record adjustment", "zh-CN": "记录调整" },
   "adjustment.recorded": { "en-US": "Adjustment recorded.", "zh-CN": "已记录计划调整。" },
   "overdueActions": { "en-US": "Overdue actions: {ids}", "zh-CN": "逾期行动：{ids}" },
+  "overdueActions.title": { "en-US": "Overdue actions ({count})", "zh-CN": "逾期行动（{count} 项）" },
 
   // --- check ----------------------------------------------------------------------------------------------------
   "check.title": { "en-US": "Check the workbook", "zh-CN": "检查工作簿" },
@@ -301,6 +362,42 @@ export const UI_STRINGS = {
   "evaluate.suggestion": { "en-US": "Suggested outcome", "zh-CN": "建议结论" },
   "evaluate.goal": { "en-US": "Goal", "zh-CN": "目标" },
   "evaluate.toDate": { "en-US": "To date", "zh-CN": "累计值" },
+  // The to-date value's label follows how the goal's check-ins combine.
+  "evaluate.toDate.sum": { "en-US": "Total to date", "zh-CN": "累计值" },
+  "evaluate.toDate.average": { "en-US": "Average to date", "zh-CN": "平均值" },
+  "evaluate.toDate.latest": { "en-US": "Latest value", "zh-CN": "最新值" },
+  "evaluate.value.sum": { "en-US": "Total", "zh-CN": "本期合计" },
+  "evaluate.value.average": { "en-US": "Average", "zh-CN": "本期平均" },
+  "evaluate.value.latest": { "en-US": "Latest", "zh-CN": "本期最新" },
+  // Marks the number (attainment or progress) the goal's score and the overall use.
+  "evaluate.scored": { "en-US": "counts", "zh-CN": "计入总分" },
+  "evaluate.better": { "en-US": "(better)", "zh-CN": "（改善）" },
+  "evaluate.worse": { "en-US": "(worse)", "zh-CN": "（变差）" },
+  "evaluate.basis": {
+    "en-US": "Based on {counted} of {total} goals ({weight} of the weight).",
+    "zh-CN": "依据 {total} 个目标中的 {counted} 个（占权重 {weight}）。",
+  },
+  "evaluate.basisNone": { "en-US": "No goal has check-ins yet.", "zh-CN": "尚无目标有跟踪记录。" },
+  "evaluate.basisMissing": { "en-US": "Not counted (no check-ins yet): {goals}", "zh-CN": "未计入（尚无跟踪记录）：{goals}" },
+  "evaluate.implausible": {
+    "en-US": "Some percentages are not plausible rates, so no outcome is suggested until they are corrected:",
+    "zh-CN": "部分百分比数值不是合理的比率，修正之前不给出建议结论：",
+  },
+  "evaluate.suggestionWithheld": { "en-US": "none until the percentages are corrected", "zh-CN": "修正百分比后再给出" },
+  "evaluate.outcomeThresholds": {
+    "en-US": "Met at {met} overall or more, partially met at {partiallyMet} or more.",
+    "zh-CN": "总体达成率 ≥ {met} 为达标，≥ {partiallyMet} 为部分达标。",
+  },
+  // {gap}: share of the gap closed; {time}: share of the plan window elapsed.
+  "evaluate.reasonGap": { "en-US": "{gap} of the gap closed in {time} of the time → {status}", "zh-CN": "用时 {time}，差距已缩小 {gap} → {status}" },
+  "evaluate.reasonSum": {
+    "en-US": "{toDate} against {expected} expected by now ({time} of the time), pace {pace} → {status}",
+    "zh-CN": "截至目前 {toDate}，按用时 {time} 应达 {expected}，进度 {pace} → {status}",
+  },
+  "evaluate.statusInfo": {
+    "en-US": "The pace compares the result with the time elapsed: on track at {onTrack} or more, at risk at {atRisk} or more, off track below.",
+    "zh-CN": "进度 = 实际进展与已用时间之比：≥ {onTrack} 为按计划推进，≥ {atRisk} 为存在风险，低于则偏离计划。",
+  },
   "evaluate.attainment": { "en-US": "Attainment", "zh-CN": "达成率" },
   "evaluate.progress": { "en-US": "Progress (gap closed)", "zh-CN": "改进进度" },
   "evaluate.score": { "en-US": "Score", "zh-CN": "得分" },

@@ -1,4 +1,5 @@
 /** Numbers as the pane shows them, in the pane's language; an empty value (null) shows as a dash. */
+import { isPercentUnit } from "../core/percent";
 import type { UiLanguage } from "../i18n/ui";
 
 const DASH = "—";
@@ -31,10 +32,10 @@ export function todayIso(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A measured value with its unit; a "%" unit means the value is a fraction (0.03 → 3%), as in the example plan. */
+/** A measured value with its unit; a "%" unit (and 百分比, "率 (%)") means the value is a fraction (0.03 → 3%). */
 export function formatMeasure(language: UiLanguage, value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  if (unit.trim() === "%") return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 2 }).format(value);
+  if (isPercentUnit(unit)) return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 2 }).format(value);
   const number = formatNumber(language, value);
   return unit.trim() === "" ? number : `${number} ${unit.trim()}`;
 }

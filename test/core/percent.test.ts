@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { defaultAggregation, isPercentUnit, isPlausiblePercent, parsePercentText, percentToText } from "../../src/core/percent";
+import { defaultAggregation, isPercentUnit, isPlausiblePercent, parsePercentText, percentToText, valueForUnitChange } from "../../src/core/percent";
 import { validatePlan } from "../../src/core/validate";
 import { examplePlan } from "../taskpane/support/example";
 
@@ -91,5 +91,15 @@ describe("PERCENT_IMPLAUSIBLE", () => {
     ];
     const found = validatePlan(plan).filter((f) => f.code === "PERCENT_IMPLAUSIBLE");
     expect(found.map((f) => [f.location.entity, f.location.row, f.location.field])).toEqual([["gaps", 0, "actual"]]);
+  });
+});
+
+describe("valueForUnitChange", () => {
+  test("62 typed before the unit became % is 0.62; 0.62 stays 0.62; back to points it is 62 again", () => {
+    expect(valueForUnitChange(62, "", "%")).toBe(0.62);
+    expect(valueForUnitChange(0.62, "", "%")).toBe(0.62);
+    expect(valueForUnitChange(0.62, "%", "points")).toBe(62);
+    expect(valueForUnitChange(9.5, "minutes", "min")).toBe(9.5);
+    expect(valueForUnitChange(0.05, "%", "百分比")).toBe(0.05);
   });
 });

@@ -80,6 +80,8 @@ describe("check view", () => {
     await renderPane(port);
     expect(port.callsOf("onTablesChanged")).toHaveLength(1);
     fireEvent.click(screen.getByTestId("wizard-write"));
+    // The empty draft has open errors: the summary asks first.
+    fireEvent.click(await screen.findByTestId("summary-anyway"));
     await waitFor(() => expect(port.callsOf("onTablesChanged")).toHaveLength(2));
     const reads = port.callsOf("readPlan").length;
     act(() => port.fireTablesChanged());

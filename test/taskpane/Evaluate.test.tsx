@@ -2,6 +2,7 @@
 import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import type { Plan } from "../../src/core/model";
+import { validatePlan } from "../../src/core/validate";
 import { createFakeWorkbookPort } from "./support/fake-port";
 import { examplePlan } from "./support/example";
 import { renderPane } from "./support/render";
@@ -69,5 +70,51 @@ describe("evaluate view", () => {
     const [written] = port.callsOf("writePlan")[0] as [Plan];
     expect(written.evaluation).toMatchObject({ outcome: "partially-met", decision: "extend", extensionEnd: "2024-08-31" });
     expect(written.tracking).toHaveLength(examplePlan().tracking.length);
+  });
+});
+
+describe("evaluate explains itself", () => {
+  test("the overall says what it rests on: 1 of 2 goals (60 % of the weight) when G2 has no check-ins", async () => {
+    const plan = examplePlan();
+    plan.tracking = plan.tracking.filter((e) => e.goalId === "G1");
+    await renderPane(createFakeWorkbookPort({ plan }), { view: "evaluate", asOf: "2024-06-30" });
+    expect(screen.getByTestId("overall-basis")).toHaveTextContent("Based on 1 of 2 goals (60% of the weight).");
+    expect(screen.getByTestId("overall-missing")).toHaveTextContent("Not counted (no check-ins yet): G2");
+    expect(screen.getByTestId("outcome-thresholds")).toHaveTextContent("Met at 100% overall or more, partially met at 80% or more.");
+  });
+
+  test("a status comes with its reason: the gap closed against the time elapsed", async () => {
+    const plan = examplePlan();
+    plan.tracking = plan.tracking.filter((e) => e.date <= "2024-05-15");
+    await renderPane(createFakeWorkbookPort({ plan }), { view: "evaluate", asOf: "2024-05-15" });
+    // 2024-04-01 … 05-15 is 45 of 91 days.
+    const time = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 }).format(45 / 91);
+    expect(screen.getByTestId("goal-status-reason-1")).toHaveTextContent(new RegExp(`of the gap closed in ${time.replace(".", "\\.")} of the time → `));
+    expect(screen.getByTestId("goal-status-reason-0")).toHaveTextContent(/expected by now/);
+  });
+
+  test("labels follow the aggregation, and a fall of a lower-is-better rate is marked as better", async () => {
+    const plan = examplePlan();
+    await renderPane(createFakeWorkbookPort({ plan }), { view: "evaluate", asOf: "2024-06-30" });
+    const g2 = screen.getByTestId("goal-result-1");
+    expect(g2).toHaveTextContent("Average to date");
+    expect(screen.getByTestId("goal-result-0")).toHaveTextContent("Total to date");
+    const better = [...g2.querySelectorAll("[data-trend]")];
+    expect(better.length).toBeGreaterThan(0);
+    for (const cell of better) {
+      const falls = (cell.textContent ?? "").includes("-") || (cell.textContent ?? "").includes("−");
+      expect(cell.getAttribute("data-trend")).toBe(falls ? "better" : "worse");
+    }
+  });
+
+  test("with a % value stored as 66 (meant 66 %) no outcome is suggested and the finding is shown", async () => {
+    const plan = examplePlan();
+    plan.tracking.push({ date: "2024-06-28", goalId: "G2", actual: 66, note: "", coachFeedback: "", enteredBy: "" });
+    const findings = validatePlan(plan);
+    expect(findings.map((f) => f.code)).toContain("PERCENT_IMPLAUSIBLE");
+    await renderPane(createFakeWorkbookPort({ plan, findings }), { view: "evaluate", asOf: "2024-06-30" });
+    expect(screen.getByTestId("implausible")).toHaveTextContent("stored as 66 (shown as 6600 %)");
+    expect(screen.getByTestId("outcome-suggestion")).toHaveTextContent("none until the percentages are corrected");
+    expect(screen.queryByTestId("use-suggestion")).toBeNull();
   });
 });

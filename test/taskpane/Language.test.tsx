@@ -8,15 +8,15 @@ import { renderPane } from "./support/render";
 describe("pane language", () => {
   test("the switch turns the pane into Chinese: views, step heading, <html lang>", async () => {
     await renderPane(createFakeWorkbookPort());
-    expect(screen.getByRole("button", { name: "Plan" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Plan" })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("en-US");
     fireEvent.click(screen.getByTestId("language-switch"));
-    expect(screen.getByRole("button", { name: "计划" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "评估" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "计划" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "评估" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("计划与场景");
     expect(document.documentElement.lang).toBe("zh-CN");
     fireEvent.click(screen.getByTestId("language-switch"));
-    expect(screen.getByRole("button", { name: "Plan" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Plan" })).toBeInTheDocument();
   });
 
   test("a new plan's workbook language starts as the pane's language", async () => {

@@ -27,6 +27,18 @@ function messageOf(control: HTMLElement): string {
 
 const TARGET_EQUALS_BASELINE_EN = FINDING_MESSAGES.TARGET_EQUALS_BASELINE["en-US"].replace("{value}", "5");
 
+/** Type into a field and leave it (messages show after a field is left). */
+function typeAndLeave(name: string, value: string) {
+  fireEvent.change(field(name), { target: { value } });
+  fireEvent.blur(field(name));
+}
+
+/** Create / Save on a draft with open errors opens the summary; write anyway. */
+async function writeAnyway() {
+  fireEvent.click(screen.getByTestId("wizard-write"));
+  fireEvent.click(await screen.findByTestId("summary-anyway"));
+}
+
 describe("plan wizard", () => {
   test("a goal whose target equals its baseline shows the finding inline under the target", async () => {
     await renderPane(createFakeWorkbookPort());
@@ -34,17 +46,26 @@ describe("plan wizard", () => {
     fireEvent.click(screen.getByRole("button", { name: "Add a goal" }));
     fireEvent.change(field("goals.0.baseline"), { target: { value: "5" } });
     fireEvent.change(field("goals.0.target"), { target: { value: "5" } });
-    expect(messageOf(field("goals.0.target"))).toContain(TARGET_EQUALS_BASELINE_EN);
+    // Not while typing: after the field is left.
+    expect(messageOf(field("goals.0.target")).toLowerCase()).not.toContain(TARGET_EQUALS_BASELINE_EN);
+    fireEvent.blur(field("goals.0.target"));
+    // Inside the form the message has no "Goal 1 (G1):" prefix.
+    expect(messageOf(field("goals.0.target"))).toContain(TARGET_EQUALS_BASELINE_EN.charAt(0).toUpperCase() + TARGET_EQUALS_BASELINE_EN.slice(1));
+    expect(messageOf(field("goals.0.target"))).not.toContain("Goal 1");
     fireEvent.change(field("goals.0.target"), { target: { value: "7" } });
-    expect(messageOf(field("goals.0.target"))).not.toContain(TARGET_EQUALS_BASELINE_EN);
+    expect(messageOf(field("goals.0.target")).toLowerCase()).not.toContain(TARGET_EQUALS_BASELINE_EN);
   });
 
-  test("a goal with no action shows the finding on the goal's card", async () => {
+  test("a goal with no action shows the finding on the goal's card after a Create attempt, not before", async () => {
     await renderPane(createFakeWorkbookPort());
     goToStep("goals");
     fireEvent.click(screen.getByRole("button", { name: "Add a goal" }));
     const card = screen.getByTestId("goal-0");
-    expect(within(card).getByText(new RegExp(FINDING_MESSAGES.GOAL_WITHOUT_ACTION["en-US"]))).toBeInTheDocument();
+    const noAction = new RegExp(FINDING_MESSAGES.GOAL_WITHOUT_ACTION["en-US"], "i");
+    expect(within(card).queryByText(noAction)).toBeNull();
+    fireEvent.click(screen.getByTestId("wizard-write"));
+    fireEvent.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(within(card).getByText(noAction)).toBeInTheDocument();
   });
 
   test("text typed into a number field says 'Enter a number' and does not change the plan", async () => {
@@ -52,7 +73,7 @@ describe("plan wizard", () => {
     goToStep("goals");
     fireEvent.click(screen.getByRole("button", { name: "Add a goal" }));
     fireEvent.change(field("goals.0.baseline"), { target: { value: "32" } });
-    fireEvent.change(field("goals.0.baseline"), { target: { value: "3x" } });
+    typeAndLeave("goals.0.baseline", "3x");
     expect(messageOf(field("goals.0.baseline"))).toContain("Enter a number");
   });
 
@@ -81,9 +102,9 @@ describe("plan wizard", () => {
     fireEvent.click(screen.getByRole("button", { name: "Add a goal" }));
     expect(field("goals.1.weight")).toHaveValue("0");
     fireEvent.change(field("goals.0.weight"), { target: { value: "60" } });
-    fireEvent.change(field("goals.1.weight"), { target: { value: "40" } });
+    fireEvent.change(field("goals.1.weight"), { target: { value: "40 %" } });
     expect(screen.getByTestId("weight-sum")).toHaveTextContent("100%");
-    fireEvent.click(screen.getByTestId("wizard-write"));
+    await writeAnyway();
     await waitFor(() => expect(port.callsOf("writePlan")).toHaveLength(1));
     const [plan] = port.callsOf("writePlan")[0] as [{ goals: { weight: number }[] }];
     expect(plan.goals.map((g) => g.weight)).toEqual([0.6, 0.4]);
@@ -98,7 +119,7 @@ describe("plan wizard", () => {
     fireEvent.change(field("header.language"), { target: { value: "en-US" } });
     const create = screen.getByTestId("wizard-write");
     expect(create).toHaveTextContent("Create plan");
-    fireEvent.click(create);
+    await writeAnyway();
     await waitFor(() => expect(create).toBeDisabled());
     expect(await screen.findByRole("progressbar")).toBeInTheDocument();
     await act(async () => release());
@@ -108,6 +129,11 @@ describe("plan wizard", () => {
     expect(options.language).toBe("en-US");
     expect(port.callsOf("readPlan").length).toBe(2);
     expect(create).toHaveTextContent("Save");
+    // The result shows beside the button, with the next step.
+    const notice = within(screen.getByTestId("feedback-wizard")).getByTestId("notice");
+    expect(notice).toHaveTextContent("The plan is in the workbook.");
+    fireEvent.click(within(notice).getByRole("button", { name: "Go to Tracking" }));
+    expect(await screen.findByTestId("view-tracking")).toBeInTheDocument();
   });
 
   test("a plan already in the workbook is read into the wizard; Save keeps check-ins added since", async () => {
@@ -121,6 +147,8 @@ describe("plan wizard", () => {
     fireEvent.change(field("header.position"), { target: { value: "高级销售代表" } });
     port.plan!.tracking.push({ date: "2024-06-29", goalId: "G1", actual: 1, note: "", coachFeedback: "", enteredBy: "" });
     fireEvent.click(screen.getByTestId("wizard-write"));
+    // The example plan has no open errors: no summary, it is written at once.
+    expect(screen.queryByTestId("summary-dialog")).toBeNull();
     await waitFor(() => expect(port.callsOf("writePlan")).toHaveLength(1));
     // The port's read after the edit still holds the old draft: it was dirty. The write takes stages 6–7 from the last read.
     const [written] = port.callsOf("writePlan")[0] as [typeof example];
@@ -133,7 +161,7 @@ describe("plan wizard", () => {
     const failure = Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
     port.failNext.writePlan = failure;
     await renderPane(port);
-    fireEvent.click(screen.getByTestId("wizard-write"));
+    await writeAnyway();
     // The empty draft's required fields carry their own inline alerts (Fluent Field); find the write error's bar.
     const title = await screen.findByText("The plan could not be written to the workbook.");
     const alert = title.closest<HTMLElement>('[role="alert"]')!;
@@ -149,7 +177,7 @@ describe("plan wizard", () => {
     const cells = [{ sheet: "Goals", cell: "C7", reason: "occupied" as const }];
     port.failNext.writePlan = new WorkbookConflictError(cells, conflictMessage(cells, 5));
     await renderPane(port);
-    fireEvent.click(screen.getByTestId("wizard-write"));
+    await writeAnyway();
     const title = await screen.findByText("The plan could not be written to the workbook.");
     const alert = title.closest<HTMLElement>('[role="alert"]')!;
     expect(alert).toHaveTextContent("the plan's tables now need Goals!C7, and those cells hold your own content");

@@ -30,10 +30,14 @@ describe("form text → model values", () => {
     expect(numberToText(Number.NaN)).toBe("");
   });
 
-  test("dates must be real calendar dates", () => {
+  test("dates must be real calendar dates, in any of the forms people type (the shared parseUserDate)", () => {
     expect(isDateText("2024-02-29")).toBe(true);
     expect(isDateText("2023-02-29")).toBe(false);
-    expect(isDateText("2024-4-1")).toBe(false);
+    expect(isDateText("2024-4-1")).toBe(true);
+    expect(isDateText("2024/4/1")).toBe(true);
+    expect(isDateText("2024年4月1日")).toBe(true);
+    expect(isDateText("12/7/2026")).toBe(true);
+    expect(isDateText("13/7/2026")).toBe(false);
   });
 });
 

@@ -3,15 +3,15 @@
  * Kept small (it is in the first chunk with React and Fluent's provider): the views and the message bars are
  * separate chunks, loaded when first needed; the first view's chunk is requested at once.
  */
-import { Button, mergeClasses } from "@fluentui/react-components";
+import { Button, Tab, TabList } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { usePort, useUi } from "../context";
 import { todayIso } from "../format";
-import type { AppProps, PaneController, ViewName } from "./App.types";
+import type { AppProps, ViewName, ViewProps } from "./App.types";
 import { useAppStyles } from "./App.styles";
 import { useApp } from "./useApp";
 
-type ViewComponent = (props: { controller: PaneController }) => ReactNode;
+type ViewComponent = (props: ViewProps) => ReactNode;
 
 const loadWizard = () => import(/* webpackChunkName: "view-plan" */ "../Wizard/Wizard");
 const loadStatus = () => import(/* webpackChunkName: "messages" */ "./StatusArea");
@@ -34,6 +34,10 @@ export function App(props: AppProps): ReactNode {
   const [view, setView] = useState<ViewName>(props.initialView ?? "plan");
   const View = views[view];
   const { busy, error, notice } = controller;
+  const navigate = (name: ViewName) => {
+    if (name !== view) controller.dismissNotice();
+    setView(name);
+  };
 
   useEffect(() => {
     void loadStatus();
@@ -53,26 +57,25 @@ export function App(props: AppProps): ReactNode {
           <span lang={language === "zh-CN" ? "en-US" : "zh-CN"}>{t("language.switch")}</span>
         </Button>
       </div>
-      {/* The views are pages of the pane: a nav of buttons, the current one marked with aria-current. */}
-      <nav aria-label={t("nav.label")} className={styles.nav}>
+      {/* The four views as a Fluent TabList: one tab stop, arrow keys move between the views. */}
+      <TabList
+        className={styles.tabs}
+        size="small"
+        aria-label={t("nav.label")}
+        selectedValue={view}
+        onTabSelect={(_, data) => {
+          const name = data.value as ViewName;
+          // A notice belongs to the view where its action happened.
+          if (name !== view) controller.dismissNotice();
+          setView(name);
+        }}
+      >
         {VIEW_ORDER.map((name) => (
-          <Button
-            key={name}
-            size="small"
-            appearance="transparent"
-            aria-current={view === name ? "page" : undefined}
-            className={mergeClasses(styles.navItem, view === name && styles.navCurrent)}
-            data-testid={`tab-${name}`}
-            onClick={() => {
-              // A notice belongs to the view where its action happened.
-              if (name !== view) controller.dismissNotice();
-              setView(name);
-            }}
-          >
+          <Tab key={name} value={name} data-testid={`tab-${name}`}>
             {t(`nav.${name}`)}
-          </Button>
+          </Tab>
         ))}
-      </nav>
+      </TabList>
       {busy || error || notice ? (
         <Suspense fallback={<p className={styles.status}>{t("working")}</p>}>
           <StatusArea controller={controller} />
@@ -91,7 +94,7 @@ export function App(props: AppProps): ReactNode {
               </p>
             }
           >
-            <View controller={controller} />
+            <View controller={controller} navigate={navigate} />
           </Suspense>
         )}
       </div>

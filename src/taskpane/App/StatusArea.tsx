@@ -13,7 +13,10 @@ import { useAppStyles } from "./App.styles";
 export function StatusArea({ controller }: { controller: PaneController }): ReactNode {
   const { t, language } = useUi();
   const styles = useAppStyles();
-  const { busy, error, notice } = controller;
+  // Progress and notices of an action with a place show beside its button (ActionFeedback); the rest here.
+  const busy = controller.busy && !controller.busy.place ? controller.busy : null;
+  const notice = controller.notice && !controller.notice.place ? controller.notice : null;
+  const { error } = controller;
   return (
     <>
       {busy ? (

@@ -11,7 +11,7 @@ import type { UiKey } from "../../i18n/ui";
 import { paneError } from "../ErrorBar/describeError";
 import type { PaneError } from "../ErrorBar/ErrorBar.types";
 import { planToWrite } from "../plan-merge";
-import type { BusyState, Notice, PaneController } from "./App.types";
+import type { ActionPlace, BusyState, Notice, PaneController } from "./App.types";
 
 export const CHECK_DEBOUNCE_MS = 500;
 
@@ -115,14 +115,14 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
 
   /** Runs one write with the busy flag set, then reads the workbook again. */
   const write = useCallback(
-    async (busyKey: UiKey, errorKey: UiKey, action: (onProgress: (f: number) => void) => Promise<unknown>): Promise<boolean> => {
+    async (busyKey: UiKey, errorKey: UiKey, action: (onProgress: (f: number) => void) => Promise<unknown>, place?: ActionPlace): Promise<boolean> => {
       if (busyRef.current) return false;
-      setBusy({ key: busyKey, progress: null });
+      setBusy({ key: busyKey, progress: null, place });
       setError(null);
       setNotice(null);
       try {
         await action((fraction) => {
-          if (mounted.current) setBusyState({ key: busyKey, progress: Math.max(0, Math.min(1, fraction)) });
+          if (mounted.current) setBusyState({ key: busyKey, progress: Math.max(0, Math.min(1, fraction)), place });
         });
       } catch (caught) {
         setBusy(null);
@@ -142,6 +142,7 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
     dirtyRef.current = false;
     const ok = await write("writing", "error.write", (onProgress) =>
       port.writePlan(toWrite, { language: toWrite.header.language, onProgress }),
+      "wizard",
     );
     if (!ok) {
       dirtyRef.current = true;
@@ -152,7 +153,7 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
     const remaining = findingsRef.current.length;
     const parts: Notice["parts"] = [{ key: existed ? "wizard.saved" : "wizard.created" }];
     if (remaining > 0) parts.push({ key: "wizard.remaining", params: { count: remaining } });
-    setNotice({ intent: remaining > 0 ? "warning" : "success", parts });
+    setNotice({ intent: remaining > 0 ? "warning" : "success", parts, place: "wizard", next: "tracking" });
     return true;
   }, [draft, port, write]);
 
@@ -163,10 +164,11 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
       const toWrite = { ...latest, evaluation };
       const ok = await write("writing", "error.write", (onProgress) =>
         port.writePlan(toWrite, { language: toWrite.header.language, onProgress }),
+        "decision",
       );
       if (ok) {
         setSubscription((n) => n + 1);
-        setNotice({ intent: "success", parts: [{ key: "evaluate.decisionSaved" }] });
+        setNotice({ intent: "success", parts: [{ key: "evaluate.decisionSaved" }], place: "decision" });
       }
       return ok;
     },
@@ -175,8 +177,44 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
 
   const addTrackingEntry = useCallback(
     async (entry: TrackingEntry) => {
-      const ok = await write("working", "error.tracking", () => port.addTrackingEntry(entry));
-      if (ok) setNotice({ intent: "success", parts: [{ key: "tracking.added" }] });
+      const ok = await write("working", "error.tracking", () => port.addTrackingEntry(entry), "checkin");
+      if (ok) setNotice({ intent: "success", parts: [{ key: "tracking.added" }], place: "checkin" });
+      return ok;
+    },
+    [port, write],
+  );
+
+  const addTrackingEntries = useCallback(
+    async (entries: TrackingEntry[]) => {
+      const ok = await write(
+        "working",
+        "error.tracking",
+        async () => {
+          for (const entry of entries) await port.addTrackingEntry(entry);
+        },
+        "checkin",
+      );
+      if (ok) setNotice({ intent: "success", parts: [{ key: "tracking.addedMany", params: { count: entries.length } }], place: "checkin" });
+      return ok;
+    },
+    [port, write],
+  );
+
+  const replaceTracking = useCallback(
+    async (tracking: TrackingEntry[], change: "edited" | "deleted") => {
+      const latest = planRef.current;
+      if (!latest) return false;
+      const toWrite = { ...latest, tracking };
+      const ok = await write(
+        "writing",
+        "error.tracking",
+        (onProgress) => port.writePlan(toWrite, { language: toWrite.header.language, onProgress }),
+        "history",
+      );
+      if (ok) {
+        setSubscription((n) => n + 1);
+        setNotice({ intent: "success", parts: [{ key: change === "edited" ? "history.edited" : "history.deleted" }], place: "history" });
+      }
       return ok;
     },
     [port, write],
@@ -184,16 +222,16 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
 
   const addAdjustment = useCallback(
     async (adjustment: Adjustment) => {
-      const ok = await write("working", "error.adjustment", () => port.addAdjustment(adjustment));
-      if (ok) setNotice({ intent: "success", parts: [{ key: "adjustment.recorded" }] });
+      const ok = await write("working", "error.adjustment", () => port.addAdjustment(adjustment), "adjustment");
+      if (ok) setNotice({ intent: "success", parts: [{ key: "adjustment.recorded" }], place: "adjustment" });
       return ok;
     },
     [port, write],
   );
 
   const refreshEvaluation = useCallback(async () => {
-    const ok = await write("working", "error.refresh", () => port.refreshEvaluation());
-    if (ok) setNotice({ intent: "success", parts: [{ key: "evaluate.refreshed" }] });
+    const ok = await write("working", "error.refresh", () => port.refreshEvaluation(), "refresh");
+    if (ok) setNotice({ intent: "success", parts: [{ key: "evaluate.refreshed" }], place: "refresh" });
     return ok;
   }, [port, write]);
 
@@ -241,10 +279,12 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
       saveDraft,
       saveEvaluation,
       addTrackingEntry,
+      addTrackingEntries,
+      replaceTracking,
       addAdjustment,
       refreshEvaluation,
       selectCell,
     }),
-    [asOf, phase, plan, findings, checks, draft, draftDirty, setDraft, busy, error, notice, dismissError, dismissNotice, check, saveDraft, saveEvaluation, addTrackingEntry, addAdjustment, refreshEvaluation, selectCell],
+    [asOf, phase, plan, findings, checks, draft, draftDirty, setDraft, busy, error, notice, dismissError, dismissNotice, check, saveDraft, saveEvaluation, addTrackingEntry, addTrackingEntries, replaceTracking, addAdjustment, refreshEvaluation, selectCell],
   );
 }

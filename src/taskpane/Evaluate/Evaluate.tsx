@@ -2,10 +2,12 @@
  * Evaluate (stage 7): overall and per-goal attainment, status, period-over-period and quarter-over-quarter,
  * the suggested outcome, the decision fields, and a button that refreshes the Evaluation sheet and its charts.
  */
-import { Button, mergeClasses } from "@fluentui/react-components";
+import { Button, InfoLabel, MessageBar, MessageBarBody, mergeClasses } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { analyzePlan, type GoalAnalysis, type GoalStatus, type PeriodValue } from "../../core/analysis";
-import { DECISIONS, OUTCOMES, type Decision, type Evaluation, type Goal, type Outcome, type Plan } from "../../core/model";
+import { DECISIONS, OUTCOMES, type Decision, type Evaluation, type Goal, type Outcome, type Plan, type Thresholds } from "../../core/model";
+import { ActionFeedback } from "../App/ActionFeedback";
+import { formMessage } from "../Wizard/findingsFor";
 import type { PaneController } from "../App/App.types";
 import { useUi } from "../context";
 import { markRendered } from "../timing";
@@ -40,6 +42,10 @@ function EvaluateWithPlan({ controller, plan }: { controller: PaneController; pl
   const styles = useViewStyles();
   const analysis = useMemo(() => analyzePlan(plan, { asOf: controller.asOf }), [plan, controller.asOf]);
   const busy = controller.busy !== null;
+  const basis = overallBasis(plan, analysis.goals);
+  // A "%" value stored as 62 instead of 0.62 makes any outcome meaningless: say so, and suggest nothing.
+  const implausible = controller.findings.filter((f) => f.code === "PERCENT_IMPLAUSIBLE");
+  const suggestion = implausible.length > 0 ? null : analysis.outcomeSuggestion;
   return (
     <section className={styles.root} data-testid="view-evaluate" aria-labelledby="evaluate-heading">
       <h2 id="evaluate-heading" className={styles.heading}>
@@ -54,20 +60,50 @@ function EvaluateWithPlan({ controller, plan }: { controller: PaneController; pl
         <p className={styles.big} data-testid="overall-attainment">
           {formatPercent(language, analysis.overallAttainment)}
         </p>
+        <p className={styles.quiet} data-testid="overall-basis">
+          {basis.counted === 0
+            ? t("evaluate.basisNone")
+            : t("evaluate.basis", { counted: basis.counted, total: plan.goals.length, weight: formatPercent(language, basis.weightShare) })}
+        </p>
+        {basis.missing.length > 0 ? (
+          <p className={styles.quiet} data-testid="overall-missing">
+            {t("evaluate.basisMissing", { goals: basis.missing.join(", ") })}
+          </p>
+        ) : null}
+        {implausible.length > 0 ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="implausible">
+            <MessageBarBody>
+              {t("evaluate.implausible")}
+              <ul className={styles.bullets}>
+                {implausible.slice(0, 4).map((f, i) => (
+                  <li key={i}>{`${f.location.sheet && f.location.cell ? `${f.location.sheet}!${f.location.cell}: ` : ""}${formMessage(f, language)}`}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
         <p className={styles.text} data-testid="outcome-suggestion">
-          {`${t("evaluate.suggestion")}: ${analysis.outcomeSuggestion ? t(`outcome.${analysis.outcomeSuggestion}`) : t("empty")}`}
+          {`${t("evaluate.suggestion")}: ${
+            suggestion ? t(`outcome.${suggestion}`) : implausible.length > 0 && analysis.outcomeSuggestion ? t("evaluate.suggestionWithheld") : t("empty")
+          }`}
+        </p>
+        <p className={styles.quiet} data-testid="outcome-thresholds">
+          {t("evaluate.outcomeThresholds", { met: formatPercent(language, plan.thresholds.met), partiallyMet: formatPercent(language, plan.thresholds.partiallyMet) })}
         </p>
       </section>
 
-      {plan.goals.map((goal, i) => (analysis.goals[i] ? <GoalCard key={`${goal.id}-${i}`} goal={goal} result={analysis.goals[i]} index={i} /> : null))}
+      {plan.goals.map((goal, i) =>
+        analysis.goals[i] ? <GoalCard key={`${goal.id}-${i}`} goal={goal} result={analysis.goals[i]} index={i} elapsed={analysis.elapsed} thresholds={plan.thresholds} /> : null,
+      )}
 
       <div className={styles.buttons}>
         <Button disabled={busy} onClick={() => void controller.refreshEvaluation()} data-testid="refresh-evaluation">
           {t("evaluate.refresh")}
         </Button>
       </div>
+      <ActionFeedback controller={controller} place="refresh" />
 
-      <DecisionForm controller={controller} plan={plan} suggestion={analysis.outcomeSuggestion} />
+      <DecisionForm controller={controller} plan={plan} suggestion={suggestion} />
     </section>
   );
 }
@@ -79,36 +115,105 @@ function statusClass(styles: ReturnType<typeof useViewStyles>, status: GoalStatu
   return undefined;
 }
 
-function GoalCard({ goal, result, index }: { goal: Goal; result: GoalAnalysis; index: number }): ReactNode {
+/** Which goals the overall rests on: those with a score, and their share of the weight. */
+export function overallBasis(plan: Plan, results: readonly GoalAnalysis[]): { counted: number; weightShare: number | null; missing: string[] } {
+  let total = 0;
+  let counted = 0;
+  let countedWeight = 0;
+  const missing: string[] = [];
+  plan.goals.forEach((goal, i) => {
+    const w = Number.isFinite(goal.weight) ? goal.weight : 0;
+    total += w;
+    if (results[i]?.score !== null && results[i]?.score !== undefined) {
+      counted++;
+      countedWeight += w;
+    } else missing.push(goal.id);
+  });
+  return { counted, weightShare: total > 0 ? countedWeight / total : null, missing };
+}
+
+/** The status in words: what the pace rests on and which threshold it crossed. */
+function statusReason(
+  t: ReturnType<typeof useUi>["t"],
+  language: ReturnType<typeof useUi>["language"],
+  goal: Goal,
+  result: GoalAnalysis,
+  elapsed: number | null,
+): string | null {
+  if (result.pace === null || elapsed === null || elapsed <= 0) return null;
+  const status = t(`status.${result.status}`);
+  const time = formatPercent(language, elapsed);
+  if (goal.aggregation === "sum") {
+    return t("evaluate.reasonSum", {
+      toDate: formatMeasure(language, result.toDate, goal.unit),
+      expected: formatMeasure(language, goal.target * elapsed, goal.unit),
+      time,
+      pace: formatPercent(language, result.pace),
+      status,
+    });
+  }
+  return t("evaluate.reasonGap", { gap: formatPercent(language, result.progress), time, status });
+}
+
+function GoalCard({ goal, result, index, elapsed, thresholds }: { goal: Goal; result: GoalAnalysis; index: number; elapsed: number | null; thresholds: Thresholds }): ReactNode {
   const { t, language } = useUi();
   const styles = useViewStyles();
   const unit = goal.unit;
+  const scored = goal.method === "progress" ? "progress" : "attainment";
+  const reason = statusReason(t, language, goal, result, elapsed);
   return (
     <section className={styles.card} aria-labelledby={`goal-result-${index}`} data-testid={`goal-result-${index}`}>
       <h3 id={`goal-result-${index}`} className={styles.cardTitle}>{`${goal.id} · ${goal.title}`}</h3>
+      <p className={styles.quiet}>{`${t(`direction.${goal.direction}`)} · ${formatMeasure(language, goal.baseline, unit)} → ${formatMeasure(language, goal.target, unit)}`}</p>
       <dl className={styles.metrics}>
-        <dt className={styles.dt}>{t("evaluate.toDate")}</dt>
-        <dd className={styles.dd}>{formatMeasure(language, result.toDate, unit)}</dd>
-        <dt className={styles.dt}>{t("evaluate.attainment")}</dt>
+        <dt className={styles.dt}>{t(`evaluate.toDate.${goal.aggregation}`)}</dt>
+        <dd className={styles.dd} data-testid={`goal-to-date-${index}`}>
+          {formatMeasure(language, result.toDate, unit)}
+        </dd>
+        <dt className={styles.dt}>{scored === "attainment" ? `${t("evaluate.attainment")} · ${t("evaluate.scored")}` : t("evaluate.attainment")}</dt>
         <dd className={styles.dd} data-testid={`goal-attainment-${index}`}>
           {formatPercent(language, result.attainment)}
         </dd>
-        <dt className={styles.dt}>{t("evaluate.progress")}</dt>
+        <dt className={styles.dt}>{scored === "progress" ? `${t("evaluate.progress")} · ${t("evaluate.scored")}` : t("evaluate.progress")}</dt>
         <dd className={styles.dd}>{formatPercent(language, result.progress)}</dd>
-        <dt className={styles.dt}>{t("evaluate.score")}</dt>
-        <dd className={styles.dd}>{formatPercent(language, result.score)}</dd>
-        <dt className={styles.dt}>{t("evaluate.status")}</dt>
+        <dt className={styles.dt}>
+          <InfoLabel
+            size="small"
+            info={t("evaluate.statusInfo", { onTrack: formatPercent(language, thresholds.onTrack), atRisk: formatPercent(language, thresholds.atRisk) })}
+          >
+            {t("evaluate.status")}
+          </InfoLabel>
+        </dt>
         <dd className={mergeClasses(styles.dd, statusClass(styles, result.status))} data-testid={`goal-status-${index}`}>
           {t(`status.${result.status}`)}
         </dd>
       </dl>
-      <PeriodTable title={t("evaluate.periods")} changeLabel={t("evaluate.change")} periods={result.periods} unit={unit} />
-      <PeriodTable title={t("evaluate.quarters")} changeLabel={t("evaluate.qoq")} periods={result.quarters} unit={unit} />
+      {reason ? (
+        <p className={styles.quiet} data-testid={`goal-status-reason-${index}`}>
+          {reason}
+        </p>
+      ) : null}
+      <PeriodTable title={t("evaluate.periods")} changeLabel={t("evaluate.change")} periods={result.periods} goal={goal} />
+      <PeriodTable title={t("evaluate.quarters")} changeLabel={t("evaluate.qoq")} periods={result.quarters} goal={goal} />
     </section>
   );
 }
 
-function PeriodTable({ title, changeLabel, periods, unit }: { title: string; changeLabel: string; periods: PeriodValue[]; unit: string }): ReactNode {
+/** A change marked as better or worse by the goal's direction (a fall in handling time is an improvement). */
+function ChangeCell({ change, goal }: { change: number | null; goal: Goal }): ReactNode {
+  const { t, language } = useUi();
+  const styles = useViewStyles();
+  if (change === null || !Number.isFinite(change) || change === 0) return <>{formatSignedPercent(language, change)}</>;
+  const better = goal.direction === "increase" ? change > 0 : change < 0;
+  return (
+    <span className={better ? styles.statusOn : styles.statusOff} data-trend={better ? "better" : "worse"}>
+      {`${better ? "▲" : "▼"} ${formatSignedPercent(language, change)}`}
+      <span className={styles.visuallyHidden}>{` ${t(better ? "evaluate.better" : "evaluate.worse")}`}</span>
+    </span>
+  );
+}
+
+function PeriodTable({ title, changeLabel, periods, goal }: { title: string; changeLabel: string; periods: PeriodValue[]; goal: Goal }): ReactNode {
   const { t, language } = useUi();
   const styles = useViewStyles();
   return (
@@ -121,7 +226,7 @@ function PeriodTable({ title, changeLabel, periods, unit }: { title: string; cha
               {t("evaluate.period")}
             </th>
             <th scope="col" className={mergeClasses(styles.th, styles.num)}>
-              {t("evaluate.value")}
+              {t(`evaluate.value.${goal.aggregation}`)}
             </th>
             <th scope="col" className={mergeClasses(styles.th, styles.num)}>
               {changeLabel}
@@ -131,11 +236,13 @@ function PeriodTable({ title, changeLabel, periods, unit }: { title: string; cha
         <tbody>
           {periods.map((p) => (
             <tr key={p.index}>
-              <th scope="row" className={mergeClasses(styles.td, styles.th)}>
+              <th scope="row" className={mergeClasses(styles.td, styles.th, styles.dates)}>
                 {p.label}
               </th>
-              <td className={mergeClasses(styles.td, styles.num)}>{formatMeasure(language, p.value, unit)}</td>
-              <td className={mergeClasses(styles.td, styles.num)}>{formatSignedPercent(language, p.change)}</td>
+              <td className={mergeClasses(styles.td, styles.num)}>{formatMeasure(language, p.value, goal.unit)}</td>
+              <td className={mergeClasses(styles.td, styles.num)}>
+                <ChangeCell change={p.change} goal={goal} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -202,6 +309,7 @@ function DecisionForm({ controller, plan, suggestion }: { controller: PaneContro
           {t("evaluate.saveDecision")}
         </Button>
       </div>
+      <ActionFeedback controller={controller} place="decision" />
     </form>
   );
 }

@@ -1,8 +1,11 @@
 /** One item of a list step (a goal, an action …): a titled section, its own findings, a remove button. */
 import { Button, mergeClasses } from "@fluentui/react-components";
-import { useId, type ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
 import type { Finding } from "../../core/findings";
 import { useUi } from "../context";
+import { useRevealAll } from "../fields/reveal";
+import { formMessage } from "./findingsFor";
+import { useFocusWhenAdded, useItemScope } from "./itemScope";
 import { useStepStyles } from "./Wizard.styles";
 
 export interface ItemCardProps {
@@ -19,21 +22,37 @@ export function ItemCard(props: ItemCardProps): ReactNode {
   const { t, language } = useUi();
   const styles = useStepStyles();
   const headingId = useId();
+  const card = useRef<HTMLElement | null>(null);
+  const scope = useItemScope();
+  useFocusWhenAdded(card);
+  // A whole-item finding ("has no action") waits for Create/Save: the step that fixes it may not be open yet.
+  const revealed = useRevealAll();
   return (
-    <section className={styles.card} aria-labelledby={headingId} data-testid={props.testId}>
+    <section ref={card} className={styles.card} aria-labelledby={headingId} data-testid={props.testId}>
       <div className={styles.cardHead}>
         <h3 id={headingId} className={styles.cardTitle}>
           {props.heading}
         </h3>
-        <Button size="small" appearance="subtle" disabled={props.disabled} aria-label={t("wizard.removeLabel", { item: props.heading })} onClick={props.onRemove}>
+        <Button
+          size="small"
+          appearance="subtle"
+          disabled={props.disabled}
+          aria-label={t("wizard.removeLabel", { item: props.heading })}
+          onClick={() => {
+            scope?.beforeRemove(props.heading);
+            props.onRemove();
+          }}
+        >
           {t("wizard.remove")}
         </Button>
       </div>
-      {props.findings.map((f, i) => (
-        <p key={`${f.code}-${i}`} className={mergeClasses(styles.itemFinding, f.severity === "error" ? styles.error : styles.warning)}>
-          {f.message[language]}
-        </p>
-      ))}
+      {revealed
+        ? props.findings.map((f, i) => (
+            <p key={`${f.code}-${i}`} className={mergeClasses(styles.itemFinding, f.severity === "error" ? styles.error : styles.warning)}>
+              {formMessage(f, language)}
+            </p>
+          ))
+        : null}
       {props.children}
     </section>
   );

@@ -4,7 +4,9 @@ export const useWizardStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   top: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   stepOf: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, outlineOffset: "2px" },
+  // A negative offset keeps the focus outline inside the pane's padding (a positive one was clipped at 320 px).
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, outlineOffset: "-2px" },
+  undo: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200 },
   body: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   findingsTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },

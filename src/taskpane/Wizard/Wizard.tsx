@@ -1,11 +1,22 @@
 /**
- * The plan wizard (stages 1–5): one step per page, findings inline as you type, "Create plan" / "Save" writing
- * through the port. A plan already in the workbook is loaded into the draft; saving writes the edits back.
+ * The plan wizard (stages 1–5): one step per page, "Create plan" / "Save" writing through the port. A plan
+ * already in the workbook is loaded into the draft; saving writes the edits back.
+ *
+ * Messages come at the right moment: a field's after it is left, everything after a Create / Save attempt.
+ * Create or Save with open errors opens a summary (a Fluent Dialog, its own chunk) that goes to the first error
+ * or writes anyway. The step picker changes the step on Enter or a click, not on each arrow key. "Add" moves
+ * the focus into what it created; "Remove" can be undone.
  */
 import { Button, Field, mergeClasses, Select } from "@fluentui/react-components";
-import { useEffect, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import type { Finding } from "../../core/findings";
+import type { Plan } from "../../core/model";
+import { ActionFeedback } from "../App/ActionFeedback";
 import { useUi } from "../context";
+import { RevealFields } from "../fields/reveal";
 import { markRendered } from "../timing";
+import { formMessage } from "./findingsFor";
+import { ItemFocusScope } from "./itemScope";
 import { ActionsStep } from "./steps/ActionsStep";
 import { CausesStep } from "./steps/CausesStep";
 import { GapsStep } from "./steps/GapsStep";
@@ -28,7 +39,29 @@ const STEP_COMPONENTS: Record<WizardStepId, (props: StepProps) => ReactNode> = {
   signOff: SignOffStep,
 };
 
-export function Wizard({ controller }: WizardProps): ReactNode {
+const loadSummary = () => import(/* webpackChunkName: "summary-dialog" */ "./SummaryDialog");
+const SummaryDialog = lazy(() => loadSummary().then((m) => ({ default: m.SummaryDialog })));
+
+const NAVIGATION_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
+
+/** The errors the wizard can take the person to, in step order then row order. */
+export function wizardErrors(findings: readonly Finding[]): Finding[] {
+  const stepOf = (f: Finding) => WIZARD_STEPS.findIndex((s) => s.entities.includes(f.location.entity));
+  return findings
+    .filter((f) => f.severity === "error" && stepOf(f) >= 0)
+    .map((f, i) => ({ f, i, step: stepOf(f) }))
+    .sort((a, b) => a.step - b.step || (a.f.location.row ?? -1) - (b.f.location.row ?? -1) || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/** The data-field of the control a finding is about ("goals.0.target", "header.employeeName"), if any. */
+export function fieldNameOf(f: Finding): string | null {
+  const { entity, row, field } = f.location;
+  if (field === undefined) return null;
+  return row === undefined ? `${entity}.${field}` : `${entity}.${row}.${field}`;
+}
+
+export function Wizard({ controller, navigate }: WizardProps): ReactNode {
   const { t, language } = useUi();
   const styles = useWizardStyles();
   const wizard = useWizard(controller);
@@ -36,10 +69,66 @@ export function Wizard({ controller }: WizardProps): ReactNode {
   const disabled = controller.busy !== null;
   const planExists = controller.plan !== null;
   const last = wizard.index === WIZARD_STEPS.length - 1;
+  const [revealed, setRevealed] = useState(false);
+  const [summaryOpen, setSummaryOpen] = useState(false);
+  const [pendingStep, setPendingStep] = useState<string | null>(null);
+  const keyboardPick = useRef(false);
+  const [focusField, setFocusField] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<{ heading: string; before: Plan; fresh: boolean; id: number } | null>(null);
+  const removals = useRef(0);
+  const undoRef = useRef<HTMLButtonElement | null>(null);
 
   useEffect(() => {
     markRendered("plan");
+    void loadSummary();
   }, []);
+
+  // After "Go to the first", focus the field the first error is about once its step is shown.
+  useEffect(() => {
+    if (!focusField) return;
+    const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusField)}"]`);
+    if (el) {
+      el.focus();
+      setFocusField(null);
+    }
+  }, [focusField, wizard.index]);
+
+  // The removed card's button is gone (or now another card's): the focus goes to Undo.
+  const removedId = removed?.id;
+  useEffect(() => {
+    if (removedId !== undefined) undoRef.current?.focus();
+  }, [removedId]);
+
+  const errors = wizardErrors(wizard.findings);
+  const write = async () => {
+    setSummaryOpen(false);
+    await wizard.save();
+  };
+  const attemptWrite = () => {
+    setRevealed(true);
+    if (errors.length > 0) setSummaryOpen(true);
+    else void write();
+  };
+  const goToFirst = () => {
+    setSummaryOpen(false);
+    const first = errors[0];
+    if (!first) return;
+    const index = WIZARD_STEPS.findIndex((s) => s.entities.includes(first.location.entity));
+    const name = fieldNameOf(first);
+    if (index !== wizard.index) wizard.goTo(index);
+    if (name) setFocusField(name);
+    else if (index === wizard.index) wizard.headingRef.current?.focus();
+  };
+  const update: StepProps["update"] = (change) => {
+    // The edit that follows a removal (the removal itself) keeps the undo; any later edit retires it.
+    setRemoved((r) => (r && r.fresh ? { ...r, fresh: false } : null));
+    wizard.update(change);
+  };
+  const goTo = (index: number) => {
+    setRemoved(null);
+    setPendingStep(null);
+    wizard.goTo(index);
+  };
 
   return (
     <section className={styles.root} aria-labelledby="wizard-step-heading" data-testid="view-plan">
@@ -48,8 +137,32 @@ export function Wizard({ controller }: WizardProps): ReactNode {
         <h2 id="wizard-step-heading" ref={wizard.headingRef} tabIndex={-1} className={styles.heading}>
           {t(`step.${wizard.step.id}`)}
         </h2>
-        <Field label={t("wizard.goToStep")} size="small">
-          <Select size="small" value={wizard.step.id} data-testid="wizard-step-select" onChange={(_, data) => wizard.goTo(WIZARD_STEPS.findIndex((s) => s.id === data.value))}>
+        <Field label={t("wizard.goToStep")} hint={t("wizard.goToStepHint")} size="small">
+          <Select
+            size="small"
+            value={pendingStep ?? wizard.step.id}
+            data-testid="wizard-step-select"
+            onKeyDown={(e) => {
+              if (NAVIGATION_KEYS.has(e.key)) keyboardPick.current = true;
+              if (e.key === "Enter" && pendingStep !== null) {
+                e.preventDefault();
+                goTo(WIZARD_STEPS.findIndex((s) => s.id === pendingStep));
+              }
+            }}
+            onPointerDown={() => {
+              keyboardPick.current = false;
+            }}
+            onBlur={() => setPendingStep(null)}
+            onChange={(_, data) => {
+              // An arrow key on a closed <select> changes its value at once; only Enter (or a click) goes there.
+              if (keyboardPick.current) {
+                keyboardPick.current = false;
+                setPendingStep(data.value);
+                return;
+              }
+              goTo(WIZARD_STEPS.findIndex((s) => s.id === data.value));
+            }}
+          >
             {WIZARD_STEPS.map((s, i) => (
               <option key={s.id} value={s.id}>
                 {`${i + 1}. ${t(`step.${s.id}`)}`}
@@ -60,18 +173,39 @@ export function Wizard({ controller }: WizardProps): ReactNode {
         {planExists && !controller.draftDirty ? <p className={styles.quiet}>{t("wizard.loadedExisting")}</p> : null}
       </div>
 
-      <div className={styles.body}>
-        <StepView draft={wizard.draft} update={wizard.update} findings={wizard.findings} disabled={disabled} planExists={planExists} />
-      </div>
+      <RevealFields all={revealed}>
+        <ItemFocusScope key={wizard.step.id} beforeRemove={(heading) => setRemoved({ heading, before: wizard.draft, fresh: true, id: ++removals.current })}>
+          <div className={styles.body}>
+            <StepView draft={wizard.draft} update={update} findings={wizard.findings} disabled={disabled} planExists={planExists} />
+          </div>
+        </ItemFocusScope>
+      </RevealFields>
+
+      {removed ? (
+        <div className={styles.undo} role="status" data-testid="undo-remove">
+          <span>{t("wizard.removed", { item: removed.heading })}</span>
+          <Button
+            size="small"
+            ref={undoRef}
+            onClick={() => {
+              const before = removed.before;
+              setRemoved(null);
+              wizard.update(() => before);
+            }}
+          >
+            {t("wizard.undo")}
+          </Button>
+        </div>
+      ) : null}
 
       <section aria-label={t("wizard.findingsTitle")} data-testid="step-findings">
         {wizard.stepCount === 0 ? (
           <p className={styles.quiet}>{t("wizard.noFindings")}</p>
-        ) : wizard.listed.length > 0 ? (
+        ) : revealed && wizard.listed.length > 0 ? (
           <ul className={styles.findings}>
             {wizard.listed.map((f, i) => (
               <li key={`${f.code}-${i}`} className={mergeClasses(f.severity === "error" ? styles.error : styles.warning)}>
-                {f.message[language]}
+                {formMessage(f, language)}
               </li>
             ))}
           </ul>
@@ -79,17 +213,31 @@ export function Wizard({ controller }: WizardProps): ReactNode {
       </section>
 
       <div className={styles.footer}>
-        <Button disabled={wizard.index === 0} onClick={() => wizard.goTo(wizard.index - 1)}>
+        <Button disabled={wizard.index === 0} onClick={() => goTo(wizard.index - 1)}>
           {t("wizard.back")}
         </Button>
-        <Button disabled={last} onClick={() => wizard.goTo(wizard.index + 1)}>
+        <Button disabled={last} onClick={() => goTo(wizard.index + 1)}>
           {t("wizard.next")}
         </Button>
         <span className={styles.grow} />
-        <Button appearance="primary" disabled={disabled} data-testid="wizard-write" onClick={() => void wizard.save()}>
+        <Button appearance="primary" disabled={disabled} data-testid="wizard-write" onClick={attemptWrite}>
           {planExists ? t("wizard.save") : t("wizard.create")}
         </Button>
       </div>
+      <ActionFeedback controller={controller} place="wizard" navigate={navigate} />
+
+      {summaryOpen ? (
+        <Suspense fallback={null}>
+          <SummaryDialog
+            open={summaryOpen}
+            errors={errors}
+            planExists={planExists}
+            onGoToFirst={goToFirst}
+            onWriteAnyway={() => void write()}
+            onCancel={() => setSummaryOpen(false)}
+          />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import type { Finding } from "../../core/findings";
 import type { EntityName, Plan } from "../../core/model";
-import type { PaneController } from "../App/App.types";
 
 export type WizardStepId = "header" | "gaps" | "goals" | "causes" | "actions" | "resources" | "signOff";
 
@@ -12,9 +11,7 @@ export interface WizardStep {
   entities: readonly EntityName[];
 }
 
-export interface WizardProps {
-  controller: PaneController;
-}
+export type { ViewProps as WizardProps } from "../App/App.types";
 
 /** What every step component receives. */
 export interface StepProps {

@@ -12,6 +12,8 @@ interface BaseFieldProps {
   label: string;
   /** Shown under the control when there is no message. */
   hint?: string;
+  /** A longer explanation behind an (i) button beside the label (Fluent InfoLabel). */
+  info?: string;
   /** An input problem or a finding for this field. */
   message?: FieldMessage;
   required?: boolean;
@@ -34,7 +36,12 @@ export interface NumberFieldProps extends BaseFieldProps {
   nullable?: boolean;
   /** Scale between the shown number and the value, e.g. 100 for a fraction shown as percent. */
   scale?: number;
-  /** Extra content beside the field, e.g. the attainment computed as you type. */
+  /** A percentage kept as a fraction: a "%" suffix, and 62, 62 % or 0.62 all mean 0.62 (src/core/percent.ts). */
+  percent?: boolean;
+  /**
+   * Extra content beside the field, e.g. the attainment computed as you type. Pass null (not undefined) while
+   * there is nothing to show yet, so the input is not rebuilt when the content appears.
+   */
   after?: ReactNode;
 }
 

@@ -1,5 +1,5 @@
 /** Text typed into a form field → model values. Pure, so the rules are unit-tested apart from React. */
-import { isValidIsoDate } from "../../core/dates";
+import { parseUserDate } from "../../core/dates";
 
 export type ParsedNumber = { ok: true; value: number | null } | { ok: false };
 
@@ -24,6 +24,7 @@ function roundFloat(x: number): number {
   return Number.parseFloat(x.toPrecision(12));
 }
 
+/** A date in one of the forms people type (2026-04-01, 2026/4/1, 2026年4月1日, 4/1/2026). */
 export function isDateText(text: string): boolean {
-  return isValidIsoDate(text.trim());
+  return parseUserDate(text) !== null;
 }
