@@ -10,6 +10,7 @@ import { isoToDay, isoToSerial } from "../core/dates";
 import type { Finding } from "../core/findings";
 import type { Language, Plan } from "../core/model";
 import { validatePlan } from "../core/validate";
+import { placeInJson } from "../core/plan-file";
 import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
 import { runBatch } from "./batch";
 import { CliError, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
@@ -32,9 +33,12 @@ function say(context: CommandContext, key: CliMessageKey, params: CliParams = {}
   return cliText(context.language, key, params);
 }
 
-/** `'Tracking log'!D7` for a workbook place, `goals[2].target` for a plan place. */
+/**
+ * `'Tracking log'!D7` for a workbook place; for a plan JSON `12:17 goals[2].target` (line:column as an editor
+ * counts them, then the path), or `12:17` alone for a syntax error.
+ */
 export function locationText(finding: Finding): string {
-  const l = finding.location;
+  const l = finding.location as Finding["location"] & { line?: number; column?: number };
   if (l.sheet && l.cell) {
     const sheet = /^[\p{L}\p{N}_]+$/u.test(l.sheet) ? l.sheet : `'${l.sheet.replace(/'/g, "''")}'`;
     return `${sheet}!${l.cell}`;
@@ -42,7 +46,9 @@ export function locationText(finding: Finding): string {
   let text: string = l.entity;
   if (l.row !== undefined) text += `[${l.row}]`;
   if (l.field) text += `.${l.field}`;
-  return text;
+  if (l.line === undefined) return text;
+  const place = `${l.line}:${l.column ?? 1}`;
+  return finding.code === "PLAN_JSON_SYNTAX" || finding.code === "PLAN_NOT_UTF8" ? place : `${place} ${text}`;
 }
 
 function errorsOf(findings: readonly Finding[]): Finding[] {
@@ -58,7 +64,9 @@ function printUnreadable(context: CommandContext, loaded: LoadedPlan): number {
 function validationFindings(loaded: LoadedPlan): Finding[] {
   if (loaded.plan === null) return loaded.findings;
   // The workbook reader already ran validatePlan and mapped each finding to its cell.
-  return loaded.kind === "xlsx" ? loaded.findings : validatePlan(loaded.plan);
+  if (loaded.kind === "xlsx") return loaded.findings;
+  const findings = validatePlan(loaded.plan);
+  return loaded.text === undefined ? findings : placeInJson(findings, loaded.text);
 }
 
 // --- generate ---------------------------------------------------------------------------------------------
@@ -72,7 +80,7 @@ export async function runGenerate(
   if (planFileKind(planFile) !== "json") throw usageError("usage.templateNotJson", { file: planFile });
   const loaded = await loadPlanJson(planFile);
   if (loaded.plan === null) return printUnreadable(context, loaded);
-  const errors = errorsOf(validatePlan(loaded.plan));
+  const errors = errorsOf(validationFindings(loaded));
   if (errors.length > 0) {
     for (const f of errors) context.io.stderr(`${locationText(f)}  ${f.code}  ${f.message[context.language]}\n`);
     context.io.stderr(`pipbook: ${say(context, "generate.invalidPlan", { file: planFile, count: errors.length })}\n`);
@@ -203,10 +211,19 @@ export async function runValidate(context: CommandContext, file: string, options
 export async function runAnalyze(context: CommandContext, file: string, options: { json?: boolean; asOf: string }): Promise<number> {
   const loaded = await loadPlanFile(file);
   if (loaded.plan === null) return printUnreadable(context, loaded);
+  const findings = validationFindings(loaded);
+  // A window beyond the limit has no period grid to compute (0001–9999 weekly would be 521,000 periods).
+  const tooLong = findings.filter((f) => f.code === "PLAN_WINDOW_TOO_LONG");
+  if (tooLong.length > 0) {
+    for (const f of tooLong) context.io.stderr(`pipbook: ${file}: ${locationText(f)}  ${f.message[context.language]}\n`);
+    return EXIT_FAILED;
+  }
   const analysis = analyzePlan(loaded.plan, { asOf: options.asOf });
-  const report = analyzeJson(file, loaded.plan, analysis, errorsOf(validationFindings(loaded)).length);
+  const errorCount = errorsOf(findings).length;
+  const report = analyzeJson(file, loaded.plan, analysis, errorCount);
   context.io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderAnalysis(report, context.language)}\n`);
-  return EXIT_OK;
+  // The numbers are printed either way; a plan with errors is not "ok" (the same status validate gives it).
+  return errorCount > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 // --- rollup -----------------------------------------------------------------------------------------------
@@ -340,7 +357,7 @@ export async function runRollup(
     if (path.resolve(file) === outputPath) continue;
     try {
       const loaded = await loadPlanFile(file);
-      if (loaded.plan !== null) rows.push(rollupRow(file, loaded.plan, options.asOf));
+      if (loaded.plan !== null && !validationFindings(loaded).some((f) => f.code === "PLAN_WINDOW_TOO_LONG")) rows.push(rollupRow(file, loaded.plan, options.asOf));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       if (error.key !== "file.notPip") failed++;

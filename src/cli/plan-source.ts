@@ -21,6 +21,8 @@ export interface LoadedPlan {
   /** null when the JSON is malformed or does not fit the schema (the findings say where). */
   plan: Plan | null;
   findings: Finding[];
+  /** A plan JSON's text (for placing findings at their line and column). */
+  text?: string;
 }
 
 export function planFileKind(file: string): PlanFileKind {
@@ -63,7 +65,9 @@ export async function loadPlanJson(file: string): Promise<LoadedPlan> {
   const decoded = planJsonText(bytes, file);
   if ("finding" in decoded) return { file, kind: "json", plan: null, findings: [decoded.finding] };
   const result = parsePlanJson(decoded.text, file);
-  return result.ok ? { file, kind: "json", plan: result.plan, findings: [] } : { file, kind: "json", plan: null, findings: result.findings };
+  return result.ok
+    ? { file, kind: "json", plan: result.plan, findings: [], text: decoded.text }
+    : { file, kind: "json", plan: null, findings: result.findings, text: decoded.text };
 }
 
 /** Load a plan from .json or .xlsx. A workbook without PIP tables is a CliError (not a PIP workbook). */

@@ -49,11 +49,13 @@ export interface JsonSyntaxError {
   reason: Localized;
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
+/** Line and column as editors count them: LF, CRLF and a lone CR (classic Mac) each end a line. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
       line++;
       lineStart = i + 1;
     }
@@ -184,6 +186,111 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | null {
   }
 }
 
+// --- where a value is in the text ----------------------------------------------------------------------------
+
+/** Where each value of a (valid) JSON text starts and ends, by its path text (`goals[2].target`). */
+export interface JsonSpans {
+  get(path: string): { start: number; end: number } | undefined;
+}
+
+/**
+ * The spans of every value in `text`, which JSON.parse accepted. Iterative (a deeply nested file cannot overflow
+ * the stack) and lazy: nothing is scanned until a finding asks for a place.
+ */
+export function jsonSpans(text: string): JsonSpans {
+  let map: Map<string, { start: number; end: number }> | null = null;
+  const build = () => {
+    const out = new Map<string, { start: number; end: number }>();
+    type Frame = { kind: "{" | "["; path: string; index: number; key: string | null; start: number };
+    const stack: Frame[] = [];
+    const childPath = (f: Frame | undefined): string => {
+      if (!f) return "";
+      if (f.kind === "[") return `${f.path}[${f.index}]`;
+      return f.path === "" ? (f.key ?? "") : `${f.path}.${f.key ?? ""}`;
+    };
+    let i = 0;
+    let expectKey = false;
+    const skipWs = () => {
+      while (i < text.length && WS.has(text.charCodeAt(i))) i++;
+    };
+    const stringEnd = (from: number) => {
+      let j = from + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      return j + 1;
+    };
+    const closeValue = (start: number, end: number) => {
+      out.set(childPath(stack[stack.length - 1]) || "(root)", { start, end });
+    };
+    while (i < text.length) {
+      skipWs();
+      const ch = text[i];
+      if (ch === undefined) break;
+      const top = stack[stack.length - 1];
+      if (ch === ",") {
+        if (top?.kind === "[") top.index++;
+        else expectKey = true;
+        i++;
+        continue;
+      }
+      if (ch === ":") {
+        i++;
+        continue;
+      }
+      if (ch === "}" || ch === "]") {
+        const frame = stack.pop()!;
+        i++;
+        out.set(frame.path || "(root)", { start: frame.start, end: i });
+        continue;
+      }
+      if (expectKey && ch === '"') {
+        const end = stringEnd(i);
+        try {
+          top!.key = JSON.parse(text.slice(i, end)) as string;
+        } catch {
+          top!.key = text.slice(i + 1, end - 1);
+        }
+        i = end;
+        expectKey = false;
+        continue;
+      }
+      if (ch === "{" || ch === "[") {
+        stack.push({ kind: ch, path: childPath(top), index: 0, key: null, start: i });
+        expectKey = ch === "{";
+        i++;
+        continue;
+      }
+      const start = i;
+      if (ch === '"') i = stringEnd(i);
+      else while (i < text.length && !WS.has(text.charCodeAt(i)) && !",}]".includes(text[i])) i++;
+      closeValue(start, i);
+    }
+    return out;
+  };
+  return {
+    get(path) {
+      map ??= build();
+      return map.get(path);
+    },
+  };
+}
+
+/**
+ * Findings of a plan that came from JSON `text` (validatePlan's, placed by entity/row/field), with the line and
+ * column of their value in that text, as an editor counts them. Findings already placed are left as they are.
+ */
+export function placeInJson(findings: readonly Finding[], text: string): Finding[] {
+  const body = text.replace(/^\uFEFF/, "");
+  const spans = jsonSpans(body);
+  return findings.map((f) => {
+    const l = f.location as FindingLocation & { line?: number };
+    if (l.line !== undefined) return f;
+    const path: PropertyKey[] = [l.entity];
+    if (l.row !== undefined) path.push(l.row);
+    if (l.field !== undefined) path.push(l.field);
+    return { ...f, location: withTextPlace(l, body, spans, path) };
+  });
+}
+
 // --- schema -----------------------------------------------------------------------------------------------
 
 function typeWord(x: unknown): Localized {
@@ -260,10 +367,12 @@ export function locationOfPath(path: readonly PropertyKey[]): FindingLocation {
   return typeof first === "string" ? { entity: "header", field: first } : { entity: "header" };
 }
 
-function problemOf(issue: z.core.$ZodIssue, input: unknown): Localized {
+function problemOf(issue: z.core.$ZodIssue, input: unknown, raw: string | undefined): Localized {
   const actual = valueAt(input, issue.path);
   switch (issue.code) {
     case "invalid_type":
+      // 1e309 parses to Infinity: it is a number, too large for one, not "a number where a number belongs".
+      if (typeof actual === "number" && !Number.isFinite(actual)) return localize(FINDING_WORDS["schema.tooLarge"], { value: raw ?? String(actual) });
       return actual === undefined
         ? localize(FINDING_WORDS["schema.required"], { expected: expectedWord(issue.expected) })
         : localize(FINDING_WORDS["schema.expected"], { expected: expectedWord(issue.expected), received: typeWord(actual) });
@@ -289,8 +398,23 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
-/** A plan from any value (e.g. the result of JSON.parse): the Plan with defaults filled in, or findings. */
-export function parsePlan(input: unknown, fileName?: string): ParseResult {
+/** A finding's place in the file's text, when the text is known: line and column as an editor counts them. */
+function withTextPlace(location: FindingLocation, text: string | undefined, spans: JsonSpans | null, path: readonly PropertyKey[]): FindingLocation {
+  if (text === undefined || spans === null) return location;
+  // A missing field is placed at the object that lacks it.
+  for (let n = path.length; n >= 0; n--) {
+    const span = spans.get(pathText(path.slice(0, n)));
+    if (span) return { ...location, ...lineColumn(text, span.start) } as FindingLocation;
+  }
+  return location;
+}
+
+/**
+ * A plan from any value (e.g. the result of JSON.parse): the Plan with defaults filled in, or findings. With the
+ * JSON `text` it came from, each finding's location also carries its line and column.
+ */
+export function parsePlan(input: unknown, fileName?: string, text?: string): ParseResult {
+  const spans = text === undefined ? null : jsonSpans(text);
   if (!isPlainObject(input)) {
     const problem = FINDING_WORDS["schema.notObject"];
     return { ok: false, findings: [finding("PLAN_SCHEMA", { entity: "header" }, "PLAN_SCHEMA", { path: "(root)", problem }, undefined, fileName)] };
@@ -314,7 +438,10 @@ export function parsePlan(input: unknown, fileName?: string): ParseResult {
   const issues = result.error.issues;
   const findings = issues.slice(0, MAX_SCHEMA_FINDINGS).map((issue) => {
     const location = locationOfPath(issue.path);
-    return finding("PLAN_SCHEMA", location, "PLAN_SCHEMA", { path: pathText(issue.path), problem: problemOf(issue, input) }, subjectOf(location, input), fileName);
+    const span = spans?.get(pathText(issue.path));
+    const raw = span && text !== undefined ? text.slice(span.start, span.end) : undefined;
+    const problem = problemOf(issue, input, raw);
+    return finding("PLAN_SCHEMA", withTextPlace(location, text, spans, issue.path), "PLAN_SCHEMA", { path: pathText(issue.path), problem }, subjectOf(location, input), fileName);
   });
   if (issues.length > MAX_SCHEMA_FINDINGS) {
     findings.push(finding("PLAN_SCHEMA", { entity: "header" }, "PLAN_SCHEMA.more", { count: issues.length - MAX_SCHEMA_FINDINGS }, undefined, fileName));
@@ -334,10 +461,11 @@ export function parsePlanJson(text: string, fileName?: string): ParseResult {
       column: 1,
       reason: localize(FINDING_WORDS["schema.other"], { detail: e instanceof Error ? e.message : String(e) }),
     };
-    const f = finding("PLAN_JSON_SYNTAX", { entity: "header" }, "PLAN_JSON_SYNTAX", { line: at.line, column: at.column, reason: at.reason }, undefined, fileName);
+    const place = { entity: "header", line: at.line, column: at.column } as FindingLocation;
+    const f = finding("PLAN_JSON_SYNTAX", place, "PLAN_JSON_SYNTAX", { line: at.line, column: at.column, reason: at.reason }, undefined, fileName);
     return { ok: false, findings: [f] };
   }
-  return parsePlan(value, fileName);
+  return parsePlan(value, fileName, body);
 }
 
 // --- JSON Schema ------------------------------------------------------------------------------------------

@@ -78,7 +78,17 @@ export const FINDING_SEVERITY = {
   PERCENT_IMPLAUSIBLE: "warning",
   TEXT_XML_INVALID_CHAR: "warning",
   EXTENSION_NOT_AFTER_END: "warning",
+  PLAN_WINDOW_TOO_LONG: "error",
+  NUMBER_OUT_OF_RANGE: "error",
+  TEXT_TOO_LONG: "error",
 } as const satisfies Record<string, Severity>;
+
+/** The longest plan window PIPbook takes: 5 years (5 × 365 + 2 leap days). Longer is a typo, and its period grid would not fit. */
+export const MAX_PLAN_DAYS = 1827;
+/** Excel keeps 15 significant digits; beyond ±1e15 a cell no longer holds the integer typed. */
+export const MAX_ABS_NUMBER = 1e15;
+/** Characters a cell holds (Microsoft's "Excel specifications and limits": 32,767 characters per cell). */
+export const MAX_CELL_TEXT = 32767;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 
@@ -106,7 +116,8 @@ function rows(x: unknown): Row[] {
 }
 
 function isBlank(x: unknown): boolean {
-  return x === undefined || x === null || (typeof x === "string" && x.trim() === "");
+  // Zero-width characters (U+200B …, a stray BOM) are invisible: text of only those is blank.
+  return x === undefined || x === null || (typeof x === "string" && x.replace(/[\u200b-\u200f\u2060-\u2064\ufeff]/g, "").trim() === "");
 }
 
 function str(x: unknown): string {
@@ -267,7 +278,23 @@ export function validatePlan(plan: Plan): Finding[] {
   checkEvaluation(c, record(p.evaluation), record(p.header));
   checkThresholds(c, p.thresholds);
   checkXmlText(c, p);
+  checkBounds(c, p);
   return c.findings;
+}
+
+/** NUMBER_OUT_OF_RANGE and TEXT_TOO_LONG: what a cell cannot hold is an error before anything is written, never cut. */
+function checkBounds(c: Checker, p: Row): void {
+  const check = (entity: EntityName, row: number | undefined, r: Row) => {
+    for (const [field, v] of Object.entries(r)) {
+      if (typeof v === "number" && Number.isFinite(v) && Math.abs(v) > MAX_ABS_NUMBER) {
+        c.add("NUMBER_OUT_OF_RANGE", loc(entity, row, field), { field: fieldLabel(field), value: String(v), max: "1e15" }, { id: r.id });
+      } else if (typeof v === "string" && v.length > MAX_CELL_TEXT) {
+        c.add("TEXT_TOO_LONG", loc(entity, row, field), { field: fieldLabel(field), length: v.length, max: MAX_CELL_TEXT }, { id: r.id });
+      }
+    }
+  };
+  for (const entity of RECORD_ENTITIES) check(entity, undefined, record(p[entity]));
+  for (const entity of LIST_ENTITIES) rows(p[entity]).forEach((r, i) => check(entity, i, r));
 }
 
 /** Entities whose text reaches the workbook: single records, then lists. */
@@ -304,6 +331,9 @@ function checkHeader(c: Checker, h: Row): Window | null {
     // Without a window the window rules would flag every dated row; one finding says it all.
     c.add("PLAN_END_BEFORE_START", loc("header", undefined, "planEnd"), { start: str(h.planStart), end: str(h.planEnd) });
     return null;
+  }
+  if (end - start + 1 > MAX_PLAN_DAYS) {
+    c.add("PLAN_WINDOW_TOO_LONG", loc("header", undefined, "planEnd"), { start: str(h.planStart), end: str(h.planEnd), days: end - start + 1, max: MAX_PLAN_DAYS });
   }
   return { start, end, startIso: str(h.planStart), endIso: str(h.planEnd) };
 }

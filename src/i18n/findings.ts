@@ -49,6 +49,11 @@ export const FINDING_MESSAGES = {
     "zh-CN": "计划结束日期 {end} 早于开始日期 {start}",
     "en-US": "the plan ends on {end}, before it starts on {start}",
   },
+  // {days} is the window's length in days, {max} the limit (1827 days = 5 years).
+  PLAN_WINDOW_TOO_LONG: {
+    "zh-CN": "计划期 {start} 至 {end} 共 {days} 天，超过上限 {max} 天（5 年）；请检查计划开始和结束日期",
+    "en-US": "the plan runs {days} days from {start} to {end}, longer than the limit of {max} days (5 years); check the plan start and end",
+  },
 
   // --- values -----------------------------------------------------------------------------------------------
   // e.g. 2027-02-29: 2027 is not a leap year; {field} is a field label such as 开始日期 / Start.
@@ -64,6 +69,16 @@ export const FINDING_MESSAGES = {
   NUMBER_NOT_FINITE: {
     "zh-CN": "{field}不是有效数字（{value}）",
     "en-US": "{field} is not a valid number ({value})",
+  },
+  // Excel keeps 15 significant digits; {max} is 1e15.
+  NUMBER_OUT_OF_RANGE: {
+    "zh-CN": "{field} {value} 过大：Excel 单元格只能准确保存绝对值不超过 {max} 的数字",
+    "en-US": "{field} {value} is too large: an Excel cell keeps numbers up to ±{max} exactly",
+  },
+  // {length} characters found; {max} = 32,767, what one Excel cell holds.
+  TEXT_TOO_LONG: {
+    "zh-CN": "{field}有 {length} 个字符，超过 Excel 单元格的上限 {max}；请缩短（PIPbook 不会截断）",
+    "en-US": "{field} has {length} characters, more than the {max} an Excel cell holds; shorten it (PIPbook does not cut it)",
   },
   // {allowed} lists the accepted values.
   VALUE_NOT_ALLOWED: {
@@ -241,13 +256,14 @@ export const FINDING_WORDS = {
   "schema.oneOf": { "zh-CN": "“{value}”不是可选值之一：{allowed}", "en-US": "“{value}” is not one of: {allowed}" },
   "schema.date": { "zh-CN": "应为 YYYY-MM-DD 格式的日期，实际为“{value}”", "en-US": "expected a date YYYY-MM-DD, found “{value}”" },
   "schema.other": { "zh-CN": "格式不正确（{detail}）", "en-US": "is not valid ({detail})" },
+  "schema.tooLarge": { "zh-CN": "数字 {value} 过大（超出可表示的范围）", "en-US": "the number {value} is too large (beyond what a number can hold)" },
   "schema.unreadable": { "zh-CN": "无法读取该对象", "en-US": "the object cannot be read" },
   "type.number": { "zh-CN": "数字", "en-US": "a number" },
   "type.string": { "zh-CN": "文本", "en-US": "text" },
   "type.boolean": { "zh-CN": "是/否（true/false）", "en-US": "true or false" },
   "type.object": { "zh-CN": "对象 {…}", "en-US": "an object {…}" },
   "type.array": { "zh-CN": "列表 […]", "en-US": "a list […]" },
-  "type.null": { "zh-CN": "null", "en-US": "null" },
+  "type.null": { "zh-CN": "空值（null）", "en-US": "empty (null)" },
   "type.undefined": { "zh-CN": "缺失", "en-US": "nothing" },
   "type.other": { "zh-CN": "其他类型", "en-US": "another type" },
 } as const satisfies Record<string, Localized>;
