@@ -18,8 +18,8 @@ class DeploySettingError extends Error {}
 
 /**
  * The base URL dist/ is served from (PIPBOOK_BASE_URL), normalised to end with "/". Refused unless https:
- * Office add-ins must be served over HTTPS (Microsoft's "Office add-ins XML manifest" page: "all URLs, such as the
- * source file locations specified in the SourceLocation element, should be SSL-secured (HTTPS)";
+ * "All URLs to code or content files in the add-in should be SSL-secured (HTTPS)", and an add-in that runs in Office
+ * on the web "must be SSL-secured" (Microsoft's "Office Add-ins manifest",
  * https://learn.microsoft.com/en-us/office/dev/add-ins/develop/add-in-manifests).
  */
 function resolveBaseUrl(value) {
