@@ -233,6 +233,11 @@ describe("openpyxl reads back what the layout declares", () => {
           ]);
           expect([where, rule.errorStyle ?? "stop", rule.showErrorMessage, rule.allowBlank, rule.errorTitle]).toEqual([where, "stop", true, true, VALIDATION_ALERTS.title]);
           expect(rule.error).toContain("\n");
+          // Excel's own limits beyond the schema ([MS-OI29500] 2.1.613: error ≤ 224 characters, errorTitle ≤ 32,
+          // 1–32767 references in sqref); a list literal over 255 characters makes Excel refuse the file
+          // (apache/poi pull 187).
+          expect([where, [...(rule.error ?? "")].length <= 224, [...(rule.errorTitle ?? "")].length <= 32, areasOf(rule.sqref).length <= 32767]).toEqual([where, true, true, true]);
+          if (rule.type === "list" && rule.formula1?.startsWith('"')) expect([where, rule.formula1.length - 2 <= 255]).toEqual([where, true]);
           checked++;
         }
       }
