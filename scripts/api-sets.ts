@@ -244,6 +244,18 @@ export const PLATFORMS: Record<string, { web: string; windows: string; perpetual
   "1.17": { web: "yes", windows: "Version 2302 (Build 16130.20332)", perpetual: "Office 2024: Version 2302 (Build 16130.20332)", mac: "16.70", ipad: "16.70" },
 };
 
+/** Where the manifest's ExcelApi minimum runs, as Markdown table lines (docs/API-SETS.md and the README carry it). */
+export function platformTable(minVersion: string): string[] {
+  const platform = PLATFORMS[minVersion];
+  return [
+    "| Windows (Microsoft 365) | Windows (perpetual) | Mac | Excel on the web | iPad |",
+    "|---|---|---|---|---|",
+    platform
+      ? `| ${platform.windows} or later | ${platform.perpetual} or later | ${platform.mac} or later | ${platform.web === "yes" ? "supported" : platform.web} | ${platform.ipad} or later |`
+      : `| see Microsoft's page for ExcelApi ${minVersion} | | | | |`,
+  ];
+}
+
 /** docs/API-SETS.md: the platform table for the manifest's MinVersion, then every member with its set and uses. */
 export function apiSetsMarkdown(uses: readonly MemberUse[], minVersion: string): string {
   const byMember = new Map<string, MemberUse[]>();
@@ -253,7 +265,6 @@ export function apiSetsMarkdown(uses: readonly MemberUse[], minVersion: string):
   const highest = excel.map((l) => l[0].set!.version).sort(compareVersions).pop() ?? "1.1";
   const above = excel.filter((l) => compareVersions(l[0].set!.version, minVersion) > 0);
   const guarded = [...byMember.values()].filter((l) => l.some((u) => u.guard));
-  const platform = PLATFORMS[minVersion];
   const rows = [...byMember.entries()].sort(([a, la], [b, lb]) => {
     const va = la[0].set ? la[0].set.version : "0";
     const vb = lb[0].set ? lb[0].set.version : "0";
@@ -279,11 +290,7 @@ export function apiSetsMarkdown(uses: readonly MemberUse[], minVersion: string):
     "From Microsoft's [Excel JavaScript API requirement sets](https://learn.microsoft.com/en-us/javascript/api/requirement-sets/excel/excel-api-requirement-sets);",
     "Office 2016 and Office 2019 are out of support and do not have it.",
     "",
-    "| Windows (Microsoft 365) | Windows (perpetual) | Mac | Excel on the web | iPad |",
-    "|---|---|---|---|---|",
-    platform
-      ? `| ${platform.windows} or later | ${platform.perpetual} or later | ${platform.mac} or later | ${platform.web === "yes" ? "supported" : platform.web} | ${platform.ipad} or later |`
-      : `| see Microsoft's page for ExcelApi ${minVersion} | | | | |`,
+    ...platformTable(minVersion),
     "",
     "## Members",
     "",

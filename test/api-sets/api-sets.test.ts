@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { SCANNED, apiSetsMarkdown, compareVersions, createProgram, manifestMinVersion, officeMemberUses, scannedFiles, violations, type MemberUse } from "../../scripts/api-sets";
+import { SCANNED, apiSetsMarkdown, platformTable, compareVersions, createProgram, manifestMinVersion, officeMemberUses, scannedFiles, violations, type MemberUse } from "../../scripts/api-sets";
 
 const root = path.resolve(__dirname, "..", "..");
 const fixture = path.join(__dirname, "fixtures", "planted.ts");
@@ -57,6 +57,11 @@ describe("API sets: Office.js members and the manifest's MinVersion", () => {
   test("the same planted member passes once the manifest asks for 1.15", () => {
     expect(violations(planted, "1.15")).toEqual([]);
     expect(compareVersions("1.13", "1.9")).toBeGreaterThan(0);
+  });
+
+  test("the README's platform table is the one the analysis gives for the manifest's minimum", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    expect(readme).toContain(platformTable(minVersion).join("\n"));
   });
 
   test("docs/API-SETS.md is current (npm run api-sets writes it)", () => {
