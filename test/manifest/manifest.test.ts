@@ -151,6 +151,32 @@ describe("manifest.xml", () => {
     }
   });
 
+  test("every URL in it is under https://localhost:3000/, so a build for any base URL moves them all", () => {
+    const urls = [...manifestText.matchAll(/\b(?:DefaultValue|Value)="((?:https?:)?\/\/[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThanOrEqual(9);
+    expect(urls.filter((u) => !u.startsWith("https://localhost:3000/"))).toEqual([]);
+  });
+
+  test("SupportUrl and the GetStarted LearnMoreUrl are support.html, a page in assets/ in both languages", () => {
+    expect(doc.documentElement.getElementsByTagNameNS(NS.app, "SupportUrl")[0].getAttribute("DefaultValue")).toBe("https://localhost:3000/support.html");
+    expect(all(NS.bt, "Url").find((u) => u.getAttribute("id") === "GetStarted.LearnMoreUrl")?.getAttribute("DefaultValue")).toBe("https://localhost:3000/support.html");
+    const page = readFileSync(path.join(root, "assets", "support.html"), "utf8");
+    expect(page).toContain("Run self-test");
+    expect(page).toContain("运行自检");
+  });
+
+  test("the ribbon group and button have en-US labels and zh-CN overrides", () => {
+    const label = (id: string) => all(NS.bt, "String").find((s) => s.getAttribute("id") === id)!;
+    for (const [id, en, zh] of [
+      ["PIPbook.Group.Label", "PIPbook", "绩效改进"],
+      ["PIPbook.TaskpaneButton.Label", "Improvement plan", "绩效改进计划"],
+    ]) {
+      expect(label(id).getAttribute("DefaultValue")).toBe(en);
+      const override = Array.from(label(id).getElementsByTagNameNS(NS.bt, "Override"));
+      expect(override.map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")])).toEqual([["zh-CN", zh]]);
+    }
+  });
+
   test("has a GUID Id and defaults to en-US", () => {
     const id = doc.documentElement.getElementsByTagNameNS(NS.app, "Id")[0].textContent;
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
