@@ -9,6 +9,7 @@ import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import { findSoffice } from "../../src/cli/libreoffice";
 import { SHEET_NOTES, SHEET_TITLES } from "../../src/i18n/workbook";
+import { CHART_TITLES, fillTemplate } from "../../src/i18n/evaluation";
 import type { Language } from "../../src/core/model";
 import { EXAMPLE_PLAN, runCli, tempDir } from "./harness";
 
@@ -46,7 +47,8 @@ describe.each<Language>(["en-US", "zh-CN"])("pipbook pdf of the worked example (
   }, 120_000);
 
   test("prints on at most 12 pages, every sheet's title on a page of its own", () => {
-    expect(pages.length).toBeGreaterThanOrEqual(9);
+    // 9 sheets on a page each, and the Evaluation sheet's 3 rows of charts (attainment; G1's two; G2's two)
+    expect(pages.length).toBeGreaterThanOrEqual(12);
     expect(pages.length).toBeLessThanOrEqual(12);
     for (const title of Object.values(SHEET_TITLES).map((t) => t[language])) {
       expect([title, pages.filter((p) => flat(p, language).includes(flat(title, language))).length]).toEqual([title, 1]);
@@ -61,6 +63,24 @@ describe.each<Language>(["en-US", "zh-CN"])("pipbook pdf of the worked example (
     for (const name of ["李娜", "王强", "陈敏", "E1024"]) expect(text).toContain(name);
     expect(text.match(/2024-03-29/g)).toHaveLength(3);
     expect(text).toContain(flat("2024-04-01 – 2024-06-30", language));
+  });
+
+  test("each chart prints whole on one page: its title and its last period (W26) on the same page, nowhere else", () => {
+    const bare = (text: string) => text.replace(/\s+/g, "");
+    const goal = (i: number) => (i === 0 ? "G1 Q2 销售额提升至 45 万元" : "G2 客户投诉率降至 3% 以下");
+    const titles = [
+      CHART_TITLES.attainment[language],
+      fillTemplate(CHART_TITLES.actualSum[language], { goal: goal(0) }),
+      fillTemplate(CHART_TITLES.change[language], { goal: goal(0) }),
+      fillTemplate(CHART_TITLES.actual[language], { goal: goal(1) }),
+      fillTemplate(CHART_TITLES.change[language], { goal: goal(1) }),
+    ];
+    for (const title of titles) {
+      const holding = pages.filter((p) => bare(p).includes(bare(title)));
+      expect([title, holding.length]).toEqual([title, 1]);
+      // axis labels may wrap ("2024-" over "W26"), so the week alone
+      expect([title, bare(holding[0]).includes("W26")]).toEqual([title, true]);
+    }
   });
 
   test("CJK glyphs are embedded (pdffonts: a Noto CJK font, embedded)", () => {

@@ -73,17 +73,29 @@ describe("print setup in the .xlsx", () => {
 
   test("print areas are written with absolute corners ($A$1:$I$27): LibreOffice ignores the $A1:$I27 form", () => {
     const areas = [...xml.definedNames.matchAll(/<definedName name="_xlnm.Print_Area"[^>]*>([^<]*)</g)].map((m) => m[1]);
-    expect(areas).toHaveLength(9);
-    for (const area of areas) expect(area).toMatch(/!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
-    // the Evaluation sheet prints its summary, decision record and status by goal (A–I, through the 2 goals' rows)
-    expect(areas.find((a) => a.includes("Evaluation"))).toBe("&apos;Evaluation&apos;!$A$1:$I$27");
+    expect(areas).toHaveLength(9); // one defined name per sheet, even for a print area of several areas
+    for (const area of areas) expect(area).toMatch(/^(&apos;[^!]+&apos;!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+,?)+$/);
+  });
+
+  test("the Evaluation sheet prints its summary, then each row of the chart grid, as areas of one print area", () => {
+    const evaluation = [...xml.definedNames.matchAll(/<definedName name="_xlnm.Print_Area"[^>]*>([^<]*)</g)].map((m) => m[1]).find((a) => a.includes("Evaluation"));
+    // summary, decision record and status by goal (A–I through the 2 goals' rows); the wide attainment chart;
+    // G1's actual and change charts side by side; G2's
+    expect(evaluation?.split(",").map((a) => a.replace("&apos;Evaluation&apos;!", ""))).toEqual([
+      "$A$1:$I$27",
+      "$K$5:$AA$22",
+      "$K$24:$AA$41",
+      "$K$43:$AA$60",
+    ]);
+    const anchors = [...xml.sheets.get(names.evaluation)!.matchAll(/<drawing r:id="[^"]+"\/>/g)];
+    expect(anchors).toHaveLength(1); // the charts are there to print
   });
 });
 
 describe("print setup through Office.js (the writer on the in-memory Excel)", () => {
   test("PageLayout: paperSize A4, zoom in pages wide/tall, centred Sign-off; print areas set", async () => {
     const memory = createMemoryExcel({ engine: null, sheets: [] });
-    const port = createWorkbookPort((batch) => memory.run(batch), { asOf: "2024-05-15", canResizeTables: () => true });
+    const port = createWorkbookPort((batch) => memory.run(batch), { asOf: "2024-05-15" });
     await port.writePlan(await examplePlan(), { language: "zh-CN", asOf: "2024-05-15" });
     const snapshot = memory.snapshot();
     const sheet = (name: string) => snapshot.sheets.find((s) => s.name === name)!;
@@ -96,7 +108,7 @@ describe("print setup through Office.js (the writer on the in-memory Excel)", ()
     });
     expect(sheet(zh.tracking).pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     expect(sheet(zh.tracking).pageLayout.printTitleRows).toBe("$3:$3");
-    expect(sheet(zh.evaluation).printArea).toBe("A1:I27");
+    expect(sheet(zh.evaluation).printArea).toBe("A1:I27,K5:AA22,K24:AA41,K43:AA60");
     expect(sheet(zh.signOff).merges).toContain("A3:E3");
   }, 60_000);
 });

@@ -25,6 +25,7 @@ import { toXmlTextDeep } from "../../core/xml-text";
 import { addChartsToZip, sheetParts, type ChartAnchor, type ChartKind, type ChartSpec } from "./charts";
 import { dataValidationsXml, fileValidationOf, insertDataValidations, type FileDataValidation } from "./data-validations";
 import { addXlfnPrefixes } from "./xlfn";
+import { excelJsPrintArea, mergePrintAreas } from "./print-areas";
 
 // ---- small conversions -------------------------------------------------------------------------------------
 
@@ -305,9 +306,9 @@ function protectionOptions(options: Record<string, boolean | string>): Partial<E
 function applyPageLayout(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
   const layout = sheet.pageLayout;
   const setup: Partial<ExcelJS.PageSetup> = {};
-  // ExcelJS writes "$" + each corner of the area ("A1:I27" → "$A1:$I27"), and LibreOffice ignores a print area so
-  // written (it printed the whole Evaluation sheet, charts and helper tables, on 12 pages): give it "A$1" corners.
-  if (sheet.printArea) setup.printArea = sheet.printArea.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+  // LibreOffice ignores the "$A1:$I27" ExcelJS would write (it printed the whole Evaluation sheet on 12 pages), and
+  // several areas need one defined name: ./print-areas.ts.
+  if (sheet.printArea) setup.printArea = excelJsPrintArea(sheet.printArea);
   if (layout.orientation === "Landscape") setup.orientation = "landscape";
   else if (layout.orientation === "Portrait") setup.orientation = "portrait";
   if (typeof layout.printTitleRows === "string" && layout.printTitleRows) setup.printTitlesRow = layout.printTitleRows.replace(/\$/g, "");
@@ -498,6 +499,7 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
   // validation, charts) and compressed once at the end.
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
   const zip = await JSZip.loadAsync(stored as ArrayBuffer);
+  zip.file("xl/workbook.xml", mergePrintAreas(await zip.file("xl/workbook.xml")!.async("string")));
   const partOf = await sheetParts(zip);
   for (const [sheetName, rules] of validations) {
     const element = dataValidationsXml(rules);

@@ -566,16 +566,20 @@ export class PageLayoutProxy extends RecordProxy {
     this._command("setPrintArea", [printArea], () => {
       const location = "PageLayout.setPrintArea";
       const sheet = this.worksheet._sheet(location);
-      let rect: Rect;
+      let rects: Rect[];
       if (printArea instanceof RangeProxy) {
         const t = printArea._target(location);
         if (t.sheet.id !== sheet.id) throw invalidArgument("the print area must be on this sheet", location);
-        rect = t.rect;
+        rects = [t.rect];
       } else {
-        const parsed = parseAddress(String(printArea).split(",")[0], location);
-        rect = parsed.rect;
+        // "The range or ranges of the content to print" (ExcelApi 1.9): a comma-separated address is several areas,
+        // https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprintarea-member(1)
+        rects = String(printArea)
+          .split(",")
+          .map((area) => parseAddress(area.trim(), location).rect);
       }
-      sheet.printArea = rect;
+      sheet.printArea = rects[0];
+      sheet.printAreaMore = rects.length > 1 ? rects.slice(1) : undefined;
     });
   }
 

@@ -169,6 +169,7 @@ export interface SheetSnapshot {
   sheetFormat?: FormatSnapshot;
   frozenRows: number;
   frozenColumns: number;
+  /** "A1:I27", or several areas comma-separated ("A1:I27,K5:R22"). */
   printArea: string | null;
   pageLayout: Record<string, unknown>;
   protection: { protected: boolean; options: Record<string, boolean | string>; password: string | null };
@@ -340,7 +341,7 @@ export function toSnapshot(st: WorkbookState): WorkbookSnapshot {
       rows,
       frozenRows: sheet.frozenRows,
       frozenColumns: sheet.frozenColumns,
-      printArea: sheet.printArea ? formatRect(sheet.printArea) : null,
+      printArea: sheet.printArea ? [sheet.printArea, ...(sheet.printAreaMore ?? [])].map((r) => formatRect(r)).join(",") : null,
       pageLayout: JSON.parse(JSON.stringify(sheet.pageLayout)) as Record<string, unknown>,
       protection: { protected: sheet.protection.protected, options: { ...sheet.protection.options }, password: sheet.protection.password },
       validations: [...sheet.validations]
@@ -420,7 +421,9 @@ export function fromSnapshot(snapshot: WorkbookSnapshot, st: WorkbookState): voi
     sheet.showGridlines = s.showGridlines;
     sheet.frozenRows = s.frozenRows;
     sheet.frozenColumns = s.frozenColumns;
-    sheet.printArea = s.printArea ? rect(s.printArea, `${s.name} print area`) : null;
+    const printAreas = s.printArea ? s.printArea.split(",").map((area) => rect(area, `${s.name} print area`)) : [];
+    sheet.printArea = printAreas[0] ?? null;
+    if (printAreas.length > 1) sheet.printAreaMore = printAreas.slice(1);
     sheet.pageLayout = JSON.parse(JSON.stringify(s.pageLayout)) as Record<string, unknown>;
     sheet.protection = { protected: s.protection.protected, options: { ...s.protection.options }, password: s.protection.password };
     if (s.sheetFormat) sheet.sheetFormat = formatFrom(s.sheetFormat);

@@ -179,6 +179,8 @@ export interface SheetState {
   frozenRows: number;
   frozenColumns: number;
   printArea: Rect | null;
+  /** The print area's further areas (`setPrintArea("A1:I27,K5:R22")`); each prints on pages of its own. */
+  printAreaMore?: Rect[];
   pageLayout: Record<string, unknown>;
   protection: ProtectionState;
   validations: ValidationEntry[];

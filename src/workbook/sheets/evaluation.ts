@@ -43,6 +43,7 @@ import {
   firstDataRow,
   header,
   makeFormulaEnv,
+  parseCell,
   unitNumberFormat,
   type FormulaEnv,
   type LayoutIndex,
@@ -328,7 +329,8 @@ export const evaluationSheet: SheetDecl = {
   freezeRows: 0,
   protect: true,
   orientation: "landscape",
-  // The summary, the decision and status by goal on one page; src/excel/evaluation.ts sets that print area.
+  // The summary, the decision and status by goal on one page, then each chart on a page of its own: a print area
+  // of several areas, which src/excel/evaluation.ts sets (it follows the goals and the charts).
   print: { fitTo: { wide: 1, tall: 1 }, area: "derived" },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.evaluation, style: "title" },
@@ -447,7 +449,11 @@ export interface EvaluationContent {
   summary: EvaluationSummaryContent;
   tables: EvaluationTableContent[];
   charts: EvaluationChartDecl[];
-  /** What prints: the summary, the decision record and status by goal (columns A–I, through the last goal). */
+  /**
+   * What prints, area by area, each on a page of its own: the summary, the decision record and status by goal
+   * (columns A–I, through the last goal), then each row of the chart grid (two charts side by side, or the wide
+   * attainment chart), so no chart is cut across pages.
+   */
   printArea: string;
 }
 
@@ -687,6 +693,18 @@ export function evaluationContent(plan: Plan, options: EvaluationOptions): Evalu
     tableContent(EVALUATION_TABLES.PIP_EvalPeriods, env, lang, goalsOffset, periodRows(goals, periods)),
   ];
   const goalsDecl = EVALUATION_TABLES.PIP_EvalGoals;
-  const printArea = `A1:${cell(goalsDecl.anchor.col + goalsDecl.columns.length - 1, goalsDecl.anchor.row + Math.max(1, goals.length))}`;
-  return { sheetName: names.evaluation, summary, tables, charts: evaluationCharts(goals, periods, lang), printArea };
+  const charts = evaluationCharts(goals, periods, lang);
+  // One area per row of the chart grid: from its left-most chart's top-left to its right-most chart's bottom-right.
+  const gridRows = new Map<number, { left: number; right: number; top: number; bottom: number }>();
+  for (const c of charts) {
+    const from = parseCell(c.position.from)!;
+    const to = parseCell(c.position.to)!;
+    const row = gridRows.get(from.row) ?? { left: from.col, right: to.col, top: from.row, bottom: to.row };
+    gridRows.set(from.row, { ...row, left: Math.min(row.left, from.col), right: Math.max(row.right, to.col), bottom: Math.max(row.bottom, to.row) });
+  }
+  const printArea = [
+    `A1:${cell(goalsDecl.anchor.col + goalsDecl.columns.length - 1, goalsDecl.anchor.row + Math.max(1, goals.length))}`,
+    ...[...gridRows.values()].map((r) => `${cell(r.left, r.top)}:${cell(r.right, r.bottom)}`),
+  ].join(",");
+  return { sheetName: names.evaluation, summary, tables, charts, printArea };
 }
