@@ -11,6 +11,7 @@
  */
 import type { EvaluationChartDecl, EvaluationSeriesDecl } from "../workbook/sheets/evaluation";
 import { EVALUATION_CHART_PREFIX } from "../workbook/sheets/evaluation";
+import { toXmlText } from "../core/xml-text";
 
 /** A chart found on the sheet: its name and how many series it has. */
 export interface ExistingChart {
@@ -50,14 +51,15 @@ function styleSeries(series: Excel.ChartSeries, decl: EvaluationSeriesDecl, kind
 }
 
 function bindSeries(worksheet: Excel.Worksheet, series: Excel.ChartSeries, decl: EvaluationSeriesDecl, kind: EvaluationChartDecl["kind"]): void {
-  series.name = decl.name;
+  // Goal titles reach series names and chart titles: text XML cannot hold is cleaned as in every writer (core/xml-text).
+  series.name = toXmlText(decl.name);
   series.setValues(worksheet.getRange(decl.values));
   series.setXAxisValues(worksheet.getRange(decl.xValues));
   styleSeries(series, decl, kind);
 }
 
 function decorate(chart: Excel.Chart, decl: EvaluationChartDecl): void {
-  chart.title.text = decl.title;
+  chart.title.text = toXmlText(decl.title);
   chart.title.visible = true;
   chart.legend.visible = true;
   chart.legend.position = "Bottom" as Excel.ChartLegendPosition;

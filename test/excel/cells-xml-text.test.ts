@@ -1,4 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { hasXmlInvalidChars } from "../../src/core/xml-text";
+import { parsePlanJson } from "../../src/core/plan-file";
 import { encodeValue } from "../../src/excel/cells";
+import { createWorkbookPort } from "../../src/excel/office-port";
+import { createMemoryExcel } from "../../src/preview/memory-excel";
 import { listTable } from "../../src/workbook";
 
 const column = (table: Parameters<typeof listTable>[0], key: string) => {
@@ -17,5 +23,26 @@ describe("the Office.js writer's cells hold only text XML can store", () => {
     expect(encodeValue(column("PIP_Tracking", "date"), "soon\uFFFF", "en-US").value).toBe("soon");
     expect(encodeValue(column("PIP_Tracking", "note"), "a\tb\nc 😀", "en-US").value).toBe("a\tb\nc 😀");
     expect(encodeValue(column("PIP_Tracking", "actual"), 42, "en-US").value).toBe(42);
+  });
+});
+
+describe("the Office.js writer end to end (in-memory Excel): cells, chart titles and series names", () => {
+  test("a goal title with U+000B and U+FFFE is written with a line break and without U+FFFE everywhere", async () => {
+    const parsed = parsePlanJson(readFileSync(path.join(__dirname, "../../examples/sales-q2-2024.plan.json"), "utf8"));
+    if (!parsed.ok) throw new Error("example does not parse");
+    const plan = parsed.plan;
+    plan.goals[0].title = "销售额\u000B提升到 45 万元\uFFFE";
+    const memory = createMemoryExcel({ engine: null, sheets: [] });
+    const port = createWorkbookPort((batch) => memory.run(batch), { asOf: "2024-05-15", canResizeTables: () => true });
+    await port.writePlan(plan, { language: "zh-CN", asOf: "2024-05-15" });
+    const snapshot = memory.snapshot();
+    const texts = [
+      ...snapshot.sheets.flatMap((s) => s.cells.map((c) => c.value).filter((v): v is string => typeof v === "string")),
+      ...snapshot.sheets.flatMap((s) => s.charts.flatMap((c) => [c.title ?? "", ...c.series.map((x) => x.name)])),
+    ];
+    expect(texts.filter((t) => hasXmlInvalidChars(t))).toEqual([]);
+    expect(texts).toContain("销售额\n提升到 45 万元");
+    const chartTexts = snapshot.sheets.flatMap((s) => s.charts.flatMap((c) => [c.title ?? "", ...c.series.map((x) => x.name)]));
+    expect(chartTexts.some((t) => t.includes("销售额\n提升到 45 万元"))).toBe(true);
   });
 });
