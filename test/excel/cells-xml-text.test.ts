@@ -33,7 +33,7 @@ describe("the Office.js writer end to end (in-memory Excel): cells, chart titles
     const plan = parsed.plan;
     plan.goals[0].title = "销售额\u000B提升到 45 万元\uFFFE";
     const memory = createMemoryExcel({ engine: null, sheets: [] });
-    const port = createWorkbookPort((batch) => memory.run(batch), { asOf: "2024-05-15", canResizeTables: () => true });
+    const port = createWorkbookPort((batch) => memory.run(batch), { asOf: "2024-05-15" });
     await port.writePlan(plan, { language: "zh-CN", asOf: "2024-05-15" });
     const snapshot = memory.snapshot();
     const texts = [
