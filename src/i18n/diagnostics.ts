@@ -42,6 +42,8 @@ export const DIAGNOSTICS_TEXT = {
   "report.more": { "en-US": "… and {count} more", "zh-CN": "…… 另有 {count} 个" },
   "report.problem": { "en-US": "{place}{subject}: expected {expected}, got {actual}", "zh-CN": "{place}{subject}：应为 {expected}，实际为 {actual}" },
   "report.unknown": { "en-US": "unknown", "zh-CN": "未知" },
+  // Shown as the host when Office.js is not there: the browser preview or the tests, on the in-memory Excel.
+  "report.notOffice": { "en-US": "not Office (the in-memory Excel of the preview or the tests)", "zh-CN": "非 Office（预览或测试中的内存 Excel）" },
 
   "check.blankWorkbook": { "en-US": "The workbook holds no plan (a blank workbook)", "zh-CN": "工作簿中没有计划（空白工作簿）" },
   "check.write": { "en-US": "Write the worked example on new sheets", "zh-CN": "在新工作表中写入示例计划" },

@@ -101,6 +101,14 @@ describe("self-test on the in-memory Excel", () => {
     expect(snapshotOf(excel)).toBe(before);
   });
 
+  test("outside Office (no Office.js) the report says so instead of naming a host", async () => {
+    const excel = await usersWorkbook();
+    const report = await runSelfTest((batch) => excel.run(batch), { language: "en-US" });
+    expect(report.host.host).toBeNull();
+    expect(report.excelApi).toBeNull();
+    expect(formatSelfTestReport(report, "en-US")).toContain("Host: not Office (the in-memory Excel of the preview or the tests)");
+  });
+
   test("a workbook that holds a plan: not run, nothing written, and the report says to open a blank workbook", async () => {
     const excel = await usersWorkbook();
     await excel.run((context) => writePlan(context, examplePlan(), { language: "en-US", asOf: "2024-05-01" }));
@@ -120,7 +128,7 @@ describe("self-test on the in-memory Excel", () => {
     });
     expect(report.excelApi).toEqual(Array.from({ length: 17 }, (_, i) => `1.${i + 1}`));
     const text = formatSelfTestReport(report, "zh-CN");
-    expect(text).toContain("16.0.17928.20114");
+    expect(text).toContain("宿主：Excel · 平台：PC · 版本：16.0.17928.20114");
     expect(text).toContain("ExcelApi 1.1–1.17");
   });
 });

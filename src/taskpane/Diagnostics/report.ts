@@ -15,7 +15,11 @@ export function formatSelfTestReport(report: SelfTestReport, language: Diagnosti
   const lines = [
     t("report.heading", { status: t(`status.${report.status}`) }),
     t("report.started", { at: report.startedAt, ms: report.durationMs }),
-    t("report.host", { host: report.host.host ?? unknown, platform: report.host.platform ?? unknown, version: report.host.version ?? unknown }),
+    t("report.host", {
+      host: report.host.host ?? (report.excelApi === null ? t("report.notOffice") : unknown),
+      platform: report.host.platform ?? unknown,
+      version: report.host.version ?? unknown,
+    }),
     t("report.language", { language: report.host.displayLanguage ?? unknown, workbook: report.language, asOf: report.asOf }),
     t("report.sets", { sets: report.excelApi === null ? t("report.setsNone") : report.excelApi.length === 0 ? "—" : setsText(report.excelApi) }),
     t("report.checks"),
