@@ -358,6 +358,10 @@ export const UI_STRINGS = {
   "evaluate.title": { "en-US": "Evaluation", "zh-CN": "效果评估" },
   "evaluate.final": { "en-US": "Final result: the plan ended on {date}.", "zh-CN": "最终结果：计划已于 {date} 结束。" },
   "evaluate.interim": { "en-US": "Interim result as of {date}.", "zh-CN": "截至 {date} 的中期结果。" },
+  "evaluate.afterAsOf": {
+    "en-US": "{count} row(s) of the Tracking log dated after {date} are left out of these numbers.",
+    "zh-CN": "“跟踪记录”中有 {count} 行日期晚于 {date}，未计入以上数字。",
+  },
   "evaluate.overall": { "en-US": "Overall attainment", "zh-CN": "总体达成率" },
   "evaluate.suggestion": { "en-US": "Suggested outcome", "zh-CN": "建议结论" },
   "evaluate.goal": { "en-US": "Goal", "zh-CN": "目标" },

@@ -52,6 +52,11 @@ function EvaluateWithPlan({ controller, plan }: { controller: PaneController; pl
         {t("evaluate.title")}
       </h2>
       <p className={styles.quiet}>{analysis.isFinal ? t("evaluate.final", { date: plan.header.planEnd }) : t("evaluate.interim", { date: controller.asOf })}</p>
+      {analysis.afterAsOfEntryCount > 0 ? (
+        <p className={styles.quiet} data-testid="after-as-of">
+          {t("evaluate.afterAsOf", { count: analysis.afterAsOfEntryCount, date: controller.asOf })}
+        </p>
+      ) : null}
 
       <section className={styles.section} aria-labelledby="overall-heading">
         <h3 id="overall-heading" className={styles.subheading}>
