@@ -9,6 +9,7 @@
  *   read:     .xlsx → snapshot (ExcelJS) → in-memory Excel → port.readPlan → plan + findings with sheet and cell
  */
 import { createMemoryExcel, MemoryExcel } from "../preview/memory-excel";
+import { columnLetter } from "../workbook";
 import { createWorkbookPort } from "../excel/office-port";
 import { WorkbookConflictError } from "../excel/port";
 import type { Finding } from "../core/findings";
@@ -18,6 +19,8 @@ import { CliError } from "./errors";
 import { snapshotToXlsx } from "./xlsx/write-xlsx";
 import { readXlsx, XlsxReadError, type XlsxReadOptions } from "./xlsx/read-xlsx";
 import type { CellRepair } from "./xlsx/package-fix";
+import { checkPipCells, type CellProbe, type WorkbookProbe } from "../excel/reader-checks";
+import type { WorkbookSnapshot } from "../preview/memory-excel";
 
 export interface GenerateOptions {
   /** Language of sheet names and headers. */
@@ -41,10 +44,34 @@ export interface WorkbookRead {
   findings: Finding[];
 }
 
-async function loadMemory(bytes: Uint8Array, file: string, formulaCells: XlsxReadOptions["formulaCells"]): Promise<{ memory: MemoryExcel; repairs: CellRepair[] }> {
+interface LoadedMemory {
+  memory: MemoryExcel;
+  repairs: CellRepair[];
+  probe: WorkbookProbe;
+}
+
+/** The reader checks' view of the file: the tables, each cell's shown value and whether it holds a formula. */
+function probeOf(snapshot: WorkbookSnapshot, formulas: Map<string, Map<string, string>>): WorkbookProbe {
+  const cells = new Map<string, Map<string, CellProbe>>();
+  for (const sheet of snapshot.sheets) {
+    const byAddress = new Map<string, CellProbe>();
+    const sheetFormulas = formulas.get(sheet.name);
+    for (const c of sheet.cells) {
+      byAddress.set(c.address, { value: c.value, formula: sheetFormulas?.get(c.address) ?? c.formula ?? null, error: c.type === "Error" });
+    }
+    for (const [address, formula] of sheetFormulas ?? []) if (!byAddress.has(address)) byAddress.set(address, { value: null, formula });
+    cells.set(sheet.name, byAddress);
+  }
+  return {
+    tables: snapshot.tables.map((t) => ({ name: t.name, sheet: t.sheet, range: t.range, headers: t.headers })),
+    cell: (sheet, row, col) => cells.get(sheet)?.get(`${columnLetter(col)}${row}`) ?? null,
+  };
+}
+
+async function loadMemory(bytes: Uint8Array, file: string, formulaCells: XlsxReadOptions["formulaCells"]): Promise<LoadedMemory> {
   try {
     const read = await readXlsx(bytes, { formulaCells });
-    return { memory: MemoryExcel.fromSnapshot(read.snapshot, { engine: null }), repairs: read.repairs };
+    return { memory: MemoryExcel.fromSnapshot(read.snapshot, { engine: null }), repairs: read.repairs, probe: probeOf(read.snapshot, read.formulas) };
   } catch (error) {
     if (error instanceof XlsxReadError && error.kind === "encrypted") throw new CliError("file.encrypted", { file }, 1, { cause: error });
     // The zip library's or ExcelJS's own sentence is no help to a person: it goes behind --debug (the cause).
@@ -64,10 +91,12 @@ function repairFinding(repair: CellRepair): Finding {
 /** Read the plan of an .xlsx with the add-in's reader. Throws a CliError naming `file` when it is not a readable .xlsx. */
 export async function readWorkbook(bytes: Uint8Array, file: string): Promise<WorkbookRead> {
   // Office.js `Range.values` gives computed results; the file's cached results play that part here.
-  const { memory, repairs } = await loadMemory(bytes, file, "cachedValues");
+  const { memory, repairs, probe } = await loadMemory(bytes, file, "cachedValues");
   const port = createWorkbookPort((batch) => memory.run(batch));
   const result = await port.readPlan();
-  return { plan: result.plan, findings: [...repairs.map(repairFinding), ...result.findings] };
+  // The cell checks only mean something in a PIP workbook.
+  const checks = result.plan === null ? [] : checkPipCells(probe);
+  return { plan: result.plan, findings: [...repairs.map(repairFinding), ...result.findings, ...checks] };
 }
 
 /** Rows a person enters in a PIP workbook after it is generated (check-ins, adjustments, signatures, the evaluation). */

@@ -206,13 +206,14 @@ export async function refreshEvaluation(context: Excel.RequestContext, source: E
   for (let i = 0; i < batches.length; i++) {
     context.application.suspendApiCalculationUntilNextSync();
     for (const step of batches[i]) step.run(ws);
-    if (i < batches.length - 1) {
-      // One sync per batch under the request-size limit: the loop runs once for a plan under 4 MB.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      syncs++;
-    }
+    // One sync per batch under the request-size limit: the loop runs once for a plan under 4 MB.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    syncs++;
   }
+  // Not suspended: after suspendApiCalculationUntilNextSync "it is the developer's responsibility to re-calc the
+  // workbook" (Excel.Application, ExcelApi 1.6), so the new period rows show computed values, not stale ones.
+  context.application.calculate("Recalculate" as Excel.CalculationType);
   if (wasProtected) protection.protect(protectionOptions);
   const after = ws.charts;
   after.load("items/name");

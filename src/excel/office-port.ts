@@ -7,21 +7,27 @@
  * footprint takes and at the formulas of columns a person added (src/excel/rewrite.ts: 0 or 1 sync; a write that
  * would cover a person's cells is refused there, before anything changes) → write (1 sync for a normal plan).
  *
+ * A write that fails half-way (any Excel command can) is explained, not left as an exception: when the save
+ * journal's marker is in the workbook (src/excel/journal.ts) it is an InterruptedSaveError — nothing entered is
+ * lost, finishInterruptedSave completes it, and the next writePlan finishes it first; without the marker the
+ * failure was in the preflight and nothing a person entered changed (PreflightError, naming a password-protected
+ * sheet when that was the cause).
+ *
  * addTrackingEntry / addAdjustment append without `rows.add` (which conflicts under co-authoring): when the
- * table's last row is empty the entry fills it; otherwise the row is written directly below the table and the
- * table is resized over it with Table.resize (ExcelApi 1.13) where the host has it — on older hosts Excel's
- * AutoCorrect "include new rows in table" takes the row in, as it does when a person types below the table.
- * The Tracking and Adjustments sheets are left unprotected for exactly that reason (Excel does not grow a table
- * on a protected sheet).
+ * table's last row is empty the entry fills it; otherwise the table is first grown by a row with Table.resize
+ * (ExcelApi 1.13; the manifest requires 1.14) and the row is written into it — so a failure leaves either the
+ * table as it was or one empty table row, never a row outside the table.
  */
 import type { Adjustment, Plan, TrackingEntry } from "../core/model";
 import type { Finding } from "../core/findings";
 import { mergePlans } from "../core/merge";
-import type { ReadResult, WorkbookPort, WriteOptions, WriteReport } from "./port";
+import { InterruptedSaveError, PreflightError, type ReadResult, type WorkbookPort, type WriteOptions, type WriteReport } from "./port";
+import { JOURNAL_SHEET, readJournal } from "./journal";
+import { preflightMessage, readerMessage } from "../i18n/workbook";
 import { LAYOUT, META_SHEET, SHEETS, columnLetter, listTable, makeFormulaEnv, makeFormulaRow, defaultSheetNames, type ListTableDecl, type TableName } from "../workbook";
 import { encodeValue, formatFor } from "./cells";
 import { readPlan as readWorkbook, type ReaderResult } from "./reader";
-import { markColumn, writePlan as writeWorkbook, type WriterOptions } from "./writer";
+import { SHEET_PROTECTION, markColumn, writePlan as writeWorkbook, type WriterOptions } from "./writer";
 import { refreshEvaluation as refreshEvaluationSheet } from "./evaluation";
 import { prepareRewrite } from "./rewrite";
 import type { SelfTestOptions, SelfTestReport } from "./self-test";
@@ -32,8 +38,8 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface WorkbookPortOptions {
   /** A fixed as-of date for writes (default: the workbook's live =TODAY()). */
   asOf?: string | null;
-  /** Feature test for Table.resize (ExcelApi 1.13); default: Office's requirement-set check when Office is there. */
-  canResizeTables?: () => boolean;
+  /** The clock for the save journal's time (default: now); tests pin it. */
+  now?: () => string;
 }
 
 export interface PipWorkbookPort extends WorkbookPort {
@@ -43,18 +49,25 @@ export interface PipWorkbookPort extends WorkbookPort {
   runSelfTest(options?: Pick<SelfTestOptions, "language">): Promise<SelfTestReport>;
 }
 
-function officeSupportsResize(): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  try {
-    return Boolean(office?.context?.requirements?.isSetSupported("ExcelApi", "1.13"));
-  } catch {
-    return false;
-  }
-}
-
 export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptions = {}): PipWorkbookPort {
   let base: Plan | null = null;
-  const canResize = portOptions.canResizeTables ?? officeSupportsResize;
+  const now = portOptions.now ?? (() => new Date().toISOString());
+
+  /** Rewrites the workbook from an interrupted save's journal (the same plan and user columns it was writing). */
+  async function finishFrom(context: Excel.RequestContext, read: ReaderResult): Promise<WriteReport & { plan: Plan }> {
+    const journal = read.interrupted?.journal;
+    if (!journal) throw new InterruptedSaveError(readerMessage("SAVE_JOURNAL_DAMAGED", { time: read.interrupted?.savedAt ?? "" }));
+    const report = await guarded(context, () =>
+      writeWorkbook(context, journal.plan, {
+        language: journal.language,
+        asOf: journal.asOf,
+        snapshot: read.snapshot,
+        extraColumns: journal.extraColumns,
+        savedAt: now(),
+      }),
+    );
+    return { ...report, plan: journal.plan };
+  }
 
   async function appendRow(tableName: TableName, row: Record<string, unknown>): Promise<void> {
     const table = listTable(tableName);
@@ -94,14 +107,15 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
       }
       const address = `${columnLetter(firstColumn)}${targetRow}:${columnLetter(firstColumn + table.columns.length - 1)}${targetRow}`;
       if (ws.protection.protected) ws.protection.unprotect();
-      const range = ws.getRange(address);
-      range.numberFormat = [formats];
-      range.formulas = [values];
-      if (!lastIsEmpty && canResize()) {
+      if (!lastIsEmpty) {
+        // Grow first, then write: a failure in between leaves an empty table row, never a row outside the table.
         // Keep the table as wide as it is: a column a person added after the layout's stays in the table.
         const [start, end] = all.address.split("!").pop()!.split(":");
         t.resize(`${start}:${end.replace(/\d+$/, "")}${targetRow}`);
       }
+      const range = ws.getRange(address);
+      range.numberFormat = [formats];
+      range.formulas = [values];
       if (ws.protection.protected) ws.protection.protect();
       await context.sync();
     });
@@ -116,23 +130,47 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
 
     async writePlan(plan, options) {
       return run(async (context) => {
-        const read = await readWorkbook(context, { validate: false });
+        let read = await readWorkbook(context, { validate: false });
+        let syncs = read.syncs;
+        const batchBytes = [...read.requestBytes];
+        if (read.interrupted) {
+          // Finish the save that stopped half-way before merging: its tables may be half-written, and a merge
+          // against them would take the rows it had not yet written for rows deleted in Excel.
+          const finished = await finishFrom(context, read);
+          base = finished.plan;
+          read = await readWorkbook(context, { validate: false });
+          syncs += finished.syncs + read.syncs;
+          batchBytes.push(...finished.batchBytes, ...read.requestBytes);
+        }
         const incoming: Plan = { ...plan, header: { ...plan.header, language: options.language } };
         const merged = mergePlans(incoming, read.plan, base);
         const prepared = await prepareRewrite(context, read, merged.plan, options.language);
-        const report = await writeWorkbook(context, merged.plan, {
-          ...options,
-          asOf: options.asOf ?? portOptions.asOf ?? null,
-          snapshot: read.snapshot,
-          keptRows: merged.keptRows,
-          extraColumns: prepared.extraColumns,
-        });
+        const report = await guarded(context, () =>
+          writeWorkbook(context, merged.plan, {
+            ...options,
+            asOf: options.asOf ?? portOptions.asOf ?? null,
+            snapshot: read.snapshot,
+            keptRows: merged.keptRows,
+            extraColumns: prepared.extraColumns,
+            savedAt: now(),
+          }),
+        );
         base = merged.plan;
         return {
-          syncs: read.syncs + prepared.syncs + report.syncs,
-          batchBytes: [...read.requestBytes, ...prepared.requestBytes, ...report.batchBytes],
+          syncs: syncs + prepared.syncs + report.syncs,
+          batchBytes: [...batchBytes, ...prepared.requestBytes, ...report.batchBytes],
           keptRows: report.keptRows,
         };
+      });
+    },
+
+    async finishInterruptedSave() {
+      return run(async (context) => {
+        const read = await readWorkbook(context, { validate: false });
+        if (!read.interrupted) return null;
+        const finished = await finishFrom(context, read);
+        base = finished.plan;
+        return { syncs: read.syncs + finished.syncs, batchBytes: [...read.requestBytes, ...finished.batchBytes], keptRows: 0 };
       });
     },
 
@@ -230,6 +268,77 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
       };
     },
   };
+}
+
+/**
+ * Runs a write; when Excel fails it, says what the failure left. A failed sync does not end the request context
+ * (Microsoft, "Error handling with the application-specific JavaScript APIs": commands queued after the failure
+ * were not run; the context can queue and sync again), so the same context looks at the journal:
+ * - its marker is there: the data had started to change — InterruptedSaveError (finish it; nothing is lost);
+ * - no marker: the failure was in the preflight, before any change to what a person entered. Each PIP sheet is then
+ *   unprotected on its own, so a password-protected one is named (PreflightError "sheetProtected"), and the sheets
+ *   the preflight had unprotected are protected again.
+ */
+async function guarded<T>(context: Excel.RequestContext, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof PreflightError) throw error;
+    throw await explainFailure(context, error);
+  }
+}
+
+async function explainFailure(context: Excel.RequestContext, error: unknown): Promise<Error> {
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    const tables = context.workbook.tables;
+    tables.load("items/name,items/worksheet/name");
+    const journal = sheets.getItemOrNullObject(JOURNAL_SHEET);
+    await context.sync();
+    let marker = false;
+    if (!journal.isNullObject) {
+      const used = journal.getUsedRange(true);
+      used.load("values");
+      await context.sync();
+      const state = readJournal(used.values);
+      marker = state.state !== "none";
+      if (state.state !== "none") return new InterruptedSaveError(readerMessage(state.state === "interrupted" ? "SAVE_INTERRUPTED" : "SAVE_JOURNAL_DAMAGED", { time: state.savedAt }), error);
+    }
+    void marker;
+    const holders = [...new Set(tables.items.filter((t) => LAYOUT.tables.has(t.name as TableName)).map((t) => t.worksheet.name))];
+    const protections = holders.map((name) => {
+      const p = sheets.getItem(name).protection;
+      p.load("protected");
+      return { name, protection: p };
+    });
+    await context.sync();
+    let locked: string | null = null;
+    const unprotected: string[] = [];
+    for (const { name, protection } of protections) {
+      if (!protection.protected) continue;
+      try {
+        protection.unprotect();
+        // One sheet at a time, and only after a failure: the sheet whose unprotect fails is the one with a password.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        unprotected.push(name);
+      } catch {
+        locked ??= name;
+      }
+    }
+    for (const name of unprotected) sheets.getItem(name).protection.protect(SHEET_PROTECTION);
+    if (unprotected.length > 0) await context.sync();
+    if (locked !== null) return new PreflightError("sheetProtected", locked, preflightMessage("sheetProtected", { sheet: locked }));
+    return new PreflightError("failed", null, preflightMessage("failed", { detail: errorText(error) }));
+  } catch {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function errorText(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
+  return String(error);
 }
 
 /** Rows of the meta sheet cleared before new marks are written. */

@@ -38,6 +38,11 @@ export interface WorkbookPort {
   writePlan(plan: Plan, options: WriteOptions): Promise<WriteReport>;
   addTrackingEntry(entry: TrackingEntry): Promise<void>;
   addAdjustment(adjustment: Adjustment): Promise<void>;
+  /**
+   * Finish a save that stopped half-way (the reader's SAVE_INTERRUPTED finding): rewrite the workbook from the save
+   * journal it holds. Resolves null when there is nothing to finish.
+   */
+  finishInterruptedSave(): Promise<WriteReport | null>;
   /** Rewrite the Evaluation sheet's rows for the current periods and re-bind its charts. */
   refreshEvaluation(): Promise<void>;
   /** Select a cell (sheet + A1 address) so the user sees what a finding points at. */
@@ -57,6 +62,39 @@ export interface ConflictCell {
    * "loose": a value typed in a user-added column on a table row that holds no plan data (it has no row to go to).
    */
   reason: "occupied" | "noRoom" | "loose";
+}
+
+/**
+ * A save refused by its preflight (src/excel/preflight.ts) before any command that changes what a person entered:
+ * a PIP sheet protected with a password, a table or defined name that Excel takes for a PIP table's (names ignore
+ * case), a part larger than a request may be. `sheet` names where; `localized` says what to do.
+ */
+export class PreflightError extends Error {
+  readonly code = "PreflightRefused";
+  constructor(
+    readonly reason: "sheetProtected" | "nameTaken" | "tooLarge" | "failed",
+    readonly sheet: string | null,
+    readonly localized: Localized,
+  ) {
+    super(localized["en-US"]);
+    this.name = "PreflightError";
+  }
+}
+
+/**
+ * A save that stopped half-way (an Excel command failed after the save journal was written): the workbook holds
+ * the journal, nothing entered is lost, and finishInterruptedSave (pane: "Finish the interrupted save"; CLI:
+ * `pipbook repair`) completes it. `failure` is Excel's error.
+ */
+export class InterruptedSaveError extends Error {
+  readonly code = "SaveInterrupted";
+  constructor(
+    readonly localized: Localized,
+    readonly failure?: unknown,
+  ) {
+    super(localized["en-US"]);
+    this.name = "InterruptedSaveError";
+  }
 }
 
 /** writePlan refused before anything changed: `cells` must be moved or emptied first; `localized` says so. */

@@ -39,6 +39,7 @@ import {
 import { decodeValue, type RawCell } from "./cells";
 import { snapshotOf, type ExtraCellWrite, type WorkbookSnapshot } from "./writer";
 import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
+import { JOURNAL_SHEET, readJournal, type JournalRead, type SaveJournal } from "./journal";
 
 export interface ReaderResult extends ReadResult {
   /** The Overview's as-of date (ISO) as the workbook computes it now (=TODAY() or a typed date); null if unreadable. */
@@ -51,6 +52,11 @@ export interface ReaderResult extends ReadResult {
   requestBytes: number[];
   /** Columns a person added inside a PIP list table (not in the layout), with their cells, so a rewrite keeps them. */
   extraColumns: ExtraColumnRead[];
+  /**
+   * A save that did not finish (its journal still carries the "saving" marker): the content it was writing. The
+   * tables may be half-written, so `plan` must not be merged against; finish the save from `interrupted.journal`.
+   */
+  interrupted: { journal: SaveJournal | null; savedAt: string } | null;
 }
 
 /** One cell of a user-added column: what `values` and `numberFormat` gave; `formula` is filled by the port. */
@@ -84,8 +90,8 @@ export interface ReadOptions {
  */
 const READ_TABLES = TABLES;
 
-/** Estimated request size: a collection load, plus three commands per table asked for (≈ what Office sends). */
-const requestEstimate = (tables: number) => 120 + 220 * tables;
+/** Estimated request size: the collection loads (sheets, tables, names, the journal), three commands per table. */
+const requestEstimate = (tables: number) => 420 + 220 * tables;
 
 interface LoadedTable {
   name: TableName;
@@ -93,7 +99,7 @@ interface LoadedTable {
   range: { address: string; values: unknown[][]; valueTypes?: unknown[][]; numberFormat?: unknown[][] } | null;
 }
 
-async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot }> {
+async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const collection = context.workbook.tables;
@@ -105,12 +111,18 @@ async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: 
     return { name: t.name, table, range };
   });
   const charts = extraSheetCharts(collection);
+  const names = context.workbook.names;
+  names.load("items/name");
+  // The save journal (a PIP workbook always has its sheet; one without it takes the two-step read).
+  const journal = sheets.getItem(JOURNAL_SHEET).getUsedRange(true);
+  journal.load("values");
   await context.sync();
-  const snapshot = snapshotOf(sheets, collection);
+  const snapshot = snapshotOf(sheets, collection, names);
   snapshot.charts = charts();
   return {
     snapshot,
     tables: handles.map((h) => ({ name: h.name, range: h.table.isNullObject ? null : rangeData(h.range) })),
+    journal: readJournal(journal.values),
   };
 }
 
@@ -138,15 +150,19 @@ function extraSheetCharts(collection: Excel.TableCollection, present?: (table: s
   };
 }
 
-async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; syncs: number }> {
+async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; syncs: number; journal: JournalRead }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const collection = context.workbook.tables;
   collection.load("items/name,items/worksheet/name");
+  const names = context.workbook.names;
+  names.load("items/name");
   await context.sync();
-  const snapshot = snapshotOf(sheets, collection);
+  const snapshot = snapshotOf(sheets, collection, names);
   const present = READ_TABLES.filter((t) => snapshot.tables[t.name] !== undefined);
-  if (present.length === 0) return { snapshot, tables: READ_TABLES.map((t) => ({ name: t.name, range: null })), syncs: 1 };
+  const journalRange = snapshot.sheets.includes(JOURNAL_SHEET) ? sheets.getItem(JOURNAL_SHEET).getUsedRange(true) : null;
+  journalRange?.load("values");
+  if (present.length === 0 && !journalRange) return { snapshot, tables: READ_TABLES.map((t) => ({ name: t.name, range: null })), syncs: 1, journal: { state: "none" } };
   const ranges = new Map(
     present.map((t) => {
       const range = collection.getItem(t.name).getRange();
@@ -164,6 +180,7 @@ async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: Loa
       return { name: t.name, range: range ? rangeData(range) : null };
     }),
     syncs: 2,
+    journal: journalRange ? readJournal(journalRange.values) : { state: "none" },
   };
 }
 
@@ -178,7 +195,7 @@ function errorText(error: unknown): string {
 
 /** Reads the whole plan (one sync for a complete PIP workbook). Never throws. */
 export async function readPlan(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReaderResult> {
-  let loaded: { tables: LoadedTable[]; snapshot: WorkbookSnapshot };
+  let loaded: { tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead };
   const requestBytes = [requestEstimate(READ_TABLES.length)];
   try {
     loaded = await loadOptimistic(context);
@@ -190,14 +207,40 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
       if (twoStep.syncs === 2) requestBytes.push(requestEstimate(READ_TABLES.filter((t) => twoStep.snapshot.tables[t.name] !== undefined).length));
     } catch (error) {
       const finding = makeFinding("READ_FAILED", "error", { entity: "header" }, readerMessage("READ_FAILED", { detail: errorText(error) }));
-      return { plan: null, findings: [finding], syncs: requestBytes.length + 1, asOf: null, placement: {}, snapshot: { sheets: [], tables: {} }, requestBytes, extraColumns: [] };
+      return {
+        plan: null,
+        findings: [finding],
+        syncs: requestBytes.length + 1,
+        asOf: null,
+        placement: {},
+        snapshot: { sheets: [], tables: {} },
+        requestBytes,
+        extraColumns: [],
+        interrupted: null,
+      };
     }
   }
   // The tables' ranges, so that a rewrite clears exactly what PIPbook wrote (src/workbook/footprint.ts).
   const ranges: Record<string, string> = {};
   for (const t of loaded.tables) if (t.range) ranges[t.name] = t.range.address;
   const snapshot = { ...loaded.snapshot, ranges };
-  return { ...interpret(loaded.tables, options), syncs: requestBytes.length, snapshot, requestBytes };
+  const read = { ...interpret(loaded.tables, options), syncs: requestBytes.length, snapshot, requestBytes, interrupted: null };
+  return withJournal(read, loaded.journal);
+}
+
+/**
+ * A journal with its marker: the save it records did not finish. The finding comes first, as an error with a
+ * stable code, and the result says what the save was writing (the port and `pipbook repair` finish from it).
+ */
+function withJournal(read: ReaderResult, journal: JournalRead): ReaderResult {
+  if (journal.state === "none") return read;
+  const code = journal.state === "interrupted" ? "SAVE_INTERRUPTED" : "SAVE_JOURNAL_DAMAGED";
+  const finding = makeFinding(code, "error", { entity: "header" }, readerMessage(code, { time: journal.savedAt }));
+  return {
+    ...read,
+    findings: [finding, ...read.findings],
+    interrupted: { journal: journal.state === "interrupted" ? journal.journal : null, savedAt: journal.savedAt },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -420,7 +463,7 @@ const HEADER_DEFAULTS: Record<string, unknown> = { language: "zh-CN" };
 const THRESHOLD_DEFAULTS: Record<string, number> = { onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 };
 const EVALUATION_DEFAULTS = { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" };
 
-function interpret(tables: LoadedTable[], options: ReadOptions): Omit<ReaderResult, "syncs" | "snapshot" | "requestBytes"> {
+function interpret(tables: LoadedTable[], options: ReadOptions): Omit<ReaderResult, "syncs" | "snapshot" | "requestBytes" | "interrupted"> {
   const ctx: Context = { findings: [], placement: {}, extraColumns: [] };
   if (tables.every((t) => t.range === null)) return { plan: null, findings: [], asOf: null, placement: {}, extraColumns: [] };
   const byName = new Map(tables.map((t) => [t.name, t.range]));

@@ -18,7 +18,20 @@
  */
 import type { Plan } from "../core/model";
 import { isoToSerial } from "../core/dates";
-import type { WriteOptions, WriteReport } from "./port";
+import { PreflightError, type WriteOptions, type WriteReport } from "./port";
+import {
+  JOURNAL_SHEET,
+  journalBytes,
+  journalColumn,
+  journalGroupBytes,
+  journalGroups,
+  journalOf,
+  queueJournalDone,
+  queueJournalMarker,
+  queueJournalRows,
+  queueJournalStart,
+} from "./journal";
+import { preflightMessage } from "../i18n/workbook";
 import { RECORD_HEADERS, VALIDATION_ALERTS } from "../i18n/workbook";
 import {
   LAYOUT,
@@ -43,7 +56,7 @@ import {
   type TableDecl,
   type TableName,
 } from "../workbook";
-import { bodyRowsOf, modelRows, rectA1, rectOf, tableWidth, blockRects } from "../workbook/footprint";
+import { bodyRowsOf, modelRows, rectA1, rectOf, tableRect, tableWidth, blockRects, type Rect } from "../workbook/footprint";
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
 import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
 import { packSteps } from "./batches";
@@ -58,6 +71,11 @@ export interface WorkbookSnapshot {
   charts?: Record<string, ExistingChartInfo[]>;
   /** PIP_ table name → its range now ("Sheet!A4:H20"); absent: not loaded (the writer loads it). */
   ranges?: Record<string, string>;
+  /**
+   * Every other table's and every defined name's name, with its sheet ("" for a workbook-scoped name): Excel
+   * compares them ignoring case, so "pip_goals" blocks adding PIP_Goals. Absent: not loaded (not checked).
+   */
+  otherNames?: { name: string; sheet: string }[];
 }
 
 /** A cell of a column a person added inside a PIP table: a formula, or a constant with its number format. */
@@ -84,6 +102,8 @@ export interface WriterOptions extends WriteOptions {
   keptRows?: number;
   /** Columns a person added inside PIP list tables, aligned with the plan's rows (the port aligns them). */
   extraColumns?: Partial<Record<TableName, ExtraColumnWrite[]>>;
+  /** The time the save journal records (ISO); default: now. */
+  savedAt?: string;
 }
 
 /**
@@ -93,6 +113,8 @@ export interface WriterOptions extends WriteOptions {
 export interface WriterReport extends WriteReport {
   /** The worksheet name each layout sheet got. */
   sheetNames: SheetNames;
+  /** Estimated request bytes of the save journal (part of the first batch). */
+  journalBytes: number;
 }
 
 export const DEFAULT_MAX_BATCH_BYTES = 4_000_000;
@@ -100,7 +122,7 @@ const COMMAND_OVERHEAD = 160;
 /** The probe's request: two collection loads. */
 const PROBE_BYTES = 200;
 const POINTS_PER_CHAR = 6;
-const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = {
+export const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = {
   allowFormatCells: true,
   allowFormatColumns: true,
   allowFormatRows: true,
@@ -126,31 +148,37 @@ function jsonBytes(value: unknown): number {
   return encoder.encode(JSON.stringify(value)).length;
 }
 
-interface Step {
-  bytes: number;
-  run: () => void;
-}
-
-/** Loads the worksheet names and the PIP tables' sheets (one sync). */
+/** Loads the worksheet names, the tables' sheets and the defined names (one sync). */
 export async function probeWorkbook(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const tables = context.workbook.tables;
   tables.load("items/name,items/worksheet/name");
+  const names = context.workbook.names;
+  names.load("items/name");
   await context.sync();
-  return snapshotOf(sheets, tables);
+  return snapshotOf(sheets, tables, names);
 }
 
-export function snapshotOf(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection): WorkbookSnapshot {
-  const out: WorkbookSnapshot = { sheets: sheets.items.map((s) => s.name), tables: {} };
+export function snapshotOf(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection, names?: Excel.NamedItemCollection): WorkbookSnapshot {
+  const out: WorkbookSnapshot = { sheets: sheets.items.map((s) => s.name), tables: {}, otherNames: [] };
   // Every PIP_ table, also those a sheet extra (the Evaluation sheet's derived tables) adds: a rewrite removes them all.
-  for (const t of tables.items) if (t.name.startsWith("PIP_")) out.tables[t.name] = t.worksheet.name;
+  for (const t of tables.items) {
+    if (t.name.startsWith("PIP_")) out.tables[t.name] = t.worksheet.name;
+    else out.otherNames!.push({ name: t.name, sheet: t.worksheet.name });
+  }
+  for (const n of names?.items ?? []) out.otherNames!.push({ name: n.name, sheet: "" });
+  if (!names) delete out.otherNames;
   return out;
 }
 
+/** Excel compares sheet, table and defined names ignoring case (worksheets.add / tables.add throw ItemAlreadyExists). */
+const sameName = (a: string, b: string) => a.toLocaleLowerCase("en-US") === b.toLocaleLowerCase("en-US");
+
 /**
  * Which existing sheet each layout sheet reuses (the one holding its tables — never a sheet without PIP tables,
- * which is the user's), and the name it gets: the layout's, or "Name (2)" when a user's sheet already has it.
+ * which is the user's), and the name it gets: the layout's, or "Name (2)" when a user's sheet already has it —
+ * compared as Excel compares sheet names, ignoring case ("actions" takes "Actions").
  */
 export function assignSheets(snapshot: WorkbookSnapshot, lang: WriteOptions["language"]): { names: SheetNames; existing: Partial<Record<SheetKey, string>> } {
   const existing: Partial<Record<SheetKey, string>> = {};
@@ -162,20 +190,52 @@ export function assignSheets(snapshot: WorkbookSnapshot, lang: WriteOptions["lan
       claimed.add(holder);
     }
   }
+  const reused = Object.values(existing);
   const names = {} as SheetNames;
-  const used = new Set<string>();
+  const used: string[] = [];
   for (const sheet of SHEETS) {
+    const mine = existing[sheet.key];
+    const taken = (n: string) =>
+      used.some((u) => sameName(u, n)) ||
+      snapshot.sheets.some((s) => sameName(s, n) && s !== mine && !reused.some((r) => sameName(r, n) && r !== mine)) ||
+      // a reused sheet keeps its name only when that is the layout's, exactly (a rename to another case is still a rename)
+      reused.some((r) => r !== mine && sameName(r, n));
     let name = sheet.name[lang];
-    const taken = (n: string) => used.has(n) || (snapshot.sheets.includes(n) && existing[sheet.key] !== n && !isReusedElsewhere(n));
-    const isReusedElsewhere = (n: string) => Object.values(existing).includes(n);
     for (let k = 2; taken(name); k++) name = `${sheet.name[lang].slice(0, 26)} (${k})`;
     names[sheet.key] = name;
-    used.add(name);
+    used.push(name);
   }
   return { names, existing };
 }
 
-/** Writes the plan into the workbook. Never rows.add; ≤ 3 syncs for 20 goals / 100 actions / 1,000 check-ins. */
+/**
+ * The preflight's checks that need no command: a table the write adds whose name Excel takes for a user's table or
+ * defined name (ignoring case). Throws PreflightError, before anything is queued.
+ */
+export function checkNames(snapshot: WorkbookSnapshot): void {
+  for (const table of LAYOUT.tables.values()) {
+    if (snapshot.tables[table.name] !== undefined) continue;
+    const clash = (snapshot.otherNames ?? []).find((n) => sameName(n.name, table.name));
+    if (clash) throw new PreflightError("nameTaken", clash.sheet || null, preflightMessage("nameTaken", { name: clash.name, sheet: clash.sheet || "—" }));
+  }
+  const journalClash = snapshot.sheets.find((s) => sameName(s, JOURNAL_SHEET) && s !== JOURNAL_SHEET);
+  if (journalClash) throw new PreflightError("nameTaken", journalClash, preflightMessage("nameTaken", { name: journalClash, sheet: journalClash }));
+}
+
+/**
+ * Writes the plan into the workbook, crash-safe:
+ * 1. preflight — every command whose success depends on the workbook's state (unprotect, sheets added and
+ *    renamed) comes first and changes nothing a person entered; name collisions and sizes are checked before
+ *    anything is queued (PreflightError);
+ * 2. the save journal (src/excel/journal.ts) with its "saving" marker, still before any data changes;
+ * 3. the data: PIP tables rewritten in place (cleared, Table.resize'd, written — never converted to a range and
+ *    added again, so a structured reference to them elsewhere keeps following them), under
+ *    suspendApiCalculationUntilNextSync;
+ * 4. a last batch: protection, application.calculate (Office leaves it to the add-in after suspending), and
+ *    the journal emptied — the marker goes last.
+ * A failure anywhere before the marker leaves the workbook as it was; after it, the reader reports the
+ * interrupted save and finishing it writes the same plan again.
+ */
 export async function writePlan(context: Excel.RequestContext, plan: Plan, options: WriterOptions): Promise<WriterReport> {
   let syncs = 0;
   const batchBytes: number[] = [];
@@ -187,6 +247,7 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
   }
   const lang = options.language;
   const { names, existing } = assignSheets(snapshot, lang);
+  checkNames(snapshot);
   // An extra on a reused sheet must know the charts already there (re-adding one by name fails the batch), and a
   // rewrite must know the PIP tables' ranges to clear only those: load what the snapshot lacks, in one sync.
   const unknown = SHEET_EXTRAS.map((e) => existing[e.sheet]).filter((n): n is string => n !== undefined && snapshot!.charts?.[n] === undefined);
@@ -209,8 +270,18 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
     for (const { name, charts } of loads) snapshot.charts![name] = charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
     for (const { name, range } of places) snapshot.ranges![name] = range.address;
   }
-  const steps = buildSteps(context, plan, options, snapshot, names, existing);
-  const batches = packSteps(steps, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
+  const maxBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+  const journal = journalColumn(
+    journalOf({ savedAt: options.savedAt ?? new Date().toISOString(), language: lang, asOf: options.asOf ?? null, plan, extraColumns: options.extraColumns ?? {} }),
+  );
+  const { head, body, tail } = buildSteps(context, plan, options, snapshot, names, existing, journal);
+  // Excel on the web refuses a request over 5 MB (office-js-docs-pr issue 2846): a step that cannot fit in one is
+  // refused here, before anything is queued.
+  const hardLimit = Math.max(maxBytes, REQUEST_LIMIT_BYTES);
+  const oversized = [...head, ...body, ...tail].find((s) => s.bytes > hardLimit);
+  if (oversized) throw new PreflightError("tooLarge", oversized.sheet ?? null, preflightMessage("tooLarge", { sheet: oversized.sheet ?? "—" }));
+  const batches = packSteps([...head, ...body], maxBytes);
+  const total = batches.length + 1;
   for (let i = 0; i < batches.length; i++) {
     context.application.suspendApiCalculationUntilNextSync();
     for (const step of batches[i]) step.run();
@@ -219,13 +290,53 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     syncs++;
-    options.onProgress?.((i + 1) / batches.length);
+    options.onProgress?.((i + 1) / total);
   }
-  return { syncs, batchBytes, keptRows: options.keptRows ?? 0, sheetNames: names };
+  // Not suspended: "Once set, it is the developer's responsibility to re-calc the workbook, to ensure that any
+  // dependencies are propagated" (Application.suspendApiCalculationUntilNextSync, ExcelApi 1.6). "Recalculate"
+  // computes the cells Excel marked dirty — every cell these batches wrote and their dependants
+  // (Excel.CalculationType, https://learn.microsoft.com/javascript/api/excel/excel.calculationtype).
+  for (const step of tail) step.run();
+  batchBytes.push(tail.reduce((sum, s) => sum + s.bytes, 0));
+  await context.sync();
+  syncs++;
+  options.onProgress?.(1);
+  return { syncs, batchBytes, keptRows: options.keptRows ?? 0, sheetNames: names, journalBytes: journalBytes(journal) };
 }
 
+/** Excel on the web's request limit (office-js-docs-pr issue 2846): a single command may not exceed it. */
+const REQUEST_LIMIT_BYTES = 5_000_000;
+/**
+ * Rows below a list table's header whose cells carry its input columns' data validation and highlights, so a row
+ * the table grows into — from the pane (Table.resize), the CLI, or typed right below the table (Excel's
+ * AutoExpansion) — is checked like the others. A longer table carries them to its last row.
+ */
+export const RULE_BAND_ROWS = 1000;
 
 // ---------------------------------------------------------------------------------------------------------------
+
+interface Step {
+  bytes: number;
+  run: () => void;
+  /** The sheet the step writes (for the preflight's "too large" message). */
+  sheet?: string;
+}
+
+/** What happens to an existing PIP table in a rewrite. */
+type TableFate =
+  /** At its layout anchor on the sheet the layout reuses: cleared, resized, written in place. */
+  | { kind: "inPlace"; old: Rect }
+  /** Elsewhere (moved by hand, or on another sheet): converted to a range, cleared, added again at its anchor. */
+  | { kind: "readd"; old: Rect | null; holder: string }
+  | { kind: "new" };
+
+function tableFate(table: TableDecl, snapshot: WorkbookSnapshot, reusedSheet: string | undefined): TableFate {
+  const holder = snapshot.tables[table.name];
+  if (holder === undefined) return { kind: "new" };
+  const old = rectOf(snapshot.ranges?.[table.name] ?? "");
+  if (old && holder === reusedSheet && old.r0 === table.anchor.row && old.c0 === table.anchor.col) return { kind: "inPlace", old };
+  return { kind: "readd", old, holder };
+}
 
 function buildSteps(
   context: Excel.RequestContext,
@@ -234,15 +345,19 @@ function buildSteps(
   snapshot: WorkbookSnapshot,
   names: SheetNames,
   existing: Partial<Record<SheetKey, string>>,
-): Step[] {
+  journal: readonly string[],
+): { head: Step[]; body: Step[]; tail: Step[] } {
+  const head: Step[] = [];
   const steps: Step[] = [];
-  const small = (run: () => void, commands = 1): void => {
-    steps.push({ bytes: COMMAND_OVERHEAD * commands, run });
+  const tail: Step[] = [];
+  const small = (into: Step[], run: () => void, commands = 1, sheet?: string): void => {
+    into.push({ bytes: COMMAND_OVERHEAD * commands, run, sheet });
   };
   const worksheets = context.workbook.worksheets;
   const proxies = {} as Record<SheetKey, Excel.Worksheet>;
-  // The extras' steps (the Evaluation sheet's rows and charts), made once: their clearing runs in phase 1, so that
-  // the old derived formulas are gone before tables are renamed (which makes Excel revisit every formula).
+  const maxBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+  // The extras' steps (the Evaluation sheet's rows and charts), made once: their clearing runs first among the data
+  // steps, so that the old derived formulas are gone before tables are renamed (which makes Excel revisit every formula).
   const extraSteps = new Map(
     SHEETS.map((sheet) => {
       const reused = existing[sheet.key];
@@ -250,84 +365,138 @@ function buildSteps(
       return [sheet.key, SHEET_EXTRAS.filter((e) => e.sheet === sheet.key).flatMap((extra) => extra.steps({ plan, language: options.language, sheetNames: names, existingCharts }))];
     }),
   );
+  const extrasOf = (table: TableDecl) => (table.shape === "list" ? (options.extraColumns?.[table.name] ?? []) : []);
 
-  // Phase 1: every sheet exists under its final name before any formula refers to it.
+  // 1. Preflight: the commands that fail on the workbook's state, before any that changes a person's cells.
+  //    A password on a PIP sheet fails unprotect here (the port names the sheet); sheets are added and renamed so
+  //    that every formula written later finds its sheet.
+  const holders = new Set<string>([...Object.values(existing), ...Object.values(snapshot.tables)]);
+  for (const sheetName of holders) small(head, () => worksheets.getItem(sheetName).protection.unprotect(), 2, sheetName);
   for (const sheet of SHEETS) {
     const old = existing[sheet.key];
-    small(() => {
-      if (old === undefined) {
-        proxies[sheet.key] = worksheets.add(names[sheet.key]);
-        return;
-      }
-      const ws = worksheets.getItem(old);
-      proxies[sheet.key] = ws;
-      ws.protection.unprotect();
-      const own = new Set(sheet.tables.map((t) => t.name as string));
-      for (const [table, holder] of Object.entries(snapshot.tables)) {
-        if (holder !== old && !own.has(table)) continue;
-        const where = holder === old ? ws : worksheets.getItem(holder);
-        if (holder !== old) where.protection.unprotect();
-        const rect = rectOf(snapshot.ranges?.[table] ?? "");
-        // convertToRange, not delete: the table goes and its cells stay until clearOwned below clears PIPbook's part
-        // (Table.delete takes every cell of the range with it, a column a person added beside a record table too).
-        if (rect) context.workbook.tables.getItem(table).convertToRange();
-        else context.workbook.tables.getItem(table).delete();
-        // A label/value table owns its two columns; a column a person added beside them stays as plain cells.
-        if (rect && LAYOUT.tables.get(table as TableName)?.shape === "record") rect.c1 = Math.min(rect.c1, rect.c0 + 1);
-        if (rect) clearOwned(where.getRange(rectA1(rect)));
-      }
-      for (const block of blockRects(sheet)) clearOwned(ws.getRange(rectA1(block)));
-      ws.freezePanes.unfreeze();
-      if (old !== names[sheet.key]) ws.name = names[sheet.key];
-    }, 8 + 4 * sheet.tables.length + 3 * sheet.blocks.length);
-    if (old !== undefined) {
-      for (const step of extraSteps.get(sheet.key)!.filter((x) => x.clears)) steps.push({ bytes: step.bytes, run: () => step.run(proxies[sheet.key]) });
-    }
+    small(
+      head,
+      () => {
+        if (old === undefined) {
+          proxies[sheet.key] = worksheets.add(names[sheet.key]);
+          return;
+        }
+        const ws = worksheets.getItem(old);
+        proxies[sheet.key] = ws;
+        if (old !== names[sheet.key]) ws.name = names[sheet.key];
+      },
+      2,
+      names[sheet.key],
+    );
   }
   let meta: Excel.Worksheet;
-  small(() => {
-    if (snapshot.sheets.includes(META_SHEET)) {
-      meta = worksheets.getItem(META_SHEET);
-      clearSheet(meta);
-    } else {
-      meta = worksheets.add(META_SHEET);
-    }
+  const metaExists = snapshot.sheets.includes(META_SHEET);
+  small(head, () => {
+    meta = metaExists ? worksheets.getItem(META_SHEET) : worksheets.add(META_SHEET);
     meta.visibility = "Hidden" as Excel.SheetVisibility;
+  }, 2, META_SHEET);
+  // 2. The journal, marker last: from here on a failure leaves an interrupted save, never a half-read plan.
+  const journalExists = snapshot.sheets.includes(JOURNAL_SHEET);
+  let journalSheet: Excel.Worksheet;
+  small(head, () => {
+    journalSheet = journalExists ? worksheets.getItem(JOURNAL_SHEET) : worksheets.add(JOURNAL_SHEET);
+    // VeryHidden: not in Excel's Unhide list, only code reaches it (Excel.SheetVisibility, ExcelApi 1.1).
+    journalSheet.visibility = "VeryHidden" as Excel.SheetVisibility;
+    queueJournalStart(journalSheet);
+  }, 4, JOURNAL_SHEET);
+  for (const group of journalGroups(journal)) head.push({ bytes: journalGroupBytes(group), sheet: JOURNAL_SHEET, run: () => queueJournalRows(journalSheet, group) });
+  small(head, () => queueJournalMarker(journalSheet), 1, JOURNAL_SHEET);
+
+  // 3. Data. Each reused sheet: its tables cleared in place (or, when moved by hand, converted and cleared),
+  //    the layout's blocks cleared — only PIPbook's footprint, so a note beside a table stays.
+  for (const sheet of SHEETS) {
+    const old = existing[sheet.key];
+    if (old === undefined) continue;
+    const own = new Set(sheet.tables.map((t) => t.name as string));
+    small(
+      steps,
+      () => {
+        const ws = proxies[sheet.key];
+        for (const table of sheet.tables) {
+          const fate = tableFate(table, snapshot, old);
+          if (fate.kind !== "inPlace") continue;
+          const t = context.workbook.tables.getItem(table.name);
+          const extras = extrasOf(table).length;
+          const next = tableRect(table, bodyRowsOf(table, plan), extras);
+          const owned = { ...fate.old };
+          // A label/value table owns its two columns; a column a person added beside them stays as plain cells.
+          if (table.shape === "record") owned.c1 = Math.min(owned.c1, owned.c0 + 1);
+          // Rules first, over the header row (the finding marks cover it), the table and — for a list table — the
+          // band below it; decorations put them back for the new size. Then the body's contents and formats.
+          const rules =
+            table.shape === "list"
+              ? { ...ruleBand(table, Math.max(next.r1, owned.r1) - table.anchor.row, Math.max(owned.c1, next.c1)), r0: table.anchor.row }
+              : { ...owned, r1: owned.r1 + 1 };
+          clearRules(ws.getRange(rectA1(rules)));
+          if (owned.r1 > owned.r0) clearOwned(ws.getRange(rectA1({ ...owned, r0: owned.r0 + 1 })));
+          if (next.r1 !== fate.old.r1 || next.c1 !== fate.old.c1) t.resize(ws.getRange(rectA1(next)));
+        }
+        for (const [table, holder] of Object.entries(snapshot.tables)) {
+          const decl = LAYOUT.tables.get(table as TableName);
+          if (holder !== old && !own.has(table)) continue;
+          const fate = decl ? tableFate(decl, snapshot, old) : ({ kind: "readd", old: rectOf(snapshot.ranges?.[table] ?? ""), holder } as const);
+          if (fate.kind !== "readd") continue;
+          const where = holder === old ? ws : worksheets.getItem(holder);
+          const rect = fate.old ? { ...fate.old } : null;
+          // convertToRange, not delete: the table goes and its cells stay until clearOwned clears PIPbook's part
+          // (Table.delete takes every cell of the range with it, a column a person added beside a record table too).
+          // Only for a PIP table moved by hand: Excel then turns structured references to it into A1 references.
+          if (rect) context.workbook.tables.getItem(table).convertToRange();
+          else context.workbook.tables.getItem(table).delete();
+          if (rect && decl?.shape === "record") rect.c1 = Math.min(rect.c1, rect.c0 + 1);
+          if (rect) clearOwned(where.getRange(rectA1(rect)));
+        }
+        for (const block of blockRects(sheet)) clearOwned(ws.getRange(rectA1(block)));
+        ws.freezePanes.unfreeze();
+      },
+      8 + 6 * sheet.tables.length + 3 * sheet.blocks.length,
+      names[sheet.key],
+    );
+    for (const step of extraSteps.get(sheet.key)!.filter((x) => x.clears)) steps.push({ bytes: step.bytes, run: () => step.run(proxies[sheet.key]), sheet: names[sheet.key] });
+  }
+  small(steps, () => {
+    if (metaExists) clearSheet(meta);
     SHEETS.forEach((sheet, i) => {
       proxies[sheet.key].position = i;
     });
   }, 4 + SHEETS.length);
 
-  // Phase 2: contents, formats, validation, conditional formats, layout of the page. The cells of columns people
-  // added go last, once every table exists, so a formula naming another PIP table finds it.
+  // Contents, formats, validation, conditional formats, layout of the page. The cells of columns people added go
+  // last, once every table exists, so a formula naming another PIP table finds it.
   const late: Step[] = [];
   const goalUnits = new Map<string, unknown>();
   for (const goal of Array.isArray(plan.goals) ? plan.goals : []) goalUnits.set(String(goal?.id), goal?.unit);
   for (const sheet of SHEETS) {
     const env = makeFormulaEnv(LAYOUT, names, options.language, sheet.key);
     const ws = () => proxies[sheet.key];
-    for (const block of sheet.blocks) small(() => writeBlock(ws(), block, env, options.language));
+    for (const block of sheet.blocks) small(steps, () => writeBlock(ws(), block, env, options.language), 1, names[sheet.key]);
     const bodyRows = new Map<TableDecl, number>();
     for (const table of sheet.tables) {
-      const extras = table.shape === "list" ? (options.extraColumns?.[table.name] ?? []) : [];
+      const extras = extrasOf(table);
       const grid = table.shape === "list" ? listGrid(table, plan, env, goalUnits, options, extras) : recordGrid(table, plan, env, options);
       bodyRows.set(table, grid.bodyRows);
-      const written = tableSteps(ws, table, grid, options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES, extras);
-      steps.push(...written.steps);
+      const inPlace = tableFate(table, snapshot, existing[sheet.key]).kind === "inPlace";
+      const written = tableSteps(ws, table, grid, maxBytes, extras, !inPlace);
+      for (const step of written.steps) steps.push({ ...step, sheet: names[sheet.key] });
       late.push(...written.late);
       steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet));
     }
     for (const step of extraSteps.get(sheet.key)!) {
       if (step.clears && existing[sheet.key] !== undefined) continue;
-      steps.push({ bytes: step.bytes, run: () => step.run(ws()) });
+      steps.push({ bytes: step.bytes, run: () => step.run(ws()), sheet: names[sheet.key] });
     }
-    small(() => {
+    small(steps, () => {
       pageSteps(ws(), sheet);
       printSteps(ws(), sheet, (t) => bodyRows.get(t) ?? 1);
     }, 8);
   }
   steps.push(...late);
-  small(() => {
+  small(steps, () => {
     meta.getRange("A1:B3").values = [
       ["PIPbook", ""],
       ["layoutVersion", LAYOUT_VERSION],
@@ -336,12 +505,27 @@ function buildSteps(
     const marksHeader = SHEETS.map((s) => s.key);
     meta.getRange(`${markColumn(0)}1:${markColumn(SHEETS.length - 1)}1`).values = [marksHeader];
   }, 2);
-  // Phase 3: protect (after every edit), show the Overview.
+
+  // 4. Last batch: protect (after every edit), show the Overview, recalculate, and end the journal.
   for (const sheet of SHEETS) {
-    if (sheet.protect) small(() => proxies[sheet.key].protection.protect(SHEET_PROTECTION));
+    if (sheet.protect) tail.push({ bytes: COMMAND_OVERHEAD + jsonBytes(SHEET_PROTECTION), run: () => proxies[sheet.key].protection.protect(SHEET_PROTECTION) });
   }
-  small(() => proxies.overview.activate());
-  return steps;
+  small(tail, () => proxies.overview.activate());
+  small(tail, () => context.application.calculate("Recalculate" as Excel.CalculationType));
+  small(tail, () => queueJournalDone(journalSheet), 2);
+  return { head, body: steps, tail };
+}
+
+/** Rows (A1) of a list table's rule band: from its first data row to the band's end or its last row. */
+function ruleBand(table: TableDecl, bodyRows: number, lastColumn?: number): Rect {
+  const first = firstDataRow(table);
+  return { r0: first, r1: first + Math.max(bodyRows, RULE_BAND_ROWS) - 1, c0: table.anchor.col, c1: lastColumn ?? table.anchor.col + tableWidth(table) - 1 };
+}
+
+/** Data validation and conditional formats of a range, its contents and formats left alone. */
+function clearRules(range: Excel.Range): void {
+  range.conditionalFormats.clearAll();
+  range.dataValidation.clear();
 }
 
 function clearSheet(ws: Excel.Worksheet): void {
@@ -506,6 +690,7 @@ function tableSteps(
   grid: Grid,
   maxBatchBytes: number,
   extras: ExtraColumnWrite[] = [],
+  add = true,
 ): { steps: Step[]; late: Step[] } {
   const steps: Step[] = [];
   const late: Step[] = [];
@@ -529,33 +714,56 @@ function tableSteps(
     });
   }
   const address = rangeAddress(table, table.anchor.row, table.anchor.row + total - 1, extras.length);
-  steps.push({
-    bytes: 3 * COMMAND_OVERHEAD,
-    run: () => {
-      const t = ws().tables.add(address, true);
-      t.name = table.name;
-      t.style = table.shape === "record" ? "TableStyleLight1" : "TableStyleLight9";
-    },
-  });
+  // A table that exists stays (it was cleared and resized in place): adding it again would need convertToRange
+  // first, which turns every structured reference to it elsewhere into plain cell references.
+  if (add) {
+    steps.push({
+      bytes: 3 * COMMAND_OVERHEAD,
+      run: () => {
+        const t = ws().tables.add(address, true);
+        t.name = table.name;
+        t.style = table.shape === "record" ? "TableStyleLight1" : "TableStyleLight9";
+      },
+    });
+  }
   if (extras.length > 0) {
     // After tables.add (of every table), so that =[@Actual]*2 is inside its table and PIP_Tracking[…] exists.
     const c0 = table.anchor.col + tableWidth(table);
     const first = table.anchor.row + 1;
-    const inputs = Array.from({ length: grid.bodyRows }, (_, i) => extras.map((e) => extraCellInput(e.cells[i] ?? null)));
-    const formulas = inputs.map((row) => row.map((c) => c.value));
-    const formats = inputs.map((row) => row.map((c) => c.numberFormat));
-    const body = `${columnLetter(c0)}${first}:${columnLetter(c0 + extras.length - 1)}${first + grid.bodyRows - 1}`;
-    late.push({
-      bytes: jsonBytes(formulas) + jsonBytes(formats) + 3 * COMMAND_OVERHEAD,
-      run: () => {
-        const range = ws().getRange(body);
-        range.numberFormat = formats;
-        range.formulas = formulas;
-        range.format.protection.locked = false;
-      },
+    extras.forEach((extra, k) => {
+      const letter = columnLetter(c0 + k);
+      const inputs = Array.from({ length: grid.bodyRows }, (_, i) => extraCellInput(extra.cells[i] ?? null));
+      const formats = inputs.map((c) => [c.numberFormat]);
+      const body = `${letter}${first}:${letter}${first + grid.bodyRows - 1}`;
+      const formulaRows = inputs.flatMap((c, i) => (typeof c.value === "string" && c.value.startsWith("=") ? [i] : []));
+      // Excel's "Fill formulas in tables to create calculated columns" (on by default) fills the bottom-most of
+      // several formulas written into an empty table column over the whole column (OfficeDev/office-js issues
+      // 2093, 5909, 6745), but "if you type or move a formula in a table column that already contains data, a
+      // calculated column is not automatically created" (Microsoft, "Use calculated columns in an Excel table").
+      // So a column with one formula for every row (a person's calculated column) goes in at once, and a column
+      // of distinct formulas first gets a placeholder in each formula cell, then its formulas one cell at a time.
+      const oneFormula = formulaRows.length === grid.bodyRows && new Set(formulaRows.map((i) => shiftRowsRelative(String(inputs[i]!.value), first + i))).size === 1;
+      const distinct = formulaRows.length > 0 && !oneFormula;
+      const firstPass = inputs.map((c) => [distinct && typeof c.value === "string" && c.value.startsWith("=") ? 0 : c.value]);
+      late.push({
+        bytes: jsonBytes(firstPass) + jsonBytes(formats) + (distinct ? formulaRows.reduce((n, i) => n + jsonBytes(inputs[i]!.value) + COMMAND_OVERHEAD, 0) : 0) + 3 * COMMAND_OVERHEAD,
+        run: () => {
+          const range = ws().getRange(body);
+          range.numberFormat = formats;
+          range.formulas = firstPass;
+          range.format.protection.locked = false;
+          if (!distinct) return;
+          for (const i of formulaRows) ws().getRange(`${letter}${first + i}`).formulas = [[inputs[i]!.value]];
+        },
+      });
     });
   }
   return { steps, late };
+}
+
+/** A formula with its relative row references made relative to `row` (R1C1-like), to compare fill-down copies. */
+function shiftRowsRelative(formula: string, row: number): string {
+  return formula.replace(/(\$?[A-Z]{1,3})(\$?)(\d+)/g, (m, col: string, abs: string, n: string) => (abs ? m : `${col}R[${Number(n) - row}]`));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -567,6 +775,8 @@ interface ColumnRange {
   address: string;
   /** A1 of the first cell (relative references in conditional-format rules start there). */
   first: string;
+  /** Where the column's validation and input highlights go: list tables' input columns, the rule band. */
+  rules: string;
 }
 
 function columnRanges(table: TableDecl, bodyRows: number): ColumnRange[] {
@@ -574,11 +784,13 @@ function columnRanges(table: TableDecl, bodyRows: number): ColumnRange[] {
   if (table.shape === "list") {
     return table.columns.map((column, i) => {
       const letter = columnLetter(table.anchor.col + i);
-      return { column, address: `${letter}${first}:${letter}${first + bodyRows - 1}`, first: `${letter}${first}` };
+      const address = `${letter}${first}:${letter}${first + bodyRows - 1}`;
+      const band = ruleBand(table, bodyRows);
+      return { column, address, first: `${letter}${first}`, rules: isInput(column) && table.entity !== null ? `${letter}${band.r0}:${letter}${band.r1}` : address };
     });
   }
   const letter = columnLetter(table.anchor.col + 1);
-  return table.fields.map((column, i) => ({ column, address: `${letter}${first + i}`, first: `${letter}${first + i}` }));
+  return table.fields.map((column, i) => ({ column, address: `${letter}${first + i}`, first: `${letter}${first + i}`, rules: `${letter}${first + i}` }));
 }
 
 function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: number, env: FormulaEnv, sheet: SheetDecl): Step[] {
@@ -615,7 +827,7 @@ function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: 
     steps.push({
       bytes: COMMAND_OVERHEAD * (3 + highlights.length * 3) + (rule ? jsonBytes(rule) : 0) + jsonBytes(highlights),
       run: () => {
-        const range = ws().getRange(r.address);
+        const range = ws().getRange(r.rules);
         if (rule) {
           const dv = range.dataValidation;
           dv.ignoreBlanks = true;

@@ -303,7 +303,44 @@ export const READER_MESSAGES = {
   CELL_EMPTY: L("{field}为空，请填写", "{field} is empty; fill it in"),
   // Excel refused the read (e.g. the workbook is busy in cell-edit mode); {detail} is Excel's message
   READ_FAILED: L("无法读取工作簿（{detail}），请退出单元格编辑后重试", "the workbook could not be read ({detail}); leave cell editing and try again"),
+  // a save stopped half-way (an Excel command failed); the save journal in the workbook holds what it was writing ({time})
+  SAVE_INTERRUPTED: L(
+    "上次保存（{time}）未完成，工作簿中的部分表格尚未写完；您输入的内容都保存在工作簿的保存日志中，没有丢失。请在 PIPbook 中点击“完成中断的保存”（命令行：pipbook repair），完成后再编辑",
+    "the last save ({time}) did not finish, so some tables are only partly written; everything entered is kept in the workbook's save journal and nothing is lost. Choose “Finish the interrupted save” in PIPbook (command line: pipbook repair) before editing further",
+  ),
+  // the journal's marker is there but its content fails its hash (edited by hand or cut short)
+  SAVE_JOURNAL_DAMAGED: L(
+    "上次保存（{time}）未完成，且保存日志已损坏，无法据此完成；请从备份或版本历史中恢复工作簿",
+    "the last save ({time}) did not finish and its save journal is damaged, so it cannot be finished from it; restore the workbook from a backup or its version history",
+  ),
 } as const satisfies Record<string, Localized>;
+
+/**
+ * A save refused by its preflight, before any command that changes what a person entered ({sheet}, {name}).
+ * Each says what to do and that nothing was changed.
+ */
+export const PREFLIGHT_MESSAGES = {
+  sheetProtected: L(
+    "工作表“{sheet}”设置了密码保护。请在 Excel 中取消保护（审阅 › 撤消工作表保护）后再保存；工作簿未做任何改动。",
+    "{sheet} is protected with a password. Unprotect it in Excel (Review › Unprotect Sheet) and save again; nothing was changed.",
+  ),
+  nameTaken: L(
+    "工作簿中已有名为“{name}”的表格或名称（{sheet}），与 PIPbook 的表格同名（Excel 不区分大小写）。请重命名它后再保存；工作簿未做任何改动。",
+    "The workbook already has a table or name called “{name}” ({sheet}), which Excel takes for PIPbook's table of that name (names ignore case). Rename it and save again; nothing was changed.",
+  ),
+  tooLarge: L(
+    "这次保存的一部分（{sheet}）超过了 Excel 单次请求的上限（约 5 MB）。请拆分计划（例如减少跟踪记录）后再保存；工作簿未做任何改动。",
+    "Part of this save ({sheet}) is larger than Excel accepts in one request (about 5 MB). Split the plan (e.g. fewer tracking rows) and save again; nothing was changed.",
+  ),
+  failed: L(
+    "保存未能开始：Excel 拒绝了准备步骤（{detail}）。工作簿未做任何改动，请稍后重试。",
+    "The save could not start: Excel refused a preparation step ({detail}). Nothing was changed; try again.",
+  ),
+} as const satisfies Record<string, Localized>;
+
+export function preflightMessage(id: keyof typeof PREFLIGHT_MESSAGES, params: Record<string, MessageParam>): Localized {
+  return localize(PREFLIGHT_MESSAGES[id], params);
+}
 
 export type ReaderMessageId = keyof typeof READER_MESSAGES;
 

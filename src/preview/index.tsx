@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 
   const excel = createMemoryExcel({ engine: createHyperFormulaEngine() });
   // The in-memory Excel stands in for a current Excel (ExcelApi 1.13+), which has Table.resize for appended rows.
-  const port = createWorkbookPort((batch) => excel.run(batch), { canResizeTables: () => true, asOf: asOf ?? null });
+  const port = createWorkbookPort((batch) => excel.run(batch), { asOf: asOf ?? null });
   const workbook: PreviewWorkbook = {
     grid: () => gridFromSnapshot(excel.snapshot()),
     typeInto: async (sheet, cell, text, mode) => {

@@ -19,6 +19,7 @@ export function observePort(port: WorkbookPort, observer: PortObserver): Workboo
     addTrackingEntry: (entry) => port.addTrackingEntry(entry),
     addAdjustment: (adjustment) => port.addAdjustment(adjustment),
     refreshEvaluation: () => port.refreshEvaluation(),
+    finishInterruptedSave: () => port.finishInterruptedSave(),
     async selectCell(sheet, cell) {
       await port.selectCell(sheet, cell);
       observer.onSelect?.(sheet, cell);

@@ -39,7 +39,7 @@ export interface Workbook {
 /** The plan written by the port (as-of fixed), then the Evaluation sheet refreshed once. */
 export async function writeWorkbook(plan: Plan, language: Language, asOf: string): Promise<Workbook> {
   const excel = createMemoryExcel({ engine: createHyperFormulaEngine() });
-  const port = createWorkbookPort((batch) => excel.run(batch), { asOf, canResizeTables: () => false });
+  const port = createWorkbookPort((batch) => excel.run(batch), { asOf });
   await port.writePlan(plan, { language });
   // What WorkbookPort.refreshEvaluation does: read the plan (1 sync), then rewrite the Evaluation sheet.
   const refresh = () =>

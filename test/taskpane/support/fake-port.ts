@@ -55,6 +55,10 @@ export function createFakeWorkbookPort(initial: { plan?: Plan | null; findings?:
       record("addTrackingEntry", [entry]);
       port.plan?.tracking.push(entry);
     },
+    async finishInterruptedSave() {
+      record("finishInterruptedSave", []);
+      return null;
+    },
     async addAdjustment(adjustment: Adjustment) {
       record("addAdjustment", [adjustment]);
       port.plan?.adjustments.push(adjustment);

@@ -1,0 +1,137 @@
+/**
+ * The save journal: before the first command of a save that changes anything a person entered, the writer stores
+ * what it is about to write — the merged plan, the cells of the columns people added, the language and as-of —
+ * with a SHA-256 of that content and a "saving" marker, in the workbook itself. The save's last batch empties it.
+ *
+ * A workbook whose journal carries the marker was left half-written (an Excel command failed part-way through a
+ * batch: the commands before it stay applied, the later ones do not run — Microsoft, "Error handling with the
+ * application-specific JavaScript APIs"). The reader then reports SAVE_INTERRUPTED instead of a plan to merge
+ * against, so a retry never takes the rows a half-done save had not yet written for rows deleted in Excel; the
+ * pane's "Finish the interrupted save" and `pipbook repair` rewrite the workbook from the journal.
+ *
+ * Where: a very hidden worksheet, PIP_Journal (docs/ARCHITECTURE.md says why not a CustomXmlPart): column A holds
+ * a title, the marker, the time, the hash, the number of chunks and the content as JSON in chunks under Excel's
+ * 32,767-character cell limit, every cell formatted as text ("@") so no chunk is read as a formula.
+ */
+import { sha256 } from "@noble/hashes/sha2";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import type { Language, Plan } from "../core/model";
+import { SCHEMA_VERSION } from "../core/model";
+import { LAYOUT_VERSION, type TableName } from "../workbook";
+import type { ExtraColumnWrite } from "./writer";
+
+export const JOURNAL_SHEET = "PIP_Journal";
+const TITLE = "PIPbook save journal (do not edit)";
+const MARKER = "saving";
+/** Characters per cell: under Excel's 32,767 per cell (Microsoft, "Excel specifications and limits"). */
+export const JOURNAL_CHUNK = 30_000;
+/** Rows before the first chunk: title, marker, time, hash, chunk count. */
+const HEAD_ROWS = 5;
+
+/** What a save writes, as the journal keeps it. */
+export interface SaveJournal {
+  format: 1;
+  schemaVersion: typeof SCHEMA_VERSION;
+  layoutVersion: typeof LAYOUT_VERSION;
+  /** ISO time of the save (given by the caller: src/core has no clock, and tests pin it). */
+  savedAt: string;
+  language: Language;
+  asOf: string | null;
+  plan: Plan;
+  extraColumns: Partial<Record<TableName, ExtraColumnWrite[]>>;
+}
+
+export function journalOf(input: Omit<SaveJournal, "format" | "schemaVersion" | "layoutVersion">): SaveJournal {
+  return { format: 1, schemaVersion: SCHEMA_VERSION, layoutVersion: LAYOUT_VERSION, ...input };
+}
+
+export function contentHash(json: string): string {
+  return bytesToHex(sha256(utf8ToBytes(json)));
+}
+
+/** Column A of the journal sheet, marker included (row 2). */
+export function journalColumn(journal: SaveJournal): string[] {
+  const json = JSON.stringify(journal);
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += JOURNAL_CHUNK) chunks.push(json.slice(i, i + JOURNAL_CHUNK));
+  return [TITLE, MARKER, journal.savedAt, contentHash(json), String(chunks.length), ...chunks];
+}
+
+/** What the reader makes of the journal sheet's values. */
+export type JournalRead =
+  | { state: "none" }
+  | { state: "interrupted"; journal: SaveJournal; savedAt: string }
+  /** The marker is there but the content does not check out (edited by hand, or cut short): nothing to finish from. */
+  | { state: "damaged"; savedAt: string };
+
+export function readJournal(values: unknown[][] | null | undefined): JournalRead {
+  const column = (values ?? []).map((row) => (Array.isArray(row) ? row[0] : undefined));
+  if (column[1] !== MARKER) return { state: "none" };
+  const savedAt = String(column[2] ?? "");
+  const count = Number(column[4]);
+  if (!Number.isInteger(count) || count < 1 || column.length < HEAD_ROWS + count) return { state: "damaged", savedAt };
+  const json = column.slice(HEAD_ROWS, HEAD_ROWS + count).map((c) => String(c ?? "")).join("");
+  if (contentHash(json) !== column[3]) return { state: "damaged", savedAt };
+  try {
+    const journal = JSON.parse(json) as SaveJournal;
+    if (journal?.format !== 1 || typeof journal.plan !== "object" || journal.plan === null) return { state: "damaged", savedAt };
+    return { state: "interrupted", journal, savedAt };
+  } catch {
+    return { state: "damaged", savedAt };
+  }
+}
+
+/** The journal's rows grouped for the writer's steps: each group's request stays near `maxBytes`. */
+export function journalGroups(column: readonly string[], maxBytes = 1_000_000): { firstRow: number; values: string[] }[] {
+  const groups: { firstRow: number; values: string[] }[] = [];
+  let current: string[] = [];
+  let first = 1;
+  let bytes = 0;
+  column.forEach((v, i) => {
+    const value = i === 1 ? "" : v; // the marker goes in last, on its own (queueJournalMarker)
+    const size = JSON.stringify(value).length * 2 + 16;
+    if (current.length > 0 && bytes + size > maxBytes) {
+      groups.push({ firstRow: first, values: current });
+      current = [];
+      first = i + 1;
+      bytes = 0;
+    }
+    current.push(value);
+    bytes += size;
+  });
+  if (current.length > 0) groups.push({ firstRow: first, values: current });
+  return groups;
+}
+
+/** Request bytes of one group (values and their "@" formats). */
+export function journalGroupBytes(group: { values: string[] }): number {
+  return 400 + new TextEncoder().encode(JSON.stringify(group.values.map((v) => [v]))).length + group.values.length * 8;
+}
+
+/** Queues the old journal's removal (the first journal command of a save). */
+export function queueJournalStart(sheet: Excel.Worksheet): void {
+  sheet.getRange("A:A").clear("Contents" as Excel.ClearApplyTo);
+}
+
+/** Queues rows of the journal, as text ("@") so no chunk is taken for a formula. */
+export function queueJournalRows(sheet: Excel.Worksheet, group: { firstRow: number; values: string[] }): void {
+  const range = sheet.getRange(`A${group.firstRow}:A${group.firstRow + group.values.length - 1}`);
+  range.numberFormat = group.values.map(() => ["@"]);
+  range.values = group.values.map((v) => [v]);
+}
+
+/** Queues the marker: after every row of the content, so a marker always comes with its whole content. */
+export function queueJournalMarker(sheet: Excel.Worksheet): void {
+  sheet.getRange("A2").values = [[MARKER]];
+}
+
+/** Queues the end of a save: the marker first, then the content. */
+export function queueJournalDone(sheet: Excel.Worksheet): void {
+  sheet.getRange("A2").values = [[""]];
+  sheet.getRange("A:A").clear("Contents" as Excel.ClearApplyTo);
+}
+
+/** Request bytes of the whole journal as the writer queues it. */
+export function journalBytes(column: readonly string[]): number {
+  return journalGroups(column).reduce((n, g) => n + journalGroupBytes(g), 600);
+}
