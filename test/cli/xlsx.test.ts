@@ -193,7 +193,9 @@ describe("batch", () => {
     await fs.writeFile(roster, "name,id\nA,E1\n");
     const run = await runCli(["batch", roster, "--template", EXAMPLE_PLAN, "-o", path.join(work, "x")]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe(`pipbook: ${roster}: the header lacks the column(s) planStart, planEnd`);
+    expect(run.stderr.trim()).toBe(
+      `pipbook: ${roster}: row 1 (the header) lacks the column(s) Plan Start, Plan End; read as UTF-8 with the separator “,” it has 2 column(s): “name”, “id”. Check the header names, the file's encoding and its separator`,
+    );
   });
 });
 

@@ -10,7 +10,10 @@
  *   ExcelJS parses the text as a number ("2024-04-01" → 2024 → 1905-07-16); they become the serial of their date in
  *   the workbook's own date system;
  * - a shared-string index outside the shared-string table: ExcelJS fails or yields undefined; the cell is emptied
- *   and reported as a problem on its cell, so one bad cell is a finding rather than a refusal of the whole file.
+ *   and reported as a problem on its cell, so one bad cell is a finding rather than a refusal of the whole file;
+ * - a table's autoFilter naming more columns than the table has (a column removed by a tool that left its filter):
+ *   ExcelJS fails ("setting 'filterButton'"); the filter entries of columns that are gone are dropped;
+ * - cached formula errors (`t="e"`, #DIV/0!): ExcelJS reads them as NaN; they are reported with their text.
  *
  * The workbook's date system (`workbookPr/@date1904`, ECMA-376 Part 1 §18.2.28) is read here too.
  */
@@ -26,6 +29,8 @@ export interface CellRepair {
 
 export interface NormalizedPackage {
   bytes: Uint8Array;
+  /** Cached error results of formula cells (t="e"), by sheet name then A1 address: "#DIV/0!". */
+  cellErrors: Map<string, Map<string, string>>;
   date1904: boolean;
   repairs: CellRepair[];
   /** Whether anything had to change (the original bytes are returned untouched when not). */
@@ -92,6 +97,19 @@ export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPac
   const zip = await JSZip.loadAsync(bytes);
   let changed = false;
   const repairs: CellRepair[] = [];
+  const cellErrors = new Map<string, Map<string, string>>();
+
+  // 0. Tables: autoFilter entries of columns the table no longer has.
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async("string");
+    const count = Number(attr(/<tableColumns\b[^>]*>/.exec(xml)?.[0] ?? "", "count") ?? NaN);
+    const columns = Number.isFinite(count) ? count : (xml.match(/<tableColumn\b/g) ?? []).length;
+    const fixed = xml.replace(/<filterColumn\b[^>]*?(?:\/>|>[\s\S]*?<\/filterColumn>)/g, (tag) => (Number(attr(tag, "colId") ?? 0) >= columns ? "" : tag));
+    if (fixed !== xml) {
+      zip.file(name, fixed);
+      changed = true;
+    }
+  }
 
   // 1. Relationships: absolute targets made relative; drawing relationships dropped.
   for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".rels") && !zip.files[n].dir)) {
@@ -152,11 +170,17 @@ export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPac
     if (!file) continue;
     const xml = await file.async("string");
     let sheetChanged = false;
+    const errors = new Map<string, string>();
+    cellErrors.set(sheet, errors);
     let fixed = xml.replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (whole, attrs: string, _end: string, inner: string | undefined) => {
       const type = attr(` ${attrs}`, "t");
-      if (type !== "d" && type !== "s") return whole;
+      if (type !== "d" && type !== "s" && type !== "e") return whole;
       const ref = attr(` ${attrs}`, "r") ?? "";
       const valueMatch = inner === undefined ? null : /<v>([\s\S]*?)<\/v>/.exec(inner);
+      if (type === "e") {
+        if (valueMatch) errors.set(ref, decodeEntities(valueMatch[1]));
+        return whole;
+      }
       const keptAttrs = attrs.replace(/\s+t\s*=\s*("[^"]*"|'[^']*')/, "");
       if (type === "d") {
         if (!valueMatch) return whole;
@@ -183,7 +207,7 @@ export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPac
       changed = true;
     }
   }
-  if (!changed) return { bytes, date1904, repairs, changed };
+  if (!changed) return { bytes, date1904, repairs, changed, cellErrors };
   const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
-  return { bytes: out, date1904, repairs, changed };
+  return { bytes: out, date1904, repairs, changed, cellErrors };
 }

@@ -62,7 +62,7 @@ function scalarOf(value: unknown, date1904: boolean): Scalar {
   return { value: String(value), type: "String" };
 }
 
-function cellSnapshot(cell: ExcelJS.Cell, date1904: boolean, formulaCells: XlsxReadOptions["formulaCells"]): CellSnapshot | null {
+function cellSnapshot(cell: ExcelJS.Cell, date1904: boolean, formulaCells: XlsxReadOptions["formulaCells"], formulas?: Map<string, string>): CellSnapshot | null {
   const raw = cell.value as unknown;
   const numberFormat = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : undefined;
   const format: CellSnapshot["format"] = {};
@@ -75,6 +75,7 @@ function cellSnapshot(cell: ExcelJS.Cell, date1904: boolean, formulaCells: XlsxR
     // cell.result, not cell.value.result: ExcelJS 4.4's formula `value` getter drops falsy results (0, FALSE).
     const result: unknown = cell.result;
     const cached = scalarOf(result, date1904);
+    if (formulas && cell.formula) formulas.set(cell.address, `=${stripXlfnPrefixes(cell.formula)}`);
     if (formulaCells === "cachedValues" && result !== undefined) {
       return withFormat({ address: cell.address, value: cached.value, type: cached.type, text: cached.value === null ? "" : String(cached.value) });
     }
@@ -127,7 +128,7 @@ function tableSnapshot(sheet: string, t: ExcelJsTableModel): TableSnapshot | nul
   };
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; date1904: boolean; repairs: CellRepair[] }> {
+async function loadWorkbook(bytes: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; date1904: boolean; repairs: CellRepair[]; cellErrors: Map<string, Map<string, string>> }> {
   // An .xlsx is a zip ("PK"); a password-protected workbook (and an old .xls) is an OLE compound file.
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new XlsxReadError("encrypted", "an OLE compound file (password-protected workbook or legacy .xls)");
@@ -145,7 +146,7 @@ async function loadWorkbook(bytes: Uint8Array): Promise<{ workbook: ExcelJS.Work
   } catch (error) {
     throw new XlsxReadError("corrupt", error instanceof Error ? error.message : String(error));
   }
-  return { workbook, date1904: normalized.date1904, repairs: normalized.repairs };
+  return { workbook, date1904: normalized.date1904, repairs: normalized.repairs, cellErrors: normalized.cellErrors };
 }
 
 export interface XlsxRead {
@@ -154,6 +155,8 @@ export interface XlsxRead {
   date1904: boolean;
   /** Cells emptied because the file's content for them was broken (a finding each). */
   repairs: CellRepair[];
+  /** Every formula cell's formula by sheet name, then A1 address (the snapshot may hold its cached value instead). */
+  formulas: Map<string, Map<string, string>>;
 }
 
 export async function xlsxToSnapshot(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<WorkbookSnapshot> {
@@ -161,17 +164,23 @@ export async function xlsxToSnapshot(bytes: Uint8Array, options: XlsxReadOptions
 }
 
 export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<XlsxRead> {
-  const { workbook, date1904, repairs } = await loadWorkbook(bytes);
+  const { workbook, date1904, repairs, cellErrors } = await loadWorkbook(bytes);
   const sheets: SheetSnapshot[] = [];
   const tables: TableSnapshot[] = [];
+  const formulas = new Map<string, Map<string, string>>();
   workbook.worksheets.forEach((ws, position) => {
     const cells: CellSnapshot[] = [];
+    const sheetFormulas = new Map<string, string>();
+    formulas.set(ws.name, sheetFormulas);
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         // A merged range's other cells mirror its master's value; only the master holds it.
         if (cell.isMerged && cell.master !== cell) return;
-        const snapshot = cellSnapshot(cell, date1904, options.formulaCells ?? "formulas");
-        if (snapshot) cells.push(snapshot);
+        const snapshot = cellSnapshot(cell, date1904, options.formulaCells ?? "formulas", sheetFormulas);
+        // ExcelJS reads a cached formula error (t="e") as NaN; Office.js shows its text ("#DIV/0!").
+        const error = cellErrors.get(ws.name)?.get(cell.address);
+        if (snapshot && error !== undefined && snapshot.formula === undefined) cells.push({ ...snapshot, value: error, type: "Error", text: error });
+        else if (snapshot) cells.push(snapshot);
       });
     });
     const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number; showGridLines?: boolean } | undefined;
@@ -204,5 +213,6 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {})
     snapshot: { format: "pipbook-memory-excel-snapshot", version: 1, activeSheet: sheets[0]?.name ?? null, sheets, tables, names: [] },
     date1904,
     repairs,
+    formulas,
   };
 }

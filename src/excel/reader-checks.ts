@@ -1,0 +1,180 @@
+/**
+ * Checks of the PIP cells a person can break in Excel without the reader noticing from values alone:
+ *
+ * - a formula cell PIPbook writes (a list table's formula column, a record table's formula row) now holding a typed
+ *   value: the workbook no longer computes it (FORMULA_OVERWRITTEN; the next Save writes the formula again);
+ * - the Overview's "as of" cell holding text, an error, a boolean or a non-date (AS_OF_NOT_DATE): every status
+ *   formula reads it;
+ * - rows typed right below a list table that the table did not take in (ROW_BELOW_TABLE): Excel extends a table
+ *   over a row typed directly below it only with AutoCorrect's "Include new rows and columns in table" on and not on
+ *   a protected sheet (Microsoft support, "Turn automatic completion of table entries on or off" / "Resize a table
+ *   by adding or removing rows and columns"); a table shrunk by a row leaves its last row there too;
+ * - a record table without its value column, a list table without a formula column (VALUE_COLUMN_MISSING,
+ *   FORMULA_COLUMN_MISSING); missing input columns are the reader's own COLUMN_MISSING.
+ *
+ * Pure: it looks at the tables and cells through a `WorkbookProbe` (the CLI builds one from the .xlsx; the same
+ * shape can be filled from Office.js `Range.formulas` / `values`). Returns findings with sheet and cell.
+ */
+import { serialToIso } from "../core/dates";
+import type { Finding, FindingLocation } from "../core/findings";
+import type { EntityName } from "../core/model";
+import { ENTITY_TABLES, localize, type Localized } from "../i18n/findings";
+import { READER_CHECK_MESSAGES, READER_CHECK_WORDS, type ReaderCheckCode } from "../i18n/reader-checks";
+import { TABLES, columnLetter, type ColumnDecl, type TableDecl } from "../workbook";
+
+export interface CellProbe {
+  /** The value Excel shows (a formula's result): number, string, boolean, an error text such as "#DIV/0!", or null. */
+  value: unknown;
+  /** The formula ("=…"), or null for a constant. */
+  formula: string | null;
+  /** Whether the value is an error (#DIV/0!, #REF! …). */
+  error?: boolean;
+}
+
+export interface ProbedTable {
+  name: string;
+  sheet: string;
+  /** A1 range without the sheet, header row included ("A3:H29"). */
+  range: string;
+  headers: string[];
+}
+
+export interface WorkbookProbe {
+  tables: ProbedTable[];
+  /** A cell by 1-based row and 0-based column; null when empty. */
+  cell(sheet: string, row: number, col: number): CellProbe | null;
+}
+
+/** How far below a table typed rows are looked for (a person types a few, not thousands). */
+const BELOW_ROWS_SCANNED = 50;
+
+function parseRange(range: string): { c1: number; r1: number; c2: number; r2: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(range);
+  if (!m) return null;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { c1: col(m[1]), r1: Number(m[2]), c2: col(m[3]), r2: Number(m[4]) };
+}
+
+const norm = (v: unknown) => String(v ?? "").trim().toLowerCase();
+
+function headerIs(column: ColumnDecl, text: unknown): boolean {
+  const t = norm(text);
+  return t !== "" && (t === norm(column.header["zh-CN"]) || t === norm(column.header["en-US"]) || t === norm(column.key));
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Sheet!A1 as the Name Box shows it (quoted when the name needs it). */
+function cellName(sheet: string, col: number, row: number): string {
+  const quoted = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${columnLetter(col)}${row}`;
+}
+
+function shownValue(probe: CellProbe): Localized | string {
+  const v = probe.value;
+  if (isBlank(v)) return READER_CHECK_WORDS.empty;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (probe.error) return String(v);
+  if (typeof v === "string") return localize(READER_CHECK_WORDS.text, { text: v.length > 40 ? `${v.slice(0, 40)}…` : v });
+  return String(v);
+}
+
+function tableLabel(table: TableDecl): Localized {
+  return (table.entity && ENTITY_TABLES[table.entity]) || { "zh-CN": table.name, "en-US": table.name };
+}
+
+function finding(code: ReaderCheckCode, severity: Finding["severity"], location: FindingLocation, params: Record<string, string | number | Localized>): Finding {
+  return { code, severity, location, message: localize(READER_CHECK_MESSAGES[code], params) };
+}
+
+export function checkPipCells(probe: WorkbookProbe): Finding[] {
+  const findings: Finding[] = [];
+  const layoutOf = new Map(TABLES.map((t) => [t.name as string, t]));
+  for (const table of probe.tables) {
+    const decl = layoutOf.get(table.name);
+    const r = parseRange(table.range);
+    if (!decl || !r) continue;
+    const entity = (decl.entity ?? "header") as EntityName;
+    const at = (col: number, row: number, field?: string, index?: number): FindingLocation => {
+      const l: FindingLocation = { entity, sheet: table.sheet, cell: `${columnLetter(col)}${row}` };
+      if (index !== undefined && decl.shape === "list") l.row = index;
+      if (field) l.field = field;
+      return l;
+    };
+    if (decl.shape === "list") {
+      decl.columns.forEach((column) => {
+        if (column.kind !== "formula") return;
+        const j = table.headers.findIndex((h) => headerIs(column, h));
+        if (j < 0) {
+          findings.push(finding("FORMULA_COLUMN_MISSING", "warning", at(r.c1, r.r1), { table: tableLabel(decl), column: column.header }));
+          return;
+        }
+        for (let row = r.r1 + 1; row <= r.r2; row++) {
+          const cell = probe.cell(table.sheet, row, r.c1 + j);
+          if (cell && cell.formula === null && !isBlank(cell.value)) {
+            findings.push(finding("FORMULA_OVERWRITTEN", "warning", at(r.c1 + j, row, undefined, row - r.r1 - 1), { cell: cellName(table.sheet, r.c1 + j, row), value: shownValue(cell) }));
+          }
+        }
+      });
+      if (decl.entity !== null) findings.push(...rowsBelow(probe, table, decl, r, entity));
+    } else {
+      if (r.c2 - r.c1 < 1) {
+        findings.push(finding("VALUE_COLUMN_MISSING", "error", at(r.c1, r.r1), { table: tableLabel(decl) }));
+        continue;
+      }
+      for (let row = r.r1 + 1; row <= r.r2; row++) {
+        const label = probe.cell(table.sheet, row, r.c1)?.value;
+        const field = decl.fields.find((f) => headerIs(f, label));
+        if (!field || field.kind !== "formula") continue;
+        const cell = probe.cell(table.sheet, row, r.c1 + 1);
+        const place = at(r.c1 + 1, row, field.field);
+        if (field.inputFormula) {
+          // The as-of row may be typed over with a date; anything that is not one breaks every status formula.
+          // A formula not computed yet (a file written without cached results) is not known to be wrong.
+          const notComputed = cell !== null && cell.formula !== null && isBlank(cell.value);
+          const bad = !notComputed && (!cell || cell.error || typeof cell.value !== "number" || serialToIso(cell.value) === null);
+          if (bad) {
+            const shown: Localized | string =
+              cell && typeof cell.value === "string" && /^\d{4}-\d{1,2}-\d{1,2}$/.test(cell.value.trim())
+                ? localize(READER_CHECK_WORDS.notCalendarDate, { text: cell.value.trim() })
+                : cell
+                  ? shownValue(cell)
+                  : READER_CHECK_WORDS.empty;
+            findings.push(finding("AS_OF_NOT_DATE", "error", place, { cell: cellName(table.sheet, r.c1 + 1, row), value: shown }));
+          }
+        } else if (cell && cell.formula === null && !isBlank(cell.value)) {
+          findings.push(finding("FORMULA_OVERWRITTEN", "warning", place, { cell: cellName(table.sheet, r.c1 + 1, row), value: shownValue(cell) }));
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function rowsBelow(probe: WorkbookProbe, table: ProbedTable, decl: TableDecl, r: { c1: number; r1: number; c2: number; r2: number }, entity: EntityName): Finding[] {
+  // Another table starting right below (stacked tables) owns those rows.
+  const owned = (row: number, col: number) =>
+    probe.tables.some((t) => {
+      if (t === table || t.sheet !== table.sheet) return false;
+      const o = parseRange(t.range);
+      return o !== null && row >= o.r1 && row <= o.r2 && col >= o.c1 && col <= o.c2;
+    });
+  const out: Finding[] = [];
+  for (let row = r.r2 + 1; row <= r.r2 + BELOW_ROWS_SCANNED; row++) {
+    let first = -1;
+    for (let col = r.c1; col <= r.c2; col++) {
+      const cell = probe.cell(table.sheet, row, col);
+      if (cell && (!isBlank(cell.value) || cell.formula !== null) && !owned(row, col)) {
+        first = col;
+        break;
+      }
+    }
+    if (first < 0) break;
+    out.push(
+      finding("ROW_BELOW_TABLE", "error", { entity, sheet: table.sheet, cell: `${columnLetter(first)}${row}` }, { row, table: tableLabel(decl) }),
+    );
+  }
+  return out;
+}
