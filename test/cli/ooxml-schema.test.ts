@@ -36,8 +36,19 @@ describe("the checker itself", () => {
       { workbook: "t", part: "bad.xml", bytes: enc(unknown) },
     ];
     const report = await validateParts(parts);
-    expect(report.problems.map((p) => p.part)).toEqual(expect.arrayContaining(["bad.xml"]));
-    expect(report.problems.map((p) => p.part)).not.toContain("ok.xml");
+    expect(report.problems.map((p) => p.part)).toEqual(["bad.xml"]);
+  });
+
+  test("markup compatibility: mc:AlternateContent becomes its mc:Fallback, ignorable elements go, xml:space leaves <t>", () => {
+    const ns = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" mc:Ignorable="x14"';
+    const xml = sheet(
+      '<row r="1"><mc:AlternateContent><mc:Choice Requires="x14"><x14:foo/></mc:Choice><mc:Fallback><c r="A1"/></mc:Fallback></mc:AlternateContent>' +
+        '<x14:bar a="1"><c r="B1"/></x14:bar><c r="C1" t="inlineStr"><is><t xml:space="preserve"> a &amp; b </t></is></c></row>',
+      ns,
+    );
+    const out = markupCompatible(xml);
+    expect(out).toContain('<row r="1"><c r="A1"/><c r="C1" t="inlineStr"><is><t> a &amp; b </t></is></c></row>');
+    expect(out).not.toMatch(/mc:Ignorable=|x14:|Choice|Fallback/);
   });
 });
 
