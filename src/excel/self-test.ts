@@ -461,9 +461,8 @@ export async function runSelfTest(run: SelfTestRun, options: SelfTestOptions = {
             }),
           ),
       );
-      const evaluationSheet = context.workbook.worksheets.getItem(names.evaluation);
       const declaredCharts = evaluationContent(read.plan ?? plan, { lang: language, names, layout: LAYOUT }).charts;
-      const sheetCharts = evaluationSheet.charts;
+      const sheetCharts = context.workbook.worksheets.getItem(names.evaluation).charts;
       sheetCharts.load("items/name,items/chartType");
       await context.sync();
       // The series of the charts that exist, in a second sync: nothing is asked of a chart that is not there.
