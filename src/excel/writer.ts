@@ -979,11 +979,13 @@ function pageSteps(ws: Excel.Worksheet, sheet: SheetDecl): void {
   else if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
   // PageLayout (ExcelApi 1.9): orientation, paperSize, centerHorizontally and zoom, where zoom takes either a scale
   // or pages wide/tall ("null if percentage scale is used"), https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
-  // and excel.pagelayoutzoomoptions. A tall of 0 is the file format's "as many pages as needed" (ECMA-376 §18.3.1.63 fitToHeight).
+  // and excel.pagelayoutzoomoptions. A tall of 0 ("as many pages as needed", ECMA-376 §18.3.1.63 fitToHeight="0") is
+  // left unset, as in OfficeDev/office-js#1860's `zoom = { horizontalFitToPages: 1 }`; the .xlsx writer reads it as 0.
   const page = ws.pageLayout;
   page.orientation = (sheet.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
   page.paperSize = "A4" as Excel.PaperType;
-  page.zoom = { horizontalFitToPages: sheet.print.fitTo.wide, verticalFitToPages: sheet.print.fitTo.tall };
+  const { wide, tall } = sheet.print.fitTo;
+  page.zoom = tall > 0 ? { horizontalFitToPages: wide, verticalFitToPages: tall } : { horizontalFitToPages: wide };
   if (sheet.print.centerHorizontally) page.centerHorizontally = true;
   if (sheet.print.wrap) {
     const wording = ws.getRange(sheet.print.wrap.range);

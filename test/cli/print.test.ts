@@ -106,7 +106,9 @@ describe("print setup through Office.js (the writer on the in-memory Excel)", ()
       centerHorizontally: true,
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
     });
-    expect(sheet(zh.tracking).pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    // one page wide, as many tall as needed: only the width is set (OfficeDev/office-js#1860)
+    expect(sheet(zh.tracking).pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1 } });
+    expect(sheet(zh.tracking).pageLayout.zoom).not.toHaveProperty("verticalFitToPages");
     expect(sheet(zh.tracking).pageLayout.printTitleRows).toBe("$3:$3");
     expect(sheet(zh.evaluation).printArea).toBe("A1:I27,K5:AA22,K24:AA41,K43:AA60");
     expect(sheet(zh.signOff).merges).toContain("A3:E3");
