@@ -118,6 +118,17 @@ describe("pipbook calendar", () => {
     expect(events[0]).toMatchObject({ kind: "check-in", date: "2024-04-04" });
   });
 
+  test("from the workbook (.xlsx) the same events as from the plan file: the reader's plan, the same UIDs and dates", async () => {
+    const dir = tempDir();
+    const xlsx = path.join(dir, "plan.xlsx");
+    expect((await runCli(["generate", EXAMPLE_PLAN, "-o", xlsx])).code).toBe(0);
+    const ics = path.join(dir, "from-workbook.ics");
+    const run = await runCli(["calendar", xlsx, "-o", ics], { env: { TZ: "Asia/Shanghai" } });
+    expect(run.code).toBe(0);
+    const fromWorkbook = parseIcs(await fs.readFile(ics, "utf8")).events.map((e) => [e.uid, e.start, e.summary]);
+    expect(fromWorkbook).toEqual(parseIcs(la).events.map((e) => [e.uid, e.start, e.summary]));
+  }, 60_000);
+
   test("an output that is not .ics is a usage error (exit 2)", async () => {
     const run = await runCli(["calendar", EXAMPLE_PLAN, "-o", path.join(tempDir(), "plan.txt")]);
     expect(run.code).toBe(2);

@@ -104,6 +104,23 @@ describe.each<Language>(["en-US", "zh-CN"])("pipbook pdf of the worked example (
   });
 });
 
+describe("pipbook pdf of a workbook (.xlsx)", () => {
+  test("prints the .xlsx as it is, without changing it: the same 12 pages as from the plan file", async () => {
+    const dir = tempDir();
+    const xlsx = path.join(dir, "plan.xlsx");
+    expect((await runCli(["generate", EXAMPLE_PLAN, "-o", xlsx, "--lang", "en-US", "--as-of", "2024-05-15"])).code).toBe(0);
+    const before = await fs.readFile(xlsx);
+    const pdf = path.join(dir, "plan.pdf");
+    const run = await runCli(["pdf", xlsx, "-o", pdf]);
+    expect(run.code).toBe(0);
+    expect(pageCount(pdf)).toBe(12);
+    expect(flat(poppler("pdftotext", [pdf, "-"]), "en-US")).toContain(flat(SHEET_NOTES.signOff["en-US"], "en-US"));
+    expect(Buffer.compare(await fs.readFile(xlsx), before)).toBe(0);
+    // LibreOffice worked on a private copy: nothing but the two files is left in the folder
+    expect((await fs.readdir(dir)).sort()).toEqual(["plan.pdf", "plan.xlsx"]);
+  }, 120_000);
+});
+
 describe("pipbook pdf: usage", () => {
   test("an output that is not .pdf is a usage error (exit 2), nothing written", async () => {
     const dir = tempDir();
