@@ -65,6 +65,9 @@ export const UI_STRINGS = {
   "input.required": { "en-US": "Required", "zh-CN": "必填" },
   "input.notNumber": { "en-US": "Enter a number", "zh-CN": "请输入数字" },
   "input.notDate": { "en-US": "Enter a real date, e.g. 2026-04-01 or 4/1/2026", "zh-CN": "请输入有效日期，如 2026-04-01、2026/4/1 或 2026年4月1日" },
+  // {text} is what was typed and is no date.
+  "input.notDateTyped": { "en-US": "“{text}” is not a date; e.g. 2026-04-01 or 4/1/2026", "zh-CN": "“{text}”不是有效日期，请输入如 2026-04-01、2026年4月1日" },
+  "input.goToToday": { "en-US": "Go to today", "zh-CN": "转到今天" },
   "input.dateHint": { "en-US": "e.g. 2026-04-01 or 4/1/2026", "zh-CN": "如 2026-04-01、2026/4/1、2026年4月1日" },
   // A percentage field: 62, 62 % and 0.62 are all 62 %.
   "input.notPercent": { "en-US": "Enter a percentage: 62, 62 % or 0.62", "zh-CN": "请输入百分比：62、62% 或 0.62" },

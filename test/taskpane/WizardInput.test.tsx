@@ -129,19 +129,34 @@ describe("numbers as Excel takes them", () => {
 });
 
 describe("dates and text as people type them", () => {
-  test("4/1/2024 and 2024年4月1日 are dates; the model keeps ISO; a wrong date says so after the field is left", async () => {
+  test("4/1/2024 and 2024年4月1日 are dates; the model keeps ISO; a wrong date is emptied and quoted in the message", async () => {
     const port = createFakeWorkbookPort();
     await renderPane(port);
+    // The DatePicker (its own chunk) replaces the plain field.
+    await waitFor(() => expect(field("header.planEnd")).toHaveAttribute("role", "combobox"));
     fireEvent.change(field("header.planStart"), { target: { value: "4/1/2024" } });
     fireEvent.change(field("header.planEnd"), { target: { value: "2024年6月30日" } });
     fireEvent.blur(field("header.planEnd"));
     expect(field("header.planEnd")).toHaveValue("2024-06-30");
     typeAndLeave("header.planEnd", "13/40/2024");
-    expect(messageOf(field("header.planEnd"))).toContain("Enter a real date");
+    expect(messageOf(field("header.planEnd"))).toContain("“13/40/2024” is not a date");
+    expect(field("header.planEnd")).toHaveValue("");
     typeAndLeave("header.planEnd", "2024/6/30");
     await writeAnyway();
     await waitFor(() => expect(port.callsOf("writePlan")).toHaveLength(1));
     expect([written(port).header.planStart, written(port).header.planEnd]).toEqual(["2024-04-01", "2024-06-30"]);
+  });
+
+  test("the DatePicker's calendar picks a date (Enter opens it), in the pane's language", async () => {
+    const port = createFakeWorkbookPort();
+    await renderPane(port, { language: "zh-CN" });
+    await waitFor(() => expect(field("header.planEnd")).toHaveAttribute("role", "combobox"));
+    fireEvent.change(field("header.planEnd"), { target: { value: "2024-06-30" } });
+    fireEvent.keyDown(field("header.planEnd"), { key: "Enter" });
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog).toHaveTextContent("六月");
+    fireEvent.click(within(dialog).getByRole("button", { name: "20, 六月, 2024" }));
+    await waitFor(() => expect(field("header.planEnd")).toHaveValue("2024-06-20"));
   });
 
   test("characters an .xlsx cannot hold are dropped as they are typed (Word's soft line break becomes a line feed)", async () => {
@@ -202,5 +217,18 @@ describe("keyboard and layout", () => {
     await user.click(tabs[1]);
     expect(await screen.findByTestId("view-tracking")).toBeInTheDocument();
     expect(tabs[1]).toHaveAttribute("aria-selected", "true");
+  });
+});
+
+describe("less typing", () => {
+  test("the sign-off lines take the employee's, the manager's and the HR partner's names from the header", async () => {
+    await renderPane(createFakeWorkbookPort());
+    fireEvent.change(field("header.employeeName"), { target: { value: "Li Na" } });
+    fireEvent.change(field("header.manager"), { target: { value: "Wang Qiang" } });
+    fireEvent.change(field("header.hrPartner"), { target: { value: "Zhao Min" } });
+    goToStep("signOff");
+    expect(field("signOff.0.name")).toHaveValue("Li Na");
+    expect(field("signOff.1.name")).toHaveValue("Wang Qiang");
+    expect(field("signOff.2.name")).toHaveValue("Zhao Min");
   });
 });

@@ -8,7 +8,7 @@
  * characters an .xlsx cannot hold as they are typed (src/core/xml-text.ts).
  */
 import { Checkbox, Field, InfoLabel, Input, Select, Textarea, type FieldProps, type LabelProps } from "@fluentui/react-components";
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { parseUserDate } from "../../core/dates";
 import { parsePercentText, percentToText } from "../../core/percent";
 import { toXmlText } from "../../core/xml-text";
@@ -156,7 +156,31 @@ export function dateFromText(text: string): string {
   return parseUserDate(text) ?? text.trim();
 }
 
+const loadDatePicker = () => import(/* webpackChunkName: "date-picker" */ "./DatePickerField");
+const LazyDatePickerField = lazy(() => loadDatePicker().then((m) => ({ default: m.DatePickerField })));
+// Requested as soon as a view with fields is there, so it is usually ready before anyone reaches a date.
+void loadDatePicker();
+
+let focusedDateField: string | null = null;
+
+/** True (once) when the plain date field `name` had the focus as the DatePicker replaced it. */
+export function takeDateFocus(name: string): boolean {
+  if (focusedDateField !== name) return false;
+  focusedDateField = null;
+  return true;
+}
+
+/** A date field: Fluent's DatePicker (its own chunk), a plain text field of the same look until it has loaded. */
 export function DateField(props: DateFieldProps): ReactNode {
+  return (
+    <Suspense fallback={<PlainDateField {...props} />}>
+      <LazyDatePickerField {...props} />
+    </Suspense>
+  );
+}
+
+/** The text-only date field: what shows while the DatePicker loads. */
+export function PlainDateField(props: DateFieldProps): ReactNode {
   const styles = useFieldStyles();
   const { t } = useUi();
   const [text, setText] = useState(props.value ?? "");
@@ -185,7 +209,11 @@ export function DateField(props: DateFieldProps): ReactNode {
         placeholder="YYYY-MM-DD"
         disabled={props.disabled}
         data-field={props.name}
+        onFocus={() => {
+          focusedDateField = props.name ?? null;
+        }}
         onBlur={() => {
+          focusedDateField = null;
           onBlur();
           const iso = parseUserDate(text);
           if (iso !== null && iso !== text) setText(iso);

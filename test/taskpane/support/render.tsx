@@ -11,5 +11,7 @@ export async function renderPane(port: WorkbookPort, options: { language?: UiLan
   );
   // The first read finishes and the lazily loaded view appears.
   await waitFor(() => expect(screen.getByTestId(`view-${options.view ?? "plan"}`)).toBeTruthy(), { timeout: 5000 });
+  // The view tabs are their own chunk too.
+  await waitFor(() => expect(screen.getByRole("tablist")).toBeTruthy(), { timeout: 5000 });
   return result;
 }

@@ -1,7 +1,7 @@
 /** Step 7 (stage 5): the review meeting's signatures, each with the wording of what it means. */
 import { Button } from "@fluentui/react-components";
-import type { ReactNode } from "react";
-import { SIGNER_ROLES, type SignOffEntry } from "../../../core/model";
+import { useEffect, type ReactNode } from "react";
+import { SIGNER_ROLES, type Plan, type SignOffEntry } from "../../../core/model";
 import { useUi } from "../../context";
 import { ChoiceField, DateField, TextField } from "../../fields/Fields";
 import { fieldMessage, itemFindings } from "../findingsFor";
@@ -9,9 +9,22 @@ import { ItemCard, removeAt, replaceAt } from "../ItemCard";
 import type { StepProps } from "../Wizard.types";
 import { useStepStyles } from "../Wizard.styles";
 
+/** The header's names for the signature lines still without one (employee, manager, HR partner). */
+export function withSignersFromHeader(plan: Plan): Plan {
+  const names: Record<SignOffEntry["role"], string> = { employee: plan.header.employeeName, manager: plan.header.manager, hr: plan.header.hrPartner };
+  if (!plan.signOff.some((s) => s.name.trim() === "" && (names[s.role] ?? "").trim() !== "")) return plan;
+  return { ...plan, signOff: plan.signOff.map((s) => (s.name.trim() === "" && (names[s.role] ?? "").trim() !== "" ? { ...s, name: names[s.role].trim() } : s)) };
+}
+
 export function SignOffStep({ draft, update, findings, disabled }: StepProps): ReactNode {
   const { t, language } = useUi();
   const styles = useStepStyles();
+  // Less typing: who signs is already in the header.
+  const prefill = withSignersFromHeader(draft) !== draft;
+  useEffect(() => {
+    if (prefill && !disabled) update(withSignersFromHeader);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the step opens
+  }, []);
   const setLine = (i: number, change: Partial<SignOffEntry>) => update((p) => ({ ...p, signOff: replaceAt(p.signOff, i, (s) => ({ ...s, ...change })) }));
   return (
     <div className={styles.fields}>

@@ -1,0 +1,26 @@
+/**
+ * The four views as a Fluent TabList: one tab stop, arrow keys between the views (Tabster). Its own chunk,
+ * requested with the first view: Tabster is ~24 kB gzip that the first paint does not need (the initial
+ * task-pane JS is budgeted at 120,000 B gzip; bench/bundle.bench.ts).
+ */
+import { Tab, TabList } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { useUi } from "../context";
+import type { ViewName } from "./App.types";
+import { useAppStyles } from "./App.styles";
+
+export const VIEW_ORDER: readonly ViewName[] = ["plan", "tracking", "check", "evaluate"];
+
+export function ViewTabs(props: { view: ViewName; onSelect: (view: ViewName) => void }): ReactNode {
+  const { t } = useUi();
+  const styles = useAppStyles();
+  return (
+    <TabList className={styles.tabs} size="small" aria-label={t("nav.label")} selectedValue={props.view} onTabSelect={(_, data) => props.onSelect(data.value as ViewName)}>
+      {VIEW_ORDER.map((name) => (
+        <Tab key={name} value={name} data-testid={`tab-${name}`}>
+          {t(`nav.${name}`)}
+        </Tab>
+      ))}
+    </TabList>
+  );
+}
