@@ -11,6 +11,7 @@
 import { isoToDay } from "./dates";
 import { isPercentUnit, isPlausiblePercent } from "./percent";
 import { xmlInvalidChars } from "./xml-text";
+import { COLUMN_HEADERS } from "../i18n/workbook";
 import type { Finding, FindingLocation, Severity } from "./findings";
 import type { EntityName, Plan } from "./model";
 import {
@@ -312,7 +313,9 @@ function checkXmlText(c: Checker, p: Row): void {
       const found = xmlInvalidChars(v);
       if (found.length === 0) continue;
       const chars = [...new Set(found.map((f) => f.codePoint))].join(", ");
-      c.add("TEXT_XML_INVALID_CHAR", loc(entity, row, field), { field: fieldLabel(field), chars }, { id: r.id });
+      // Free-text fields have no finding label of their own: the column's header names them as the sheet does.
+      const label = (COLUMN_HEADERS as Record<string, Localized>)[`${entity}.${field}`] ?? fieldLabel(field);
+      c.add("TEXT_XML_INVALID_CHAR", loc(entity, row, field), { field: label, chars }, { id: r.id });
     }
   };
   for (const entity of RECORD_ENTITIES) check(entity, undefined, record(p[entity]));

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import example from "../../examples/sales-q2-2024.plan.json";
 import { planSchema, type Plan } from "../../src/core/model";
 import { validatePlan } from "../../src/core/validate";
+import { COLUMN_HEADERS } from "../../src/i18n/workbook";
 import { hasXmlInvalidChars, toXmlText, toXmlTextDeep, xmlInvalidChars } from "../../src/core/xml-text";
 
 /** XML 1.0 §2.2 Char, written as the allowed ranges (the module under test lists the forbidden ones). */
@@ -80,6 +81,9 @@ describe("TEXT_XML_INVALID_CHAR", () => {
     expect(found[1].message["en-US"]).toContain("U+FFFE, U+0001");
     expect(found[1].message["zh-CN"]).toContain("U+FFFE, U+0001");
     expect(found[0].message["zh-CN"]).toContain(plan.goals[1].id);
+    // the field is named as the sheet's column header names it
+    expect(found[0].message["zh-CN"]).toContain(COLUMN_HEADERS["goals.title"]["zh-CN"]);
+    expect(found[1].message["en-US"]).toContain(COLUMN_HEADERS["actions.measure"]["en-US"]);
   });
 
   test("header, sign-off, tracking and evaluation text are checked too; tabs, newlines and emoji are fine", () => {
