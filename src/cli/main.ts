@@ -227,7 +227,9 @@ export function reportError(error: unknown, language: Language, io: CliIo, debug
     io.stderr(`pipbook: ${cliText(language, key, { detail: usageDetail(error.message) })}\n${cliText(language, "usage.hint")}\n`);
     return EXIT_USAGE;
   }
-  io.stderr(`pipbook: ${cliText(language, "error.internal", { reason: reasonOf(error) })}\n`);
+  // A JavaScript sentence ("Cannot read properties of undefined") helps nobody but a developer: behind --debug.
+  const reason = debug ? reasonOf(error) : cliText(language, "error.unexpected");
+  io.stderr(`pipbook: ${cliText(language, "error.internal", { reason })}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return EXIT_FAILED;
 }

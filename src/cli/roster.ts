@@ -7,8 +7,8 @@
  */
 import { parse } from "csv-parse/sync";
 import { parseUserDate } from "../core/dates";
-import type { CliMessageKey, CliParams } from "../i18n/cli";
-import { CliError, reasonOf } from "./errors";
+import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
+import { CliError } from "./errors";
 import { decodeText, encodingName, type TextEncoding } from "./text-encoding";
 
 export const ROSTER_FIELDS = [
@@ -132,7 +132,15 @@ export function parseRoster(text: string, file: string, reading: RosterReading =
   } catch (error) {
     // csv-parse counts file lines; a quoted multi-line cell makes that more than the spreadsheet row.
     const line = typeof error === "object" && error !== null && "lines" in error ? Number((error as { lines: unknown }).lines) : 0;
-    throw new CliError("roster.badCsv", { file, row: line || "?", reason: reasonOf(error) }, 1, { cause: error });
+    const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+    // csv-parse's English sentence is replaced by ours; it stays behind --debug (the cause).
+    const reason: CliParams[string] =
+      code === "CSV_QUOTE_NOT_CLOSED"
+        ? { "zh-CN": cliText("zh-CN", "csv.quoteNotClosed", { row: line || "?" }), "en-US": cliText("en-US", "csv.quoteNotClosed", { row: line || "?" }) }
+        : code === "CSV_INVALID_CLOSING_QUOTE" || code === "INVALID_OPENING_QUOTE"
+          ? { "zh-CN": cliText("zh-CN", "csv.quoteInCell"), "en-US": cliText("en-US", "csv.quoteInCell") }
+          : { "zh-CN": cliText("zh-CN", "csv.other"), "en-US": cliText("en-US", "csv.other") };
+    throw new CliError("roster.badCsv", { file, row: line || "?", reason }, 1, { cause: error });
   }
   // A spreadsheet shows each record as one row, a blank line as an empty row: row = position among all records.
   const numbered = records.map((r, index) => ({ record: r.record, row: index + 1 }));

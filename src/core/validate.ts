@@ -12,6 +12,7 @@ import { isoToDay } from "./dates";
 import { isPercentUnit, isPlausiblePercent } from "./percent";
 import { xmlInvalidChars } from "./xml-text";
 import { COLUMN_HEADERS } from "../i18n/workbook";
+import { LIST_LABELS, type ListName } from "../i18n/workbook";
 import type { Finding, FindingLocation, Severity } from "./findings";
 import type { EntityName, Plan } from "./model";
 import {
@@ -227,7 +228,17 @@ class Checker {
     if (v === undefined && opts.optional) return;
     if (v === null && opts.nullable) return;
     if (typeof v === "string" && allowed.includes(v)) return;
-    this.add("VALUE_NOT_ALLOWED", loc(entity, row, field), { field: fieldLabel(field), value: shown(v), allowed: allowed.join(", ") }, { id: opts.id });
+    // The choices as the sheet's drop-down lists them (员工、直接上级、支持部门), not the plan file's codes.
+    const labels = LIST_LABELS[listOfField(entity, field) ?? "yesNo"] as Record<string, Localized> | undefined;
+    const named = listOfField(entity, field) !== null && labels !== undefined && allowed.every((a) => labels[a] !== undefined);
+    const choices: MessageParam = named
+      ? {
+          "zh-CN": `${allowed.map((a) => labels[a]["zh-CN"]).join("、")}（计划文件中写作 ${allowed.join(", ")}）`,
+          "en-US": `${allowed.join(", ")} (in the sheet: ${allowed.map((a) => labels[a]["en-US"]).join(", ")})`,
+        }
+      : allowed.join(", ");
+    const variant = isBlank(v) ? "empty" : undefined;
+    this.add("VALUE_NOT_ALLOWED", loc(entity, row, field), { field: fieldLabel(field), value: shown(v), allowed: choices }, { id: opts.id, variant });
   }
 
   /** ID_MISSING / DUPLICATE_ID for a table with ids; returns the set of usable ids. */
@@ -249,6 +260,13 @@ class Checker {
   outside(day: number | null, window: Window | null): boolean {
     return day !== null && window !== null && (day < window.start || day > window.end);
   }
+}
+
+/** The drop-down list of a field with fixed choices (src/i18n/workbook.ts LIST_LABELS), or null. */
+function listOfField(entity: EntityName, field: string): ListName | null {
+  if (field === "role") return entity === "signOff" ? "signerRole" : "ownerRole";
+  if (field === "status") return entity === "actions" ? "actionStatus" : null;
+  return field in LIST_LABELS ? (field as ListName) : null;
 }
 
 function loc(entity: EntityName, row?: number, field?: string): FindingLocation {

@@ -339,7 +339,7 @@ function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<Lo
             "COLUMN_MOVED",
             "warning",
             { entity, field, sheet: origin.sheet, cell: at(j, 0) },
-            readerMessage("COLUMN_MOVED", { field: column.header, expected: columnLetter(table.anchor.col + declared), found: columnLetter(origin.col + j) }, entitySubject(entity)),
+            readerMessage("COLUMN_MOVED", { field: column.header, expected: columnLetter(origin.col + declared), found: columnLetter(origin.col + j) }, entitySubject(entity)),
           ),
         );
       }

@@ -350,6 +350,10 @@ export const cliMessages = {
     "zh-CN": "内部错误：{reason}（加 --debug 可查看详情）",
     "en-US": "internal error: {reason} (add --debug for details)",
   },
+  "error.unexpected": { "zh-CN": "PIPbook 遇到了意外情况", "en-US": "something PIPbook did not expect happened" },
+  "csv.quoteNotClosed": { "zh-CN": "从第 {row} 行开始的引号没有闭合", "en-US": "a quote opened on row {row} is never closed" },
+  "csv.quoteInCell": { "zh-CN": "单元格中间出现引号；整格用引号括起，并把其中的引号写成两个（\"\"）", "en-US": "a quote in the middle of a cell; quote the whole cell and double the quotes inside it (\"\")" },
+  "csv.other": { "zh-CN": "无法按 CSV 读取", "en-US": "cannot be read as CSV" },
 } satisfies Record<string, Pair>;
 
 export type CliMessageKey = keyof typeof cliMessages;

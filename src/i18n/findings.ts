@@ -85,6 +85,10 @@ export const FINDING_MESSAGES = {
     "zh-CN": "{field}“{value}”不是可选值之一：{allowed}",
     "en-US": "{field} “{value}” is not one of: {allowed}",
   },
+  "VALUE_NOT_ALLOWED.empty": {
+    "zh-CN": "{field}为空，请选择：{allowed}",
+    "en-US": "{field} is empty; choose one of: {allowed}",
+  },
   ID_MISSING: {
     "zh-CN": "编号为空；其他表格按编号引用此行",
     "en-US": "the id is empty; other tables refer to this row by its id",

@@ -139,3 +139,21 @@ describe("roster CSV", () => {
     expect(roster.rows[0].values.employeeName).toBe("李娜");
   });
 });
+
+describe("malformed CSV is told in our words, not csv-parse's", () => {
+  test.each([
+    ['姓名,工号,计划开始,计划结束\n"李娜,E1,2024-04-01,2024-06-30\n', "a quote opened on row 2 is never closed", "引号没有闭合"],
+    ['姓名,工号,计划开始,计划结束\n李"娜",E1,2024-04-01,2024-06-30\n', "a quote in the middle of a cell", "单元格中间出现引号"],
+  ])("%j", (csv, en, zh) => {
+    let error: CliError | undefined;
+    try {
+      parseRoster(csv, "r.csv");
+    } catch (e) {
+      error = e as CliError;
+    }
+    expect(error?.key).toBe("roster.badCsv");
+    expect(cliText("en-US", error!.key, error!.params)).toContain(en);
+    expect(cliText("zh-CN", error!.key, error!.params)).toContain(zh);
+    expect(cliText("en-US", error!.key, error!.params)).not.toMatch(/Invalid|Quote Not Closed|delimiter/);
+  });
+});

@@ -112,3 +112,19 @@ describe("messages of a plan file", () => {
     expect(placed?.location).toMatchObject({ entity: "goals", row: 0, field: "target", line: lineOf('"target": 45') });
   });
 });
+
+describe("choices named as the sheet lists them", () => {
+  test("an empty owner role: “is empty; choose one of” with the drop-down's labels, not the file's codes", () => {
+    const p = plan((x) => {
+      (x.responsibilities[0] as { role: unknown }).role = null;
+      (x.actions[0] as { ownerRole: unknown }).ownerRole = "boss";
+    });
+    const found = validatePlan(p).filter((f) => f.code === "VALUE_NOT_ALLOWED");
+    const empty = found.find((f) => f.location.entity === "responsibilities")!;
+    expect(empty.message["zh-CN"]).toContain("为空，请选择：员工、直接上级、支持部门");
+    expect(empty.message["en-US"]).toContain("is empty; choose one of: employee, manager, department (in the sheet: Employee, Manager, Department)");
+    expect(empty.message["en-US"]).not.toContain("(empty)");
+    const wrong = found.find((f) => f.location.entity === "actions")!;
+    expect(wrong.message["zh-CN"]).toContain("“boss”不是可选值之一：员工、直接上级、支持部门");
+  });
+});
