@@ -3,6 +3,7 @@
  * literal dates as serials (ExcelJS 4.4 would write `new Date(formula)`: 37196/37226, 22282, NaN), messages keep
  * their line breaks as &#10;, and the element sits where CT_Worksheet orders it.
  */
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { XMLParser } from "fast-xml-parser";
 import { readFileSync } from "node:fs";
@@ -107,4 +108,22 @@ describe("data validation in the .xlsx", () => {
     expect(xml).toContain('errorStyle="warning"');
     expect(xml).not.toContain("allowBlank");
   });
+
+  test("ExcelJS 4.4's own writer still renders a date rule's reference as a serial: why PIPbook writes the element (fails once ExcelJS is fixed)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Tracking");
+    workbook.addWorksheet("Overview");
+    (sheet as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations.add("A4:A9", {
+      type: "date",
+      operator: "between",
+      allowBlank: true,
+      formulae: ["Overview!$B$11", "Overview!$B$12"],
+    });
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const formula1 = /<formula1>([^<]*)<\/formula1>/.exec(xml)?.[1];
+    expect(formula1).toBeDefined();
+    expect(formula1).not.toBe("Overview!$B$11");
+  });
 });
+
