@@ -1,5 +1,5 @@
 /**
- * The plan's calendar: one all-day event per planned check-in (every period of the plan's cadence, docs/FORMULAS.md
+ * The plan's calendar, and what is due this week. The calendar: one all-day event per planned check-in (every period of the plan's cadence, docs/FORMULAS.md
  * "Per period"), one per action on its end date, and the end-of-plan review on the plan's last day. Pure: plain
  * values in, plain values out; the iCalendar text is written by src/cli/calendar.ts (ical-generator).
  *
@@ -8,7 +8,7 @@
  * own key (the period label, the action id), never from the clock: importing the file again updates the events
  * instead of duplicating them (RFC 5545 §3.8.4.7 UID).
  */
-import { addDays, isoToDay, isValidIsoDate } from "./dates";
+import { addDays, isoToDay, isoWeekday, isValidIsoDate } from "./dates";
 import { planPeriods } from "./periods";
 import type { Language, Plan } from "./model";
 import { CALENDAR_TEXT, type CalendarTextId } from "../i18n/calendar";
@@ -118,4 +118,39 @@ export function planCalendar(plan: Plan, language: Language): PlanCalendar {
 /** The day after `iso`: the exclusive DTEND of a one-day all-day event (RFC 5545 §3.6.1). */
 export function nextDay(iso: string): string {
   return addDays(iso, 1);
+}
+
+/** What the pane's "Due this week" list shows (issue 17 item 4), as of a date. */
+export interface DueThisWeek {
+  /** Monday and Sunday of the ISO week holding asOf. */
+  weekStart: string;
+  weekEnd: string;
+  /** The check-in period holding asOf, when no entry is in it yet: due by its end. */
+  checkInDue: { label: string; start: string; end: string } | null;
+  /** Check-in periods that ended before asOf with no entry (FORMULAS.md "missed"), oldest first. */
+  checkInsMissed: { label: string; start: string; end: string }[];
+  /** Actions, neither done nor cancelled, whose end date falls in this week (from asOf on). */
+  actionsEnding: { id: string; measure: string; end: string }[];
+}
+
+/**
+ * Due this week as of `asOf`: from the analysis's check-in schedule (as of that date, so a check-in dated later does
+ * not count) and the plan's actions. Null for an invalid asOf.
+ */
+export function dueThisWeek(plan: Plan, schedule: readonly { label: string; start: string; end: string; held: boolean; overdue: boolean }[], asOf: string): DueThisWeek | null {
+  const day = isoToDay(asOf);
+  if (day === null) return null;
+  const monday = addDays(asOf, -isoWeekday(day));
+  const sunday = addDays(monday, 6);
+  const current = schedule.find((s) => s.start <= asOf && asOf <= s.end && !s.held);
+  const closed = new Set(["done", "cancelled"]);
+  return {
+    weekStart: monday,
+    weekEnd: sunday,
+    checkInDue: current ? { label: current.label, start: current.start, end: current.end } : null,
+    checkInsMissed: schedule.filter((s) => s.overdue).map((s) => ({ label: s.label, start: s.start, end: s.end })),
+    actionsEnding: plan.actions
+      .filter((a) => isValidIsoDate(a.end) && a.end >= asOf && a.end <= sunday && !closed.has(a.status))
+      .map((a) => ({ id: String(a.id), measure: String(a.measure ?? ""), end: a.end })),
+  };
 }

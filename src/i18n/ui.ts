@@ -340,6 +340,14 @@ export const UI_STRINGS = {
   "adjustment.recorded": { "en-US": "Adjustment recorded.", "zh-CN": "已记录计划调整。" },
   "overdueActions": { "en-US": "Overdue actions: {ids}", "zh-CN": "逾期行动：{ids}" },
   "overdueActions.title": { "en-US": "Overdue actions ({count})", "zh-CN": "逾期行动（{count} 项）" },
+  "due.title": { "en-US": "Due this week ({start} – {end})", "zh-CN": "本周待办（{start} – {end}）" },
+  "due.checkInMissed": {
+    "en-US": "Check-in {period} missed ({start} – {end}): nothing in the Tracking log",
+    "zh-CN": "{period} 的跟踪反馈缺失（{start} – {end}）：“跟踪记录”中没有记录",
+  },
+  "due.checkInDue": { "en-US": "Check-in {period} due by {end}", "zh-CN": "{period} 的跟踪反馈应于 {end} 前完成" },
+  "due.actionEnding": { "en-US": "Action {id} ends {end}: {measure}", "zh-CN": "行动 {id} 于 {end} 截止：{measure}" },
+  "due.nothing": { "en-US": "Nothing due this week.", "zh-CN": "本周没有待办。" },
 
   // --- check ----------------------------------------------------------------------------------------------------
   "check.title": { "en-US": "Check the workbook", "zh-CN": "检查工作簿" },
@@ -464,6 +472,28 @@ export const UI_STRINGS = {
   "preview.charts": { "en-US": "Charts", "zh-CN": "图表" },
   "preview.finding": { "en-US": "Finding", "zh-CN": "检查发现" },
   "preview.selected": { "en-US": "Selected", "zh-CN": "已选中" },
+  "preview.download": { "en-US": "Download .xlsx", "zh-CN": "下载 .xlsx" },
+  "preview.open": { "en-US": "Open .xlsx", "zh-CN": "打开 .xlsx" },
+  // The name offered for the downloaded workbook.
+  "preview.fileName": { "en-US": "PIPbook-preview.xlsx", "zh-CN": "PIPbook-预览.xlsx" },
+  "preview.downloadFailed": { "en-US": "The workbook could not be written as .xlsx.", "zh-CN": "无法将工作簿写成 .xlsx 文件。" },
+  "preview.openFailed": { "en-US": "{name} could not be opened.", "zh-CN": "无法打开 {name}。" },
+  "preview.startOver": { "en-US": "Start over", "zh-CN": "重新开始" },
+  "preview.startOverQuestion": { "en-US": "Discard this workbook?", "zh-CN": "放弃当前工作簿？" },
+  "preview.startOverYes": { "en-US": "Discard and start over", "zh-CN": "放弃并重新开始" },
+  "preview.keep.kept": {
+    "en-US": "Kept in this browser: a reload brings the workbook and the language back.",
+    "zh-CN": "已保存在本浏览器中：刷新页面后工作簿和界面语言仍在。",
+  },
+  "preview.keep.full": {
+    "en-US": "This workbook is too large for the browser's storage and will not survive a reload: download it as .xlsx.",
+    "zh-CN": "工作簿超出浏览器存储上限，刷新后将丢失，请下载为 .xlsx 保存。",
+  },
+  "preview.keep.unavailable": {
+    "en-US": "This browser does not keep data for the page: download the workbook as .xlsx to keep it.",
+    "zh-CN": "本浏览器不为此页面保存数据，请下载为 .xlsx 保存工作簿。",
+  },
+  "preview.keep.none": { "en-US": "Nothing to keep yet.", "zh-CN": "暂无需要保存的内容。" },
 } satisfies Record<string, Entry>;
 
 export type UiKey = keyof typeof UI_STRINGS;

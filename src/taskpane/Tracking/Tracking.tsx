@@ -1,5 +1,5 @@
 /**
- * Tracking (stage 6) for a manager: one check-in form with a row per goal (its unit beside the actual), checked
+ * Tracking (stage 6) for a manager: what is due this week (./DueThisWeek.tsx); one check-in form with a row per goal (its unit beside the actual), checked
  * before anything is written (a real date inside the plan window, a number); the check-ins held so far, each
  * correctable or deletable; the check-in schedule (planned vs held, missed ones highlighted); overdue actions by
  * title; a plan adjustment.
@@ -22,6 +22,7 @@ import { useViewStyles } from "../views.styles";
 import type { TrackingProps } from "./Tracking.types";
 import { checkInsFromDraft, parseActual, useCheckInForm, type Problem } from "./useCheckInForm";
 import { ActualField } from "./ActualField";
+import { DueThisWeek } from "./DueThisWeek";
 
 export function Tracking({ controller }: TrackingProps): ReactNode {
   const { t } = useUi();
@@ -57,6 +58,7 @@ function TrackingWithPlan({ controller, plan }: { controller: PaneController; pl
         {t("tracking.title")}
       </h2>
       <p className={styles.quiet}>{t("asOf", { date: controller.asOf })}</p>
+      <DueThisWeek plan={plan} checkIns={analysis.checkIns} asOf={controller.asOf} />
       <CheckInForm controller={controller} plan={plan} />
       <History controller={controller} plan={plan} />
       <Schedule checkIns={analysis.checkIns} asOf={controller.asOf} />
