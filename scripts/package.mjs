@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run package [-- --dist DIR --out DIR]`: dist/ (from `PIPBOOK_BASE_URL=https://… npm run build`) into
 // pipbook-<version>.zip = dist/ (the files to host) + manifest.xml (the one to deploy) + INSTALL.txt (what is in the
-// zip and what to do with it). The manifest is validated offline first (scripts/validate-manifest.mjs), and every
+// zip and what to do with it) + DEPLOY.md (docs/DEPLOY.md, the step-by-step guide). The manifest is validated offline first (scripts/validate-manifest.mjs), and every
 // URL in it must lie under one base URL whose files are in dist/. dist/cli (the CLI bundle) is not part of it.
 // jszip is a devDependency: packaging follows a build, which needs the devDependencies (webpack) anyway.
 // Exit codes: 0 written, 1 refused (invalid manifest, missing file, placeholder URL), 2 could not run.
@@ -61,14 +61,14 @@ export function installText({ version, baseUrl, addinId, contents }) {
     `Add-in Id: ${addinId}`,
     "",
     "1. Copy everything in dist/ to the HTTPS server so that dist/taskpane.html is served at",
-    `   ${baseUrl}taskpane.html (headers: docs/DEPLOY.md, "Host dist/").`,
+    `   ${baseUrl}taskpane.html (the headers it needs: DEPLOY.md in this zip, section 2).`,
     "2. Deploy manifest.xml to your users: Microsoft 365 admin center > Settings > Integrated apps >",
-    "   Upload custom apps (docs/DEPLOY.md, \"Deploy to users\"). Try it first by uploading it in Excel on the web.",
+    "   Upload custom apps (DEPLOY.md, section 4). Try it first by uploading it in Excel on the web (section 3).",
     "3. Open a blank workbook, open PIPbook (Home > Improvement plan), then Diagnostics > Run self-test.",
     "",
     "1. 将 dist/ 中的全部文件复制到 HTTPS 服务器，使 dist/taskpane.html 的地址为",
-    `   ${baseUrl}taskpane.html（响应头见 docs/DEPLOY.md“托管 dist/”）。`,
-    "2. 在 Microsoft 365 管理中心 > 设置 > 集成应用 > 上传自定义应用 中部署 manifest.xml。",
+    `   ${baseUrl}taskpane.html（所需响应头见本压缩包中的 DEPLOY.md 第 2 节）。`,
+    "2. 在 Microsoft 365 管理中心 > 设置 > 集成应用 > 上传自定义应用 中部署 manifest.xml（DEPLOY.md 第 4 节）。",
     "3. 打开一个空白工作簿，打开 PIPbook（开始 > 绩效改进计划），选择“诊断”>“运行自检”。",
     "",
     "Contents of this zip / 压缩包内容:",
@@ -100,12 +100,15 @@ export async function packageAddin({ distDir, outDir }) {
   }
   const addinId = /<Id>([^<]+)<\/Id>/.exec(xml)?.[1] ?? "?";
   const hosted = filesUnder(distDir).filter((f) => !f.startsWith("cli/"));
-  const contents = ["INSTALL.txt", "manifest.xml", ...hosted.map((f) => `dist/${f}`)];
+  const guide = path.join(repoRoot, "docs", "DEPLOY.md");
+  if (!existsSync(guide)) throw new Refusal(`${guide} not found`, 2);
+  const contents = ["INSTALL.txt", "DEPLOY.md", "manifest.xml", ...hosted.map((f) => `dist/${f}`)];
 
   const zip = new JSZip();
-  zip.file("INSTALL.txt", installText({ version, baseUrl, addinId, contents }), { date: ENTRY_DATE });
-  zip.file("manifest.xml", xml, { date: ENTRY_DATE });
-  for (const f of hosted) zip.file(`dist/${f}`, readFileSync(path.join(distDir, ...f.split("/"))), { date: ENTRY_DATE });
+  zip.file("INSTALL.txt", installText({ version, baseUrl, addinId, contents }), { date: ENTRY_DATE, createFolders: false });
+  zip.file("DEPLOY.md", readFileSync(guide), { date: ENTRY_DATE, createFolders: false });
+  zip.file("manifest.xml", xml, { date: ENTRY_DATE, createFolders: false });
+  for (const f of hosted) zip.file(`dist/${f}`, readFileSync(path.join(distDir, ...f.split("/"))), { date: ENTRY_DATE, createFolders: false });
   const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
   mkdirSync(outDir, { recursive: true });
   const zipPath = path.join(outDir, `pipbook-${version}.zip`);

@@ -138,11 +138,15 @@ describe("npm run package", () => {
     const install = await zip.file("INSTALL.txt")!.async("string");
     const listed = install.split("Contents of this zip / 压缩包内容:\n")[1].split("\n").filter((l) => l.startsWith("  ")).map((l) => l.trim()).sort();
     expect(entries).toEqual(listed);
-    expect(entries).toEqual(expect.arrayContaining(["INSTALL.txt", "manifest.xml", "dist/taskpane.html", "dist/commands.html", "dist/support.html", "dist/assets/icon-80.png"]));
+    expect(entries).toEqual(expect.arrayContaining(["INSTALL.txt", "DEPLOY.md", "manifest.xml", "dist/taskpane.html", "dist/commands.html", "dist/support.html", "dist/assets/icon-80.png"]));
     expect(install).toContain(`Built for: ${BASE}`);
     expect(install).toContain(`Add-in Id: ${ADDIN_ID}`);
     expect(await zip.file("manifest.xml")!.async("string")).toBe(readFileSync(path.join(dist, "manifest.xml"), "utf8"));
     expect(entries.some((e) => e.startsWith("dist/cli/"))).toBe(false);
+    // The same dist/ gives the same bytes (fixed entry dates, no folder entries).
+    const again = tempDir("zip-again");
+    expect(runPackage(dist, again).status).toBe(0);
+    expect(readFileSync(path.join(again, `pipbook-${version}.zip`)).equals(readFileSync(path.join(out, `pipbook-${version}.zip`)))).toBe(true);
   });
 
   test("refuses an invalid manifest before writing anything, naming the line", () => {
