@@ -516,4 +516,7 @@ export const mutations: Mutation[] = [
     p.evaluation.decision = "extend";
     p.evaluation.extensionEnd = p.header.planEnd;
   }),
+  mutate("TEXT_XML_INVALID_CHAR", "an action measure holding Word's soft line break U+000B", (p) => {
+    p.actions[0].measure = `${p.actions[0].measure}\u000Bsecond line`;
+  }),
 ];
