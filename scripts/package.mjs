@@ -8,7 +8,6 @@
 import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import JSZip from "jszip";
 import { validateManifest } from "./validate-manifest.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -104,6 +103,12 @@ export async function packageAddin({ distDir, outDir }) {
   if (!existsSync(guide)) throw new Refusal(`${guide} not found`, 2);
   const contents = ["INSTALL.txt", "DEPLOY.md", "manifest.xml", ...hosted.map((f) => `dist/${f}`)];
 
+  let JSZip;
+  try {
+    JSZip = (await import("jszip")).default;
+  } catch {
+    throw new Refusal("jszip is not installed: it is a devDependency, like webpack that builds dist/ — run `npm ci` with the devDependencies", 2);
+  }
   const zip = new JSZip();
   zip.file("INSTALL.txt", installText({ version, baseUrl, addinId, contents }), { date: ENTRY_DATE, createFolders: false });
   zip.file("DEPLOY.md", readFileSync(guide), { date: ENTRY_DATE, createFolders: false });
