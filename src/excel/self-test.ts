@@ -525,8 +525,9 @@ export async function runSelfTest(run: SelfTestRun, options: SelfTestOptions = {
           chartCheck.fail({ place, subject: decl.name, expected: "a chart", actual: "none" });
           continue;
         }
-        // A combo chart (a line series on a column chart) reports one type for several: only a chart whose series all
-        // have the chart's type is held to it; its series' names are checked in every case.
+        // What Chart.chartType reads for a combo chart (a line series on a column chart) is not documented
+        // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.chart#excel-excel-chart-charttype-member):
+        // only a chart whose series all have the chart's type is held to it; series names are checked for every chart.
         const single = decl.series.every((x) => x.chartType === decl.chartType);
         if (single && chart.chartType !== decl.chartType) chartCheck.fail({ place, subject: decl.name, expected: decl.chartType, actual: String(chart.chartType) });
         const seriesNames = chart.series.items.map((s) => s.name);
