@@ -417,13 +417,13 @@ export function parsePlan(input: unknown, fileName?: string, text?: string): Par
   const spans = text === undefined ? null : jsonSpans(text);
   if (!isPlainObject(input)) {
     const problem = FINDING_WORDS["schema.notObject"];
-    return { ok: false, findings: [finding("PLAN_SCHEMA", { entity: "header" }, "PLAN_SCHEMA", { path: "(root)", problem }, undefined, fileName)] };
+    return { ok: false, findings: [finding("PLAN_SCHEMA", withTextPlace({ entity: "header" }, text, spans, []), "PLAN_SCHEMA", { path: "(root)", problem }, undefined, fileName)] };
   }
   const version: unknown = Object.prototype.hasOwnProperty.call(input, "schemaVersion") ? input.schemaVersion : undefined;
   if (typeof version !== "number" || !SUPPORTED_SCHEMA_VERSIONS.includes(version)) {
     const params = { found: shortJson(version), supported: SUPPORTED_SCHEMA_VERSIONS.join(", ") };
     const id = version === undefined ? "PLAN_SCHEMA_VERSION.missing" : "PLAN_SCHEMA_VERSION";
-    const f = finding("PLAN_SCHEMA_VERSION", { entity: "header", field: "schemaVersion" }, id, params, undefined, fileName);
+    const f = finding("PLAN_SCHEMA_VERSION", withTextPlace({ entity: "header", field: "schemaVersion" }, text, spans, ["schemaVersion"]), id, params, undefined, fileName);
     return { ok: false, findings: [f] };
   }
   let result: ReturnType<typeof planSchema.safeParse>;
