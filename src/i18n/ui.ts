@@ -348,6 +348,17 @@ export const UI_STRINGS = {
   "due.checkInDue": { "en-US": "Check-in {period} due by {end}", "zh-CN": "{period} 的跟踪反馈应于 {end} 前完成" },
   "due.actionEnding": { "en-US": "Action {id} ends {end}: {measure}", "zh-CN": "行动 {id} 于 {end} 截止：{measure}" },
   "due.nothing": { "en-US": "Nothing due this week.", "zh-CN": "本周没有待办。" },
+  "calendar.title": { "en-US": "Check-ins in your calendar", "zh-CN": "把跟踪反馈放进日历" },
+  "calendar.explain": {
+    "en-US": "One event per planned check-in, each action's end date and the end-of-plan review, for Outlook, Google or Apple Calendar. Importing the file again updates the events.",
+    "zh-CN": "每次计划的跟踪反馈、各行动的截止日期和期末评估各一个日程，可导入 Outlook、Google 或 Apple 日历；再次导入会更新而不会重复。",
+  },
+  "calendar.download": { "en-US": "Download calendar (.ics)", "zh-CN": "下载日历（.ics）" },
+  "calendar.done": {
+    "en-US": "{file} is in your downloads: open it to import. Office for Mac does not download from a task pane; there, use pipbook calendar.",
+    "zh-CN": "{file} 已保存到“下载”，打开即可导入。Mac 版 Office 无法从任务窗格下载文件，请改用 pipbook calendar。",
+  },
+  "calendar.failed": { "en-US": "The calendar file could not be made.", "zh-CN": "无法生成日历文件。" },
 
   // --- check ----------------------------------------------------------------------------------------------------
   "check.title": { "en-US": "Check the workbook", "zh-CN": "检查工作簿" },

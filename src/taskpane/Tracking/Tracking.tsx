@@ -23,6 +23,7 @@ import type { TrackingProps } from "./Tracking.types";
 import { checkInsFromDraft, parseActual, useCheckInForm, type Problem } from "./useCheckInForm";
 import { ActualField } from "./ActualField";
 import { DueThisWeek } from "./DueThisWeek";
+import { CalendarButton } from "./CalendarButton";
 
 export function Tracking({ controller }: TrackingProps): ReactNode {
   const { t } = useUi();
@@ -62,6 +63,7 @@ function TrackingWithPlan({ controller, plan }: { controller: PaneController; pl
       <CheckInForm controller={controller} plan={plan} />
       <History controller={controller} plan={plan} />
       <Schedule checkIns={analysis.checkIns} asOf={controller.asOf} />
+      <CalendarButton plan={plan} />
       {overdue.length > 0 ? (
         <section className={styles.section} aria-labelledby="overdue-heading" data-testid="overdue-actions">
           <h3 id="overdue-heading" className={mergeClasses(styles.subheading, styles.overdue)}>
