@@ -32,7 +32,7 @@ export function planFileKind(file: string): PlanFileKind {
   throw usageError("usage.badExtension", { file });
 }
 
-function encodingFinding(key: CliMessageKey, params: CliParams, place: { line?: number; byte?: number }): Finding {
+function encodingFinding(key: CliMessageKey, params: CliParams, place: { line?: number; column?: number; byte?: number }): Finding {
   return {
     code: "PLAN_NOT_UTF8",
     severity: "error",
@@ -53,10 +53,18 @@ export function planJsonText(bytes: Uint8Array, file: string): { text: string } 
   const offset = firstInvalidUtf8(bytes);
   if (offset === -1) return { text: decoded.text };
   let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Everything before the bad byte is valid UTF-8: its characters on that line give the column an editor shows.
+  const column = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, offset)).length + 1;
   const byte = bytes[offset].toString(16).toUpperCase().padStart(2, "0");
   const encoding = encodingName(guessLegacyEncoding(bytes));
-  return { finding: encodingFinding("plan.notUtf8", { file, line, offset, byte, encoding }, { line, byte: offset }) };
+  return { finding: encodingFinding("plan.notUtf8", { file, line, offset, byte, encoding }, { line, column, byte: offset }) };
 }
 
 /** Load a plan JSON; bad JSON or schema problems come back as findings, a missing/locked file as a CliError. */
