@@ -8,7 +8,7 @@ import { promises as fs } from "node:fs";
 import JSZip from "jszip";
 import { parsePlanJson } from "../../src/core/plan-file";
 import type { Plan } from "../../src/core/model";
-import { generateWorkbook } from "../../src/cli/workbook-io";
+import { generateWorkbook, updateWorkbook } from "../../src/cli/workbook-io";
 import { createMemoryExcel } from "../../src/preview/memory-excel";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { defaultSheetNames } from "../../src/workbook";
@@ -90,6 +90,18 @@ describe("print setup in the .xlsx", () => {
     const anchors = [...xml.sheets.get(names.evaluation)!.matchAll(/<drawing r:id="[^"]+"\/>/g)];
     expect(anchors).toHaveLength(1); // the charts are there to print
   });
+});
+
+describe("print setup survives an update (the pane's Save over the workbook: read, merge, write)", () => {
+  test("updating the .xlsx keeps one print area per sheet, the Evaluation's four areas and the Sign-off merge", async () => {
+    const plan = await examplePlan();
+    const first = await generateWorkbook(plan, { language: "en-US", asOf: "2024-05-15" });
+    const updated = await parts((await updateWorkbook(first, "plan.xlsx", plan, { language: "en-US", asOf: "2024-05-15" })).bytes);
+    const areas = [...updated.definedNames.matchAll(/<definedName name="_xlnm.Print_Area"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(areas).toHaveLength(9);
+    expect(areas.find((a) => a.includes("Evaluation"))?.split(",")).toHaveLength(4);
+    expect(updated.sheets.get(defaultSheetNames("en-US").signOff)!).toMatch(/<mergeCell ref="A3:E3"\/>/);
+  }, 60_000);
 });
 
 describe("print setup through Office.js (the writer on the in-memory Excel)", () => {
