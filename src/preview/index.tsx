@@ -2,7 +2,8 @@
  * The preview's entry: an in-memory Excel whose formulas HyperFormula computes, the same WorkbookPort the add-in
  * uses (over that Excel's `run` instead of Office.js's `Excel.run`), and the page with the real task pane.
  * URL flags: ?example=sales-q2-2024 loads DOMAIN.md's worked example; ?asOf=YYYY-MM-DD pins the "as of" date;
- * ?lang=zh-CN|en-US picks the language (default: the browser's).
+ * ?lang=zh-CN|en-US picks the language (default: the one kept with the workbook, else the browser's);
+ * ?fresh forgets the workbook kept in this browser (src/preview/persist.ts) and starts empty.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
@@ -14,8 +15,10 @@ import { pickLanguage } from "../i18n/ui";
 import { LanguageProvider } from "../taskpane/context";
 import { createMemoryExcel } from "./memory-excel";
 import { createHyperFormulaEngine } from "./memory-excel/hyperformula-engine";
+import { browserStorage, forget, loadSaved, save } from "./persist";
 import { PreviewApp } from "./PreviewApp/PreviewApp";
-import type { PreviewWorkbook } from "./PreviewApp/PreviewApp.types";
+import type { KeepStatus, PreviewKeeping, PreviewWorkbook } from "./PreviewApp/PreviewApp.types";
+import { workbookToXlsx, xlsxToWorkbook } from "./workbook-file";
 import { gridFromSnapshot } from "./snapshot-adapter";
 
 export const EXAMPLES: Record<string, unknown> = { "sales-q2-2024": examplePlanJson };
@@ -26,9 +29,15 @@ async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const asOfFlag = params.get("asOf");
   const asOf = asOfFlag && isValidIsoDate(asOfFlag) ? asOfFlag : undefined;
-  const language = pickLanguage(params.get("lang") ?? navigator.language);
+  const storage = browserStorage();
+  if (params.has("fresh")) forget(storage);
+  const exampleFlag = params.get("example");
+  // A kept workbook comes back unless the URL asks for the example or a fresh start.
+  const saved = exampleFlag || params.has("fresh") ? null : loadSaved(storage);
+  let language = pickLanguage(params.get("lang") ?? saved?.language ?? navigator.language);
 
   const excel = createMemoryExcel({ engine: createHyperFormulaEngine() });
+  if (saved) excel.loadSnapshot(saved.snapshot);
   // The in-memory Excel stands in for a current Excel (ExcelApi 1.13+), which has Table.resize for appended rows.
   const port = createWorkbookPort((batch) => excel.run(batch), { asOf: asOf ?? null });
   const workbook: PreviewWorkbook = {
@@ -42,13 +51,57 @@ async function main(): Promise<void> {
     const plan = planSchema.parse(EXAMPLES[name]);
     await port.writePlan(plan, { language: plan.header.language });
   };
-  const exampleFlag = params.get("example");
   if (exampleFlag && exampleFlag in EXAMPLES) await loadExample(exampleFlag);
+  // One-time flags: a reload afterwards brings back the kept work, not the example or an empty workbook again.
+  if (exampleFlag || params.has("fresh")) {
+    const kept = new URLSearchParams(location.search);
+    kept.delete("example");
+    kept.delete("fresh");
+    history.replaceState(null, "", `${location.pathname}${kept.size > 0 ? `?${kept.toString()}` : ""}`);
+  }
+
+  let status: KeepStatus = saved ? "kept" : "none";
+  const statusListeners = new Set<(s: KeepStatus) => void>();
+  const keepNow = () => {
+    status = save(storage, { version: 1, savedAt: new Date().toISOString(), language, snapshot: excel.snapshot() });
+    statusListeners.forEach((l) => l(status));
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const keepSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(keepNow, 300);
+  };
+  excel.onChange(keepSoon);
+  if (exampleFlag) keepSoon();
+  const keeping: PreviewKeeping = {
+    status: () => status,
+    onStatus: (listener) => {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    setLanguage: (next) => {
+      if (next === language) return;
+      language = next;
+      if (status !== "none") keepSoon();
+    },
+    startOver: () => {
+      clearTimeout(timer);
+      forget(storage);
+      const next = new URLSearchParams(location.search);
+      next.delete("example");
+      next.set("fresh", "1");
+      location.replace(`${location.pathname}?${next.toString()}`);
+    },
+    toXlsx: () => workbookToXlsx(excel.snapshot()),
+    openXlsx: async (bytes) => {
+      excel.loadSnapshot(await xlsxToWorkbook(bytes));
+    },
+  };
 
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <LanguageProvider initialLanguage={language}>
-        <PreviewApp workbook={workbook} port={port} asOf={asOf} loadExample={() => loadExample()} />
+        <PreviewApp workbook={workbook} port={port} asOf={asOf} loadExample={() => loadExample()} keeping={keeping} />
       </LanguageProvider>
     </FluentProvider>,
   );

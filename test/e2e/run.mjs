@@ -5,6 +5,9 @@
  * localhost port, and walks PIPbook as a manager would: the wizard for DOMAIN.md's example plan (and a
  * keyboard-only plan), check-ins, a bad date and a text actual typed into the Tracking sheet, the findings and
  * the jump to their cell, the evaluation, the language switch. axe reports 0 violations on every view.
+ * Issue 12's journeys: an HR partner's "%" plan typed as 62 → 75 (both languages), the benchmark typed "7.8",
+ * a check-in outside the plan window refused before writing, Create on an empty form (the summary dialog),
+ * a reload that keeps the workbook, Download .xlsx read back by `pipbook analyze`, the DatePicker, the TabList.
  *
  * Screenshots of each view go to test-results/e2e/ on every run; the preview's first render time goes to
  * test-results/preview-timing.json (the bench reads it). The last line is "N passed, M failed"; the exit code
@@ -115,7 +118,12 @@ function buildPreviewIfStale() {
 let context;
 let baseUrl;
 
-async function openPreview(query = "", { waitFor = "[data-testid=view-plan]" } = {}) {
+/**
+ * A new page on the preview. The preview keeps its workbook in localStorage (shared by the pages of this browser
+ * context), so each page starts `fresh` unless it asks to `keep` what an earlier page left.
+ */
+async function openPreview(query = "", { waitFor = "[data-testid=view-plan]", keep = false } = {}) {
+  if (!keep) query = query === "" ? "?fresh" : `${query}&fresh`;
   const page = await context.newPage();
   currentPage = page;
   page.errors = [];
@@ -135,9 +143,22 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Tabster's dummy inputs (<i tabindex="0" aria-hidden="true" data-tabster-dummy>) that Fluent's TabList and Dialog
+ * put around their focus groups: axe's aria-hidden-focus reports them, Fluent closed that as "By Design"
+ * (microsoft/fluentui#27517, #25133) and Tabster's author explains they exist only to pass the focus on at once
+ * and must stay hidden from screen readers (microsoft/tabster#288). Exactly those nodes are accepted; any other
+ * node of that rule, and every other rule, still fails the test.
+ */
+function withoutTabsterDummies(violations) {
+  return violations
+    .map((v) => (v.id === "aria-hidden-focus" ? { ...v, nodes: v.nodes.filter((n) => !/^<i\b[^>]*\bdata-tabster-dummy\b/.test(n.html)) } : v))
+    .filter((v) => v.nodes.length > 0);
+}
+
 /** axe on the whole page (task pane + grid); any violation fails with its rule, impact and first targets. */
 async function axe(page, label) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const violations = withoutTabsterDummies((await new AxeBuilder({ page }).analyze()).violations);
   if (violations.length > 0) {
     const lines = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
     throw new Error(`axe found ${violations.length} violation(s) on ${label}:\n${lines.join("\n")}`);
@@ -332,11 +353,11 @@ async function testsOfTheRun() {
     await pressButton(page, p.getByRole("button", { name: "Add a goal" }));
     await typeInto(page, field(page, "goals.0.title"), "Raise first-contact resolution to 80% by 2024-08-13");
     await typeInto(page, field(page, "goals.0.unit"), "%");
-    await typeInto(page, field(page, "goals.0.baseline"), "0.6");
+    await typeInto(page, field(page, "goals.0.baseline"), "60");
     await typeInto(page, field(page, "goals.0.target"), "0.8");
-    await tabTo(page, field(page, "goals.0.aggregation"));
-    await page.keyboard.press("ArrowDown"); // sum → average
-    assertEqual(await field(page, "goals.0.aggregation").inputValue(), "average", "aggregation chosen with the keyboard");
+    // A "%" goal: 60 and 0.8 are 60 % and 80 %, and its check-ins average by default.
+    assertEqual((await p.getByTestId("goal-0-stored").textContent()).trim(), "Kept as 60% → 80%", "percent goal as typed");
+    assertEqual(await field(page, "goals.0.aggregation").inputValue(), "average", "a % goal averages");
     await pressButton(page, p.getByRole("button", { name: "Next" }));
     await pressButton(page, p.getByRole("button", { name: "Add a root cause" }));
     await typeInto(page, field(page, "causes.0.description"), "Knowledge base articles are missing");
@@ -355,7 +376,12 @@ async function testsOfTheRun() {
     await p.getByText("The plan is in the workbook.", { exact: false }).waitFor({ timeout: 30_000 });
     const tabs = await sheetTabs(page);
     assert(tabs.includes("Goals") && tabs.includes("Tracking log"), `English sheets expected (workbook language = pane language), got ${tabs.join(", ")}`);
-    await pressButton(page, p.getByTestId("tab-check"));
+    // The views are one TabList: one tab stop (the selected tab), arrow keys to the others.
+    await tabTo(page, p.getByTestId("tab-plan"));
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    assert(await p.getByTestId("tab-check").evaluate((el) => el === document.activeElement), "ArrowRight ×2 reaches the Check tab");
+    await page.keyboard.press("Enter");
     await p.getByTestId("view-check").waitFor();
     await pressButton(page, p.getByTestId("check-run"));
     await p.getByTestId("check-results").waitFor();
@@ -406,6 +432,8 @@ async function testsOfTheRun() {
       await p.getByRole("button", { name: "Add a goal" }).click();
       // Inline finding while the target still equals the baseline.
       await fillFields(page, { [`goals.${i}.baseline`]: g.baseline, [`goals.${i}.target`]: g.baseline });
+      // Messages show once the field is left.
+      await field(page, `goals.${i}.target`).blur();
       await p.getByTestId(`goal-${i}`).getByText("the target equals the baseline", { exact: false }).waitFor();
       await fillFields(page, {
         [`goals.${i}.title`]: g.title,
@@ -488,7 +516,7 @@ async function testsOfTheRun() {
     await p.getByTestId("tab-tracking").click();
     await p.getByTestId("view-tracking").waitFor();
     for (const e of checkIns) {
-      await fillFields(page, { "checkin.date": e.date, "checkin.goalId": e.goalId, "checkin.actual": e.actual, "checkin.note": e.note, "checkin.coachFeedback": e.coachFeedback, "checkin.enteredBy": e.enteredBy });
+      await fillFields(page, { "checkin.date": e.date, [`checkin.actual.${e.goalId}`]: e.actual, "checkin.note": e.note, "checkin.coachFeedback": e.coachFeedback, "checkin.enteredBy": e.enteredBy });
       // Dismiss the previous notice so that waiting for it proves this check-in was written.
       const notice = p.getByText("Check-in added to the Tracking log.");
       if (await notice.count()) await p.getByRole("button", { name: "Dismiss" }).click();
@@ -580,7 +608,7 @@ async function testsOfTheRun() {
   await test("language: the switch shows Chinese labels in the pane; the example's sheets are in Chinese", async () => {
     const p = pane(page);
     await p.getByTestId("language-switch").click();
-    for (const label of ["计划", "跟踪", "检查", "评估"]) await p.getByRole("button", { name: label, exact: true }).waitFor();
+    for (const label of ["计划", "跟踪", "检查", "评估"]) await p.getByRole("tab", { name: label, exact: true }).waitFor();
     await p.getByRole("heading", { name: "效果评估" }).waitFor();
     assertEqual(await page.evaluate(() => document.documentElement.lang), "zh-CN", "<html lang>");
     await showSheet(page, "改进目标");
@@ -606,6 +634,8 @@ async function testsOfTheRun() {
     assertEqual(await field(page, "header.language").inputValue(), "zh-CN", "a new plan's workbook language follows the pane");
     await fillFields(page, { "header.employeeName": "张伟", "header.employeeId": "E3003", "header.manager": "刘洋" });
     await p.getByTestId("wizard-write").click();
+    // No goal yet: the summary asks first.
+    await page.getByTestId("summary-anyway").click();
     await p.getByText("计划已写入工作簿。", { exact: false }).waitFor({ timeout: 30_000 });
     const tabs = await sheetTabs(page);
     assert(tabs.includes("跟踪记录") && tabs.includes("改进目标"), `Chinese sheet names expected, got ${tabs.join(", ")}`);
@@ -614,6 +644,123 @@ async function testsOfTheRun() {
     await shot(page, "17-plan-created-zh");
     await axe(page, "Chinese pane and sheets");
     assert(page.errors.length === 0, `page errors: ${page.errors.join(" | ")}`);
+  });
+  await page.close();
+
+  // --- issue 12: numbers as Excel takes them, errors at the right moment, work kept ---------------------------
+  for (const lang of ["en-US", "zh-CN"]) await hrPartnerJourney(lang);
+
+  page = await openPreview("?lang=en-US&asOf=2024-05-15");
+  await test("wizard: Create on an empty form writes nothing and opens the summary; 'Go to the first' focuses the employee name", async () => {
+    const p = pane(page);
+    await p.getByTestId("wizard-write").click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    assert((await dialog.textContent()).includes("4 problems to fix first"), `summary: ${await dialog.textContent()}`);
+    assert((await sheetTabs(page)).length <= 1, "nothing written: no PIP sheets");
+    await shot(page, "21-create-empty-summary");
+    await axe(page, "summary dialog");
+    await page.getByTestId("summary-go").click();
+    await dialog.waitFor({ state: "detached" });
+    assert(await field(page, "header.employeeName").evaluate((el) => el === document.activeElement), "focus on the employee name");
+  });
+  await test("wizard: the department benchmark takes '7.8' typed key by key and keeps the focus", async () => {
+    const p = pane(page);
+    await page.getByTestId("wizard-step-select").selectOption("gaps");
+    await p.getByRole("button", { name: "Add a gap" }).click();
+    await field(page, "gaps.0.actual").fill("9.5");
+    await field(page, "gaps.0.benchmark").click();
+    await page.keyboard.type("7.8", { delay: 30 });
+    assertEqual(await field(page, "gaps.0.benchmark").inputValue(), "7.8", "benchmark as typed");
+    assert(await field(page, "gaps.0.benchmark").evaluate((el) => el === document.activeElement), "focus stays in the benchmark field");
+    await p.getByText("against the department benchmark", { exact: false }).waitFor();
+  });
+  await test("wizard: the step picker moves on Enter, not on each arrow key", async () => {
+    const p = pane(page);
+    const picker = page.getByTestId("wizard-step-select");
+    await picker.selectOption("header");
+    await p.getByRole("heading", { name: "Plan & scenario", level: 2 }).waitFor();
+    await picker.focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.waitForTimeout(300);
+    assertEqual((await p.getByRole("heading", { level: 2 }).textContent()).trim(), "Plan & scenario", "arrow keys do not change the step");
+    assertEqual(await picker.inputValue(), "goals", "the picker shows the step chosen so far");
+    await page.keyboard.press("Enter");
+    await p.getByRole("heading", { name: "SMART goals", level: 2 }).waitFor();
+  });
+  await test("DatePicker: Enter opens the calendar (axe 0), a day picks the date", async () => {
+    const p = pane(page);
+    await page.getByTestId("wizard-step-select").selectOption("header");
+    const end = field(page, "header.planEnd");
+    await end.fill("2024-06-30");
+    await end.press("Enter");
+    const calendar = page.getByRole("dialog");
+    await calendar.waitFor();
+    await shot(page, "22-datepicker");
+    await axe(page, "DatePicker calendar");
+    await calendar.getByRole("button", { name: "20, June, 2024" }).click();
+    await p.locator('[data-field="header.planEnd"]').evaluate((el) => el.value).then((v) => assertEqual(v, "2024-06-20", "picked date"));
+  });
+  await page.close();
+
+  page = await openPreview("?example=sales-q2-2024&asOf=2024-05-15&lang=en-US");
+  await test("tracking: a check-in outside the plan window is refused before writing", async () => {
+    const p = pane(page);
+    await p.getByTestId("tab-tracking").click();
+    await p.getByTestId("view-tracking").waitFor();
+    await showSheet(page, "跟踪记录");
+    const before = await page.getByTestId("sheet-grid").locator("tr").count();
+    await fillFields(page, { "checkin.date": "7/5/2024", "checkin.actual.G1": "3" });
+    await p.getByTestId("checkin-submit").click();
+    await p.getByText("Outside the plan window 2024-04-01 – 2024-06-30").waitFor();
+    await page.waitForTimeout(600);
+    assertEqual(await page.getByTestId("sheet-grid").locator("tr").count(), before, "Tracking log rows");
+    assertEqual(await p.getByText("Check-in added to the Tracking log.").count(), 0, "no 'added' notice");
+    await shot(page, "23-checkin-outside-window");
+    await axe(page, "check-in refused");
+  });
+  await page.close();
+
+  page = await openPreview("?example=sales-q2-2024&asOf=2024-06-30&lang=en-US");
+  await test("preview: a reload keeps the workbook and the language; Start over forgets them", async () => {
+    const p = pane(page);
+    await page.getByTestId("keep-status").getByText("Kept in this browser", { exact: false }).waitFor({ timeout: 20_000 });
+    await p.getByTestId("language-switch").click();
+    await p.getByRole("heading", { name: "计划与场景" }).waitFor();
+    await page.waitForTimeout(800);
+    await page.close();
+    page = await openPreview("?asOf=2024-06-30", { keep: true });
+    const q = pane(page);
+    await q.getByRole("heading", { name: "计划与场景" }).waitFor({ timeout: 30_000 });
+    assertEqual(await field(page, "header.employeeName").inputValue(), EXAMPLE.header.employeeName, "the plan came back");
+    assert((await sheetTabs(page)).includes("跟踪记录"), "the sheets came back");
+    await shot(page, "24-reload-kept");
+    await axe(page, "preview after reload");
+    await page.getByTestId("start-over").click();
+    await page.getByTestId("start-over-confirm").click();
+    await page.waitForSelector("[data-testid=view-plan]", { timeout: 60_000 });
+    await page.getByTestId("keep-status").waitFor();
+    assert((await sheetTabs(page)).length <= 1, "Start over empties the workbook");
+  });
+  await page.close();
+
+  page = await openPreview("?example=sales-q2-2024&asOf=2024-06-30&lang=en-US");
+  await test("preview: Download .xlsx gives a file that pipbook analyze reads to the same numbers; Open .xlsx loads it back", async () => {
+    const p = pane(page);
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("download-xlsx").click()]);
+    const file = path.join(SHOTS, "preview-download.xlsx");
+    await download.saveAs(file);
+    const cli = spawnSync(process.execPath, [path.join(ROOT, "bin/pipbook.cjs"), "analyze", file, "--json", "--as-of", "2024-06-30"], { cwd: ROOT, encoding: "utf8" });
+    assert(cli.status === 0 || cli.status === 1, `pipbook analyze failed (${cli.status}): ${cli.stderr}`);
+    const report = JSON.parse(cli.stdout);
+    const overall = expectedExampleOverall();
+    assert(Math.abs(report.overall.attainment - overall) < 1e-9, `analyze: overall ${report.overall.attainment}, expected ${overall}`);
+    await p.getByTestId("tab-evaluate").click();
+    assertEqual((await p.getByTestId("overall-attainment").textContent()).trim(), percent(report.overall.attainment), "the pane and the CLI agree");
+    await page.getByTestId("open-xlsx-input").setInputFiles(file);
+    await pane(page).getByTestId("view-plan").waitFor({ timeout: 60_000 });
+    assertEqual(await field(page, "header.employeeName").inputValue(), EXAMPLE.header.employeeName, "the opened file's plan");
   });
   await page.close();
 
@@ -643,6 +790,82 @@ async function testsOfTheRun() {
       server.close();
     }
   });
+}
+
+
+/**
+ * Issue 12's HR partner: a support agent's plan from scratch, first-contact resolution 62 % → 75 % typed as
+ * whole numbers, handling time 9.5 → 7 minutes, biweekly; a 66 check-in. The Goals sheet shows 62 % and 75 %,
+ * the Tracking log 66 %, and the overall attainment is 66 / 75 (the handling-time goal has no check-in yet).
+ */
+async function hrPartnerJourney(lang) {
+  const zh = lang === "zh-CN";
+  const L = (en, cn) => (zh ? cn : en);
+  const page = await openPreview(`?lang=${lang}&asOf=2026-09-15`);
+  await test(`HR partner (${lang}): 62 → 75 typed for a % goal is 62 % and 75 % on the Goals sheet; a 66 check-in is 66 %; the overall is plausible`, async () => {
+    const p = pane(page);
+    await fillFields(page, {
+      "header.title": L("Support quality plan", "客服质量改进计划"),
+      "header.employeeName": L("Jordan Lee", "陈晓"),
+      "header.employeeId": "S1042",
+      "header.manager": L("Priya Shah", "王芳"),
+      "header.hrPartner": L("Mei Lin", "林梅"),
+      "header.planStart": "2026-09-01",
+      "header.planEnd": L("11/30/2026", "2026年11月30日"),
+      "header.cadence": "biweekly",
+    });
+    await page.getByTestId("wizard-step-select").selectOption("goals");
+    await p.getByRole("button", { name: L("Add a goal", "添加目标") }).click();
+    await fillFields(page, {
+      "goals.0.title": L("First-contact resolution from 62% to 75% by 2026-11-30", "2026-11-30 前首次解决率由 62% 提升至 75%"),
+      "goals.0.unit": "%",
+      "goals.0.baseline": "62",
+      "goals.0.target": "75 %",
+      "goals.0.weight": "60",
+    });
+    await p.getByRole("button", { name: L("Add a goal", "添加目标") }).click();
+    await fillFields(page, {
+      "goals.1.title": L("Handling time from 9.5 to 7 minutes by 2026-11-30", "2026-11-30 前平均处理时长由 9.5 分钟降至 7 分钟"),
+      "goals.1.unit": L("minutes", "分钟"),
+      "goals.1.baseline": "9.5",
+      "goals.1.target": "7",
+      "goals.1.direction": "decrease",
+      "goals.1.aggregation": "average",
+    });
+    assertEqual(await field(page, "goals.0.aggregation").inputValue(), "average", "a % goal averages its check-ins");
+    assertEqual((await p.getByTestId("weight-sum").textContent()).trim(), L("Weights add up to 100%", "权重合计 100%"), "weights");
+    await shot(page, `20-hr-plan-${lang}-goals-step`);
+    await p.getByTestId("wizard-write").click();
+    // No actions yet: the summary says so; the HR partner creates the plan anyway and adds actions later.
+    await page.getByTestId("summary-anyway").click();
+    await p.getByTestId("feedback-wizard").getByTestId("notice").waitFor({ timeout: 30_000 });
+    await showSheet(page, L("Goals", "改进目标"));
+    for (const shown of ["62.00%", "75.00%"]) assert((await cellWithText(page, shown)) !== null, `the Goals sheet shows ${shown}`);
+    await shot(page, `20-hr-plan-${lang}-goals-sheet`);
+    await p.getByTestId("notice-next").click();
+    await p.getByTestId("view-tracking").waitFor();
+    assertEqual(await field(page, "checkin.date").inputValue(), "2026-09-15", "the default date is today inside the window");
+    await fillFields(page, { "checkin.actual.G1": "66" });
+    await p.getByTestId("checkin-submit").click();
+    await p.getByTestId("feedback-checkin").getByTestId("notice").waitFor({ timeout: 30_000 });
+    await axe(page, `tracking with the notice (${lang})`);
+    await showSheet(page, L("Tracking log", "跟踪记录"));
+    assert((await cellWithText(page, "66.00%")) !== null, "the Tracking log shows 66.00%");
+    await p.getByTestId("tab-evaluate").click();
+    await p.getByTestId("view-evaluate").waitFor();
+    const expected = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 }).format(0.66 / 0.75);
+    assertEqual((await p.getByTestId("overall-attainment").textContent()).trim(), expected, "overall attainment 66 / 75");
+    assert((await p.getByTestId("overall-basis").textContent()).includes(zh ? "占权重 60%" : "60% of the weight"), "the overall says it rests on 60 % of the weight");
+    assertEqual(await p.getByTestId("implausible").count(), 0, "no implausible % finding");
+    await shot(page, `20-hr-plan-${lang}-evaluate`);
+    await axe(page, `evaluate (${lang})`);
+    await p.getByTestId("tab-check").click();
+    await p.getByTestId("check-run").click();
+    await p.getByTestId("check-results").waitFor();
+    assertEqual(await p.locator('[data-code="PERCENT_IMPLAUSIBLE"]').count(), 0, "Check: no implausible % value");
+    assert(page.errors.length === 0, `page errors: ${page.errors.join(" | ")}`);
+  });
+  await page.close();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -31,4 +31,6 @@ export const usePreviewStyles = makeStyles({
   charts: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(300px, 1fr))", gap: tokens.spacingHorizontalM },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   empty: { margin: 0 },
+  hiddenInput: { display: "none" },
+  confirm: { display: "inline-flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
 });

@@ -2,8 +2,8 @@
  * The preview page: the real task pane (the same components as in Excel) beside the in-memory workbook drawn as
  * plain grids with sheet tabs, finding cells marked, the selection shown, charts drawn, and a cell editor.
  */
-import { Button, mergeClasses } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { Button, MessageBar, MessageBarBody, mergeClasses } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Finding } from "../../core/findings";
 import { useUi } from "../../taskpane/context";
 import { Pane } from "../../taskpane/Root/Root";
@@ -12,7 +12,8 @@ import { ChartView } from "../ChartView/ChartView";
 import type { GridWorkbook } from "../grid-model";
 import { observePort } from "../observed-port";
 import { SheetGrid } from "../SheetGrid/SheetGrid";
-import type { PreviewAppProps } from "./PreviewApp.types";
+import { offerDownload } from "../workbook-file";
+import type { KeepStatus, PreviewAppProps } from "./PreviewApp.types";
 import { usePreviewStyles } from "./PreviewApp.styles";
 
 export function PreviewApp(props: PreviewAppProps): ReactNode {
@@ -25,6 +26,16 @@ export function PreviewApp(props: PreviewAppProps): ReactNode {
   const [findings, setFindings] = useState<Finding[]>([]);
   const [paneKey, setPaneKey] = useState(0);
   const [loading, setLoading] = useState(false);
+  const [keepStatus, setKeepStatus] = useState<KeepStatus>(() => props.keeping?.status() ?? "none");
+  const [confirmStart, setConfirmStart] = useState(false);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement | null>(null);
+  const keeping = props.keeping;
+
+  useEffect(() => keeping?.onStatus(setKeepStatus), [keeping]);
+  useEffect(() => {
+    keeping?.setLanguage(language);
+  }, [keeping, language]);
 
   useEffect(() => {
     let frame = 0;
@@ -66,6 +77,33 @@ export function PreviewApp(props: PreviewAppProps): ReactNode {
     }
   };
 
+  const download = async () => {
+    if (!keeping) return;
+    setLoading(true);
+    setFileProblem(null);
+    try {
+      offerDownload(await keeping.toXlsx(), t("preview.fileName"));
+    } catch (caught) {
+      setFileProblem(`${t("preview.downloadFailed")} ${String((caught as Error)?.message ?? caught)}`);
+    } finally {
+      setLoading(false);
+    }
+  };
+  const open = async (file: File) => {
+    if (!keeping) return;
+    setLoading(true);
+    setFileProblem(null);
+    try {
+      await keeping.openXlsx(new Uint8Array(await file.arrayBuffer()));
+      setActiveSheet(null);
+      setPaneKey((k) => k + 1);
+    } catch (caught) {
+      setFileProblem(`${t("preview.openFailed", { name: file.name })} ${String((caught as Error)?.message ?? caught)}`);
+    } finally {
+      setLoading(false);
+    }
+  };
+
   return (
     <div className={styles.root}>
       <div className={styles.pane} data-testid="preview-pane">
@@ -79,8 +117,55 @@ export function PreviewApp(props: PreviewAppProps): ReactNode {
           <Button onClick={() => void loadExample()} disabled={loading} data-testid="load-example">
             {t("preview.loadExample")}
           </Button>
+          {keeping ? (
+            <>
+              <Button onClick={() => void download()} disabled={loading || grid.sheets.length === 0} data-testid="download-xlsx">
+                {t("preview.download")}
+              </Button>
+              <Button onClick={() => fileInput.current?.click()} disabled={loading} data-testid="open-xlsx">
+                {t("preview.open")}
+              </Button>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                className={styles.hiddenInput}
+                tabIndex={-1}
+                aria-hidden="true"
+                data-testid="open-xlsx-input"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = "";
+                  if (file) void open(file);
+                }}
+              />
+              {confirmStart ? (
+                <span className={styles.confirm} role="group" aria-label={t("preview.startOverQuestion")}>
+                  <span>{t("preview.startOverQuestion")}</span>
+                  <Button appearance="primary" data-testid="start-over-confirm" onClick={() => keeping.startOver()}>
+                    {t("preview.startOverYes")}
+                  </Button>
+                  <Button onClick={() => setConfirmStart(false)}>{t("summary.cancel")}</Button>
+                </span>
+              ) : (
+                <Button appearance="subtle" onClick={() => setConfirmStart(true)} data-testid="start-over">
+                  {t("preview.startOver")}
+                </Button>
+              )}
+            </>
+          ) : null}
         </div>
         <p className={styles.note}>{t("preview.note")}</p>
+        {keeping ? (
+          <p className={styles.note} role="status" data-testid="keep-status">
+            {t(`preview.keep.${keepStatus}`)}
+          </p>
+        ) : null}
+        {fileProblem ? (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{fileProblem}</MessageBarBody>
+          </MessageBar>
+        ) : null}
         {sheet ? (
           <>
             {/* Sheet tabs as plain buttons (the current one aria-current): Excel's tab strip is a row of choices, and

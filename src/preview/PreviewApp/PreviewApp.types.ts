@@ -14,6 +14,23 @@ export interface PreviewWorkbook {
   onChange(listener: () => void): () => void;
 }
 
+/** Whether the workbook is kept in this browser: kept, too large for the storage, storage off, nothing yet. */
+export type KeepStatus = "kept" | "full" | "unavailable" | "none";
+
+/** What the page does with the workbook as a whole: keep it across reloads, forget it, save or open a file. */
+export interface PreviewKeeping {
+  status: () => KeepStatus;
+  onStatus: (listener: (status: KeepStatus) => void) => () => void;
+  /** The pane's language changed: keep it with the workbook. */
+  setLanguage: (language: "zh-CN" | "en-US") => void;
+  /** Forget the kept workbook and start from an empty one. */
+  startOver: () => void;
+  /** The workbook as .xlsx bytes (the CLI's writer). */
+  toXlsx: () => Promise<Uint8Array>;
+  /** Replace the workbook with an .xlsx file's (the CLI's reader). */
+  openXlsx: (bytes: Uint8Array) => Promise<void>;
+}
+
 export interface PreviewAppProps {
   workbook: PreviewWorkbook;
   /** The port over the in-memory Excel (the same implementation the add-in uses over Office.js). */
@@ -21,4 +38,5 @@ export interface PreviewAppProps {
   /** Write DOMAIN.md's worked example into the workbook. */
   loadExample: () => Promise<void>;
   asOf?: string;
+  keeping?: PreviewKeeping;
 }
