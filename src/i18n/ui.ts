@@ -481,6 +481,7 @@ export const UI_STRINGS = {
   "preview.refused": { "en-US": "Excel refuses this value: {message}", "zh-CN": "Excel 拒绝该值：{message}" },
   "preview.badCell": { "en-US": "Not a cell address (e.g. B5).", "zh-CN": "不是有效的单元格地址（如 B5）。" },
   "preview.charts": { "en-US": "Charts", "zh-CN": "图表" },
+  "preview.chartEmpty": { "en-US": "Not enough data yet: the chart fills in as check-ins arrive.", "zh-CN": "数据不足：随着跟踪记录增加，图表会逐步显示。" },
   "preview.finding": { "en-US": "Finding", "zh-CN": "检查发现" },
   "preview.selected": { "en-US": "Selected", "zh-CN": "已选中" },
   "preview.download": { "en-US": "Download .xlsx", "zh-CN": "下载 .xlsx" },

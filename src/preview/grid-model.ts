@@ -25,11 +25,24 @@ export interface GridChartSeries {
   color?: string;
 }
 
+/** What the workbook set on a chart axis. */
+export interface GridChartAxis {
+  title: string | null;
+  /** Excel number format of the axis labels ("0%"), if set. */
+  numberFormat?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
 export interface GridChart {
   name: string;
   title: string;
   categories: string[];
   series: GridChartSeries[];
+  valueAxis?: GridChartAxis;
+  categoryAxis?: GridChartAxis;
+  /** A horizontal reference line (1 = the 100 % of the attainment chart), if the chart has one. */
+  reference?: number | null;
 }
 
 export interface GridSheet {

@@ -51,6 +51,8 @@ function rangeCells(index: CellIndex, ref: RangeRef, fallbackSheet: string): She
 }
 
 
+const ATTAINMENT_CHART = "PIP_Chart_Attainment";
+
 function chartFrom(chart: ChartSnapshot, index: CellIndex, sheetName: string): GridChart {
   let categories: string[] = [];
   const series = chart.series.map((s) => {
@@ -65,7 +67,16 @@ function chartFrom(chart: ChartSnapshot, index: CellIndex, sheetName: string): G
     const color = kind === "line" ? (s.lineColor ?? s.color) : (s.color ?? s.lineColor);
     return { name: s.name, values, kind, ...(color ? { color } : {}) };
   });
-  return { name: chart.name, title: chart.title ?? chart.name, categories, series };
+  return {
+    name: chart.name,
+    title: chart.title ?? chart.name,
+    categories,
+    series,
+    valueAxis: chart.axes?.value,
+    categoryAxis: chart.axes?.category,
+    // The attainment chart (src/workbook/sheets/evaluation.ts: PIP_Chart_Attainment) is read against 100 %.
+    reference: chart.name === ATTAINMENT_CHART ? 1 : null,
+  };
 }
 
 export function gridFromSnapshot(snapshot: WorkbookSnapshot): GridWorkbook {

@@ -2,7 +2,7 @@
 import "@testing-library/jest-dom";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { ChartView, valueRange } from "../../src/preview/ChartView/ChartView";
+import { axisNumber, ChartView, labelStep, valueRange } from "../../src/preview/ChartView/ChartView";
 import { SheetGrid, textColourOn } from "../../src/preview/SheetGrid/SheetGrid";
 import { observePort } from "../../src/preview/observed-port";
 import type { GridChart, GridSheet } from "../../src/preview/grid-model";
@@ -75,6 +75,50 @@ describe("preview components", () => {
     expect(svg.querySelector('rect[data-series="decline"]')).toHaveAttribute("fill", "#C00000");
     expect(svg.querySelector('polyline[data-series="other"]')?.getAttribute("stroke")).toMatch(/^#[0-9a-f]{6}$/i);
     expect(svg.querySelector('polyline[data-series="other"]')?.getAttribute("stroke")).not.toBe("#C00000");
+  });
+
+  test("the value axis follows the workbook's number format and titles: 0% shows 93%, not 0.933", () => {
+    const chart: GridChart = {
+      name: "PIP_Chart_Attainment",
+      title: "Attainment by period",
+      categories: ["P1", "P2"],
+      series: [{ name: "G1", values: [0.5, 0.933], kind: "line" }],
+      valueAxis: { title: "Attainment", numberFormat: "0%" },
+      categoryAxis: { title: "Period" },
+      reference: 1,
+    };
+    render(<ChartView chart={chart} />);
+    const svg = screen.getByRole("img", { name: "Attainment by period" });
+    const ticks = [...svg.querySelectorAll("[data-tick]")].map((t) => t.textContent);
+    expect(ticks).toEqual(["0%", "100%"]);
+    expect(svg.querySelector('[data-axis-title="value"]')).toHaveTextContent("Attainment");
+    expect(svg.querySelector('[data-axis-title="category"]')).toHaveTextContent("Period");
+    // The 100 % line of the attainment chart.
+    expect(svg.querySelector('[data-reference="1"]')).toHaveTextContent("100%");
+    expect(axisNumber(0.933, "0%")).toBe("93%");
+    expect(axisNumber(0.933, "0.0%")).toBe("93.3%");
+    expect(axisNumber(9.5, "General")).toBe("9.5");
+  });
+
+  test("crowded period labels are thinned to what fits; the title is a caption that wraps", () => {
+    const categories = Array.from({ length: 26 }, (_, i) => `2026-W${String(i + 1).padStart(2, "0")}`);
+    const chart: GridChart = { name: "c", title: "A long chart title that would be cut inside the drawing", categories, series: [{ name: "v", values: categories.map((_, i) => i), kind: "bar" }] };
+    render(<ChartView chart={chart} />);
+    const labels = document.querySelectorAll("[data-category-label]");
+    const step = labelStep(categories, 360);
+    expect(step).toBeGreaterThan(1);
+    expect(labels.length).toBe(Math.ceil(26 / step));
+    // Each drawn label has room: step slots of 360/26 units for about 10 characters of 5.2 units.
+    expect((360 / 26) * step).toBeGreaterThanOrEqual(10 * 5.2);
+    expect(screen.getByText("A long chart title that would be cut inside the drawing").tagName).toBe("FIGCAPTION");
+  });
+
+  test("a chart without a single number says there is not enough data instead of drawing empty axes", () => {
+    const chart: GridChart = { name: "c", title: "Change", categories: ["P1", "P2"], series: [{ name: "v", values: [null, null], kind: "bar" }], reference: 1 };
+    render(<ChartView chart={chart} emptyText="数据不足" />);
+    expect(screen.getByTestId("chart-empty")).toHaveTextContent("数据不足");
+    expect(screen.getByRole("img", { name: "Change: 数据不足" })).toBeInTheDocument();
+    expect(document.querySelector("[data-reference]")).toBeNull();
   });
 
   test("the observed port passes calls through and reports selections and marked findings", async () => {

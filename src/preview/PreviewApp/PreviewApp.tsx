@@ -214,7 +214,7 @@ export function PreviewApp(props: PreviewAppProps): ReactNode {
                 </h3>
                 <div className={styles.charts}>
                   {sheet.charts.map((chart) => (
-                    <ChartView key={chart.name} chart={chart} />
+                    <ChartView key={chart.name} chart={chart} emptyText={t("preview.chartEmpty")} language={language} />
                   ))}
                 </div>
               </section>
