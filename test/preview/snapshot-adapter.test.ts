@@ -92,7 +92,28 @@ describe("preview grid from the in-memory Excel's snapshot", () => {
           { name: "G1", values: [2.8, null], kind: "bar", color: "#4472C4" },
           { name: "Target", values: [2.8, null], kind: "line", color: "#C00000" },
         ],
+        // What the workbook set on the axes; only the attainment chart has a reference line.
+        categoryAxis: { title: null },
+        valueAxis: { title: null },
+        reference: null,
       },
     ]);
+  });
+
+  test("the attainment chart (PIP_Chart_Attainment) carries its axes' titles and format and a 100 % reference line", () => {
+    const chart = {
+      name: "PIP_Chart_Attainment",
+      type: "LineMarkers",
+      title: "Attainment by period",
+      seriesBy: "Columns",
+      source: null,
+      series: [],
+      axes: { category: { title: "Period" }, value: { title: "Attainment", numberFormat: "0%" } },
+      legend: { visible: true, position: "Bottom" },
+      position: { top: 0, left: 0, width: 300, height: 200 },
+      props: {},
+    };
+    const [drawn] = gridFromSnapshot(workbook([sheet("Evaluation", 0, [], { charts: [chart] })])).sheets[0].charts;
+    expect(drawn).toMatchObject({ reference: 1, valueAxis: { title: "Attainment", numberFormat: "0%" }, categoryAxis: { title: "Period" } });
   });
 });
