@@ -63,6 +63,7 @@ function probeOf(snapshot: WorkbookSnapshot, formulas: Map<string, Map<string, s
     cells.set(sheet.name, byAddress);
   }
   return {
+    formulasKnown: true,
     tables: snapshot.tables.map((t) => ({ name: t.name, sheet: t.sheet, range: t.range, headers: t.headers })),
     cell: (sheet, row, col) => cells.get(sheet)?.get(`${columnLetter(col)}${row}`) ?? null,
   };
@@ -95,7 +96,8 @@ export async function readWorkbook(bytes: Uint8Array, file: string): Promise<Wor
   const port = createWorkbookPort((batch) => memory.run(batch));
   const result = await port.readPlan();
   // The cell checks only mean something in a PIP workbook.
-  const checks = result.plan === null ? [] : checkPipCells(probe);
+  // The reader ran the value checks itself (checkLoadedTables); the formula and around-the-table checks need the file.
+  const checks = result.plan === null ? [] : checkPipCells(probe, { values: false, formulasAndSurroundings: true });
   return { plan: result.plan, findings: [...repairs.map(repairFinding), ...result.findings, ...checks] };
 }
 

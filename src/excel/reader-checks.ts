@@ -43,6 +43,18 @@ export interface WorkbookProbe {
   tables: ProbedTable[];
   /** A cell by 1-based row and 0-based column; null when empty. */
   cell(sheet: string, row: number, col: number): CellProbe | null;
+  /**
+   * Whether `formula` is known (the CLI reads it from the file). When not (the reader's one-sync load has values
+   * only), formula cells cannot be told from typed ones, and only the value checks run (an empty as-of cell is
+   * then not reported: it cannot be told from a formula the in-memory Excel did not compute).
+   */
+  formulasKnown: boolean;
+}
+
+/** Which checks to run: those that need values inside the tables, or those that need formulas and cells around them. */
+export interface CheckSelection {
+  values: boolean;
+  formulasAndSurroundings: boolean;
 }
 
 /** How far below a table typed rows are looked for (a person types a few, not thousands). */
@@ -89,7 +101,8 @@ function finding(code: ReaderCheckCode, severity: Finding["severity"], location:
   return { code, severity, location, message: localize(READER_CHECK_MESSAGES[code], params) };
 }
 
-export function checkPipCells(probe: WorkbookProbe): Finding[] {
+export function checkPipCells(probe: WorkbookProbe, select: CheckSelection = { values: true, formulasAndSurroundings: true }): Finding[] {
+  const formulaChecks = select.formulasAndSurroundings && probe.formulasKnown;
   const findings: Finding[] = [];
   const layoutOf = new Map(TABLES.map((t) => [t.name as string, t]));
   for (const table of probe.tables) {
@@ -104,6 +117,7 @@ export function checkPipCells(probe: WorkbookProbe): Finding[] {
       return l;
     };
     if (decl.shape === "list") {
+      if (!formulaChecks) continue;
       decl.columns.forEach((column) => {
         if (column.kind !== "formula") return;
         const j = table.headers.findIndex((h) => headerIs(column, h));
@@ -121,6 +135,7 @@ export function checkPipCells(probe: WorkbookProbe): Finding[] {
       if (decl.entity !== null) findings.push(...rowsBelow(probe, table, decl, r, entity));
     } else {
       if (r.c2 - r.c1 < 1) {
+        if (!select.values) continue;
         findings.push(finding("VALUE_COLUMN_MISSING", "error", at(r.c1, r.r1), { table: tableLabel(decl) }));
         continue;
       }
@@ -131,9 +146,12 @@ export function checkPipCells(probe: WorkbookProbe): Finding[] {
         const cell = probe.cell(table.sheet, row, r.c1 + 1);
         const place = at(r.c1 + 1, row, field.field);
         if (field.inputFormula) {
+          if (!select.values) continue;
           // The as-of row may be typed over with a date; anything that is not one breaks every status formula.
-          // A formula not computed yet (a file written without cached results) is not known to be wrong.
-          const notComputed = cell !== null && cell.formula !== null && isBlank(cell.value);
+          // A formula not computed yet (a file written without cached results) is not known to be wrong. Without
+          // formulas (the one-sync load), a blank value may be such a formula too: only a value that is there and is
+          // not a date is reported.
+          const notComputed = probe.formulasKnown ? cell !== null && cell.formula !== null && isBlank(cell.value) : cell === null || isBlank(cell.value);
           const bad = !notComputed && (!cell || cell.error || typeof cell.value !== "number" || serialToIso(cell.value) === null);
           if (bad) {
             const shown: Localized | string =
@@ -144,7 +162,7 @@ export function checkPipCells(probe: WorkbookProbe): Finding[] {
                   : READER_CHECK_WORDS.empty;
             findings.push(finding("AS_OF_NOT_DATE", "error", place, { cell: cellName(table.sheet, r.c1 + 1, row), value: shown }));
           }
-        } else if (cell && cell.formula === null && !isBlank(cell.value)) {
+        } else if (formulaChecks && cell && cell.formula === null && !isBlank(cell.value)) {
           findings.push(finding("FORMULA_OVERWRITTEN", "warning", place, { cell: cellName(table.sheet, r.c1 + 1, row), value: shownValue(cell) }));
         }
       }
@@ -177,4 +195,45 @@ function rowsBelow(probe: WorkbookProbe, table: ProbedTable, decl: TableDecl, r:
     );
   }
   return out;
+}
+
+/** A table as the reader's one-sync load gives it: its address with the sheet, values and value types. */
+export interface LoadedTableValues {
+  name: string;
+  range: { address: string; values: unknown[][]; valueTypes?: unknown[][] } | null;
+}
+
+/**
+ * The value checks (the as-of cell, a record table's value column) over what the reader already loaded: no extra
+ * request. Office.js `Range.values` gives an empty cell as "" and an error as its text with valueType "Error".
+ */
+export function checkLoadedTables(tables: readonly LoadedTableValues[]): Finding[] {
+  const probed: ProbedTable[] = [];
+  const grids = new Map<string, { sheet: string; c1: number; r1: number; values: unknown[][]; types?: unknown[][] }>();
+  for (const t of tables) {
+    if (!t.range) continue;
+    const bang = t.range.address.lastIndexOf("!");
+    const sheet = t.range.address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    const range = t.range.address.slice(bang + 1).replace(/\$/g, "");
+    const r = parseRange(range);
+    if (!r) continue;
+    probed.push({ name: t.name, sheet, range, headers: (t.range.values[0] ?? []).map((v) => String(v ?? "")) });
+    grids.set(t.name, { sheet, c1: r.c1, r1: r.r1, values: t.range.values, types: t.range.valueTypes });
+  }
+  const probe: WorkbookProbe = {
+    tables: probed,
+    formulasKnown: false,
+    cell(sheet, row, col) {
+      for (const g of grids.values()) {
+        if (g.sheet !== sheet) continue;
+        const values = g.values[row - g.r1];
+        if (!values || col < g.c1 || col - g.c1 >= values.length) continue;
+        const value = values[col - g.c1];
+        if (value === undefined || value === "") return value === "" ? { value: "", formula: null } : null;
+        return { value, formula: null, error: g.types?.[row - g.r1]?.[col - g.c1] === "Error" };
+      }
+      return null;
+    },
+  };
+  return checkPipCells(probe, { values: true, formulasAndSurroundings: false });
 }

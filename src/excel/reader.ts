@@ -18,6 +18,7 @@ import { serialToIso } from "../core/dates";
 import { validatePlan } from "../core/validate";
 import { entitySubject, type Localized } from "../i18n/findings";
 import { readerMessage, type ReaderMessageId } from "../i18n/workbook";
+import { checkLoadedTables } from "./reader-checks";
 import type { ReadResult } from "./port";
 import {
   LAYOUT,
@@ -225,6 +226,8 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
   for (const t of loaded.tables) if (t.range) ranges[t.name] = t.range.address;
   const snapshot = { ...loaded.snapshot, ranges };
   const read = { ...interpret(loaded.tables, options), syncs: requestBytes.length, snapshot, requestBytes, interrupted: null };
+  // PIP cells a person can break that the values show (the as-of cell, a lost value column): src/excel/reader-checks.ts.
+  if (read.plan !== null) read.findings = [...read.findings, ...checkLoadedTables(loaded.tables)];
   return withJournal(read, loaded.journal);
 }
 
