@@ -54,6 +54,18 @@ describe("generate -o onto an existing file", () => {
     expect(after).toEqual(before);
   });
 
+  test("a workbook saved with the 1904 date system and rows typed in it: updated, its dates and rows as before", async () => {
+    const file = path.join(work, "mac-1904.xlsx");
+    execFileSync(PYTHON, [ADD_ROWS, generated, file, "3", "1"]);
+    execFileSync(PYTHON, ["-c", "import sys, openpyxl, openpyxl.utils.datetime as d\nwb = openpyxl.load_workbook(sys.argv[1]); wb.epoch = d.CALENDAR_MAC_1904; wb.save(sys.argv[1])", file]);
+    const analysis = async () => JSON.parse((await runCli(["analyze", file, "--json", "--as-of", "2024-06-30"])).stdout) as Record<string, unknown>;
+    const before = await analysis();
+    expect(before.plan).toMatchObject({ start: "2024-04-01", end: "2024-06-30" });
+    const run = await runCli(["generate", EXAMPLE_PLAN, "-o", file]);
+    expect(run.stdout).toContain("kept 4 row(s)");
+    expect(await analysis()).toEqual(before);
+  });
+
   test("a file that is not a PIP workbook is refused in one line and left byte for byte; --replace overwrites it", async () => {
     const file = path.join(work, "someone-else.xlsx");
     execFileSync(PYTHON, ["-c", "import openpyxl,sys\nwb=openpyxl.Workbook(); wb.active['A1']='budget 2025'; wb.save(sys.argv[1])", file]);
