@@ -7,7 +7,9 @@ export const useViewStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  // 150 px columns: at a 320–340 px pane a pair inside a card stacks, so choices are not cut ("Personal facto");
+  // alignItems start: a field with a message beside one without does not stretch it.
+  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))", alignItems: "start", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   quiet: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   text: { margin: 0 },
   buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },

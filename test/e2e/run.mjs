@@ -387,6 +387,19 @@ async function testsOfTheRun() {
     await p.getByTestId("check-results").waitFor();
     await shot(page, "02-keyboard-plan-created");
   });
+  await test("keyboard only: a check-in (Tracking by the tab list's arrow keys, the actual typed as 65, Enter)", async () => {
+    const p = pane(page);
+    await tabTo(page, p.getByTestId("tab-check"));
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await p.getByTestId("view-tracking").waitFor();
+    await typeInto(page, field(page, "checkin.actual.G1"), "65");
+    await page.keyboard.press("Enter");
+    await p.getByTestId("feedback-checkin").getByText("Check-in added to the Tracking log.").waitFor({ timeout: 30_000 });
+    await showSheet(page, "Tracking log");
+    assert((await cellWithText(page, "65.00%")) !== null, "the Tracking log shows 65.00%");
+    await shot(page, "02b-keyboard-check-in");
+  });
   await page.close();
 
   // --- the worked example through the wizard (DOMAIN.md) ------------------------------------------------------
@@ -835,6 +848,7 @@ async function hrPartnerJourney(lang) {
     assertEqual(await field(page, "goals.0.aggregation").inputValue(), "average", "a % goal averages its check-ins");
     assertEqual((await p.getByTestId("weight-sum").textContent()).trim(), L("Weights add up to 100%", "权重合计 100%"), "weights");
     await shot(page, `20-hr-plan-${lang}-goals-step`);
+    await p.getByTestId("goal-0").screenshot({ path: path.join(SHOTS, `pane-${lang}-percent-goal.png`) });
     await p.getByTestId("wizard-write").click();
     // No actions yet: the summary says so; the HR partner creates the plan anyway and adds actions later.
     await page.getByTestId("summary-anyway").click();
@@ -858,6 +872,7 @@ async function hrPartnerJourney(lang) {
     assert((await p.getByTestId("overall-basis").textContent()).includes(zh ? "占权重 60%" : "60% of the weight"), "the overall says it rests on 60 % of the weight");
     assertEqual(await p.getByTestId("implausible").count(), 0, "no implausible % finding");
     await shot(page, `20-hr-plan-${lang}-evaluate`);
+    await pane(page).screenshot({ path: path.join(SHOTS, `pane-${lang}-evaluate.png`) });
     await axe(page, `evaluate (${lang})`);
     await p.getByTestId("tab-check").click();
     await p.getByTestId("check-run").click();

@@ -26,7 +26,9 @@ export const useWizardStyles = makeStyles({
 
 export const useStepStyles = makeStyles({
   fields: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  // 150 px columns: at a 320–340 px pane a pair inside a card stacks, so choices are not cut ("Personal facto");
+  // alignItems start: a field with a message beside one without does not stretch it.
+  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))", alignItems: "start", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   card: {
     display: "flex",
     flexDirection: "column",

@@ -91,6 +91,8 @@ export function DatePickerField(props: DateFieldProps): ReactNode {
         disabled={props.disabled}
         placeholder="YYYY-MM-DD"
         firstDayOfWeek={1}
+        // Days of the neighbouring months in the normal text colour: the lightened grey fails WCAG contrast (axe).
+        calendar={{ calendarDayProps: { lightenDaysOutsideNavigatedMonth: false } }}
         strings={strings}
         formatDate={formatIso}
         parseDateFromString={parseTyped}
