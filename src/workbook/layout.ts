@@ -13,6 +13,7 @@
  * and a whole column still covers the rows a manager types below a table that Excel grows.
  */
 import type { EntityName, Language, Plan } from "../core/model";
+import { isPercentUnit } from "../core/percent";
 import { COLUMN_HEADERS, LIST_LABELS, RECORD_HEADERS, SHEET_NAMES, type ColumnHeaderId, type ListName, type Localized } from "../i18n/workbook";
 
 export type SheetKey = keyof typeof SHEET_NAMES;
@@ -202,12 +203,15 @@ export function numberFormatOf(column: ColumnDecl): string {
   return DEFAULT_FORMATS[column.kind];
 }
 
-/** Number format for a value in a unit: "%" → percent; otherwise General with the unit as a suffix. */
+/**
+ * Number format for a value in a unit: a percentage unit ("%", "％", "百分比", "率 (%)": src/core/percent.ts, whose
+ * values the model keeps as fractions) → percent; otherwise General with the unit as a suffix.
+ */
 export function unitNumberFormat(unit: unknown): string {
   if (typeof unit !== "string") return "General";
   const u = unit.trim();
   if (u === "") return "General";
-  if (u === "%") return "0.00%";
+  if (isPercentUnit(u)) return "0.00%";
   // A format code quotes literal text; a unit that would break the quoting gets no suffix.
   if (/["\\;@[\]]/.test(u) || u.length > 20) return "General";
   return `General" ${u}"`;

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { unitNumberFormat } from "../../src/workbook";
 import { defaultAggregation, isPercentUnit, isPlausiblePercent, parsePercentText, percentToText, valueForUnitChange } from "../../src/core/percent";
 import { validatePlan } from "../../src/core/validate";
 import { examplePlan } from "../taskpane/support/example";
@@ -101,5 +102,14 @@ describe("valueForUnitChange", () => {
     expect(valueForUnitChange(0.62, "%", "points")).toBe(62);
     expect(valueForUnitChange(9.5, "minutes", "min")).toBe(9.5);
     expect(valueForUnitChange(0.05, "%", "百分比")).toBe(0.05);
+  });
+});
+
+describe("the workbook's format for a percentage unit", () => {
+  test("百分比 and 率 (%) are shown as percentages like %, other units keep their suffix", () => {
+    expect(unitNumberFormat("%")).toBe("0.00%");
+    expect(unitNumberFormat("百分比")).toBe("0.00%");
+    expect(unitNumberFormat("率 (%)")).toBe("0.00%");
+    expect(unitNumberFormat("分钟")).toBe('General" 分钟"');
   });
 });
