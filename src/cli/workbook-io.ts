@@ -18,7 +18,7 @@ import { cliText } from "../i18n/cli";
 import { CliError } from "./errors";
 import { snapshotToXlsx } from "./xlsx/write-xlsx";
 import { readXlsx, XlsxReadError, type XlsxReadOptions } from "./xlsx/read-xlsx";
-import type { CellRepair } from "./xlsx/package-fix";
+import type { CellRepair, PartRepair } from "./xlsx/package-fix";
 import { checkPipCells, type CellProbe, type WorkbookProbe } from "../excel/reader-checks";
 import type { WorkbookSnapshot } from "../preview/memory-excel";
 
@@ -47,6 +47,7 @@ export interface WorkbookRead {
 interface LoadedMemory {
   memory: MemoryExcel;
   repairs: CellRepair[];
+  partRepairs: PartRepair[];
   probe: WorkbookProbe;
 }
 
@@ -72,7 +73,12 @@ function probeOf(snapshot: WorkbookSnapshot, formulas: Map<string, Map<string, s
 async function loadMemory(bytes: Uint8Array, file: string, formulaCells: XlsxReadOptions["formulaCells"]): Promise<LoadedMemory> {
   try {
     const read = await readXlsx(bytes, { formulaCells });
-    return { memory: MemoryExcel.fromSnapshot(read.snapshot, { engine: null }), repairs: read.repairs, probe: probeOf(read.snapshot, read.formulas) };
+    return {
+      memory: MemoryExcel.fromSnapshot(read.snapshot, { engine: null }),
+      repairs: read.repairs,
+      partRepairs: read.partRepairs,
+      probe: probeOf(read.snapshot, read.formulas),
+    };
   } catch (error) {
     if (error instanceof XlsxReadError && error.kind === "encrypted") throw new CliError("file.encrypted", { file }, 1, { cause: error });
     // The zip library's or ExcelJS's own sentence is no help to a person: it goes behind --debug (the cause).
@@ -89,16 +95,29 @@ function repairFinding(repair: CellRepair): Finding {
   };
 }
 
+function partFinding(repair: PartRepair): Finding {
+  const key = `part.${repair.kind}` as const;
+  const params = { sheet: repair.sheet ?? repair.part, table: repair.table ?? repair.part };
+  const location: Finding["location"] = { entity: "header" };
+  if (repair.sheet) location.sheet = repair.sheet;
+  return {
+    code: "PART_DAMAGED",
+    severity: repair.kind === "styles" ? "warning" : "error",
+    location,
+    message: { "zh-CN": cliText("zh-CN", key, params), "en-US": cliText("en-US", key, params) },
+  };
+}
+
 /** Read the plan of an .xlsx with the add-in's reader. Throws a CliError naming `file` when it is not a readable .xlsx. */
 export async function readWorkbook(bytes: Uint8Array, file: string): Promise<WorkbookRead> {
   // Office.js `Range.values` gives computed results; the file's cached results play that part here.
-  const { memory, repairs, probe } = await loadMemory(bytes, file, "cachedValues");
+  const { memory, repairs, partRepairs, probe } = await loadMemory(bytes, file, "cachedValues");
   const port = createWorkbookPort((batch) => memory.run(batch));
   const result = await port.readPlan();
   // The cell checks only mean something in a PIP workbook.
   // The reader ran the value checks itself (checkLoadedTables); the formula and around-the-table checks need the file.
   const checks = result.plan === null ? [] : checkPipCells(probe, { values: false, formulasAndSurroundings: true });
-  return { plan: result.plan, findings: [...repairs.map(repairFinding), ...result.findings, ...checks] };
+  return { plan: result.plan, findings: [...partRepairs.map(partFinding), ...repairs.map(repairFinding), ...result.findings, ...checks] };
 }
 
 /** Rows a person enters in a PIP workbook after it is generated (check-ins, adjustments, signatures, the evaluation). */

@@ -131,6 +131,22 @@ export const cliMessages = {
     "zh-CN": "{file}：未更新，{cells} 处有他人输入的内容会被计划覆盖；请先移走这些内容，或加 --replace 重新生成（会丢失工作簿中录入的行）",
     "en-US": "{file}: not updated, someone's content at {cells} would be covered by the plan; move it first, or add --replace to start afresh (rows entered in the workbook are lost)",
   },
+  "part.sheet": {
+    "zh-CN": "文件中的工作表“{sheet}”已损坏，已跳过（与 Excel 的修复相同），其中的内容未读取；请在 Excel 中打开并修复后另存",
+    "en-US": "the worksheet “{sheet}” is damaged in the file and was left out (as Excel's repair does); its content is not read — open the file in Excel, let it repair, and save it",
+  },
+  "part.table": {
+    "zh-CN": "文件中的表格 {table} 已损坏，已跳过，其中的行未读取；请在 Excel 中打开并修复后另存",
+    "en-US": "the table {table} is damaged in the file and was left out; its rows are not read — open the file in Excel, let it repair, and save it",
+  },
+  "part.styles": {
+    "zh-CN": "文件中的单元格格式已损坏或缺失，已按无格式读取（日期可能显示为数字）",
+    "en-US": "the file's cell formats are damaged or missing and were read as plain (dates may show as numbers)",
+  },
+  "part.sharedStrings": {
+    "zh-CN": "文件中的文字表已损坏，所有文字单元格按空白读取；请在 Excel 中打开并修复后另存",
+    "en-US": "the file's text table is damaged, so every text cell reads as empty — open the file in Excel, let it repair, and save it",
+  },
   "cell.brokenSharedString": {
     "zh-CN": "此单元格的文字在文件中已损坏（共享字符串引用无效），按空白读取；请在 Excel 中重新输入",
     "en-US": "this cell's text is broken in the file (an invalid shared-string reference) and was read as empty; retype it in Excel",

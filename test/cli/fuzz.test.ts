@@ -67,7 +67,7 @@ interface Tally {
 const tally = (): Tally => ({ cases: 0, crashes: [], stackTraces: 0, hangs: 0, findings: 0, placed: 0, unplaced: [], refusedInOneLine: 0, maxMs: 0 });
 
 /** Findings about a whole table or workbook have no single cell: they are placed by table (entity) and field. */
-const WORKBOOK_LEVEL = new Set(["TABLE_MISSING", "READ_FAILED", "SAVE_INTERRUPTED", "SAVE_JOURNAL_DAMAGED", "PLAN_NO_GOALS", "WEIGHTS_NOT_100", "SIGNOFF_MISSING", "THRESHOLDS_INVALID"]);
+const WORKBOOK_LEVEL = new Set(["PART_DAMAGED", "TABLE_MISSING", "READ_FAILED", "SAVE_INTERRUPTED", "SAVE_JOURNAL_DAMAGED", "PLAN_NO_GOALS", "WEIGHTS_NOT_100", "SIGNOFF_MISSING", "THRESHOLDS_INVALID"]);
 
 function countFindings(t: Tally, findings: readonly Finding[], kind: "json" | "xlsx", label: string): void {
   for (const f of findings) {

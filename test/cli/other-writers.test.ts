@@ -137,6 +137,37 @@ describe("a broken part is a finding on its cell, not a refusal", () => {
     expect((JSON.parse(analyzed.stdout) as { goals: unknown[] }).goals).toHaveLength((reference.goals as unknown[]).length);
   });
 
+  test("a damaged table part is left out as Excel's repair does: PART_DAMAGED names it, the rest of the plan is read", async () => {
+    const file = path.join(work, "damaged-table.xlsx");
+    let table = "";
+    await rewriteZip(generated, file, async (zip) => {
+      for (const name of Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))) {
+        const xml = await zip.file(name)!.async("string");
+        if (!xml.includes('name="PIP_Adjustments"')) continue;
+        table = "PIP_Adjustments";
+        zip.file(name, xml.replace("<tableColumns", "<tableColumns <"));
+      }
+    });
+    expect(table).toBe("PIP_Adjustments");
+    const run = await runCli(["validate", file, "--json"]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { findings: { code: string; message: string }[] };
+    expect(json.findings.find((f) => f.code === "PART_DAMAGED")?.message).toContain("the table PIP_Adjustments is damaged in the file and was left out");
+    const analyzed = JSON.parse((await runCli(["analyze", file, "--json", "--as-of", "2024-05-15"])).stdout) as { goals: unknown };
+    expect(analyzed.goals).toEqual(reference.goals);
+  });
+
+  test("missing cell styles: read with plain ones (a warning), every number and date as before", async () => {
+    const file = path.join(work, "no-styles.xlsx");
+    await rewriteZip(generated, file, async (zip) => {
+      zip.remove("xl/styles.xml");
+    });
+    const run = await runCli(["validate", file, "--json"]);
+    const json = JSON.parse(run.stdout) as { findings: { code: string; severity: string }[] };
+    expect(json.findings).toEqual([expect.objectContaining({ code: "PART_DAMAGED", severity: "warning" })]);
+    expect(await analysis(file)).toEqual(reference);
+  });
+
   test("a damaged zip is refused in one line without the zip library's or JavaScript's words (they are behind --debug)", async () => {
     const file = path.join(work, "truncated.xlsx");
     const bytes = await fs.readFile(generated);

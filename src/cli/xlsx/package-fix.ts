@@ -13,11 +13,16 @@
  *   and reported as a problem on its cell, so one bad cell is a finding rather than a refusal of the whole file;
  * - a table's autoFilter naming more columns than the table has (a column removed by a tool that left its filter):
  *   ExcelJS fails ("setting 'filterButton'"); the filter entries of columns that are gone are dropped;
- * - cached formula errors (`t="e"`, #DIV/0!): ExcelJS reads them as NaN; they are reported with their text.
+ * - cached formula errors (`t="e"`, #DIV/0!): ExcelJS reads them as NaN; they are reported with their text;
+ * - a part that is not well-formed XML or is missing, as Excel's "We found a problem with some content … Do you want
+ *   us to try to recover as much as we can?" handles it: a damaged worksheet or table is left out (a finding names
+ *   it), damaged cell styles are replaced by plain ones, damaged document properties dropped, and relationships to
+ *   parts that are not there removed. Only a damaged workbook part or package index refuses the file.
  *
  * The workbook's date system (`workbookPr/@date1904`, ECMA-376 Part 1 §18.2.28) is read here too.
  */
 import JSZip from "jszip";
+import { SaxesParser } from "saxes";
 import { isoToSerial } from "../../core/dates";
 
 /** A cell the repair had to empty: the sheet's name as the workbook shows it and the A1 address. */
@@ -27,8 +32,46 @@ export interface CellRepair {
   kind: "brokenSharedString";
 }
 
+/** A part left out or replaced because it was damaged or missing. */
+export interface PartRepair {
+  part: string;
+  kind: "sheet" | "table" | "styles" | "sharedStrings";
+  /** The sheet's name (a sheet, or the sheet holding a table), when known. */
+  sheet?: string;
+  /** The table's name, when it could be read from the damaged part. */
+  table?: string;
+}
+
+/** Cell styles with only the defaults (what a workbook without a styles part would have). */
+const PLAIN_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill>' +
+  '<fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>';
+
+const EMPTY_SHARED_STRINGS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+
+/** Well-formed XML as the parser ExcelJS reads with (saxes) sees it: the same "disallowed character" it would stop at. */
+function wellFormed(xml: string): boolean {
+  const parser = new SaxesParser({ xmlns: false });
+  let ok = true;
+  parser.on("error", () => {
+    ok = false;
+  });
+  try {
+    parser.write(xml).close();
+  } catch {
+    ok = false;
+  }
+  return ok;
+}
+
 export interface NormalizedPackage {
   bytes: Uint8Array;
+  /** Parts left out or replaced (a finding each, except document properties). */
+  partRepairs: PartRepair[];
   /** Cached error results of formula cells (t="e"), by sheet name then A1 address: "#DIV/0!". */
   cellErrors: Map<string, Map<string, string>>;
   date1904: boolean;
@@ -93,11 +136,111 @@ function isoCellSerial(text: string, date1904: boolean): number | null {
   return (date1904 ? day - DAYS_1900_TO_1904 : day) + fraction;
 }
 
+/** Worksheet part → sheet name, from the workbook part and its relationships (empty when they are unreadable). */
+async function sheetNames(zip: JSZip): Promise<Map<string, string>> {
+  const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targetOfRel = new Map<string, string>();
+  for (const tag of rels.match(/<Relationship\b[^>]*?\/>/g) ?? []) {
+    const id = attr(tag, "Id");
+    const target = attr(tag, "Target");
+    if (id && target) targetOfRel.set(id, resolveTarget("xl/", target));
+  }
+  const out = new Map<string, string>();
+  for (const tag of workbookXml.match(/<sheet\b[^>]*?\/?>/g) ?? []) {
+    const name = attr(tag, "name");
+    const id = /\s\w+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+    const part = id ? targetOfRel.get(id) : undefined;
+    if (name !== undefined && part) out.set(part, name);
+  }
+  return out;
+}
+
 export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPackage> {
   const zip = await JSZip.loadAsync(bytes);
   let changed = false;
   const repairs: CellRepair[] = [];
   const cellErrors = new Map<string, Map<string, string>>();
+  const partRepairs: PartRepair[] = [];
+  /** Plain styles replaced the file's: cells and rows may no longer name a style beyond the first. */
+  let plainStyles = false;
+
+  // -1. Damaged parts. The package index and the workbook part cannot be done without; the rest is recovered.
+  const ESSENTIAL = new Set(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]);
+  const sheetNameOfPart = await sheetNames(zip);
+  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n].dir && /\.(xml|rels)$/.test(n) && !DRAWING_PART.test(n))) {
+    const xml = await zip.file(name)!.async("string");
+    if (wellFormed(xml)) continue;
+    if (ESSENTIAL.has(name)) throw new Error(`${name} is not well-formed XML`);
+    changed = true;
+    if (name === "xl/styles.xml") {
+      zip.file(name, PLAIN_STYLES);
+      plainStyles = true;
+      partRepairs.push({ part: name, kind: "styles" });
+    } else if (name === "xl/sharedStrings.xml") {
+      zip.file(name, EMPTY_SHARED_STRINGS);
+      partRepairs.push({ part: name, kind: "sharedStrings" });
+    } else if (/^xl\/worksheets\/sheet[^/]*\.xml$/.test(name)) {
+      zip.remove(name);
+      partRepairs.push({ part: name, kind: "sheet", sheet: sheetNameOfPart.get(name) });
+    } else if (/^xl\/tables\/[^/]*\.xml$/.test(name)) {
+      zip.remove(name);
+      partRepairs.push({ part: name, kind: "table", table: /\sname="([^"]*)"/.exec(xml)?.[1] });
+    } else {
+      zip.remove(name);
+    }
+  }
+  if (!zip.file("xl/styles.xml")) {
+    zip.file("xl/styles.xml", PLAIN_STYLES);
+    plainStyles = true;
+    partRepairs.push({ part: "xl/styles.xml", kind: "styles" });
+    changed = true;
+  }
+  // A sheet whose part is gone is left out of the workbook (Excel's repair does the same).
+  const goneSheets = [...sheetNameOfPart].filter(([part]) => !zip.file(part)).map(([, sheet]) => sheet);
+  for (const [part, sheet] of sheetNameOfPart) {
+    if (!zip.file(part) && !partRepairs.some((r) => r.part === part)) partRepairs.push({ part, kind: "sheet", sheet });
+  }
+  if (goneSheets.length > 0) {
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    const fixed = xml.replace(/<sheet\b[^>]*?\/>/g, (tag) => (goneSheets.includes(attr(tag, "name") ?? "") ? "" : tag));
+    zip.file("xl/workbook.xml", fixed);
+    changed = true;
+  }
+  // Relationships to parts that are not there, and the sheet elements that name them.
+  for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".rels") && !zip.files[n].dir)) {
+    const xml = await zip.file(name)!.async("string");
+    const folder = sourceFolderOf(name);
+    const fixed = xml.replace(/<Relationship\b[^>]*?\/>/g, (tag) => {
+      if (attr(tag, "TargetMode") === "External" || DRAWING_REL_TYPE.test(attr(tag, "Type") ?? "")) return tag;
+      const target = attr(tag, "Target");
+      return target !== undefined && !zip.file(resolveTarget(folder, target)) ? "" : tag;
+    });
+    if (fixed !== xml) {
+      zip.file(name, fixed);
+      changed = true;
+    }
+  }
+  for (const part of sheetNameOfPart.keys()) {
+    const file = zip.file(part);
+    if (!file) continue;
+    const relsXml = (await zip.file(part.replace(/([^/]+)$/, "_rels/$1.rels"))?.async("string")) ?? "";
+    const ids = new Set((relsXml.match(/<Relationship\b[^>]*?\/>/g) ?? []).map((tag) => attr(tag, "Id")));
+    const xml = await file.async("string");
+    // With plain styles, style indexes and conditional formats' differential styles point at nothing: dropped (the
+    // reader needs neither; a later Save writes PIPbook's own again).
+    let fixed = plainStyles
+      ? xml.replace(/(<(?:c|row|col)\b[^>]*?)\s(?:s|style)="\d+"/g, "$1").replace(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g, "")
+      : xml;
+    fixed = fixed.replace(/<tablePart\b[^>]*?\/>/g, (tag) => (ids.has(/\s\w+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1]) ? tag : ""));
+    fixed = fixed.replace(/<tableParts\b[^>]*>\s*<\/tableParts>|<tableParts\b[^>]*\/>/g, "");
+    fixed = fixed.replace(/<tableParts\b[^>]*>([\s\S]*?)<\/tableParts>/g, (_w, inner: string) => `<tableParts count="${(inner.match(/<tablePart\b/g) ?? []).length}">${inner}</tableParts>`);
+    fixed = fixed.replace(/(<hyperlink\b[^>]*?)\s\w+:id\s*=\s*"([^"]*)"/g, (whole, head: string, id: string) => (ids.has(id) ? whole : head));
+    if (fixed !== xml) {
+      zip.file(part, fixed);
+      changed = true;
+    }
+  }
 
   // 0. Tables: autoFilter entries of columns the table no longer has.
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))) {
@@ -207,7 +350,7 @@ export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPac
       changed = true;
     }
   }
-  if (!changed) return { bytes, date1904, repairs, changed, cellErrors };
+  if (!changed) return { bytes, date1904, repairs, changed, cellErrors, partRepairs };
   const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
-  return { bytes: out, date1904, repairs, changed, cellErrors };
+  return { bytes: out, date1904, repairs, changed, cellErrors, partRepairs };
 }

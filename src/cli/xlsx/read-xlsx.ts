@@ -12,7 +12,7 @@
 import ExcelJS from "exceljs";
 import type { CellSnapshot, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../preview/memory-excel";
 import { excelJsInput } from "./bytes";
-import { normalizePackage, type CellRepair } from "./package-fix";
+import { normalizePackage, type CellRepair, type PartRepair } from "./package-fix";
 import { stripXlfnPrefixes } from "./xlfn";
 
 export class XlsxReadError extends Error {
@@ -128,7 +128,9 @@ function tableSnapshot(sheet: string, t: ExcelJsTableModel): TableSnapshot | nul
   };
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; date1904: boolean; repairs: CellRepair[]; cellErrors: Map<string, Map<string, string>> }> {
+async function loadWorkbook(
+  bytes: Uint8Array,
+): Promise<{ workbook: ExcelJS.Workbook; date1904: boolean; repairs: CellRepair[]; partRepairs: PartRepair[]; cellErrors: Map<string, Map<string, string>> }> {
   // An .xlsx is a zip ("PK"); a password-protected workbook (and an old .xls) is an OLE compound file.
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new XlsxReadError("encrypted", "an OLE compound file (password-protected workbook or legacy .xls)");
@@ -146,7 +148,7 @@ async function loadWorkbook(bytes: Uint8Array): Promise<{ workbook: ExcelJS.Work
   } catch (error) {
     throw new XlsxReadError("corrupt", error instanceof Error ? error.message : String(error));
   }
-  return { workbook, date1904: normalized.date1904, repairs: normalized.repairs, cellErrors: normalized.cellErrors };
+  return { workbook, date1904: normalized.date1904, repairs: normalized.repairs, partRepairs: normalized.partRepairs, cellErrors: normalized.cellErrors };
 }
 
 export interface XlsxRead {
@@ -155,6 +157,8 @@ export interface XlsxRead {
   date1904: boolean;
   /** Cells emptied because the file's content for them was broken (a finding each). */
   repairs: CellRepair[];
+  /** Parts left out or replaced because they were damaged or missing (a finding each). */
+  partRepairs: PartRepair[];
   /** Every formula cell's formula by sheet name, then A1 address (the snapshot may hold its cached value instead). */
   formulas: Map<string, Map<string, string>>;
 }
@@ -164,7 +168,7 @@ export async function xlsxToSnapshot(bytes: Uint8Array, options: XlsxReadOptions
 }
 
 export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<XlsxRead> {
-  const { workbook, date1904, repairs, cellErrors } = await loadWorkbook(bytes);
+  const { workbook, date1904, repairs, partRepairs, cellErrors } = await loadWorkbook(bytes);
   const sheets: SheetSnapshot[] = [];
   const tables: TableSnapshot[] = [];
   const formulas = new Map<string, Map<string, string>>();
@@ -213,6 +217,7 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {})
     snapshot: { format: "pipbook-memory-excel-snapshot", version: 1, activeSheet: sheets[0]?.name ?? null, sheets, tables, names: [] },
     date1904,
     repairs,
+    partRepairs,
     formulas,
   };
 }
