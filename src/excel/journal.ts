@@ -17,12 +17,14 @@ import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import type { Language, Plan } from "../core/model";
 import { SCHEMA_VERSION } from "../core/model";
-import { LAYOUT_VERSION, type TableName } from "../workbook";
+import { LAYOUT_VERSION, type SheetNames, type TableName } from "../workbook";
 import type { ExtraColumnWrite } from "./writer";
 
 export const JOURNAL_SHEET = "PIP_Journal";
 const TITLE = "PIPbook save journal (do not edit)";
-const MARKER = "saving";
+/** Row 2 of the journal while a save is under way. */
+export const JOURNAL_MARKER = "saving";
+const MARKER = JOURNAL_MARKER;
 /** Characters per cell: under Excel's 32,767 per cell (Microsoft, "Excel specifications and limits"). */
 export const JOURNAL_CHUNK = 30_000;
 /** Rows before the first chunk: title, marker, time, hash, chunk count. */
@@ -39,6 +41,8 @@ export interface SaveJournal {
   asOf: string | null;
   plan: Plan;
   extraColumns: Partial<Record<TableName, ExtraColumnWrite[]>>;
+  /** The worksheet name of each layout sheet in this save: a finish adopts a sheet it added that has no table yet. */
+  sheetNames: SheetNames;
 }
 
 export function journalOf(input: Omit<SaveJournal, "format" | "schemaVersion" | "layoutVersion">): SaveJournal {
@@ -110,7 +114,7 @@ export function journalGroupBytes(group: { values: string[] }): number {
 
 /** Queues the old journal's removal (the first journal command of a save). */
 export function queueJournalStart(sheet: Excel.Worksheet): void {
-  sheet.getRange("A:A").clear("Contents" as Excel.ClearApplyTo);
+  sheet.getRange("A:A").clear("All" as Excel.ClearApplyTo);
 }
 
 /** Queues rows of the journal, as text ("@") so no chunk is taken for a formula. */
@@ -128,7 +132,7 @@ export function queueJournalMarker(sheet: Excel.Worksheet): void {
 /** Queues the end of a save: the marker first, then the content. */
 export function queueJournalDone(sheet: Excel.Worksheet): void {
   sheet.getRange("A2").values = [[""]];
-  sheet.getRange("A:A").clear("Contents" as Excel.ClearApplyTo);
+  sheet.getRange("A:A").clear("All" as Excel.ClearApplyTo);
 }
 
 /** Request bytes of the whole journal as the writer queues it. */

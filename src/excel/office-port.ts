@@ -63,6 +63,8 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
         asOf: journal.asOf,
         snapshot: read.snapshot,
         extraColumns: journal.extraColumns,
+        adoptSheets: journal.sheetNames,
+        clearDebris: true,
         savedAt: now(),
       }),
     );
@@ -136,8 +138,9 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
         if (read.interrupted) {
           // Finish the save that stopped half-way before merging: its tables may be half-written, and a merge
           // against them would take the rows it had not yet written for rows deleted in Excel.
+          // The base stays the plan the pane last had: rows the interrupted save was writing are then rows the
+          // pane never saw, which the merge keeps (a newer base would take them for rows the pane deleted).
           const finished = await finishFrom(context, read);
-          base = finished.plan;
           read = await readWorkbook(context, { validate: false });
           syncs += finished.syncs + read.syncs;
           batchBytes.push(...finished.batchBytes, ...read.requestBytes);
@@ -169,7 +172,6 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
         const read = await readWorkbook(context, { validate: false });
         if (!read.interrupted) return null;
         const finished = await finishFrom(context, read);
-        base = finished.plan;
         return { syncs: read.syncs + finished.syncs, batchBytes: [...read.requestBytes, ...finished.batchBytes], keptRows: 0 };
       });
     },

@@ -20,6 +20,7 @@ import type { Plan } from "../core/model";
 import { isoToSerial } from "../core/dates";
 import { PreflightError, type WriteOptions, type WriteReport } from "./port";
 import {
+  JOURNAL_MARKER,
   JOURNAL_SHEET,
   journalBytes,
   journalColumn,
@@ -104,6 +105,17 @@ export interface WriterOptions extends WriteOptions {
   extraColumns?: Partial<Record<TableName, ExtraColumnWrite[]>>;
   /** The time the save journal records (ISO); default: now. */
   savedAt?: string;
+  /**
+   * Sheets to reuse for a layout sheet whose tables are not in the workbook (finishing an interrupted save: the
+   * sheets it had added before it stopped, from its journal). Only sheets of exactly that name are adopted.
+   */
+  adoptSheets?: Partial<SheetNames>;
+  /**
+   * Finishing an interrupted save: a table the interrupted save had added but not yet named (Excel's "Table1", left
+   * at a PIP table's anchor when the failure fell between tables.add and the name) is removed before the table is
+   * added again. Costs one sync to look at the other tables' ranges on the PIP sheets.
+   */
+  clearDebris?: boolean;
 }
 
 /**
@@ -180,7 +192,11 @@ const sameName = (a: string, b: string) => a.toLocaleLowerCase("en-US") === b.to
  * which is the user's), and the name it gets: the layout's, or "Name (2)" when a user's sheet already has it —
  * compared as Excel compares sheet names, ignoring case ("actions" takes "Actions").
  */
-export function assignSheets(snapshot: WorkbookSnapshot, lang: WriteOptions["language"]): { names: SheetNames; existing: Partial<Record<SheetKey, string>> } {
+export function assignSheets(
+  snapshot: WorkbookSnapshot,
+  lang: WriteOptions["language"],
+  adopt: Partial<SheetNames> = {},
+): { names: SheetNames; existing: Partial<Record<SheetKey, string>> } {
   const existing: Partial<Record<SheetKey, string>> = {};
   const claimed = new Set<string>();
   for (const sheet of SHEETS) {
@@ -188,6 +204,14 @@ export function assignSheets(snapshot: WorkbookSnapshot, lang: WriteOptions["lan
     if (holder !== undefined) {
       existing[sheet.key] = holder;
       claimed.add(holder);
+    }
+  }
+  for (const sheet of SHEETS) {
+    const name = adopt[sheet.key];
+    const holdsTables = name !== undefined && Object.values(snapshot.tables).includes(name);
+    if (existing[sheet.key] === undefined && name !== undefined && snapshot.sheets.includes(name) && !claimed.has(name) && !holdsTables) {
+      existing[sheet.key] = name;
+      claimed.add(name);
     }
   }
   const reused = Object.values(existing);
@@ -246,7 +270,7 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
     batchBytes.push(PROBE_BYTES);
   }
   const lang = options.language;
-  const { names, existing } = assignSheets(snapshot, lang);
+  const { names, existing } = assignSheets(snapshot, lang, options.adoptSheets);
   checkNames(snapshot);
   // An extra on a reused sheet must know the charts already there (re-adding one by name fails the batch), and a
   // rewrite must know the PIP tables' ranges to clear only those: load what the snapshot lacks, in one sync.
@@ -270,11 +294,31 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
     for (const { name, charts } of loads) snapshot.charts![name] = charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
     for (const { name, range } of places) snapshot.ranges![name] = range.address;
   }
+  const debris = options.clearDebris ? await findDebris(context, snapshot, names, existing) : [];
+  if (options.clearDebris) {
+    syncs++;
+    batchBytes.push(PROBE_BYTES);
+  }
   const maxBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const journal = journalColumn(
-    journalOf({ savedAt: options.savedAt ?? new Date().toISOString(), language: lang, asOf: options.asOf ?? null, plan, extraColumns: options.extraColumns ?? {} }),
+    journalOf({
+      savedAt: options.savedAt ?? new Date().toISOString(),
+      language: lang,
+      asOf: options.asOf ?? null,
+      plan,
+      extraColumns: options.extraColumns ?? {},
+      sheetNames: names,
+    }),
   );
   const { head, body, tail } = buildSteps(context, plan, options, snapshot, names, existing, journal);
+  if (debris.length > 0) {
+    body.unshift({
+      bytes: COMMAND_OVERHEAD * debris.length,
+      run: () => {
+        for (const name of debris) context.workbook.tables.getItem(name).delete();
+      },
+    });
+  }
   // Excel on the web refuses a request over 5 MB (office-js-docs-pr issue 2846): a step that cannot fit in one is
   // refused here, before anything is queued.
   const hardLimit = Math.max(maxBytes, REQUEST_LIMIT_BYTES);
@@ -286,9 +330,15 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
     context.application.suspendApiCalculationUntilNextSync();
     for (const step of batches[i]) step.run();
     batchBytes.push(batches[i].reduce((sum, s) => sum + s.bytes, 0));
-    // One sync per packed batch (each under the request limit), not per table or row.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    try {
+      // One sync per packed batch (each under the request limit), not per table or row.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      // The head (preflight + journal) runs in the first batch: a failure there before the marker is undone.
+      if (i === 0) await undoPreflight(context, snapshot, names, existing);
+      throw error;
+    }
     syncs++;
     options.onProgress?.((i + 1) / total);
   }
@@ -298,10 +348,95 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
   // (Excel.CalculationType, https://learn.microsoft.com/javascript/api/excel/excel.calculationtype).
   for (const step of tail) step.run();
   batchBytes.push(tail.reduce((sum, s) => sum + s.bytes, 0));
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    // The marker is emptied by the batch's next-to-last command; only the journal's content goes after it. With the
+    // marker gone the save is complete (what is left of the journal is inert, and the next save clears it).
+    if (!(await journalMarked(context))) return { syncs: syncs + 2, batchBytes: [...batchBytes, PROBE_BYTES], keptRows: options.keptRows ?? 0, sheetNames: names, journalBytes: journalBytes(journal) };
+    throw error;
+  }
   syncs++;
   options.onProgress?.(1);
   return { syncs, batchBytes, keptRows: options.keptRows ?? 0, sheetNames: names, journalBytes: journalBytes(journal) };
+}
+
+/** Whether the journal sheet carries the "saving" marker now (one sync). */
+async function journalMarked(context: Excel.RequestContext): Promise<boolean> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(JOURNAL_SHEET);
+  await context.sync();
+  if (sheet.isNullObject) return false;
+  const marker = sheet.getRange("A2");
+  marker.load("values");
+  await context.sync();
+  return marker.values[0]?.[0] === JOURNAL_MARKER;
+}
+
+/**
+ * After a failed first batch: when the journal has no marker, the failure came before any change to what a person
+ * entered, and this puts the rest back — the sheets the preflight added are deleted (they are empty: nothing had
+ * been written into them), the sheets it renamed get their names back, and PIPbook's sheets it unprotected are
+ * protected again — so "nothing was changed" holds for the workbook's structure too. With the marker there the
+ * save is interrupted and is left for finishInterruptedSave. Best effort: a failure here leaves the first error.
+ */
+async function undoPreflight(context: Excel.RequestContext, snapshot: WorkbookSnapshot, names: SheetNames, existing: Partial<Record<SheetKey, string>>): Promise<void> {
+  try {
+    if (await journalMarked(context)) return;
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const now = new Set(sheets.items.map((s) => s.name));
+    const before = new Set(snapshot.sheets);
+    // Added by this write: the layout sheets it had no sheet for (a reused sheet may carry its new name by now).
+    const added = [...SHEETS.filter((sheet) => existing[sheet.key] === undefined).map((sheet) => names[sheet.key]), META_SHEET, JOURNAL_SHEET];
+    for (const name of added) {
+      if (!before.has(name) && now.has(name)) {
+        const ws = sheets.getItem(name);
+        // A hidden sheet cannot be the last visible one; deleting needs it visible on some hosts.
+        ws.visibility = "Visible" as Excel.SheetVisibility;
+        ws.delete();
+      }
+    }
+    // A journal written up to (not including) its marker: its content goes too.
+    if (before.has(JOURNAL_SHEET)) sheets.getItem(JOURNAL_SHEET).getRange("A:A").clear("All" as Excel.ClearApplyTo);
+    for (const sheet of SHEETS) {
+      const old = existing[sheet.key];
+      if (old !== undefined && old !== names[sheet.key] && now.has(names[sheet.key])) sheets.getItem(names[sheet.key]).name = old;
+    }
+    for (const sheet of SHEETS) {
+      const old = existing[sheet.key];
+      if (old !== undefined && sheet.protect) sheets.getItem(old).protection.protect(SHEET_PROTECTION);
+    }
+    await context.sync();
+  } catch {
+    // the original failure is what the caller reports
+  }
+}
+
+/**
+ * Tables that are not PIP tables, on the sheets this write uses, whose range starts at the anchor of a PIP table the
+ * write adds: what an interrupted tables.add left before its name was set.
+ */
+async function findDebris(context: Excel.RequestContext, snapshot: WorkbookSnapshot, names: SheetNames, existing: Partial<Record<SheetKey, string>>): Promise<string[]> {
+  const sheets = new Map<string, SheetDecl>();
+  for (const sheet of SHEETS) {
+    sheets.set(existing[sheet.key] ?? names[sheet.key], sheet);
+  }
+  const candidates = (snapshot.otherNames ?? []).filter((n) => n.sheet !== "" && sheets.has(n.sheet));
+  const loads = candidates.map((n) => {
+    const range = context.workbook.tables.getItem(n.name).getRange();
+    range.load("address");
+    return { ...n, range };
+  });
+  await context.sync();
+  const out: string[] = [];
+  for (const { name, sheet, range } of loads) {
+    const rect = rectOf(range.address);
+    const decl = sheets.get(sheet)!;
+    const atAnchor = decl.tables.some((t) => snapshot.tables[t.name] === undefined && rect !== null && rect.r0 === t.anchor.row && rect.c0 === t.anchor.col);
+    if (atAnchor) out.push(name);
+  }
+  return out;
 }
 
 /** Excel on the web's request limit (office-js-docs-pr issue 2846): a single command may not exceed it. */
@@ -819,9 +954,10 @@ function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: 
       mark.custom.format.font.color = COLORS.mark.font;
     },
   });
-  if (derived) return steps;
   for (const r of ranges) {
-    const rule = validationRule(r.column, env);
+    // Derived tables (the Overview's summary, the check-in schedule) take no input, so no validation; their
+    // highlights (the overall attainment's bands) they do get.
+    const rule = derived ? null : validationRule(r.column, env);
     const highlights = conditionalRules(r, table, env);
     if (!rule && highlights.length === 0) continue;
     steps.push({

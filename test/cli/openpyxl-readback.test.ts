@@ -326,10 +326,8 @@ describe("openpyxl reads back what the layout declares", () => {
         }
       }
     }
-    // The Overview's overall attainment (PIP_Summary, a derived table) declares attainment bands that the writer
-    // does not apply (src/excel/writer.ts decorates derived tables without validation or highlights): reported
-    // with issue 11; this list must shrink to [] when the writer applies them.
-    expect([...missing]).toEqual(["PIP_Summary.overall"]);
+    // Every declared highlight is in the file, the Overview's overall attainment (a derived table) included.
+    expect([...missing]).toEqual([]);
   });
 
   test("the stress texts come back as written, U+000B as a line break and U+FFFE removed", () => {
