@@ -1,0 +1,62 @@
+/**
+ * `pipbook repair`, and the CLI's reader reporting an interrupted save: a workbook whose save stopped half-way
+ * (fault injected into the in-memory Excel, then written to .xlsx by the CLI's writer) reads as SAVE_INTERRUPTED
+ * in `validate`, and `repair` finishes it from the journal the workbook carries, keeping a backup.
+ */
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { MemoryExcel } from "../../src/preview/memory-excel";
+import { createWorkbookPort } from "../../src/excel/office-port";
+import { InterruptedSaveError } from "../../src/excel/port";
+import { parsePlanJson } from "../../src/core/plan-file";
+import { snapshotToXlsx } from "../../src/cli/xlsx/write-xlsx";
+import { EXAMPLE_PLAN, runCli, tempDir } from "./harness";
+
+async function interruptedFile(): Promise<{ file: string; notes: string[] }> {
+  const parsed = parsePlanJson(await readFile(EXAMPLE_PLAN, "utf8"));
+  if (!parsed.ok) throw new Error("example does not parse");
+  const plan = parsed.plan;
+  const excel = new MemoryExcel({ engine: null });
+  const port = createWorkbookPort((batch) => excel.run(batch), { asOf: "2024-05-15" });
+  await port.writePlan(plan, { language: "zh-CN" });
+  const more = { ...plan, tracking: [...plan.tracking, { ...plan.tracking[0], note: "周五补录" }] };
+  excel.failCommand(600);
+  const error = await port.writePlan(more, { language: "zh-CN" }).catch((e: unknown) => e);
+  excel.failCommand(null);
+  expect(error).toBeInstanceOf(InterruptedSaveError);
+  const file = path.join(tempDir(), "interrupted.xlsx");
+  await writeFile(file, await snapshotToXlsx(excel.snapshot()));
+  return { file, notes: more.tracking.map((e) => e.note) };
+}
+
+describe("pipbook repair", () => {
+  test("validate reports the interrupted save (exit 1); repair finishes it, keeps a .bak.xlsx, and every row is there", async () => {
+    const { file, notes } = await interruptedFile();
+    const before = await runCli(["validate", file, "--json"]);
+    expect(before.code).toBe(1);
+    const findings = JSON.parse(before.stdout).findings as { code: string; message: string }[];
+    expect(findings[0].code).toBe("SAVE_INTERRUPTED");
+    expect(findings[0].message).toContain("pipbook repair");
+
+    const repaired = await runCli(["repair", file]);
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toMatch(/finished the save interrupted at .*interrupted\.bak\.xlsx/);
+    expect(existsSync(file.replace(/\.xlsx$/, ".bak.xlsx"))).toBe(true);
+
+    const after = await runCli(["analyze", file, "--json", "--as-of", "2024-06-30"]);
+    const json = JSON.parse(after.stdout);
+    expect(json.errorCount ?? 0).toBe(0);
+    const validate = await runCli(["validate", file, "--json"]);
+    expect((JSON.parse(validate.stdout).findings as { code: string }[]).map((f) => f.code)).not.toContain("SAVE_INTERRUPTED");
+    // Read back with the add-in's reader: the row the interrupted save was adding is there, and all the others.
+    const bytes = await readFile(file);
+    const { readWorkbook } = await import("../../src/cli/workbook-io");
+    const read = await readWorkbook(bytes, file);
+    expect(read.plan?.tracking.map((e) => e.note)).toEqual(notes);
+
+    const again = await runCli(["repair", file, "--lang", "zh-CN"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("没有中断的保存");
+  }, 120_000);
+});
