@@ -53,6 +53,10 @@ export const UI_STRINGS = {
   "error.tracking": { "en-US": "The check-in could not be added to the Tracking log.", "zh-CN": "无法将跟踪记录写入跟踪记录表。" },
   "error.adjustment": { "en-US": "The adjustment could not be recorded.", "zh-CN": "无法记录计划调整。" },
   "error.refresh": { "en-US": "The Evaluation sheet could not be refreshed.", "zh-CN": "无法刷新效果评估表。" },
+  // A save stopped half-way (an Excel command failed after the save journal was written); the button finishes it
+  "error.finishSave": { "en-US": "The interrupted save could not be finished.", "zh-CN": "无法完成中断的保存。" },
+  "save.finishInterrupted": { "en-US": "Finish the interrupted save", "zh-CN": "完成中断的保存" },
+  "save.finished": { "en-US": "The interrupted save is finished: every table holds what was being saved.", "zh-CN": "中断的保存已完成，所有表格都已写入当时保存的内容。" },
   "error.select": { "en-US": "That cell could not be selected.", "zh-CN": "无法选中该单元格。" },
   "error.check": { "en-US": "The workbook could not be checked.", "zh-CN": "无法检查工作簿。" },
   "error.details": { "en-US": "Details", "zh-CN": "详细信息" },

@@ -76,5 +76,7 @@ export interface PaneController {
   replaceTracking: (tracking: TrackingEntry[], change: "edited" | "deleted") => Promise<boolean>;
   addAdjustment: (adjustment: Adjustment) => Promise<boolean>;
   refreshEvaluation: () => Promise<boolean>;
+  /** Finishes a save that stopped half-way, from the journal the workbook holds (WorkbookPort.finishInterruptedSave). */
+  finishInterruptedSave: () => Promise<boolean>;
   selectCell: (sheet: string, cell: string) => Promise<void>;
 }

@@ -25,7 +25,7 @@ export function StatusArea({ controller }: { controller: PaneController }): Reac
           <ProgressBar value={busy.progress ?? undefined} thickness="large" aria-label={t(busy.key, { percent: "" })} />
         </div>
       ) : null}
-      {error ? <ErrorBar error={error} onDismiss={controller.dismissError} /> : null}
+      {error ? <ErrorBar error={error} onDismiss={controller.dismissError} onFinishSave={() => void controller.finishInterruptedSave()} /> : null}
       {notice ? (
         <NoticeBar intent={notice.intent} text={notice.parts.map((part) => t(part.key, part.params)).join(" ")} onDismiss={controller.dismissNotice} />
       ) : null}

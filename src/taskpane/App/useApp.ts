@@ -235,6 +235,12 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
     return ok;
   }, [port, write]);
 
+  const finishInterruptedSave = useCallback(async () => {
+    const ok = await write("writing", "error.finishSave", () => port.finishInterruptedSave());
+    if (ok) setNotice({ intent: "success", parts: [{ key: "save.finished" }] });
+    return ok;
+  }, [port, write]);
+
   const check = useCallback(async () => {
     if (busyRef.current) return;
     setBusy({ key: "check.running", progress: null });
@@ -283,8 +289,9 @@ export function useApp(port: WorkbookPort, asOf: string): PaneController {
       replaceTracking,
       addAdjustment,
       refreshEvaluation,
+      finishInterruptedSave,
       selectCell,
     }),
-    [asOf, phase, plan, findings, checks, draft, draftDirty, setDraft, busy, error, notice, dismissError, dismissNotice, check, saveDraft, saveEvaluation, addTrackingEntry, addTrackingEntries, replaceTracking, addAdjustment, refreshEvaluation, selectCell],
+    [asOf, phase, plan, findings, checks, draft, draftDirty, setDraft, busy, error, notice, dismissError, dismissNotice, check, saveDraft, saveEvaluation, addTrackingEntry, addTrackingEntries, replaceTracking, addAdjustment, refreshEvaluation, finishInterruptedSave, selectCell],
   );
 }

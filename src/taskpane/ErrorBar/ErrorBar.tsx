@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   bar: { marginBottom: tokens.spacingVerticalS },
 });
 
-export function ErrorBar({ error, onDismiss }: ErrorBarProps): ReactNode {
+export function ErrorBar({ error, onDismiss, onFinishSave }: ErrorBarProps): ReactNode {
   const { t, language } = useUi();
   const styles = useStyles();
   const [open, setOpen] = useState(false);
@@ -33,6 +33,11 @@ export function ErrorBar({ error, onDismiss }: ErrorBarProps): ReactNode {
         ) : null}
       </MessageBarBody>
       <MessageBarActions>
+        {error.action === "finishSave" && onFinishSave ? (
+          <Button size="small" appearance="primary" onClick={onFinishSave}>
+            {t("save.finishInterrupted")}
+          </Button>
+        ) : null}
         <Button size="small" aria-expanded={open} aria-controls={open ? detailsId : undefined} onClick={() => setOpen(!open)}>
           {open ? t("error.hideDetails") : t("error.details")}
         </Button>

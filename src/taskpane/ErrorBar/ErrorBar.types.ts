@@ -9,11 +9,15 @@ export interface PaneError {
   details: string;
   /** A sentence the port wrote for the user (e.g. which cells block a rewrite): shown instead of `key`'s. */
   message?: Localized;
+  /** "finishSave": the save stopped half-way (InterruptedSaveError); the bar offers to finish it. */
+  action?: "finishSave";
 }
 
 export interface ErrorBarProps {
   error: PaneError;
   onDismiss: () => void;
+  /** Finishes an interrupted save (shown when `error.action` is "finishSave"). */
+  onFinishSave?: () => void;
 }
 
 export interface NoticeBarProps {

@@ -17,7 +17,8 @@ export function describeError(error: unknown): string {
 export function paneError(key: UiKey, error: unknown): PaneError {
   const localized = (error as { localized?: unknown } | null)?.localized as Record<string, unknown> | undefined;
   if (localized && typeof localized["zh-CN"] === "string" && typeof localized["en-US"] === "string") {
-    return { key, details: describeError(error), message: { "zh-CN": localized["zh-CN"], "en-US": localized["en-US"] } };
+    const interrupted = (error as { code?: unknown }).code === "SaveInterrupted";
+    return { key, details: describeError(error), message: { "zh-CN": localized["zh-CN"], "en-US": localized["en-US"] }, ...(interrupted ? { action: "finishSave" as const } : {}) };
   }
   return { key, details: describeError(error) };
 }
