@@ -68,10 +68,11 @@ async function main(): Promise<void> {
     const isM = w.goals === 20 && w.actions === 100 && w.tracking === 1_000;
     row("write", `${label} syncs`, String(w.writeSyncs), isM ? `≤ ${BUDGETS.writeSyncsM}` : "", !isM || w.writeSyncs <= BUDGETS.writeSyncsM);
     row("write", `${label} largest batch`, kb(maxBatch), "< 5 MB", maxBatch < BUDGETS.batchBytes);
+    row("write", `${label} save journal`, kb(w.journalBytes));
     row("write", `${label} time`, `${w.writeMs.toFixed(1)} ms`);
     row("read", `${label} syncs`, String(w.readSyncs), `= ${BUDGETS.readSyncs}`, w.readSyncs <= BUDGETS.readSyncs);
     row("read", `${label} read+check+analyse`, `${w.readMs.toFixed(1)} ms`);
-    row("rewrite", `${label} + 1 goal syncs (read, look, write)`, String(w.rewriteSyncs), isM ? `≤ ${BUDGETS.writeSyncsM + 1}` : "", !isM || w.rewriteSyncs <= BUDGETS.writeSyncsM + 1);
+    row("rewrite", `${label} + 1 goal syncs (read, look, write, close)`, String(w.rewriteSyncs), isM ? `≤ ${BUDGETS.writeSyncsM + 1}` : "", !isM || w.rewriteSyncs <= BUDGETS.writeSyncsM + 1);
     row("rewrite", `${label} + 1 goal bytes per sync`, w.rewriteBatchBytes.map(kb).join(" + "));
     row("rewrite", `${label} + 1 goal time`, `${w.rewriteMs.toFixed(1)} ms`);
   }

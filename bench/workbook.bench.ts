@@ -28,6 +28,8 @@ export interface WorkbookBenchRow {
   /** Bytes of each batch the write sent. */
   writeBatchBytes: number[];
   writeMs: number;
+  /** Request bytes of the save journal inside the write (src/excel/journal.ts). */
+  journalBytes: number;
   readSyncs: number;
   readBytes: number;
   /** readPlan (incl. validatePlan) + analyzePlan. */
@@ -56,7 +58,7 @@ export async function benchWorkbook(sizes: readonly { name: string; goals: numbe
 
     const excel = createMemoryExcel({ engine: null });
     const t0 = performance.now();
-    await excel.run((ctx) => writePlan(ctx, plan, { language: "zh-CN", asOf: "2024-09-15" }));
+    const written = await excel.run((ctx) => writePlan(ctx, plan, { language: "zh-CN", asOf: "2024-09-15" }));
     const writeMs = performance.now() - t0;
     const writeSyncs = excel.stats.syncs;
     const writeBatchBytes = [...excel.stats.batchBytes];
@@ -84,6 +86,7 @@ export async function benchWorkbook(sizes: readonly { name: string; goals: numbe
       writeSyncs,
       writeBatchBytes,
       writeMs,
+      journalBytes: written.journalBytes,
       readSyncs: excel.stats.syncs,
       readBytes: excel.stats.batchBytes.reduce((a, b) => a + b, 0),
       readMs,
@@ -99,8 +102,8 @@ export async function benchWorkbook(sizes: readonly { name: string; goals: numbe
 function printTable(rows: WorkbookBenchRow[]): void {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   const lines = [
-    ["workbook (in-memory Excel, no formula engine)", "write syncs", "bytes per batch", "write ms", "read syncs", "read ms"],
-    ...rows.map((r) => [r.name, String(r.writeSyncs), r.writeBatchBytes.map(kb).join(" + "), r.writeMs.toFixed(0), String(r.readSyncs), r.readMs.toFixed(0)]),
+    ["workbook (in-memory Excel, no formula engine)", "write syncs", "bytes per batch", "journal", "write ms", "read syncs", "read ms"],
+    ...rows.map((r) => [r.name, String(r.writeSyncs), r.writeBatchBytes.map(kb).join(" + "), kb(r.journalBytes), r.writeMs.toFixed(0), String(r.readSyncs), r.readMs.toFixed(0)]),
   ];
   const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
   for (const l of lines) console.log(l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));
