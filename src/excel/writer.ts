@@ -1106,10 +1106,21 @@ export function printArea(sheet: SheetDecl, rowsOf: (t: TableDecl) => number): s
   return `A1:${columnLetter(lastCol)}${lastRow}`;
 }
 
+/** Sheet columns (0-based) of the list-table columns declared `hidden` (the Tracking log's Row key and Match key). */
+export function hiddenColumns(sheet: SheetDecl): number[] {
+  return sheet.tables.flatMap((t) => (t.shape === "list" ? t.columns.flatMap((c, i) => (c.hidden ? [t.anchor.col + i] : [])) : []));
+}
+
 function pageSteps(ws: Excel.Worksheet, sheet: SheetDecl): void {
   for (const [col, chars] of columnWidths(sheet)) {
     const letter = columnLetter(col);
     ws.getRange(`${letter}:${letter}`).format.columnWidth = Math.round(chars * POINTS_PER_CHAR);
+  }
+  // Range.columnHidden (ExcelApi 1.2) on whole columns: "true when all columns in a range are hidden"
+  // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-columnhidden-member).
+  for (const col of hiddenColumns(sheet)) {
+    const letter = columnLetter(col);
+    ws.getRange(`${letter}:${letter}`).columnHidden = true;
   }
   if (sheet.freezeColumns) ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetter(sheet.freezeColumns - 1)}${Math.max(1, sheet.freezeRows)}`));
   else if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);

@@ -90,6 +90,8 @@ export interface ColumnDecl {
   highlight?: ColumnHighlight;
   /** Record tables: this row's value may be typed over (the as-of date), although it is written as a formula. */
   inputFormula?: boolean;
+  /** A helper the formulas need but a person does not read (Row key, Match key): the sheet column is hidden. */
+  hidden?: boolean;
 }
 
 interface TableBase {

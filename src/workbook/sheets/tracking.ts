@@ -59,6 +59,7 @@ export const trackingSheet: SheetDecl = {
           key: "rowKey",
           header: header("tracking.rowKey"),
           kind: "formula",
+          hidden: true,
           numberFormat: "0",
           width: 6,
           // date serial × 10^6 + row: the greatest key of a goal is its latest entry, a tie on the date going to the
@@ -76,6 +77,7 @@ export const trackingSheet: SheetDecl = {
           key: "goalKey",
           header: header("tracking.goalKey"),
           kind: "formula",
+          hidden: true,
           width: 6,
           // The goal id behind a letter, so that a criterion "=k…" compares it literally in every engine (an id
           // starting with "=" would otherwise read as an operator; HyperFormula rejects "==…").
