@@ -53,6 +53,8 @@ export interface GridSheet {
   /** Cells by A1 address ("B7"); absent = empty. */
   cells: Record<string, GridCell>;
   charts: GridChart[];
+  /** 0-based columns hidden in the sheet: not drawn. */
+  hiddenColumns?: number[];
 }
 
 export interface GridWorkbook {

@@ -109,6 +109,8 @@ export function gridFromSnapshot(snapshot: WorkbookSnapshot): GridWorkbook {
         columnCount: Math.min(MAX_GRID_COLUMNS, Math.max(columnCount + 1, 4)),
         cells,
         charts: s.charts.map((chart) => chartFrom(chart, index, s.name)),
+        // Columns hidden in the sheet (the Tracking log's Row key and Match key) are not drawn, as in Excel.
+        hiddenColumns: (s.columns ?? []).filter((c) => c.hidden).map((c) => c.index),
       };
     });
   return { sheets };

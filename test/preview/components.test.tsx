@@ -34,6 +34,17 @@ describe("preview components", () => {
     expect(picked).toEqual(["C3"]);
   });
 
+  test("a column hidden in the sheet (the Tracking log's Row key) is not drawn", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <SheetGrid sheet={{ ...sheet, hiddenColumns: [1] }} marked={new Set()} selected={null} onPick={() => undefined} label="Workbook: Tracking log" />
+      </FluentProvider>,
+    );
+    const grid = screen.getByRole("region", { name: "Workbook: Tracking log" });
+    expect([...grid.querySelectorAll("th[scope=col]")].map((th) => th.textContent)).toEqual(["A", "C"]);
+    expect(grid.querySelector('[data-cell="B2"]')).toBeNull();
+  });
+
   test("dark fills get white text, light fills dark text", () => {
     expect(textColourOn("#1F4E78")).toBe("#ffffff");
     expect(textColourOn("#FFF2CC")).toBe("#1f1f1f");

@@ -26,7 +26,10 @@ export function SheetGrid({ sheet, marked, selected, onPick, label }: SheetGridP
     const el = scroller.current?.querySelector<HTMLElement>(`[data-cell="${selected}"]`);
     el?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
   }, [selected, sheet.name]);
-  const columns = Array.from({ length: sheet.columnCount }, (_, c) => columnLetters(c));
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const columns = Array.from({ length: sheet.columnCount }, (_, c) => c)
+    .filter((c) => !hidden.has(c))
+    .map((c) => columnLetters(c));
   return (
     <div ref={scroller} className={styles.scroller} role="region" aria-label={label} tabIndex={0} data-testid="sheet-grid" data-sheet={sheet.name}>
       <table className={styles.table}>
