@@ -66,6 +66,29 @@ describe("generate -o onto an existing file", () => {
     expect(await analysis()).toEqual(before);
   });
 
+  test("a person's own sheet keeps its formatting through an update: bold, fill, a border, a merge, a column width", async () => {
+    const file = path.join(work, "own-sheet.xlsx");
+    const script = [
+      "import sys, openpyxl",
+      "from openpyxl.styles import Font, PatternFill, Border, Side",
+      "wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.create_sheet('Notes')",
+      "ws['A1'] = 'HR notes'; ws['A1'].font = Font(bold=True, color='FFC00000'); ws['A1'].fill = PatternFill('solid', fgColor='FFFFF2CC')",
+      "ws['B2'] = 'x'; ws['B2'].border = Border(bottom=Side(style='medium', color='FF1F3864'))",
+      "ws.merge_cells('A4:C5'); ws['A4'] = 'merged'; ws.column_dimensions['A'].width = 30",
+      "wb.save(sys.argv[2])",
+    ].join("\n");
+    execFileSync(PYTHON, ["-c", script, generated, file]);
+    const run = await runCli(["generate", EXAMPLE_PLAN, "-o", file]);
+    expect(run.code).toBe(0);
+    const check = [
+      "import sys, json, openpyxl",
+      "ws = openpyxl.load_workbook(sys.argv[1])['Notes']",
+      "print(json.dumps([ws['A1'].value, ws['A1'].font.b, ws['A1'].font.color.rgb, ws['A1'].fill.fgColor.rgb, ws['B2'].border.bottom.style,",
+      "  [str(m) for m in ws.merged_cells.ranges], round(ws.column_dimensions['A'].width)]))",
+    ].join("\n");
+    expect(JSON.parse(execFileSync(PYTHON, ["-c", check, file], { encoding: "utf8" }))).toEqual(["HR notes", true, "FFC00000", "FFFFF2CC", "medium", ["A4:C5"], 30]);
+  });
+
   test("a file that is not a PIP workbook is refused in one line and left byte for byte; --replace overwrites it", async () => {
     const file = path.join(work, "someone-else.xlsx");
     execFileSync(PYTHON, ["-c", "import openpyxl,sys\nwb=openpyxl.Workbook(); wb.active['A1']='budget 2025'; wb.save(sys.argv[1])", file]);

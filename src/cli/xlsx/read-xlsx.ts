@@ -14,6 +14,7 @@ import type { CellSnapshot, SheetSnapshot, TableSnapshot, WorkbookSnapshot } fro
 import { excelJsInput } from "./bytes";
 import { normalizePackage, type CellRepair, type PartRepair } from "./package-fix";
 import { stripXlfnPrefixes } from "./xlfn";
+import { columnLetter } from "../../workbook";
 
 export class XlsxReadError extends Error {
   constructor(
@@ -62,12 +63,86 @@ function scalarOf(value: unknown, date1904: boolean): Scalar {
   return { value: String(value), type: "String" };
 }
 
+// The inverse of write-xlsx's maps: ExcelJS style words → the Office.js words the snapshot (and Excel) use.
+const HORIZONTAL: Record<string, string> = { left: "Left", center: "Center", right: "Right", fill: "Fill", justify: "Justify", centerContinuous: "CenterAcrossSelection", distributed: "Distributed" };
+const VERTICAL: Record<string, string> = { top: "Top", middle: "Center", bottom: "Bottom", justify: "Justify", distributed: "Distributed" };
+const UNDERLINE: Record<string, string> = { single: "Single", double: "Double", singleAccounting: "SingleAccountant", doubleAccounting: "DoubleAccountant" };
+const BORDER: Record<string, { style: string; weight: string }> = {
+  thin: { style: "Continuous", weight: "Thin" },
+  medium: { style: "Continuous", weight: "Medium" },
+  thick: { style: "Continuous", weight: "Thick" },
+  hair: { style: "Continuous", weight: "Hairline" },
+  dotted: { style: "Dot", weight: "Thin" },
+  dashed: { style: "Dash", weight: "Thin" },
+  mediumDashed: { style: "Dash", weight: "Medium" },
+  dashDot: { style: "DashDot", weight: "Thin" },
+  mediumDashDot: { style: "DashDot", weight: "Medium" },
+  dashDotDot: { style: "DashDotDot", weight: "Thin" },
+  mediumDashDotDot: { style: "DashDotDot", weight: "Medium" },
+  double: { style: "Double", weight: "Thick" },
+  slantDashDot: { style: "SlantDashDot", weight: "Medium" },
+};
+
+/** "FF1F3864" → "#1F3864"; theme and indexed colours (no argb) are left out. */
+function hexOf(color: { argb?: string } | undefined): string | undefined {
+  const argb = color?.argb;
+  return typeof argb === "string" && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : undefined;
+}
+
+/**
+ * A cell's formatting as the snapshot holds it (fonts, fill, alignment, borders), so that an update of a workbook
+ * (generate -o onto it) writes back what a person formatted outside PIPbook's cells, not only the values.
+ */
+function styleFormat(cell: ExcelJS.Cell, format: NonNullable<CellSnapshot["format"]>): void {
+  const font = cell.font as Partial<ExcelJS.Font> | undefined;
+  if (font) {
+    if (font.bold) format.bold = true;
+    if (font.italic) format.italic = true;
+    if (font.strike) format.strikethrough = true;
+    if (typeof font.underline === "string" && UNDERLINE[font.underline]) format.underline = UNDERLINE[font.underline];
+    else if (font.underline === true) format.underline = "Single";
+    const color = hexOf(font.color);
+    if (color) format.fontColor = color;
+    if (typeof font.size === "number") format.fontSize = font.size;
+    if (typeof font.name === "string") format.fontName = font.name;
+  }
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  if (fill?.type === "pattern" && fill.pattern === "solid") {
+    const color = hexOf(fill.fgColor);
+    if (color) format.fill = color;
+  }
+  const alignment = cell.alignment as Partial<ExcelJS.Alignment> | undefined;
+  if (alignment) {
+    if (alignment.horizontal && HORIZONTAL[alignment.horizontal]) format.horizontalAlignment = HORIZONTAL[alignment.horizontal];
+    if (alignment.vertical && VERTICAL[alignment.vertical]) format.verticalAlignment = VERTICAL[alignment.vertical];
+    if (alignment.wrapText) format.wrapText = true;
+    if (typeof alignment.indent === "number" && alignment.indent > 0) format.indentLevel = alignment.indent;
+  }
+  const border = cell.border as Partial<ExcelJS.Borders> | undefined;
+  if (border) {
+    const borders: NonNullable<NonNullable<CellSnapshot["format"]>["borders"]> = {};
+    for (const [side, edge] of [
+      ["top", "EdgeTop"],
+      ["bottom", "EdgeBottom"],
+      ["left", "EdgeLeft"],
+      ["right", "EdgeRight"],
+    ] as const) {
+      const b = border[side];
+      const mapped = b?.style ? BORDER[b.style] : undefined;
+      if (mapped) borders[edge] = { ...mapped, ...(hexOf(b?.color) ? { color: hexOf(b?.color) } : {}) };
+    }
+    if (Object.keys(borders).length > 0) format.borders = borders;
+  }
+  if (cell.protection?.hidden) format.formulaHidden = true;
+}
+
 function cellSnapshot(cell: ExcelJS.Cell, date1904: boolean, formulaCells: XlsxReadOptions["formulaCells"], formulas?: Map<string, string>): CellSnapshot | null {
   const raw = cell.value as unknown;
   const numberFormat = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : undefined;
-  const format: CellSnapshot["format"] = {};
+  const format: NonNullable<CellSnapshot["format"]> = {};
   if (numberFormat) format.numberFormat = numberFormat;
   if (cell.protection?.locked === false) format.locked = false;
+  styleFormat(cell, format);
   const withFormat = (snapshot: CellSnapshot): CellSnapshot => (Object.keys(format).length > 0 ? { ...snapshot, format } : snapshot);
 
   const isFormula = typeof raw === "object" && raw !== null && ("formula" in raw || "sharedFormula" in raw);
@@ -163,6 +238,36 @@ export interface XlsxRead {
   formulas: Map<string, Map<string, string>>;
 }
 
+/** ExcelJS width in characters of Calibri 11 → points (the inverse of write-xlsx's pointsToCharacters). */
+function charactersToPoints(characters: number): number {
+  return Math.round(((characters * 7 + 5) * 3) / 4 * 100) / 100;
+}
+
+function columnsOf(ws: ExcelJS.Worksheet): SheetSnapshot["columns"] {
+  const out: SheetSnapshot["columns"] = [];
+  (ws.columns ?? []).forEach((column, index) => {
+    const width = typeof column?.width === "number" ? charactersToPoints(column.width) : undefined;
+    if (width === undefined && !column?.hidden) return;
+    out.push({ index, letter: columnLetter(index), ...(width !== undefined ? { width } : {}), ...(column.hidden ? { hidden: true } : {}) });
+  });
+  return out;
+}
+
+function rowsOf(ws: ExcelJS.Worksheet): SheetSnapshot["rows"] {
+  const out: SheetSnapshot["rows"] = [];
+  ws.eachRow({ includeEmpty: true }, (row, number) => {
+    const height = (row as unknown as { customHeight?: boolean }).customHeight !== false && typeof row.height === "number" ? row.height : undefined;
+    if (height === undefined && !row.hidden) return;
+    out.push({ index: number - 1, ...(height !== undefined ? { height } : {}), ...(row.hidden ? { hidden: true } : {}) });
+  });
+  return out;
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { model?: { merges?: unknown } }).model?.merges;
+  return Array.isArray(merges) ? merges.filter((m): m is string => typeof m === "string" && /^[A-Z]{1,3}\d+:[A-Z]{1,3}\d+$/.test(m)) : [];
+}
+
 export async function xlsxToSnapshot(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<WorkbookSnapshot> {
   return (await readXlsx(bytes, options)).snapshot;
 }
@@ -196,8 +301,8 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {})
       tabColor: "",
       showGridlines: view?.showGridLines !== false,
       cells,
-      columns: [],
-      rows: [],
+      columns: columnsOf(ws),
+      rows: rowsOf(ws),
       frozenRows: frozen ? (view?.ySplit ?? 0) : 0,
       frozenColumns: frozen ? (view?.xSplit ?? 0) : 0,
       printArea: null,
@@ -206,7 +311,7 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {})
       validations: [],
       conditionalFormats: [],
       charts: [],
-      merges: [],
+      merges: mergesOf(ws),
     });
     for (const model of tablesOf(ws)) {
       const table = tableSnapshot(ws.name, model);
