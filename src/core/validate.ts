@@ -303,12 +303,14 @@ export function validatePlan(plan: Plan): Finding[] {
 
 /** NUMBER_OUT_OF_RANGE and TEXT_TOO_LONG: what a cell cannot hold is an error before anything is written, never cut. */
 function checkBounds(c: Checker, p: Row): void {
+  // The column's header as the sheet shows it (any text field can be too long), else the field's label.
+  const label = (entity: EntityName, field: string) => (COLUMN_HEADERS as Record<string, Localized>)[`${entity}.${field}`] ?? fieldLabel(field);
   const check = (entity: EntityName, row: number | undefined, r: Row) => {
     for (const [field, v] of Object.entries(r)) {
       if (typeof v === "number" && Number.isFinite(v) && Math.abs(v) > MAX_ABS_NUMBER) {
-        c.add("NUMBER_OUT_OF_RANGE", loc(entity, row, field), { field: fieldLabel(field), value: String(v), max: "1e15" }, { id: r.id });
+        c.add("NUMBER_OUT_OF_RANGE", loc(entity, row, field), { field: label(entity, field), value: String(v), max: "1e15" }, { id: r.id });
       } else if (typeof v === "string" && v.length > MAX_CELL_TEXT) {
-        c.add("TEXT_TOO_LONG", loc(entity, row, field), { field: fieldLabel(field), length: v.length, max: MAX_CELL_TEXT }, { id: r.id });
+        c.add("TEXT_TOO_LONG", loc(entity, row, field), { field: label(entity, field), length: v.length, max: MAX_CELL_TEXT }, { id: r.id });
       }
     }
   };

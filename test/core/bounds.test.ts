@@ -52,6 +52,8 @@ describe("cell limits", () => {
     const tooLong = validatePlan(p).filter((f) => f.code === "TEXT_TOO_LONG");
     expect(tooLong.map((f) => [f.location.entity, f.location.row, f.location.field])).toEqual([["goals", 0, "title"]]);
     expect(tooLong[0].message["en-US"]).toContain("32768 characters");
+    // Named with the column header the sheet shows, not the file's field name.
+    expect(tooLong[0].message["en-US"]).not.toMatch(/\btitle has/);
   });
 
   test(`numbers beyond ±${MAX_ABS_NUMBER} are NUMBER_OUT_OF_RANGE ("too large"), 1e15 itself is not`, () => {
