@@ -130,3 +130,10 @@ describe("choices named as the sheet lists them", () => {
     expect(wrong.message["zh-CN"]).toContain("“boss”不是可选值之一：员工、直接上级、支持部门");
   });
 });
+
+test("a zero-width space is not a name: the employee name “\\u200b” is REQUIRED_TEXT_MISSING", () => {
+  const p = plan((x) => {
+    x.header.employeeName = "\u200b";
+  });
+  expect(validatePlan(p).filter((f) => f.location.field === "employeeName").map((f) => f.code)).toEqual(["REQUIRED_TEXT_MISSING"]);
+});
