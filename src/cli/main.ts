@@ -12,6 +12,7 @@ import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, reasonOf, usageError } from
 import { isLanguage, languageFromArgv } from "./language";
 import { runAnalyze, runBatchCommand, runGenerate, runRollup, runValidate, type CommandContext } from "./commands";
 import { runCalendar } from "./calendar";
+import { runRepair } from "./repair";
 import { runPdf } from "./pdf";
 import { isValidIsoDate } from "../core/dates";
 import { version as PACKAGE_VERSION } from "../../package.json";
@@ -170,6 +171,15 @@ export function buildProgram(language: Language, io: CliIo, setExit: (code: numb
     .addOption(languageOption(language))
     .action(async (file: string, options: { output: string; employeeEmail?: string; managerEmail?: string; lang?: Language }) => {
       setExit(await runCalendar(context(options), file, options));
+    });
+
+  program
+    .command("repair")
+    .description(t("help.repair"))
+    .argument("<plan.xlsx>", t("help.repair.file"))
+    .addOption(languageOption(language))
+    .action(async (file: string, options: { lang?: Language }) => {
+      setExit(await runRepair(context(options), file));
     });
 
   for (const command of program.commands) {

@@ -326,6 +326,21 @@ export const cliMessages = {
   "rollup.failed": { "zh-CN": "{count} 个文件无法读取", "en-US": "{count} file(s) could not be read" },
   "rollup.written": { "zh-CN": "汇总已写入 {file}", "en-US": "Summary written to {file}" },
 
+  // repair: finish a save that stopped half-way (the workbook's save journal)
+  "help.repair": {
+    "zh-CN": "完成一次中断的保存：按工作簿中保存日志记录的内容重写 PIP 表格（原文件先备份为 .bak.xlsx）",
+    "en-US": "finish a save that stopped half-way: rewrite the PIP tables from the workbook's save journal (the file is first copied to .bak.xlsx)",
+  },
+  "help.repair.file": { "zh-CN": "PIP 工作簿（.xlsx）", "en-US": "PIP workbook (.xlsx)" },
+  "repair.nothing": { "zh-CN": "{file}：没有中断的保存，无需修复", "en-US": "{file}: no interrupted save; nothing to repair" },
+  "repair.done": {
+    "zh-CN": "{file}：已完成 {time} 中断的保存（原文件备份为 {backup}）",
+    "en-US": "{file}: finished the save interrupted at {time} (the file as it was is in {backup})",
+  },
+  "repair.damaged": {
+    "zh-CN": "{file}：{time} 的保存未完成，且保存日志已损坏，无法修复；请从备份或版本历史中恢复",
+    "en-US": "{file}: the save of {time} did not finish and its save journal is damaged, so it cannot be repaired; restore the file from a backup or its version history",
+  },
   // pdf, calendar and "as of" (issue 17)
   "help.pdf": {
     "zh-CN": "将 PIP 工作簿打印为 PDF 供存档（无界面 LibreOffice，按各工作表的打印设置）",
