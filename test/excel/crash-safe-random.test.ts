@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { arbValidPlan } from "../support/arbitraries";
-import { FULL, addTo, newTally, reportAfterAll, scenariosFor, sweep } from "./crash-safe-support";
+import { FULL, newTally, reportAfterAll, scenariosFor, sweep } from "./crash-safe-support";
 
 const totals = newTally();
 reportAfterAll(totals, "20 random plans");

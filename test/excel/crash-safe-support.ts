@@ -30,7 +30,10 @@ export function fresh(snapshot?: WorkbookSnapshot): { excel: MemoryExcel; port: 
   return { excel, port: createWorkbookPort((batch) => excel.run(batch), { asOf: "2024-05-15", now: NOW }) };
 }
 
-/** What must survive: the plan's rows and the cells a person typed into their own column and beside a table. */
+/**
+ * What must survive: the plan's rows, the cells a person typed into their own column of the Tracking log, a note
+ * beside the Tracking log's tables and a note on their own sheet.
+ */
 export interface Kept {
   plan: Plan | null;
   userCells: Record<string, unknown>;
@@ -45,6 +48,11 @@ async function keptOf(excel: MemoryExcel, port: PipWorkbookPort): Promise<Kept &
   for (const name of excel.workbookState.sheets.map((s) => s.name)) {
     if (name.startsWith("Notes")) userCells[`${name}!A1`] = excel.getCellValue(name, "A1");
   }
+  // A note of a person's on a PIP sheet, right of the Tracking log's tables (whatever the sheet is called now; the
+  // Tracking log is the sheet left unprotected for people to type on).
+  const tracking = excel.workbookState.tables.find((t) => t.name === "PIP_Tracking");
+  const trackingSheet = tracking && excel.workbookState.sheets.find((s) => s.id === tracking.sheetId);
+  userCells["Tracking!Z2"] = trackingSheet ? excel.getCellValue(trackingSheet.name, "Z2") : null;
   return { plan: read.plan, userCells, interrupted: read.interrupted !== null };
 }
 
@@ -80,6 +88,7 @@ export async function workbookWith(plan: Plan, language: Plan["header"]["languag
   }
   excel.workbookState.addSheet("Notes");
   await excel.setCellValues("Notes", "A1", [["my own note"]]);
+  await excel.setCellValues(names.tracking, "Z2", [["HR: discuss G2 on Monday"]]);
   return { snapshot: excel.snapshot(), base: (await port.readPlan()).plan };
 }
 
