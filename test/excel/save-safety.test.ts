@@ -269,3 +269,22 @@ describe("an interrupted save", () => {
     expect(excel.workbookState.sheets.find((s) => s.name === "PIP_Journal")?.visibility).toBe("VeryHidden");
   });
 });
+
+describe("rows a table grows into carry the column's rules", () => {
+  test("after a check-in from the pane (Table.resize) the next row's date refuses 'abc' and a date outside the window, as typed", async () => {
+    const { excel, port } = setup(true);
+    const plan = examplePlan("en-US");
+    await port.writePlan(plan, { language: "en-US" });
+    await port.addTrackingEntry({ ...plan.tracking[0], note: "from the pane" });
+    const t = excel.workbookState.tables.find((x) => x.name === "PIP_Tracking")!;
+    const sheet = defaultSheetNames("en-US").tracking;
+    const appended = t.rect.r1 + 1; // A1 row of the table's last row (0-based r1)
+    const below = appended + 1; // the row a manager types next, below the table
+    for (const row of [appended, below]) {
+      await expect(excel.setCellValues(sheet, `A${row}`, [["abc"]], { mode: "type" })).rejects.toThrow(/plan/i);
+      await expect(excel.setCellValues(sheet, `A${row}`, [["2023-01-02"]], { mode: "type" })).rejects.toThrow(/plan/i);
+    }
+    await excel.setCellValues(sheet, `A${below}`, [["2024-05-06"]], { mode: "type" });
+    expect(excel.getCellValue(sheet, `A${below}`)).toBe(45418);
+  });
+});
