@@ -41,6 +41,7 @@ import { decodeValue, type RawCell } from "./cells";
 import { snapshotOf, type ExtraCellWrite, type WorkbookSnapshot } from "./writer";
 import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
 import { JOURNAL_SHEET, readJournal, type JournalRead, type SaveJournal } from "./journal";
+import { readSeal, sealFindings, type SealRead } from "./seal";
 
 export interface ReaderResult extends ReadResult {
   /** The Overview's as-of date (ISO) as the workbook computes it now (=TODAY() or a typed date); null if unreadable. */
@@ -100,7 +101,7 @@ interface LoadedTable {
   range: { address: string; values: unknown[][]; valueTypes?: unknown[][]; numberFormat?: unknown[][] } | null;
 }
 
-async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead }> {
+async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead; seal: SealRead }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const collection = context.workbook.tables;
@@ -116,7 +117,7 @@ async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: 
   names.load("items/name");
   // The save journal (a PIP workbook always has its sheet; one without it takes the two-step read).
   const journal = sheets.getItem(JOURNAL_SHEET).getUsedRange(true);
-  journal.load("values");
+  journal.load("address,values");
   await context.sync();
   const snapshot = snapshotOf(sheets, collection, names);
   snapshot.charts = charts();
@@ -124,6 +125,8 @@ async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: 
     snapshot,
     tables: handles.map((h) => ({ name: h.name, range: h.table.isNullObject ? null : rangeData(h.range) })),
     journal: readJournal(journal.values),
+    // The seal of a signed plan: column C of the same sheet (src/excel/seal.ts).
+    seal: readSeal(journal.values, journal.address),
   };
 }
 
@@ -151,7 +154,7 @@ function extraSheetCharts(collection: Excel.TableCollection, present?: (table: s
   };
 }
 
-async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; syncs: number; journal: JournalRead }> {
+async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; syncs: number; journal: JournalRead; seal: SealRead }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const collection = context.workbook.tables;
@@ -162,8 +165,8 @@ async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: Loa
   const snapshot = snapshotOf(sheets, collection, names);
   const present = READ_TABLES.filter((t) => snapshot.tables[t.name] !== undefined);
   const journalRange = snapshot.sheets.includes(JOURNAL_SHEET) ? sheets.getItem(JOURNAL_SHEET).getUsedRange(true) : null;
-  journalRange?.load("values");
-  if (present.length === 0 && !journalRange) return { snapshot, tables: READ_TABLES.map((t) => ({ name: t.name, range: null })), syncs: 1, journal: { state: "none" } };
+  journalRange?.load("address,values");
+  if (present.length === 0 && !journalRange) return { snapshot, tables: READ_TABLES.map((t) => ({ name: t.name, range: null })), syncs: 1, journal: { state: "none" }, seal: { state: "none" } };
   const ranges = new Map(
     present.map((t) => {
       const range = collection.getItem(t.name).getRange();
@@ -182,6 +185,7 @@ async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: Loa
     }),
     syncs: 2,
     journal: journalRange ? readJournal(journalRange.values) : { state: "none" },
+    seal: journalRange ? readSeal(journalRange.values, journalRange.address) : { state: "none" },
   };
 }
 
@@ -196,7 +200,7 @@ function errorText(error: unknown): string {
 
 /** Reads the whole plan (one sync for a complete PIP workbook). Never throws. */
 export async function readPlan(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReaderResult> {
-  let loaded: { tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead };
+  let loaded: { tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead; seal: SealRead };
   const requestBytes = [requestEstimate(READ_TABLES.length)];
   try {
     loaded = await loadOptimistic(context);
@@ -224,10 +228,14 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
   // The tables' ranges, so that a rewrite clears exactly what PIPbook wrote (src/workbook/footprint.ts).
   const ranges: Record<string, string> = {};
   for (const t of loaded.tables) if (t.range) ranges[t.name] = t.range.address;
-  const snapshot = { ...loaded.snapshot, ranges };
+  const snapshot = { ...loaded.snapshot, ranges, seal: loaded.seal };
   const read = { ...interpret(loaded.tables, options), syncs: requestBytes.length, snapshot, requestBytes, interrupted: null };
   // PIP cells a person can break that the values show (the as-of cell, a lost value column): src/excel/reader-checks.ts.
   if (read.plan !== null) read.findings = [...read.findings, ...checkLoadedTables(loaded.tables)];
+  // Changed after signing (src/excel/seal.ts); not while a save is interrupted (the tables may be half-written).
+  if (read.plan !== null && loaded.journal.state === "none") {
+    read.findings = [...read.findings, ...sealFindings(loaded.seal, read.plan, read.plan.header.language === "en-US" ? "en-US" : "zh-CN", read.placement)];
+  }
   return withJournal(read, loaded.journal);
 }
 

@@ -61,6 +61,7 @@ import { bodyRowsOf, modelRows, rectA1, rectOf, tableRect, tableWidth, blockRect
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
 import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
 import { packSteps } from "./batches";
+import { loadSeal, queueSeal, sealBytes, sealToWrite, sealUnknown, type SealRead } from "./seal";
 
 /** What the writer needs to know about the workbook before it writes. */
 export interface WorkbookSnapshot {
@@ -77,6 +78,8 @@ export interface WorkbookSnapshot {
    * compares them ignoring case, so "pip_goals" blocks adding PIP_Goals. Absent: not loaded (not checked).
    */
   otherNames?: { name: string; sheet: string }[];
+  /** The seal of the signed plan the journal sheet holds (src/excel/seal.ts); absent: not loaded. */
+  seal?: SealRead;
 }
 
 /** A cell of a column a person added inside a PIP table: a formula, or a constant with its number format. */
@@ -293,6 +296,12 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
     snapshot = { ...snapshot, charts: { ...snapshot.charts }, ranges: { ...snapshot.ranges } };
     for (const { name, charts } of loads) snapshot.charts![name] = charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
     for (const { name, range } of places) snapshot.ranges![name] = range.address;
+  }
+  // Seal or leave the seal (src/excel/seal.ts): a signed plan needs the seal it would replace, when the read did not give it.
+  if (sealUnknown(plan, snapshot.sheets, JOURNAL_SHEET, snapshot.seal)) {
+    snapshot = { ...snapshot, seal: await loadSeal(context, JOURNAL_SHEET) };
+    syncs++;
+    batchBytes.push(PROBE_BYTES);
   }
   const debris = options.clearDebris ? await findDebris(context, snapshot, names, existing) : [];
   if (options.clearDebris) {
@@ -640,6 +649,9 @@ function buildSteps(
     const marksHeader = SHEETS.map((s) => s.key);
     meta.getRange(`${markColumn(0)}1:${markColumn(SHEETS.length - 1)}1`).values = [marksHeader];
   }, 2);
+  // The seal of a plan both have signed (first signing, or signed again), after the journal's marker like all data.
+  const seal = sealToWrite(plan, snapshot.seal);
+  if (seal) steps.push({ bytes: sealBytes(seal), sheet: JOURNAL_SHEET, run: () => queueSeal(journalSheet, seal) });
 
   // 4. Last batch: protect (after every edit), show the Overview, recalculate, and end the journal.
   for (const sheet of SHEETS) {
