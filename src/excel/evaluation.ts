@@ -111,6 +111,98 @@ function bodyStep(t: EvaluationTableContent, from: number, to: number): Evaluati
   };
 }
 
+/** Maximal runs [first, last] of the positions 0…count−1 where `pick` holds. */
+function runsOf(count: number, pick: (i: number) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < count; i++) {
+    if (!pick(i)) continue;
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
+  }
+  return out;
+}
+
+const isFormula = (cell: number | string): boolean => typeof cell === "string" && cell.startsWith("=");
+const sameRow = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * A period table (one block of `blockRows` rows per goal) written as Excel's fill would make it: each distinct
+ * formula is sent once and Excel derives the others, so the request grows with goals, not goals × periods.
+ *
+ * - Goal 1: its first row (the first period: totals from before the window) and its second row as written, then
+ *   the second row copied over the block's other rows, then those rows' constants (period number, label, dates).
+ * - Goals 2…n: goal 1's block copied over theirs, then what differs from goal 1 (the goal number; the unit's
+ *   number format, set on the block's first row and copied down).
+ *
+ * `Range.copyFrom` "replicates the Copy and Paste actions of the Excel UI" and the Formulas / All copy types keep
+ * "the relative positioning of those formulas' ranges" (Microsoft, "Cut, copy, and paste ranges using the Excel
+ * JavaScript API"; ExcelApi 1.9): a block's formulas name their own row, the row above and the goal number in
+ * their row with column-absolute, row-relative references, and everything else absolutely, so the copies are the
+ * formulas `evaluationContent` declares for those rows (test/evaluation/fill.test.ts compares every cell). Every
+ * destination is a whole multiple of its source, which a paste fills by repeating the source.
+ */
+function filledBodyStep(t: EvaluationTableContent, blockRows: number): EvaluationStep {
+  const n = blockRows;
+  const goals = t.rows.length / n;
+  const width = t.headers.length;
+  const rowOf = (i: number) => t.headerRow + 1 + i;
+  const area = (c0: number, c1: number, r0: number, r1: number) => `${columnLetter(t.firstCol + c0)}${rowOf(r0)}:${columnLetter(t.firstCol + c1)}${rowOf(r1)}`;
+  type Command = { bytes: number; run: (ws: Excel.Worksheet) => void };
+  const commands: Command[] = [];
+  const setFormats = (c0: number, c1: number, r0: number, r1: number) => {
+    const formats = t.numberFormats.slice(r0, r1 + 1).map((r) => r.slice(c0, c1 + 1));
+    commands.push({ bytes: jsonBytes(formats) + COMMAND_BYTES, run: (ws) => void (ws.getRange(area(c0, c1, r0, r1)).numberFormat = formats) });
+  };
+  const setCells = (c0: number, c1: number, r0: number, r1: number) => {
+    const cells = t.rows.slice(r0, r1 + 1).map((r) => r.slice(c0, c1 + 1));
+    commands.push({ bytes: jsonBytes(cells) + COMMAND_BYTES, run: (ws) => void (ws.getRange(area(c0, c1, r0, r1)).formulas = cells) });
+  };
+  const copy = (dest: string, source: string, type: "All" | "Formats") =>
+    commands.push({ bytes: 2 * COMMAND_BYTES, run: (ws) => ws.getRange(dest).copyFrom(ws.getRange(source), type as Excel.RangeCopyType) });
+
+  // Goal 1: the first row (and the second) as declared; the second copied over rows 3…n with its formats.
+  const explicit = Math.min(n, 2);
+  setFormats(0, width - 1, 0, explicit - 1);
+  setCells(0, width - 1, 0, explicit - 1);
+  if (n > 2) {
+    copy(area(0, width - 1, 2, n - 1), area(0, width - 1, 1, 1), "All");
+    for (const [c0, c1] of runsOf(width, (c) => t.rows.slice(2, n).some((r) => !isFormula(r[c]) && r[c] !== t.rows[1][c]))) setCells(c0, c1, 2, n - 1);
+  }
+  // Goals 2…: goal 1's block repeated, then the constants and number formats that differ.
+  if (goals > 1) {
+    copy(area(0, width - 1, n, goals * n - 1), area(0, width - 1, 0, n - 1), "All");
+    for (let g = 1; g < goals; g++) {
+      const first = g * n;
+      const block = t.rows.slice(first, first + n);
+      for (const [c0, c1] of runsOf(width, (c) => block.some((r, i) => !isFormula(r[c]) && r[c] !== t.rows[i][c]))) setCells(c0, c1, first, first + n - 1);
+      if (!sameRow(t.numberFormats[first], t.numberFormats[0])) {
+        setFormats(0, width - 1, first, first);
+        if (n > 1) copy(area(0, width - 1, first + 1, first + n - 1), area(0, width - 1, first, first), "Formats");
+      }
+    }
+  }
+  // Formula columns shaded as on the other sheets; chart data (#N/A for gaps) and helpers in grey.
+  for (const i of t.rows[0].flatMap((cell, c) => (isFormula(cell) ? [c] : []))) {
+    commands.push({
+      bytes: 2 * COMMAND_BYTES,
+      run: (ws) => {
+        const column = ws.getRange(area(i, i, 0, t.rows.length - 1));
+        column.format.fill.color = STYLE.formulaFill;
+        if (t.helperColumns.includes(i)) column.format.font.color = STYLE.helperFont;
+      },
+    });
+  }
+  return { bytes: commands.reduce((sum, c) => sum + c.bytes, 0), run: (ws) => commands.forEach((c) => c.run(ws)) };
+}
+
+/** Whether a period table's rows are the fill `filledBodyStep` makes: every goal's block has the same formats throughout. */
+function fillable(t: EvaluationTableContent): t is EvaluationTableContent & { blockRows: number } {
+  const n = t.blockRows;
+  if (n === null || t.rows.length === 0 || t.rows.length % n !== 0) return false;
+  return t.numberFormats.every((formats, i) => sameRow(formats, t.numberFormats[i - (i % n)]));
+}
+
 /**
  * The whole write as steps in order: clear the derived areas, write the summary, then each block's header and
  * its rows in chunks of ROWS_PER_STEP, then the charts. `existingCharts` must list the charts already on the sheet
@@ -145,7 +237,8 @@ export function evaluationSteps(plan: Plan, language: Language, sheetNames: Shee
   ];
   for (const t of content.tables) {
     steps.push(headerStep(t));
-    for (let from = 0; from < t.rows.length; from += ROWS_PER_STEP) steps.push(bodyStep(t, from, Math.min(t.rows.length, from + ROWS_PER_STEP)));
+    if (fillable(t)) steps.push(filledBodyStep(t, t.blockRows));
+    else for (let from = 0; from < t.rows.length; from += ROWS_PER_STEP) steps.push(bodyStep(t, from, Math.min(t.rows.length, from + ROWS_PER_STEP)));
   }
   steps.push({
     bytes: jsonBytes(content.charts) * 3 + COMMAND_BYTES * content.charts.length * 30,

@@ -400,6 +400,12 @@ export interface EvaluationTableContent {
   widths: number[];
   /** 0-based positions (within the table) of chart-data and helper columns (shown in grey). */
   helperColumns: number[];
+  /**
+   * Period tables: rows per goal (the periods). Every goal's block holds the same formulas relative to its rows,
+   * and within a block every row after the first the same formulas relative to that row, so the writer can send
+   * each distinct formula once and let Excel fill the rest (src/excel/evaluation.ts). Null for status by goal.
+   */
+  blockRows: number | null;
 }
 
 /** The summary block: labels in column A, live values in column B. */
@@ -535,6 +541,7 @@ function tableContent(
   lang: Language,
   goalsOffset: number,
   rows: { goal: Goal | undefined; values: Record<string, number | string> }[],
+  blockRows: number | null = null,
 ): EvaluationTableContent {
   const out: (number | string)[][] = [];
   const formats: string[][] = [];
@@ -554,6 +561,7 @@ function tableContent(
     numberFormats: formats,
     widths: decl.columns.map((c) => c.width),
     helperColumns: decl.columns.flatMap((c, i) => (c.helper ? [i] : [])),
+    blockRows: blockRows !== null && blockRows > 0 ? blockRows : null,
   };
 }
 
@@ -689,8 +697,8 @@ export function evaluationContent(plan: Plan, options: EvaluationOptions): Evalu
 
   const tables = [
     tableContent(EVALUATION_TABLES.PIP_EvalGoals, env, lang, goalsOffset, goals.map((goal) => ({ goal, values: {} }))),
-    tableContent(EVALUATION_TABLES.PIP_EvalQuarters, env, lang, goalsOffset, periodRows(goals, quarters)),
-    tableContent(EVALUATION_TABLES.PIP_EvalPeriods, env, lang, goalsOffset, periodRows(goals, periods)),
+    tableContent(EVALUATION_TABLES.PIP_EvalQuarters, env, lang, goalsOffset, periodRows(goals, quarters), quarters.length),
+    tableContent(EVALUATION_TABLES.PIP_EvalPeriods, env, lang, goalsOffset, periodRows(goals, periods), periods.length),
   ];
   const goalsDecl = EVALUATION_TABLES.PIP_EvalGoals;
   const charts = evaluationCharts(goals, periods, lang);
