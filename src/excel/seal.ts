@@ -21,7 +21,7 @@ import { compareWithSeal, parseSeal, resigned, sealPlan, signingDate, type Seal,
 import { ENTITY_TABLES, type Localized } from "../i18n/findings";
 import { sealMessage, SEAL_WORDS } from "../i18n/seal";
 import { LIST_LABELS, type ListName } from "../i18n/workbook";
-import { columnNumber, locate, quoteSheet, tableColumns, tableOfEntity, type CellIndex, type SheetNames } from "../workbook";
+import { columnNumber, locate, SEAL_FLAG_CELL, quoteSheet, tableColumns, tableOfEntity, type CellIndex, type SheetNames } from "../workbook";
 
 /** The journal sheet's column that holds the seal. */
 export const SEAL_COLUMN = "C";
@@ -80,6 +80,20 @@ export async function loadSeal(context: Excel.RequestContext, journalSheet: stri
   used.load("address,values");
   await context.sync();
   return readSeal(used.values, used.address);
+}
+
+/**
+ * Whether the plan a save writes differs from what was signed (or the seal is damaged) — the Sign-off sheet's line
+ * "changed after signing — ask both to sign again" shows then (its formula reads SEAL_FLAG_CELL).
+ */
+export function changedAfterSigning(plan: Plan, existing: SealRead | undefined, resealing: boolean): boolean {
+  return !resealing && existing !== undefined && sealFindings(existing, plan, "en-US").length > 0;
+}
+
+/** Queues the flag the Sign-off sheet's line reads: 1 when changed after signing, else empty. */
+export function queueSealFlag(sheet: Excel.Worksheet, changed: boolean): void {
+  const cell = sheet.getRange(SEAL_FLAG_CELL.split("!")[1].replace(/\$/g, ""));
+  cell.values = [[changed ? 1 : ""]];
 }
 
 /** Request bytes of the seal as the writer queues it. */

@@ -61,7 +61,7 @@ import { bodyRowsOf, modelRows, rectA1, rectOf, tableRect, tableWidth, blockRect
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
 import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
 import { packSteps } from "./batches";
-import { loadSeal, queueSeal, sealBytes, sealToWrite, sealUnknown, type SealRead } from "./seal";
+import { changedAfterSigning, loadSeal, queueSeal, queueSealFlag, sealBytes, sealToWrite, sealUnknown, type SealRead } from "./seal";
 
 /** What the writer needs to know about the workbook before it writes. */
 export interface WorkbookSnapshot {
@@ -652,6 +652,8 @@ function buildSteps(
   // The seal of a plan both have signed (first signing, or signed again), after the journal's marker like all data.
   const seal = sealToWrite(plan, snapshot.seal);
   if (seal) steps.push({ bytes: sealBytes(seal), sheet: JOURNAL_SHEET, run: () => queueSeal(journalSheet, seal) });
+  const changed = changedAfterSigning(plan, snapshot.seal, seal !== null);
+  small(steps, () => queueSealFlag(journalSheet, changed), 1, JOURNAL_SHEET);
 
   // 4. Last batch: protect (after every edit), show the Overview, recalculate, and end the journal.
   for (const sheet of SHEETS) {

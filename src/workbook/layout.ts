@@ -37,6 +37,11 @@ export type TableName =
 export const LAYOUT_VERSION = 1;
 /** The hidden sheet holding the layout version and the cells the last check marked (see writer). */
 export const META_SHEET = "PIP_Meta";
+/**
+ * Set by each save to 1 when the plan differs from what was signed (the seal: src/excel/seal.ts, beside it in the
+ * very hidden journal sheet); the Sign-off sheet's row 8 then says "changed after signing — ask both to sign again".
+ */
+export const SEAL_FLAG_CELL = "PIP_Journal!$D$1";
 
 export type ColumnKind = "text" | "number" | "date" | "percent" | "list" | "formula";
 

@@ -6,13 +6,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createMemoryExcel } from "../../src/preview/memory-excel";
+import { HyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { readSeal, SEAL_COLUMN } from "../../src/excel/seal";
 import { parsePlanJson } from "../../src/core/plan-file";
 import { signingDate } from "../../src/core/seal";
 import type { Finding } from "../../src/core/findings";
 import type { Plan } from "../../src/core/model";
-import { cellOf, quoteSheet } from "../../src/workbook";
+import { cellOf, defaultSheetNames, quoteSheet } from "../../src/workbook";
 
 const EXAMPLE = path.join(__dirname, "../../examples/sales-q2-2024.plan.json");
 function examplePlan(language: Plan["header"]["language"] = "en-US"): Plan {
@@ -21,8 +22,8 @@ function examplePlan(language: Plan["header"]["language"] = "en-US"): Plan {
   return { ...parsed.plan, header: { ...parsed.plan.header, language } };
 }
 
-function setup() {
-  const excel = createMemoryExcel({ engine: null });
+function setup(engine = false) {
+  const excel = createMemoryExcel({ engine: engine ? new HyperFormulaEngine() : null });
   const port = createWorkbookPort((batch) => excel.run(batch), { asOf: "2024-05-15", now: () => "2024-06-01T09:00:00.000Z" });
   return { excel, port };
 }
@@ -159,6 +160,22 @@ describe("the seal of a signed plan", () => {
     const found = sealFindings((await port.readPlan()).findings);
     expect(found).toHaveLength(1);
     expect(found[0].message["en-US"].startsWith(`${quoteSheet(target.sheet)}!${target.cell} was ${plan.goals[1].target} when signed`)).toBe(true);
+  });
+
+  test.each(["en-US", "zh-CN"] as const)("the Sign-off sheet says 'changed after signing' after a save of an edited plan, and not once both signed again (%s)", async (language) => {
+    const { excel, port } = setup(true);
+    const plan = examplePlan(language);
+    await port.writePlan(plan, { language });
+    const sheet = defaultSheetNames(language).signOff;
+    const line = { "en-US": "Changed after signing — ask both to sign again", "zh-CN": "签字后已改动——请双方重新签字" }[language];
+    expect(excel.getCellValue(sheet, "A8")).toBe("");
+    await typeInto(excel, cellOf({ entity: "goals", row: 0, field: "target" }, language)!, plan.goals[0].target - 5);
+    const edited = (await port.readPlan()).plan!;
+    await port.writePlan(edited, { language });
+    expect(excel.getCellValue(sheet, "A8")).toBe(line);
+    const resigned = { ...edited, signOff: edited.signOff.map((s) => (s.role === "hr" ? s : { ...s, date: "2024-04-15" })) };
+    await port.writePlan(resigned, { language });
+    expect(excel.getCellValue(sheet, "A8")).toBe("");
   });
 
   test("not yet signed by the manager: nothing sealed, nothing reported", async () => {

@@ -4,7 +4,8 @@
  * handwritten signature.
  */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { header, type SheetDecl } from "../layout";
+import { SEAL_WORDS } from "../../i18n/seal";
+import { header, SEAL_FLAG_CELL, stringLiteral, type SheetDecl } from "../layout";
 
 export const signOffSheet: SheetDecl = {
   key: "signOff",
@@ -36,6 +37,7 @@ export const signOffSheet: SheetDecl = {
       },
       style: "value",
     },
+    { cell: "A8", formula: (f) => `IF(N(${SEAL_FLAG_CELL})=1,${stringLiteral(SEAL_WORDS.changedLine[f.lang])},"")`, style: "label" },
   ],
   tables: [
     {
