@@ -2,7 +2,8 @@
  * `npm run bench`: every speed figure of PIPbook in one table, written to bench/results.json, with budgets.
  * Exits 1 naming each broken budget. Not part of `npm test` (timings belong here, not in tests).
  *
- *   1. write plans S/M/L to the in-memory Excel: syncs, bytes per batch, time   (budget: M ≤ 3 syncs, every batch < 5 MB)
+ *   1. write plans S/M/L to the in-memory Excel: syncs, bytes per batch, time   (budget: M ≤ 3 syncs, every batch < 5 MB;
+ *      request bytes of the whole write, save journal included: M ≤ 1,000,000 B, S ≤ 250,000 B; L ≤ 3 syncs of data)
  *   2. read + check + analyse the same workbooks: syncs, time                   (budget: 1 sync)
  *      and Save after adding a goal (read, look, write through the port)         (budget: M ≤ 4 syncs)
  *   3. core analysis of 1k…1M tracking rows: time and growth                    (budget: 100k < 100 ms, linear)
@@ -31,6 +32,11 @@ const BUDGETS = {
   /** msPerRow may not grow by more than this factor from one size to the next (linear ≈ 1). */
   coreGrowth: 2,
   initialGzipBytes: 120_000,
+  /** Request bytes of a whole save (every batch, the save journal included), issue 16: a third of 2026-12-01's. */
+  writeBytesM: 1_000_000,
+  writeBytesS: 250_000,
+  /** L plan: syncs that carry data (all but the probe read and the closing batch). */
+  writeDataSyncsL: 3,
 };
 
 const skip = new Set(
@@ -68,7 +74,21 @@ async function main(): Promise<void> {
     const isM = w.goals === 20 && w.actions === 100 && w.tracking === 1_000;
     row("write", `${label} syncs`, String(w.writeSyncs), isM ? `≤ ${BUDGETS.writeSyncsM}` : "", !isM || w.writeSyncs <= BUDGETS.writeSyncsM);
     row("write", `${label} largest batch`, kb(maxBatch), "< 5 MB", maxBatch < BUDGETS.batchBytes);
-    row("write", `${label} save journal`, kb(w.journalBytes));
+    const total = w.writeBatchBytes.reduce((a, b) => a + b, 0);
+    const isS = w.goals === 5 && w.actions === 20 && w.tracking === 65;
+    const isL = w.goals === 50 && w.actions === 300 && w.tracking === 20_000;
+    const bytesBudget = isM ? BUDGETS.writeBytesM : isS ? BUDGETS.writeBytesS : null;
+    row(
+      "write",
+      `${label} request bytes (all batches, journal included)`,
+      `${total.toLocaleString("en-US")} B (${kb(total)})`,
+      bytesBudget === null ? "" : `≤ ${bytesBudget.toLocaleString("en-US")} B`,
+      bytesBudget === null || total <= bytesBudget,
+    );
+    row("write", `${label} save journal (part of the request bytes)`, kb(w.journalBytes));
+    // The first sync is the probe read (~0.2 KiB), the last the closing batch (~2 KiB); the others carry the plan.
+    const dataSyncs = Math.max(0, w.writeSyncs - 2);
+    row("write", `${label} syncs of data`, String(dataSyncs), isL ? `≤ ${BUDGETS.writeDataSyncsL}` : "", !isL || dataSyncs <= BUDGETS.writeDataSyncsL);
     row("write", `${label} time`, `${w.writeMs.toFixed(1)} ms`);
     row("read", `${label} syncs`, String(w.readSyncs), `= ${BUDGETS.readSyncs}`, w.readSyncs <= BUDGETS.readSyncs);
     row("read", `${label} read+check+analyse`, `${w.readMs.toFixed(1)} ms`);

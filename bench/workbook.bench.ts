@@ -102,8 +102,17 @@ export async function benchWorkbook(sizes: readonly { name: string; goals: numbe
 function printTable(rows: WorkbookBenchRow[]): void {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   const lines = [
-    ["workbook (in-memory Excel, no formula engine)", "write syncs", "bytes per batch", "journal", "write ms", "read syncs", "read ms"],
-    ...rows.map((r) => [r.name, String(r.writeSyncs), r.writeBatchBytes.map(kb).join(" + "), kb(r.journalBytes), r.writeMs.toFixed(0), String(r.readSyncs), r.readMs.toFixed(0)]),
+    ["workbook (in-memory Excel, no formula engine)", "write syncs", "bytes per batch", "write total (B)", "of it journal", "write ms", "read syncs", "read ms"],
+    ...rows.map((r) => [
+      r.name,
+      String(r.writeSyncs),
+      r.writeBatchBytes.map(kb).join(" + "),
+      r.writeBatchBytes.reduce((a, b) => a + b, 0).toLocaleString("en-US"),
+      kb(r.journalBytes),
+      r.writeMs.toFixed(0),
+      String(r.readSyncs),
+      r.readMs.toFixed(0),
+    ]),
   ];
   const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
   for (const l of lines) console.log(l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  "));

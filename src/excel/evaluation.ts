@@ -79,10 +79,10 @@ function headerStep(t: EvaluationTableContent): EvaluationStep {
       header.format.font.color = STYLE.headerFont;
       header.format.fill.color = STYLE.headerFill;
       header.format.wrapText = true;
-      t.widths.forEach((chars, i) => {
-        const letter = columnLetter(t.firstCol + i);
-        ws.getRange(`${letter}:${letter}`).format.columnWidth = Math.round(chars * POINTS_PER_CHAR);
-      });
+      // One range per run of adjacent columns of the same width.
+      for (const [c0, c1] of runsOf(t.widths.length, (i) => i === 0 || t.widths[i] !== t.widths[i - 1]).map(([i], k, all) => [i, (all[k + 1]?.[0] ?? t.widths.length) - 1])) {
+        ws.getRange(`${columnLetter(t.firstCol + c0)}:${columnLetter(t.firstCol + c1)}`).format.columnWidth = Math.round(t.widths[c0] * POINTS_PER_CHAR);
+      }
     },
   };
 }
@@ -182,16 +182,14 @@ function filledBodyStep(t: EvaluationTableContent, blockRows: number): Evaluatio
       }
     }
   }
-  // Formula columns shaded as on the other sheets; chart data (#N/A for gaps) and helpers in grey.
-  for (const i of t.rows[0].flatMap((cell, c) => (isFormula(cell) ? [c] : []))) {
-    commands.push({
-      bytes: 2 * COMMAND_BYTES,
-      run: (ws) => {
-        const column = ws.getRange(area(i, i, 0, t.rows.length - 1));
-        column.format.fill.color = STYLE.formulaFill;
-        if (t.helperColumns.includes(i)) column.format.font.color = STYLE.helperFont;
-      },
-    });
+  // Formula columns shaded as on the other sheets; chart data (#N/A for gaps) and helpers in grey: one range per
+  // run of adjacent columns.
+  const last = t.rows.length - 1;
+  for (const [c0, c1] of runsOf(width, (c) => isFormula(t.rows[0][c]))) {
+    commands.push({ bytes: COMMAND_BYTES, run: (ws) => void (ws.getRange(area(c0, c1, 0, last)).format.fill.color = STYLE.formulaFill) });
+  }
+  for (const [c0, c1] of runsOf(width, (c) => isFormula(t.rows[0][c]) && t.helperColumns.includes(c))) {
+    commands.push({ bytes: COMMAND_BYTES, run: (ws) => void (ws.getRange(area(c0, c1, 0, last)).format.font.color = STYLE.helperFont) });
   }
   return { bytes: commands.reduce((sum, c) => sum + c.bytes, 0), run: (ws) => commands.forEach((c) => c.run(ws)) };
 }
