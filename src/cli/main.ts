@@ -12,6 +12,7 @@ import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, reasonOf, usageError } from
 import { isLanguage, languageFromArgv } from "./language";
 import { runAnalyze, runBatchCommand, runGenerate, runRollup, runValidate, type CommandContext } from "./commands";
 import { runCalendar } from "./calendar";
+import { runExport } from "./export";
 import { runRepair } from "./repair";
 import { runPdf } from "./pdf";
 import { isValidIsoDate } from "../core/dates";
@@ -171,6 +172,18 @@ export function buildProgram(language: Language, io: CliIo, setExit: (code: numb
     .addOption(languageOption(language))
     .action(async (file: string, options: { output: string; employeeEmail?: string; managerEmail?: string; lang?: Language }) => {
       setExit(await runCalendar(context(options), file, options));
+    });
+
+  program
+    .command("export")
+    .description(t("help.export"))
+    .argument("<plan.xlsx>", t("help.export.file"))
+    .requiredOption("--for <audience>", t("help.export.for"))
+    .requiredOption("-o, --output <copy.xlsx>", t("help.export.output"))
+    .addOption(asOfOption(language))
+    .addOption(languageOption(language))
+    .action(async (file: string, options: { output: string; for: string; asOf?: string; lang?: Language }) => {
+      setExit(await runExport(context(options), file, options));
     });
 
   program

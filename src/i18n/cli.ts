@@ -371,6 +371,20 @@ export const cliMessages = {
     "zh-CN": "{file}：行动 {id} 的结束日期无效，未放入日历",
     "en-US": "{file}: action {id} has no valid end date and is not in the calendar",
   },
+  // export --for employee (issue 17, item 2)
+  "help.export": {
+    "zh-CN": "为员工导出一份副本：不含仅供 HR 与直接上级查看的内容（结论建议、评估决定前的结论、理由与备注），副本中的公式照常计算",
+    "en-US": "write a copy for the employee without what is for HR and the manager only (the suggested outcome; the evaluation's outcome, reasons and notes before the decision); the copy still computes",
+  },
+  "help.export.file": { "zh-CN": "PIP 工作簿（.xlsx）", "en-US": "PIP workbook (.xlsx)" },
+  "help.export.for": { "zh-CN": "副本的读者（目前只有 employee）", "en-US": "who the copy is for (employee is the only one for now)" },
+  "help.export.output": { "zh-CN": "输出的副本（.xlsx）", "en-US": "copy to write (.xlsx)" },
+  "usage.exportFor": { "zh-CN": "--for {value}：目前只能导出员工副本（--for employee）", "en-US": "--for {value}: only the employee's copy can be exported for now (--for employee)" },
+  "export.noPlan": { "zh-CN": "{file}：不是 PIP 工作簿（没有 PIP 表格）", "en-US": "{file}: not a PIP workbook (it holds no PIP tables)" },
+  "export.done": {
+    "zh-CN": "已生成员工副本 {file}：{count} 项仅供 HR 与直接上级查看的内容未包含在内",
+    "en-US": "Wrote the employee's copy {file}: {count} item(s) for HR and the manager only left out",
+  },
   "analyze.afterAsOf": {
     "zh-CN": "截至 {asOf}：其后日期的 {count} 行跟踪记录未计入",
     "en-US": "As of {asOf}: {count} tracking row(s) dated after it were left out",

@@ -97,7 +97,17 @@ export interface ColumnDecl {
   inputFormula?: boolean;
   /** A helper the formulas need but a person does not read (Row key, Match key): the sheet column is hidden. */
   hidden?: boolean;
+  /**
+   * Who reads it (README "Who sees what", from DOMAIN.md): "everyone" (the default: the plan, tracking, the final
+   * outcome) or "hr-manager" (a draft outcome, reasons and options before the decision), left out of the employee's
+   * copy (`pipbook export --for employee`).
+   */
+  audience?: Audience;
+  /** An "hr-manager" field of the Evaluation record that becomes everyone's once the evaluation is dated (decided). */
+  sharedOnceDecided?: boolean;
 }
+
+export type Audience = "everyone" | "hr-manager";
 
 interface TableBase {
   /** Stable, language-independent Excel table name. */

@@ -75,6 +75,8 @@ const summaryFields: ColumnDecl[] = [
     header: header("summary.outcome"),
     kind: "formula",
     width: 16,
+    // A draft outcome (the thresholds' suggestion) is HR's and the manager's until the decision is communicated.
+    audience: "hr-manager",
     formula: (f) => {
       const o = f.value("PIP_Summary", "overall");
       const met = f.value("PIP_Header", "met");
