@@ -194,11 +194,17 @@ function filledBodyStep(t: EvaluationTableContent, blockRows: number): Evaluatio
   return { bytes: commands.reduce((sum, c) => sum + c.bytes, 0), run: (ws) => commands.forEach((c) => c.run(ws)) };
 }
 
-/** Whether a period table's rows are the fill `filledBodyStep` makes: every goal's block has the same formats throughout. */
-function fillable(t: EvaluationTableContent): t is EvaluationTableContent & { blockRows: number } {
-  const n = t.blockRows;
-  if (n === null || t.rows.length === 0 || t.rows.length % n !== 0) return false;
-  return t.numberFormats.every((formats, i) => sameRow(formats, t.numberFormats[i - (i % n)]));
+/**
+ * Rows per block when a table's rows are the fill `filledBodyStep` makes, else null: a period table's blocks (every
+ * goal's block with the same formats throughout), or a table whose formulas are the same text in every row (status
+ * by goal reads its goal by ROW(), so each row is a block of one).
+ */
+function fillRows(t: EvaluationTableContent): number | null {
+  if (t.rows.length === 0) return null;
+  const sameFormulas = t.rows.every((r) => r.every((cell, c) => isFormula(cell) === isFormula(t.rows[0][c]) && (!isFormula(cell) || cell === t.rows[0][c])));
+  const n = t.blockRows ?? (sameFormulas ? 1 : null);
+  if (n === null || t.rows.length % n !== 0) return null;
+  return t.numberFormats.every((formats, i) => sameRow(formats, t.numberFormats[i - (i % n)])) ? n : null;
 }
 
 /**
@@ -235,7 +241,8 @@ export function evaluationSteps(plan: Plan, language: Language, sheetNames: Shee
   ];
   for (const t of content.tables) {
     steps.push(headerStep(t));
-    if (fillable(t)) steps.push(filledBodyStep(t, t.blockRows));
+    const fill = fillRows(t);
+    if (fill !== null) steps.push(filledBodyStep(t, fill));
     else for (let from = 0; from < t.rows.length; from += ROWS_PER_STEP) steps.push(bodyStep(t, from, Math.min(t.rows.length, from + ROWS_PER_STEP)));
   }
   steps.push({
