@@ -55,7 +55,9 @@ export function contentHash(json: string): string {
 
 /** Column A of the journal sheet, marker included (row 2). */
 export function journalColumn(journal: SaveJournal): string[] {
-  const json = JSON.stringify(journal);
+  // JSON.stringify escapes control characters and lone surrogates but not U+FFFE / U+FFFF, which XML 1.0 cannot
+  // hold: escaped here too, so the chunks survive an .xlsx (whose writers strip such characters) unchanged.
+  const json = JSON.stringify(journal).replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += JOURNAL_CHUNK) chunks.push(json.slice(i, i + JOURNAL_CHUNK));
   return [TITLE, MARKER, journal.savedAt, contentHash(json), String(chunks.length), ...chunks];

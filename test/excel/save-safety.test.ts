@@ -288,3 +288,12 @@ describe("rows a table grows into carry the column's rules", () => {
     expect(excel.getCellValue(sheet, `A${below}`)).toBe(45418);
   });
 });
+
+test("the journal holds no character XML cannot (U+FFFE in a title is escaped in the JSON and comes back)", () => {
+  const plan = examplePlan();
+  const odd = { ...plan, header: { ...plan.header, title: "计划\uFFFE\u000b" } };
+  const column = journalColumn(journalOf({ savedAt: "t", language: "zh-CN", asOf: null, plan: odd, extraColumns: {}, sheetNames: defaultSheetNames("zh-CN") }));
+  expect(column.some((c) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(c))).toBe(false);
+  const read = readJournal(column.map((v) => [v]));
+  expect(read.state === "interrupted" && read.journal.plan.header.title).toBe("计划\uFFFE\u000b");
+});
