@@ -11,7 +11,7 @@
 import { createMemoryExcel, MemoryExcel } from "../preview/memory-excel";
 import { columnLetter } from "../workbook";
 import { createWorkbookPort } from "../excel/office-port";
-import { WorkbookConflictError } from "../excel/port";
+import { InterruptedSaveError, PreflightError, WorkbookConflictError } from "../excel/port";
 import type { Finding } from "../core/findings";
 import type { Language, Plan } from "../core/model";
 import { cliText } from "../i18n/cli";
@@ -146,6 +146,11 @@ export async function updateWorkbook(bytes: Uint8Array, file: string, plan: Plan
     const report = await port.writePlan(plan, { language: options.language, asOf: options.asOf ?? null });
     return { bytes: await snapshotToXlsx(memory.snapshot()), keptRows: report.keptRows };
   } catch (error) {
+    // A PIP sheet with a password, a name Excel would take for a PIP table's, an unfinished save that cannot be
+    // finished: the add-in's own sentence, in both languages, and the file left as it was.
+    if (error instanceof PreflightError || error instanceof InterruptedSaveError) {
+      throw new CliError("file.saveRefused", { file, zh: error.localized["zh-CN"], en: error.localized["en-US"] }, 1, { cause: error });
+    }
     if (error instanceof WorkbookConflictError) {
       const cells = error.cells.slice(0, 5).map((c) => `${c.sheet}!${c.cell}`).join(", ") + (error.cells.length > 5 ? ", …" : "");
       throw new CliError("file.conflict", { file, cells }, 1, { cause: error });

@@ -10,6 +10,7 @@
  * readable by ./package-fix.ts (absolute part names, foreign charts, ISO `t="d"` cells, broken shared strings).
  */
 import ExcelJS from "exceljs";
+import { passwordFromHash, type PasswordHash } from "./protection";
 import type { CellSnapshot, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../preview/memory-excel";
 import { excelJsInput } from "./bytes";
 import { normalizePackage, type CellRepair, type PartRepair } from "./package-fix";
@@ -272,6 +273,12 @@ export async function xlsxToSnapshot(bytes: Uint8Array, options: XlsxReadOptions
   return (await readXlsx(bytes, options)).snapshot;
 }
 
+/** A sheet's protection as the file states it; a password's hash is carried through (./protection.ts). */
+function protectionOf(ws: ExcelJS.Worksheet): SheetSnapshot["protection"] {
+  const p = (ws as unknown as { sheetProtection?: ({ sheet?: boolean } & PasswordHash) | null }).sheetProtection;
+  return { protected: Boolean(p?.sheet), options: {}, password: p?.sheet ? passwordFromHash(p) : null };
+}
+
 export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<XlsxRead> {
   const { workbook, date1904, repairs, partRepairs, cellErrors } = await loadWorkbook(bytes);
   const sheets: SheetSnapshot[] = [];
@@ -307,7 +314,7 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {})
       frozenColumns: frozen ? (view?.xSplit ?? 0) : 0,
       printArea: null,
       pageLayout: {},
-      protection: { protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet), options: {}, password: null },
+      protection: protectionOf(ws),
       validations: [],
       conditionalFormats: [],
       charts: [],

@@ -11,6 +11,7 @@
  * and LibreOffice compute every formula on open (ExcelJS marks the workbook for a full calculation on load).
  */
 import ExcelJS from "exceljs";
+import { hashFromPassword } from "./protection";
 import type {
   CellSnapshot,
   ChartSnapshot,
@@ -381,7 +382,12 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSnapshot, tabl
     if (rule) ws.addConditionalFormatting({ ref: cf.range.split(",").map((s) => s.trim()).join(" "), rules: [rule] });
   }
   applyPageLayout(ws, sheet);
-  if (sheet.protection.protected) await ws.protect(sheet.protection.password ?? "", protectionOptions(sheet.protection.options));
+  const kept = hashFromPassword(sheet.protection.password);
+  if (sheet.protection.protected && kept) {
+    // A password read from the file: its hash goes back as it was (./protection.ts).
+    await ws.protect("", protectionOptions(sheet.protection.options));
+    Object.assign((ws as unknown as { sheetProtection: object }).sheetProtection, kept);
+  } else if (sheet.protection.protected) await ws.protect(sheet.protection.password ?? "", protectionOptions(sheet.protection.options));
 }
 
 // ---- charts ------------------------------------------------------------------------------------------------
