@@ -203,6 +203,36 @@ describe("the seal of a signed plan", () => {
     expect(found[0].message["zh-CN"]).toContain("被改动或已损坏");
   });
 
+  test("a save failing at any of 12 command indexes across it keeps the seal: undone before the marker, finished after it", async () => {
+    const { excel, port } = setup();
+    const plan = examplePlan();
+    await port.writePlan(plan, { language: "en-US" });
+    const before = sealState(excel);
+    expect(before.state).toBe("sealed");
+    const start = excel.commandCount;
+    const more = { ...plan, tracking: [...plan.tracking, { ...plan.tracking[0], note: "typed on Friday" }] };
+    await port.writePlan(more, { language: "en-US" });
+    const commands = excel.commandCount - start;
+    expect(commands).toBeGreaterThan(100);
+    let finished = 0;
+    for (let k = 1; k <= 12; k++) {
+      const at = Math.floor((commands * k) / 13);
+      excel.failCommand(at);
+      const failed = await port.writePlan({ ...more, tracking: [...more.tracking, { ...plan.tracking[0], note: `again ${k}` }] }, { language: "en-US" }).then(
+        () => false,
+        () => true,
+      );
+      excel.failCommand(null);
+      const fresh = createWorkbookPort((batch) => excel.run(batch));
+      if (failed && (await fresh.readPlan()).interrupted) {
+        await fresh.finishInterruptedSave();
+        finished++;
+      }
+      expect({ at, seal: sealState(excel) }).toEqual({ at, seal: before });
+    }
+    expect(finished).toBeGreaterThan(0);
+  });
+
   test("a save interrupted after the journal's marker and then finished keeps the seal of the signed plan", async () => {
     const { excel, port } = setup();
     const plan = examplePlan();
