@@ -140,7 +140,8 @@ const sameRow = (a: readonly unknown[], b: readonly unknown[]): boolean => a.len
  * JavaScript API"; ExcelApi 1.9): a block's formulas name their own row, the row above and the goal number in
  * their row with column-absolute, row-relative references, and everything else absolutely, so the copies are the
  * formulas `evaluationContent` declares for those rows (test/evaluation/fill.test.ts compares every cell). Every
- * destination is a whole multiple of its source, which a paste fills by repeating the source.
+ * copy goes onto a range of its source's size (rows doubled at each step), so nothing depends on how a paste
+ * repeats a smaller source over a larger destination or expands a destination smaller than its source.
  */
 function filledBodyStep(t: EvaluationTableContent, blockRows: number): EvaluationStep {
   const n = blockRows;
@@ -161,25 +162,42 @@ function filledBodyStep(t: EvaluationTableContent, blockRows: number): Evaluatio
   const copy = (dest: string, source: string, type: "All" | "Formats") =>
     commands.push({ bytes: 2 * COMMAND_BYTES, run: (ws) => ws.getRange(dest).copyFrom(ws.getRange(source), type as Excel.RangeCopyType) });
 
+  // Rows [first, first + total) from their first `unit` rows (total a multiple of unit), each copy onto a range of
+  // the same size as its source (1, 2, 4 … units), so no paste relies on Excel repeating or expanding a source.
+  const fillDown = (first: number, unit: number, total: number, type: "All" | "Formats") => {
+    for (let done = unit; done < total; ) {
+      const size = Math.min(done, total - done);
+      copy(area(0, width - 1, first + done, first + done + size - 1), area(0, width - 1, first, first + size - 1), type);
+      done += size;
+    }
+  };
+
   // Goal 1: the first row (and the second) as declared; the second copied over rows 3…n with its formats.
   const explicit = Math.min(n, 2);
   setFormats(0, width - 1, 0, explicit - 1);
   setCells(0, width - 1, 0, explicit - 1);
   if (n > 2) {
-    copy(area(0, width - 1, 2, n - 1), area(0, width - 1, 1, 1), "All");
+    fillDown(1, 1, n - 1, "All");
     for (const [c0, c1] of runsOf(width, (c) => t.rows.slice(2, n).some((r) => !isFormula(r[c]) && r[c] !== t.rows[1][c]))) setCells(c0, c1, 2, n - 1);
   }
-  // Goals 2…: goal 1's block repeated, then the constants and number formats that differ.
+  // Goals 2…: goal 1's block repeated, then the constants and number formats that differ. A goal whose formats
+  // (its unit) another goal before it already has copies that goal's block's formats.
   if (goals > 1) {
-    copy(area(0, width - 1, n, goals * n - 1), area(0, width - 1, 0, n - 1), "All");
+    fillDown(0, n, goals * n, "All");
+    const formatted: number[] = [0];
     for (let g = 1; g < goals; g++) {
       const first = g * n;
       const block = t.rows.slice(first, first + n);
       for (const [c0, c1] of runsOf(width, (c) => block.some((r, i) => !isFormula(r[c]) && r[c] !== t.rows[i][c]))) setCells(c0, c1, first, first + n - 1);
-      if (!sameRow(t.numberFormats[first], t.numberFormats[0])) {
-        setFormats(0, width - 1, first, first);
-        if (n > 1) copy(area(0, width - 1, first + 1, first + n - 1), area(0, width - 1, first, first), "Formats");
+      const like = formatted.find((h) => sameRow(t.numberFormats[h * n], t.numberFormats[first]));
+      if (like === 0) continue;
+      if (like !== undefined) {
+        copy(area(0, width - 1, first, first + n - 1), area(0, width - 1, like * n, like * n + n - 1), "Formats");
+        continue;
       }
+      setFormats(0, width - 1, first, first);
+      fillDown(first, 1, n, "Formats");
+      formatted.push(g);
     }
   }
   // Formula columns shaded as on the other sheets; chart data (#N/A for gaps) and helpers in grey: one range per
