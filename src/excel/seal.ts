@@ -101,9 +101,16 @@ export function sealBytes(column: readonly string[]): number {
   return 600 + new TextEncoder().encode(JSON.stringify(column.map((v) => [v]))).length + column.length * 8;
 }
 
-/** Queues the seal: column C cleared, then written as text. */
+/** Rows of column C a seal may take: 30 MB of JSON, far beyond what a save's requests can carry. */
+const SEAL_MAX_ROWS = 1000;
+
+/**
+ * Queues the seal: the old one cleared (a bounded range, not the whole column, which would leave a column-level
+ * entry behind), then written as text.
+ */
 export function queueSeal(sheet: Excel.Worksheet, column: readonly string[]): void {
-  sheet.getRange(`${SEAL_COLUMN}:${SEAL_COLUMN}`).clear("All" as Excel.ClearApplyTo);
+  if (column.length > SEAL_MAX_ROWS) throw new Error(`seal: ${column.length} rows, more than ${SEAL_MAX_ROWS}`);
+  sheet.getRange(`${SEAL_COLUMN}1:${SEAL_COLUMN}${SEAL_MAX_ROWS}`).clear("All" as Excel.ClearApplyTo);
   const range = sheet.getRange(`${SEAL_COLUMN}1:${SEAL_COLUMN}${column.length}`);
   range.numberFormat = column.map(() => ["@"]);
   range.values = column.map((v) => [v]);

@@ -95,8 +95,8 @@ describe("pipbook export --for employee", () => {
     const out = await recalcWithLibreOffice([original, copy], path.join(dir, "recalculated"));
     const [computedOriginal, computedCopy] = await Promise.all(out.outputs.map(load));
     const value = (wb: ExcelJS.Workbook, key: string) => {
-      const cell = wb.getWorksheet(names.overview)!.getCell(summaryCell(key));
-      return typeof cell.value === "object" && cell.value !== null && "result" in cell.value ? cell.value.result : cell.value;
+      const { value: v } = wb.getWorksheet(names.overview)!.getCell(summaryCell(key));
+      return typeof v === "object" && v !== null && "result" in v ? v.result : v;
     };
     const overall = value(computedOriginal, "overall");
     expect(typeof overall).toBe("number");
