@@ -711,6 +711,9 @@ async function testsOfTheRun() {
     await end.press("Enter");
     const calendar = page.getByRole("dialog");
     await calendar.waitFor();
+    // The calendar fades its grid in (Fluent's CSS animations): axe reads colours mid-fade as low contrast, so wait
+    // until every animation on the page has finished, as a person sees it.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState === "finished" || a.playState === "idle"), null, { timeout: 5000 });
     await shot(page, "22-datepicker");
     await axe(page, "DatePicker calendar");
     await calendar.getByRole("button", { name: "20, June, 2024" }).click();
