@@ -112,7 +112,8 @@ function partFinding(repair: PartRepair): Finding {
 export async function readWorkbook(bytes: Uint8Array, file: string): Promise<WorkbookRead> {
   // Office.js `Range.values` gives computed results; the file's cached results play that part here.
   const { memory, repairs, partRepairs, probe } = await loadMemory(bytes, file, "cachedValues");
-  const port = createWorkbookPort((batch) => memory.run(batch));
+  // Formula cells hold the file's cached results here: the formula checks run on the file itself (below).
+  const port = createWorkbookPort((batch) => memory.run(batch), { formulaChecks: false });
   const result = await port.readPlan();
   // The cell checks only mean something in a PIP workbook.
   // The reader ran the value checks itself (checkLoadedTables); the formula and around-the-table checks need the file.

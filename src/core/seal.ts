@@ -48,9 +48,13 @@ export interface Seal {
   hash: string;
 }
 
-/** JSON with object keys sorted at every level: the same content always gives the same text and hash. */
+/**
+ * JSON with object keys sorted at every level: the same content always gives the same text and hash. U+FFFE and
+ * U+FFFF are escaped as well (JSON.stringify leaves them as they are, and XML 1.0 — every .xlsx part — cannot hold
+ * them), so the seal stored in the workbook survives an .xlsx unchanged.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return JSON.stringify(sortKeys(value)).replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 function sortKeys(value: unknown): unknown {

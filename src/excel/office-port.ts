@@ -40,6 +40,8 @@ export interface WorkbookPortOptions {
   asOf?: string | null;
   /** The clock for the save journal's time (default: now); tests pin it. */
   now?: () => string;
+  /** readPlan's formula checks (ReadOptions.formulaChecks; default on). */
+  formulaChecks?: boolean;
 }
 
 export interface PipWorkbookPort extends WorkbookPort {
@@ -125,14 +127,14 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
 
   return {
     async readPlan() {
-      const result = await run((context) => readWorkbook(context));
+      const result = await run((context) => readWorkbook(context, { formulaChecks: portOptions.formulaChecks }));
       if (result.plan) base = result.plan;
       return result;
     },
 
     async writePlan(plan, options) {
       return run(async (context) => {
-        let read = await readWorkbook(context, { validate: false });
+        let read = await readWorkbook(context, { validate: false, formulaChecks: false });
         let syncs = read.syncs;
         const batchBytes = [...read.requestBytes];
         if (read.interrupted) {
@@ -141,7 +143,7 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
           // The base stays the plan the pane last had: rows the interrupted save was writing are then rows the
           // pane never saw, which the merge keeps (a newer base would take them for rows the pane deleted).
           const finished = await finishFrom(context, read);
-          read = await readWorkbook(context, { validate: false });
+          read = await readWorkbook(context, { validate: false, formulaChecks: false });
           syncs += finished.syncs + read.syncs;
           batchBytes.push(...finished.batchBytes, ...read.requestBytes);
         }
@@ -169,7 +171,7 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
 
     async finishInterruptedSave() {
       return run(async (context) => {
-        const read = await readWorkbook(context, { validate: false });
+        const read = await readWorkbook(context, { validate: false, formulaChecks: false });
         if (!read.interrupted) return null;
         const finished = await finishFrom(context, read);
         return { syncs: read.syncs + finished.syncs, batchBytes: [...read.requestBytes, ...finished.batchBytes], keptRows: 0 };
@@ -187,7 +189,7 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
     async refreshEvaluation() {
       // Read the plan as the workbook holds it (1 sync), then rewrite the Evaluation sheet's rows and re-bind its charts.
       await run(async (context) => {
-        const read = await readWorkbook(context, { validate: false });
+        const read = await readWorkbook(context, { validate: false, formulaChecks: false });
         if (read.plan) await refreshEvaluationSheet(context, { plan: read.plan, tables: read.snapshot.tables });
       });
     },

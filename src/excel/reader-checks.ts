@@ -58,7 +58,7 @@ export interface CheckSelection {
 }
 
 /** How far below a table typed rows are looked for (a person types a few, not thousands). */
-const BELOW_ROWS_SCANNED = 50;
+export const BELOW_ROWS_SCANNED = 50;
 
 function parseRange(range: string): { c1: number; r1: number; c2: number; r2: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(range);
@@ -197,10 +197,14 @@ function rowsBelow(probe: WorkbookProbe, table: ProbedTable, decl: TableDecl, r:
   return out;
 }
 
-/** A table as the reader's one-sync load gives it: its address with the sheet, values and value types. */
+/**
+ * A table as the reader's one-sync load gives it: its address with the sheet, values and value types — and, when
+ * the reader loads them (the add-in does; the CLI checks the file itself), its formulas and the rows right below it.
+ */
 export interface LoadedTableValues {
   name: string;
-  range: { address: string; values: unknown[][]; valueTypes?: unknown[][] } | null;
+  range: { address: string; values: unknown[][]; valueTypes?: unknown[][]; formulas?: unknown[][] } | null;
+  below?: { address: string; values: unknown[][]; formulas: unknown[][] } | null;
 }
 
 /**
@@ -209,31 +213,44 @@ export interface LoadedTableValues {
  */
 export function checkLoadedTables(tables: readonly LoadedTableValues[]): Finding[] {
   const probed: ProbedTable[] = [];
-  const grids = new Map<string, { sheet: string; c1: number; r1: number; values: unknown[][]; types?: unknown[][] }>();
-  for (const t of tables) {
-    if (!t.range) continue;
-    const bang = t.range.address.lastIndexOf("!");
-    const sheet = t.range.address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-    const range = t.range.address.slice(bang + 1).replace(/\$/g, "");
-    const r = parseRange(range);
+  type Grid = { sheet: string; c1: number; r1: number; values: unknown[][]; types?: unknown[][]; formulas?: unknown[][] };
+  const grids: Grid[] = [];
+  const where = (address: string) => {
+    const bang = address.lastIndexOf("!");
+    const sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    const range = address.slice(bang + 1).replace(/\$/g, "");
+    return { sheet, range, r: parseRange(range) };
+  };
+  const present = tables.filter((t) => t.range !== null);
+  // Formulas are known when the load brought them for every table (the add-in's reader); then the formula checks
+  // and the rows below the tables run too.
+  const formulasKnown = present.length > 0 && present.every((t) => Array.isArray(t.range?.formulas));
+  for (const t of present) {
+    const { sheet, range, r } = where(t.range!.address);
     if (!r) continue;
-    probed.push({ name: t.name, sheet, range, headers: (t.range.values[0] ?? []).map((v) => String(v ?? "")) });
-    grids.set(t.name, { sheet, c1: r.c1, r1: r.r1, values: t.range.values, types: t.range.valueTypes });
+    probed.push({ name: t.name, sheet, range, headers: (t.range!.values[0] ?? []).map((v) => String(v ?? "")) });
+    grids.push({ sheet, c1: r.c1, r1: r.r1, values: t.range!.values, types: t.range!.valueTypes, formulas: t.range!.formulas });
+    if (t.below) {
+      const b = where(t.below.address);
+      if (b.r) grids.push({ sheet: b.sheet, c1: b.r.c1, r1: b.r.r1, values: t.below.values, formulas: t.below.formulas });
+    }
   }
   const probe: WorkbookProbe = {
     tables: probed,
-    formulasKnown: false,
+    formulasKnown,
     cell(sheet, row, col) {
-      for (const g of grids.values()) {
+      for (const g of grids) {
         if (g.sheet !== sheet) continue;
         const values = g.values[row - g.r1];
         if (!values || col < g.c1 || col - g.c1 >= values.length) continue;
         const value = values[col - g.c1];
-        if (value === undefined || value === "") return value === "" ? { value: "", formula: null } : null;
-        return { value, formula: null, error: g.types?.[row - g.r1]?.[col - g.c1] === "Error" };
+        const f = g.formulas?.[row - g.r1]?.[col - g.c1];
+        const formula = typeof f === "string" && f.startsWith("=") ? f : null;
+        if (formula === null && (value === undefined || value === "")) return value === "" ? { value: "", formula: null } : null;
+        return { value: value ?? null, formula, error: g.types?.[row - g.r1]?.[col - g.c1] === "Error" };
       }
       return null;
     },
   };
-  return checkPipCells(probe, { values: true, formulasAndSurroundings: false });
+  return checkPipCells(probe, { values: true, formulasAndSurroundings: formulasKnown });
 }

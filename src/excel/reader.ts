@@ -18,7 +18,7 @@ import { serialToIso } from "../core/dates";
 import { validatePlan } from "../core/validate";
 import { entitySubject, type Localized } from "../i18n/findings";
 import { readerMessage, type ReaderMessageId } from "../i18n/workbook";
-import { checkLoadedTables } from "./reader-checks";
+import { BELOW_ROWS_SCANNED, checkLoadedTables } from "./reader-checks";
 import type { ReadResult } from "./port";
 import {
   LAYOUT,
@@ -84,6 +84,12 @@ export interface ExtraColumnRead {
 export interface ReadOptions {
   /** Run validatePlan and place its findings (default true). */
   validate?: boolean;
+  /**
+   * Load formulas and the rows below list tables, and check them (src/excel/reader-checks.ts: a formula cell typed
+   * over, rows typed below a table it did not take in). Default true; the CLI turns it off because its in-memory
+   * workbook holds the file's cached results in formula cells and it checks the file's formulas itself.
+   */
+  formulaChecks?: boolean;
 }
 
 /**
@@ -93,24 +99,41 @@ export interface ReadOptions {
 const READ_TABLES = TABLES;
 
 /** Estimated request size: the collection loads (sheets, tables, names, the journal), three commands per table. */
-const requestEstimate = (tables: number) => 420 + 220 * tables;
+const requestEstimate = (tables: number) => 420 + 300 * tables;
 
 interface LoadedTable {
   name: TableName;
   /** null when the table is not in the workbook. */
-  range: { address: string; values: unknown[][]; valueTypes?: unknown[][]; numberFormat?: unknown[][] } | null;
+  range: { address: string; values: unknown[][]; valueTypes?: unknown[][]; numberFormat?: unknown[][]; formulas?: unknown[][] } | null;
+  /** The rows right below a list table (formula checks on), for rows typed there that the table did not take in. */
+  below?: { address: string; values: unknown[][]; formulas: unknown[][] } | null;
 }
 
-async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead; seal: SealRead }> {
+/**
+ * What the one-sync load asks of each table: with formula checks (src/excel/reader-checks.ts) its formulas too, and
+ * for a list table holding plan rows the BELOW_ROWS_SCANNED rows under it (Range.getRowsBelow, ExcelApi 1.2).
+ */
+function queueTableLoad(table: Excel.Table, name: TableName, formulaChecks: boolean): { range: Excel.Range; below: Excel.Range | null } {
+  const range = table.getRange();
+  range.load(formulaChecks ? "address,values,valueTypes,numberFormat,formulas" : "address,values,valueTypes,numberFormat");
+  const decl = LAYOUT.tables.get(name);
+  const below = formulaChecks && decl?.shape === "list" && decl.entity !== null ? range.getRowsBelow(BELOW_ROWS_SCANNED) : null;
+  below?.load("address,values,formulas");
+  return { range, below };
+}
+
+function belowData(below: Excel.Range | null): LoadedTable["below"] {
+  return below ? { address: below.address, values: below.values, formulas: below.formulas } : null;
+}
+
+async function loadOptimistic(context: Excel.RequestContext, formulaChecks: boolean): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead; seal: SealRead }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const collection = context.workbook.tables;
   collection.load("items/name,items/worksheet/name");
   const handles = READ_TABLES.map((t) => {
     const table = collection.getItemOrNullObject(t.name);
-    const range = table.getRange();
-    range.load("address,values,valueTypes,numberFormat");
-    return { name: t.name, table, range };
+    return { name: t.name, table, ...queueTableLoad(table, t.name, formulaChecks) };
   });
   const charts = extraSheetCharts(collection);
   const names = context.workbook.names;
@@ -123,7 +146,7 @@ async function loadOptimistic(context: Excel.RequestContext): Promise<{ tables: 
   snapshot.charts = charts();
   return {
     snapshot,
-    tables: handles.map((h) => ({ name: h.name, range: h.table.isNullObject ? null : rangeData(h.range) })),
+    tables: handles.map((h) => ({ name: h.name, range: h.table.isNullObject ? null : rangeData(h.range, formulaChecks), below: h.table.isNullObject ? null : belowData(h.below) })),
     journal: readJournal(journal.values),
     // The seal of a signed plan: column C of the same sheet (src/excel/seal.ts).
     seal: readSeal(journal.values, journal.address),
@@ -154,7 +177,7 @@ function extraSheetCharts(collection: Excel.TableCollection, present?: (table: s
   };
 }
 
-async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; syncs: number; journal: JournalRead; seal: SealRead }> {
+async function loadTwoStep(context: Excel.RequestContext, formulaChecks: boolean): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; syncs: number; journal: JournalRead; seal: SealRead }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const collection = context.workbook.tables;
@@ -167,21 +190,15 @@ async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: Loa
   const journalRange = snapshot.sheets.includes(JOURNAL_SHEET) ? sheets.getItem(JOURNAL_SHEET).getUsedRange(true) : null;
   journalRange?.load("address,values");
   if (present.length === 0 && !journalRange) return { snapshot, tables: READ_TABLES.map((t) => ({ name: t.name, range: null })), syncs: 1, journal: { state: "none" }, seal: { state: "none" } };
-  const ranges = new Map(
-    present.map((t) => {
-      const range = collection.getItem(t.name).getRange();
-      range.load("address,values,valueTypes,numberFormat");
-      return [t.name, range] as const;
-    }),
-  );
+  const ranges = new Map(present.map((t) => [t.name, queueTableLoad(collection.getItem(t.name), t.name, formulaChecks)] as const));
   const charts = extraSheetCharts(collection, (name) => snapshot.tables[name] !== undefined);
   await context.sync();
   snapshot.charts = charts();
   return {
     snapshot,
     tables: READ_TABLES.map((t) => {
-      const range = ranges.get(t.name);
-      return { name: t.name, range: range ? rangeData(range) : null };
+      const loaded = ranges.get(t.name);
+      return { name: t.name, range: loaded ? rangeData(loaded.range, formulaChecks) : null, below: loaded ? belowData(loaded.below) : null };
     }),
     syncs: 2,
     journal: journalRange ? readJournal(journalRange.values) : { state: "none" },
@@ -189,8 +206,9 @@ async function loadTwoStep(context: Excel.RequestContext): Promise<{ tables: Loa
   };
 }
 
-function rangeData(range: Excel.Range): LoadedTable["range"] {
-  return { address: range.address, values: range.values, valueTypes: range.valueTypes, numberFormat: range.numberFormat };
+function rangeData(range: Excel.Range, withFormulas: boolean): LoadedTable["range"] {
+  const data = { address: range.address, values: range.values, valueTypes: range.valueTypes, numberFormat: range.numberFormat };
+  return withFormulas ? { ...data, formulas: range.formulas } : data;
 }
 
 function errorText(error: unknown): string {
@@ -203,10 +221,10 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
   let loaded: { tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead; seal: SealRead };
   const requestBytes = [requestEstimate(READ_TABLES.length)];
   try {
-    loaded = await loadOptimistic(context);
+    loaded = await loadOptimistic(context, options.formulaChecks !== false);
   } catch {
     try {
-      const twoStep = await loadTwoStep(context);
+      const twoStep = await loadTwoStep(context, options.formulaChecks !== false);
       loaded = twoStep;
       requestBytes.push(requestEstimate(0));
       if (twoStep.syncs === 2) requestBytes.push(requestEstimate(READ_TABLES.filter((t) => twoStep.snapshot.tables[t.name] !== undefined).length));
@@ -230,7 +248,8 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
   for (const t of loaded.tables) if (t.range) ranges[t.name] = t.range.address;
   const snapshot = { ...loaded.snapshot, ranges, seal: loaded.seal };
   const read = { ...interpret(loaded.tables, options), syncs: requestBytes.length, snapshot, requestBytes, interrupted: null };
-  // PIP cells a person can break that the values show (the as-of cell, a lost value column): src/excel/reader-checks.ts.
+  // PIP cells a person can break (src/excel/reader-checks.ts): the as-of cell, a lost value column, and with formula
+  // checks a formula cell typed over and rows typed below a table.
   if (read.plan !== null) read.findings = [...read.findings, ...checkLoadedTables(loaded.tables)];
   // Changed after signing (src/excel/seal.ts); not while a save is interrupted (the tables may be half-written).
   if (read.plan !== null && loaded.journal.state === "none") {

@@ -168,7 +168,8 @@ export function sealFindings(read: SealRead, plan: Plan, names: SheetNames | Lan
   if (read.state === "none") return [];
   if (read.state === "damaged") {
     if (read.signedOn !== "" && signingDate(plan) !== null && signingDate(plan)! > read.signedOn) return [];
-    return [finding("SEAL_DAMAGED", { entity: "signOff" }, sealMessage("SEAL_DAMAGED", {}))];
+    // Placed on the first signature's date: the signatures are what the seal vouches for.
+    return [finding("SEAL_DAMAGED", locate({ entity: "signOff", row: 0, field: "date" }, names, placement), sealMessage("SEAL_DAMAGED", {}))];
   }
   const content = read.seal.content;
   if (resigned(content, plan)) return [];
