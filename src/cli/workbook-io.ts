@@ -150,7 +150,7 @@ export async function updateWorkbook(bytes: Uint8Array, file: string, plan: Plan
     // A PIP sheet with a password, a name Excel would take for a PIP table's, an unfinished save that cannot be
     // finished: the add-in's own sentence, in both languages, and the file left as it was.
     if (error instanceof PreflightError || error instanceof InterruptedSaveError) {
-      throw new CliError("file.saveRefused", { file, zh: error.localized["zh-CN"], en: error.localized["en-US"] }, 1, { cause: error });
+      throw new CliError("file.saveRefused", { file, reason: error.localized }, 1, { cause: error });
     }
     if (error instanceof WorkbookConflictError) {
       const cells = error.cells.slice(0, 5).map((c) => `${c.sheet}!${c.cell}`).join(", ") + (error.cells.length > 5 ? ", …" : "");

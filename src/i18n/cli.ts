@@ -327,7 +327,7 @@ export const cliMessages = {
   "rollup.written": { "zh-CN": "汇总已写入 {file}", "en-US": "Summary written to {file}" },
 
   // a save into an existing workbook refused by its preflight or left interrupted: the add-in's own sentence
-  "file.saveRefused": { "zh-CN": "{file}：{zh}", "en-US": "{file}: {en}" },
+  "file.saveRefused": { "zh-CN": "{file}：{reason}", "en-US": "{file}: {reason}" },
   // repair: finish a save that stopped half-way (the workbook's save journal)
   "help.repair": {
     "zh-CN": "完成一次中断的保存：按工作簿中保存日志记录的内容重写 PIP 表格（原文件先备份为 .bak.xlsx）",
