@@ -24,7 +24,6 @@ export const JOURNAL_SHEET = "PIP_Journal";
 const TITLE = "PIPbook save journal (do not edit)";
 /** Row 2 of the journal while a save is under way. */
 export const JOURNAL_MARKER = "saving";
-const MARKER = JOURNAL_MARKER;
 /** Characters per cell: under Excel's 32,767 per cell (Microsoft, "Excel specifications and limits"). */
 export const JOURNAL_CHUNK = 30_000;
 /** Rows before the first chunk: title, marker, time, hash, chunk count. */
@@ -60,7 +59,7 @@ export function journalColumn(journal: SaveJournal): string[] {
   const json = JSON.stringify(journal).replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += JOURNAL_CHUNK) chunks.push(json.slice(i, i + JOURNAL_CHUNK));
-  return [TITLE, MARKER, journal.savedAt, contentHash(json), String(chunks.length), ...chunks];
+  return [TITLE, JOURNAL_MARKER, journal.savedAt, contentHash(json), String(chunks.length), ...chunks];
 }
 
 /** What the reader makes of the journal sheet's values. */
@@ -72,7 +71,7 @@ export type JournalRead =
 
 export function readJournal(values: unknown[][] | null | undefined): JournalRead {
   const column = (values ?? []).map((row) => (Array.isArray(row) ? row[0] : undefined));
-  if (column[1] !== MARKER) return { state: "none" };
+  if (column[1] !== JOURNAL_MARKER) return { state: "none" };
   const savedAt = String(column[2] ?? "");
   const count = Number(column[4]);
   if (!Number.isInteger(count) || count < 1 || column.length < HEAD_ROWS + count) return { state: "damaged", savedAt };
@@ -128,7 +127,7 @@ export function queueJournalRows(sheet: Excel.Worksheet, group: { firstRow: numb
 
 /** Queues the marker: after every row of the content, so a marker always comes with its whole content. */
 export function queueJournalMarker(sheet: Excel.Worksheet): void {
-  sheet.getRange("A2").values = [[MARKER]];
+  sheet.getRange("A2").values = [[JOURNAL_MARKER]];
 }
 
 /** Queues the end of a save: the marker first, then the content. */

@@ -26,7 +26,7 @@ import { JOURNAL_SHEET, readJournal } from "./journal";
 import { preflightMessage, readerMessage } from "../i18n/workbook";
 import { LAYOUT, META_SHEET, SHEETS, columnLetter, listTable, makeFormulaEnv, makeFormulaRow, defaultSheetNames, type ListTableDecl, type TableName } from "../workbook";
 import { encodeValue, formatFor } from "./cells";
-import { readPlan as readWorkbook, type ReaderResult } from "./reader";
+import { errorText, readPlan as readWorkbook, type ReaderResult } from "./reader";
 import { SHEET_PROTECTION, markColumn, writePlan as writeWorkbook, type WriterOptions } from "./writer";
 import { refreshEvaluation as refreshEvaluationSheet } from "./evaluation";
 import { prepareRewrite } from "./rewrite";
@@ -300,16 +300,13 @@ async function explainFailure(context: Excel.RequestContext, error: unknown): Pr
     tables.load("items/name,items/worksheet/name");
     const journal = sheets.getItemOrNullObject(JOURNAL_SHEET);
     await context.sync();
-    let marker = false;
     if (!journal.isNullObject) {
       const used = journal.getUsedRange(true);
       used.load("values");
       await context.sync();
       const state = readJournal(used.values);
-      marker = state.state !== "none";
       if (state.state !== "none") return new InterruptedSaveError(readerMessage(state.state === "interrupted" ? "SAVE_INTERRUPTED" : "SAVE_JOURNAL_DAMAGED", { time: state.savedAt }), error);
     }
-    void marker;
     const holders = [...new Set(tables.items.filter((t) => LAYOUT.tables.has(t.name as TableName)).map((t) => t.worksheet.name))];
     const protections = holders.map((name) => {
       const p = sheets.getItem(name).protection;
@@ -340,10 +337,6 @@ async function explainFailure(context: Excel.RequestContext, error: unknown): Pr
   }
 }
 
-function errorText(error: unknown): string {
-  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
-  return String(error);
-}
 
 /** Rows of the meta sheet cleared before new marks are written. */
 const MARK_ROWS = 5000;

@@ -211,7 +211,8 @@ function rangeData(range: Excel.Range, withFormulas: boolean): LoadedTable["rang
   return withFormulas ? { ...data, formulas: range.formulas } : data;
 }
 
-function errorText(error: unknown): string {
+/** Excel's message of anything thrown, for a sentence that names it. */
+export function errorText(error: unknown): string {
   if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
   return String(error);
 }

@@ -6,24 +6,16 @@
  * again: it must give the old plan, the new plan, or an interrupted save whose finish gives the new plan — with
  * every Tracking log, Adjustments and Sign-off row and every cell of a person's own column and note kept.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { MemoryExcel, type WorkbookSnapshot } from "../../src/preview/memory-excel";
 import { createWorkbookPort, type PipWorkbookPort } from "../../src/excel/office-port";
 import { InterruptedSaveError, PreflightError } from "../../src/excel/port";
 import type { Plan } from "../../src/core/model";
-import { parsePlanJson } from "../../src/core/plan-file";
 import { defaultSheetNames } from "../../src/workbook";
 
-const EXAMPLE = path.join(__dirname, "../../examples/sales-q2-2024.plan.json");
 export const FULL = process.env.PIPBOOK_FAULTS === "full";
 export const NOW = () => "2024-06-01T09:00:00.000Z";
 
-export function examplePlan(): Plan {
-  const parsed = parsePlanJson(readFileSync(EXAMPLE, "utf8"));
-  if (!parsed.ok) throw new Error("example plan does not parse");
-  return parsed.plan;
-}
+export { examplePlan } from "./support";
 
 export function fresh(snapshot?: WorkbookSnapshot): { excel: MemoryExcel; port: PipWorkbookPort } {
   const excel = snapshot ? MemoryExcel.fromSnapshot(snapshot, { engine: null }) : new MemoryExcel({ engine: null });

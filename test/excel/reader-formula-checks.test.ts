@@ -3,18 +3,12 @@
  * (src/excel/reader-checks.ts): a formula cell PIPbook writes that a person typed over, and a row written right
  * below the Tracking log that the table did not take in — on the in-memory Excel, the stand-in for Excel.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { createMemoryExcel } from "../../src/preview/memory-excel";
 import { createWorkbookPort } from "../../src/excel/office-port";
-import { parsePlanJson } from "../../src/core/plan-file";
 import { defaultSheetNames } from "../../src/workbook";
+import { examplePlan } from "./support";
 
-function example() {
-  const parsed = parsePlanJson(readFileSync(path.join(__dirname, "../../examples/sales-q2-2024.plan.json"), "utf8"));
-  if (!parsed.ok) throw new Error("example does not parse");
-  return { ...parsed.plan, header: { ...parsed.plan.header, language: "en-US" as const } };
-}
+const example = () => examplePlan("en-US");
 
 test("a typed-over formula cell and a row below the Tracking log are findings with their cells, in one sync", async () => {
   const excel = createMemoryExcel({ engine: null });

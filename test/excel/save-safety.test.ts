@@ -4,24 +4,17 @@
  * refusals, sheet names compared as Excel compares them, structured references that keep following PIP tables, the
  * recalculation after suspended calculation, the journal and an interrupted save finished.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { MemoryExcel, createMemoryExcel } from "../../src/preview/memory-excel";
 import { HyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { InterruptedSaveError, PreflightError } from "../../src/excel/port";
 import { JOURNAL_CHUNK, journalColumn, journalOf, readJournal } from "../../src/excel/journal";
 import { writePlan } from "../../src/excel/writer";
-import { parsePlanJson } from "../../src/core/plan-file";
 import type { Plan } from "../../src/core/model";
+import { examplePlan as exampleIn } from "./support";
 import { defaultSheetNames } from "../../src/workbook";
 
-const EXAMPLE = path.join(__dirname, "../../examples/sales-q2-2024.plan.json");
-function examplePlan(language: Plan["header"]["language"] = "zh-CN"): Plan {
-  const parsed = parsePlanJson(readFileSync(EXAMPLE, "utf8"));
-  if (!parsed.ok) throw new Error("example does not parse");
-  return { ...parsed.plan, header: { ...parsed.plan.header, language } };
-}
+const examplePlan = (language: Plan["header"]["language"] = "zh-CN") => exampleIn(language);
 
 function setup(engine = false) {
   const excel = createMemoryExcel({ engine: engine ? new HyperFormulaEngine() : null });

@@ -3,24 +3,17 @@
  * reader reports a signed value edited in Excel with its cell and its value when signed; tracking rows are not
  * sealed; signing again re-seals; a regenerate, a language switch and an interrupted save keep the seal.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { createMemoryExcel } from "../../src/preview/memory-excel";
 import { HyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { readSeal, SEAL_COLUMN } from "../../src/excel/seal";
-import { parsePlanJson } from "../../src/core/plan-file";
 import { signingDate } from "../../src/core/seal";
 import type { Finding } from "../../src/core/findings";
 import type { Plan } from "../../src/core/model";
+import { examplePlan as exampleIn } from "./support";
 import { cellOf, defaultSheetNames, quoteSheet } from "../../src/workbook";
 
-const EXAMPLE = path.join(__dirname, "../../examples/sales-q2-2024.plan.json");
-function examplePlan(language: Plan["header"]["language"] = "en-US"): Plan {
-  const parsed = parsePlanJson(readFileSync(EXAMPLE, "utf8"));
-  if (!parsed.ok) throw new Error("example does not parse");
-  return { ...parsed.plan, header: { ...parsed.plan.header, language } };
-}
+const examplePlan = (language: Plan["header"]["language"] = "en-US") => exampleIn(language);
 
 function setup(engine = false) {
   const excel = createMemoryExcel({ engine: engine ? new HyperFormulaEngine() : null });

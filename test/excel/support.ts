@@ -2,7 +2,10 @@
  * Helpers for the workbook tests: an in-memory Excel (the stand-in from src/preview/memory-excel, not Excel),
  * optionally with HyperFormula computing the formulas, and plans of a given size.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createMemoryExcel, type MemoryExcel } from "../../src/preview/memory-excel";
+import { parsePlanJson } from "../../src/core/plan-file";
 import { HyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
 import type { Plan } from "../../src/core/model";
 import type { ExcelRun } from "../../src/excel/office-port";
@@ -87,4 +90,11 @@ export function sizedPlan(goals: number, actions: number, tracking: number, lang
     evaluation: { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" },
     thresholds: { onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 },
   };
+}
+
+/** DOMAIN.md's worked example (examples/sales-q2-2024.plan.json), written in `language`. */
+export function examplePlan(language: Plan["header"]["language"] = "zh-CN"): Plan {
+  const parsed = parsePlanJson(readFileSync(path.join(__dirname, "../../examples/sales-q2-2024.plan.json"), "utf8"));
+  if (!parsed.ok) throw new Error("examples/sales-q2-2024.plan.json does not parse");
+  return { ...parsed.plan, header: { ...parsed.plan.header, language } };
 }
