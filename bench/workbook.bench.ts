@@ -1,5 +1,5 @@
 /**
- * Workbook benchmark: write and read plans of three sizes in the in-memory Excel stand-in (src/preview/memory-excel),
+ * Workbook benchmark: write and read plans of three sizes in the in-memory Excel stand-in (src/memory-excel),
  * WITHOUT a formula engine — the times are the writer's and reader's own work plus the stand-in's bookkeeping, not
  * formula calculation (in Excel, calculation is suspended during the write and runs afterwards).
  *
@@ -12,7 +12,7 @@
  * Alone: `npx tsx bench/workbook.bench.ts` prints a table.
  */
 import { pathToFileURL } from "node:url";
-import { createMemoryExcel } from "../src/preview/memory-excel";
+import { createMemoryExcel } from "../src/memory-excel";
 import { writePlan } from "../src/excel/writer";
 import { readPlan } from "../src/excel/reader";
 import { analyzePlan } from "../src/core/analysis";

@@ -8,7 +8,7 @@
  * a cell, not in the save journal, not in a cached value.
  */
 import path from "node:path";
-import { createMemoryExcel, type WorkbookSnapshot } from "../preview/memory-excel";
+import { createMemoryExcel, type WorkbookSnapshot } from "../memory-excel";
 import { createWorkbookPort } from "../excel/office-port";
 import type { Language, Plan } from "../core/model";
 import { cliText } from "../i18n/cli";

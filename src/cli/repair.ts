@@ -7,7 +7,7 @@
  */
 import { copyFile } from "node:fs/promises";
 import path from "node:path";
-import { MemoryExcel } from "../preview/memory-excel";
+import { MemoryExcel } from "../memory-excel";
 import { createWorkbookPort } from "../excel/office-port";
 import { cliText } from "../i18n/cli";
 import type { CommandContext } from "./commands";

@@ -1,6 +1,6 @@
 /**
  * One code path for the add-in and the CLI: the add-in's own writer and reader (src/excel, through the
- * WorkbookPort) run headless against the in-memory Excel (src/preview/memory-excel, with no formula engine —
+ * WorkbookPort) run headless against the in-memory Excel (src/memory-excel, with no formula engine —
  * HyperFormula is GPL and not needed here); the CLI only converts between that workbook and an .xlsx file.
  *
  *   generate: plan → port.writePlan on an empty in-memory Excel → snapshot → .xlsx (ExcelJS + chart parts)
@@ -8,7 +8,7 @@
  *             Excel kept) → snapshot → .xlsx
  *   read:     .xlsx → snapshot (ExcelJS) → in-memory Excel → port.readPlan → plan + findings with sheet and cell
  */
-import { createMemoryExcel, MemoryExcel } from "../preview/memory-excel";
+import { createMemoryExcel, MemoryExcel } from "../memory-excel";
 import { columnLetter } from "../workbook";
 import { createWorkbookPort } from "../excel/office-port";
 import { InterruptedSaveError, PreflightError, WorkbookConflictError } from "../excel/port";
@@ -20,7 +20,7 @@ import { snapshotToXlsx } from "./xlsx/write-xlsx";
 import { readXlsx, XlsxReadError, type XlsxReadOptions } from "./xlsx/read-xlsx";
 import type { CellRepair, PartRepair } from "./xlsx/package-fix";
 import { checkPipCells, type CellProbe, type WorkbookProbe } from "../excel/reader-checks";
-import type { WorkbookSnapshot } from "../preview/memory-excel";
+import type { WorkbookSnapshot } from "../memory-excel";
 
 export interface GenerateOptions {
   /** Language of sheet names and headers. */

@@ -1,7 +1,7 @@
 /**
  * The one typed port between the task pane and a workbook (vscode-mssql's webview habit).
  * Implemented once, over an `Excel.run`-shaped function: in Excel that is Office.js's `Excel.run`,
- * in the browser preview and the tests it is the in-memory Excel's `run` (src/preview/memory-excel).
+ * in the browser preview and the tests it is the in-memory Excel's `run` (src/memory-excel).
  */
 import type { Adjustment, Language, Plan, TrackingEntry } from "../core/model";
 import type { Finding } from "../core/findings";

@@ -377,7 +377,7 @@ export async function runSelfTest(run: SelfTestRun, options: SelfTestOptions = {
       const active = context.workbook.worksheets.getActiveWorksheet();
       active.load("name");
       // Workbook.protection (ExcelApi 1.7): a protected structure refuses worksheets.add. The in-memory Excel
-      // (src/preview/memory-excel) has no workbook protection; there it reads as unprotected.
+      // (src/memory-excel) has no workbook protection; there it reads as unprotected.
       const protection = context.workbook.protection as Excel.WorkbookProtection | undefined;
       protection?.load("protected");
       await context.sync();

@@ -5,7 +5,7 @@
  * says so instead of losing it silently on the next reload.
  */
 import type { UiLanguage } from "../i18n/ui";
-import type { WorkbookSnapshot } from "./memory-excel";
+import type { WorkbookSnapshot } from "../memory-excel";
 
 export const STORAGE_KEY = "pipbook.preview.workbook.v1";
 

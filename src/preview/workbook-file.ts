@@ -3,7 +3,7 @@
  * the parts PIPbook writes itself: data validation, charts), so the file opens in Excel and `pipbook analyze`
  * reads it; "Open .xlsx" reads one with the CLI's reader. Both are loaded on demand (ExcelJS is large).
  */
-import type { WorkbookSnapshot } from "./memory-excel";
+import type { WorkbookSnapshot } from "../memory-excel";
 
 export async function workbookToXlsx(snapshot: WorkbookSnapshot): Promise<Uint8Array> {
   const { snapshotToXlsx } = await import(/* webpackChunkName: "xlsx-writer" */ "../cli/xlsx/write-xlsx");

@@ -3,7 +3,7 @@
  * moved too, the letters were counted from where the table was first written. They are counted from where the table
  * is now, so the two letters of a move always differ.
  */
-import { createMemoryExcel } from "../../src/preview/memory-excel";
+import { createMemoryExcel } from "../../src/memory-excel";
 import { writePlan } from "../../src/excel/writer";
 import { readPlan } from "../../src/excel/reader";
 import { defaultSheetNames } from "../../src/workbook";

@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import { parsePlanJson } from "../../src/core/plan-file";
 import type { Plan } from "../../src/core/model";
 import { generateWorkbook, updateWorkbook } from "../../src/cli/workbook-io";
-import { createMemoryExcel } from "../../src/preview/memory-excel";
+import { createMemoryExcel } from "../../src/memory-excel";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { defaultSheetNames } from "../../src/workbook";
 import { EXAMPLE_PLAN } from "./harness";

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { MemoryExcel } from "../../src/preview/memory-excel";
+import { MemoryExcel } from "../../src/memory-excel";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { InterruptedSaveError } from "../../src/excel/port";
 import { parsePlanJson } from "../../src/core/plan-file";

@@ -5,7 +5,7 @@
  */
 import { analyzePlan } from "../../src/core/analysis";
 import type { Language, Plan } from "../../src/core/model";
-import type { ChartSnapshot } from "../../src/preview/memory-excel";
+import type { ChartSnapshot } from "../../src/memory-excel";
 import { CHART_AXES, CHART_SERIES, EVALUATION_HEADERS } from "../../src/i18n/evaluation";
 import { columnLetter, columnNumber } from "../../src/workbook/layout";
 import { EVALUATION_TABLES } from "../../src/workbook/sheets/evaluation";

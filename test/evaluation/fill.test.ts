@@ -7,7 +7,7 @@ import fc from "fast-check";
 import type { Language, Plan } from "../../src/core/model";
 import { evaluationSteps } from "../../src/excel/evaluation";
 import { writePlan } from "../../src/excel/writer";
-import { createMemoryExcel } from "../../src/preview/memory-excel";
+import { createMemoryExcel } from "../../src/memory-excel";
 import { LAYOUT, columnLetter, defaultSheetNames } from "../../src/workbook";
 import { evaluationContent } from "../../src/workbook/sheets/evaluation";
 import { sizedPlan } from "../excel/support";

@@ -2,8 +2,8 @@
  * The Evaluation sheet through the writer (its SHEET_EXTRAS step), in the in-memory Excel stand-in: writePlan
  * alone fills the rows and the charts; writing the plan again and refreshing re-bind the same five charts.
  */
-import { createMemoryExcel } from "../../src/preview/memory-excel";
-import { createHyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
+import { createMemoryExcel } from "../../src/memory-excel";
+import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { SHEET_NAMES } from "../../src/i18n/workbook";
 import { compareAll, examplePlan, type Workbook } from "./support";

@@ -4,7 +4,7 @@ import { hasXmlInvalidChars } from "../../src/core/xml-text";
 import { parsePlanJson } from "../../src/core/plan-file";
 import { encodeValue } from "../../src/excel/cells";
 import { createWorkbookPort } from "../../src/excel/office-port";
-import { createMemoryExcel } from "../../src/preview/memory-excel";
+import { createMemoryExcel } from "../../src/memory-excel";
 import { listTable } from "../../src/workbook";
 
 const column = (table: Parameters<typeof listTable>[0], key: string) => {

@@ -6,7 +6,7 @@
  * again: it must give the old plan, the new plan, or an interrupted save whose finish gives the new plan — with
  * every Tracking log, Adjustments and Sign-off row and every cell of a person's own column and note kept.
  */
-import { MemoryExcel, type WorkbookSnapshot } from "../../src/preview/memory-excel";
+import { MemoryExcel, type WorkbookSnapshot } from "../../src/memory-excel";
 import { createWorkbookPort, type PipWorkbookPort } from "../../src/excel/office-port";
 import { InterruptedSaveError, PreflightError } from "../../src/excel/port";
 import type { Plan } from "../../src/core/model";

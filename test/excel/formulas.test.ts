@@ -10,7 +10,7 @@ import { writePlan } from "../../src/excel/writer";
 import { columnIndexOf, columnLetter, defaultSheetNames, firstDataRow, listTable, recordTable, recordRowOf } from "../../src/workbook";
 import { arbValidPlan, shiftIso } from "../support/arbitraries";
 import { memoryExcel, sizedPlan } from "./support";
-import type { MemoryExcel } from "../../src/preview/memory-excel";
+import type { MemoryExcel } from "../../src/memory-excel";
 
 function close(actual: unknown, expected: number | null, what: string): void {
   if (expected === null) {

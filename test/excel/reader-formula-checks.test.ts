@@ -3,7 +3,7 @@
  * (src/excel/reader-checks.ts): a formula cell PIPbook writes that a person typed over, and a row written right
  * below the Tracking log that the table did not take in — on the in-memory Excel, the stand-in for Excel.
  */
-import { createMemoryExcel } from "../../src/preview/memory-excel";
+import { createMemoryExcel } from "../../src/memory-excel";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { defaultSheetNames } from "../../src/workbook";
 import { examplePlan } from "./support";

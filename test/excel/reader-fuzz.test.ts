@@ -7,7 +7,7 @@ import { writePlan } from "../../src/excel/writer";
 import { readPlan } from "../../src/excel/reader";
 import { LIST_LABELS } from "../../src/i18n/workbook";
 import { columnLetter, columnNumber, listTable, type ColumnDecl, type ListTableDecl, type TableName } from "../../src/workbook";
-import type { CellSnapshot, MemoryExcel } from "../../src/preview/memory-excel";
+import type { CellSnapshot, MemoryExcel } from "../../src/memory-excel";
 import { memoryExcel, sizedPlan } from "./support";
 
 const TABLES: TableName[] = ["PIP_Goals", "PIP_Actions", "PIP_Causes", "PIP_Tracking", "PIP_Adjustments", "PIP_SignOff", "PIP_Resources", "PIP_Gaps"];

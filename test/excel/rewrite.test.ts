@@ -7,7 +7,7 @@ import { createWorkbookPort } from "../../src/excel/office-port";
 import { WorkbookConflictError } from "../../src/excel/rewrite";
 import { columnLetter, listTable, moveRefs, renameSheets, shiftRows, translateStructured } from "../../src/workbook";
 import type { Plan } from "../../src/core/model";
-import type { MemoryExcel } from "../../src/preview/memory-excel";
+import type { MemoryExcel } from "../../src/memory-excel";
 import { memoryExcel, sizedPlan } from "./support";
 
 const unprotect = (excel: MemoryExcel, sheet: string) =>

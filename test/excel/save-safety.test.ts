@@ -4,8 +4,8 @@
  * refusals, sheet names compared as Excel compares them, structured references that keep following PIP tables, the
  * recalculation after suspended calculation, the journal and an interrupted save finished.
  */
-import { MemoryExcel, createMemoryExcel } from "../../src/preview/memory-excel";
-import { HyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
+import { MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
+import { HyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { InterruptedSaveError, PreflightError } from "../../src/excel/port";
 import { JOURNAL_CHUNK, journalColumn, journalOf, readJournal } from "../../src/excel/journal";

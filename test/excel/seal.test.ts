@@ -3,8 +3,8 @@
  * reader reports a signed value edited in Excel with its cell and its value when signed; tracking rows are not
  * sealed; signing again re-seals; a regenerate, a language switch and an interrupted save keep the seal.
  */
-import { createMemoryExcel } from "../../src/preview/memory-excel";
-import { HyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
+import { createMemoryExcel } from "../../src/memory-excel";
+import { HyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { readSeal, SEAL_COLUMN } from "../../src/excel/seal";
 import { signingDate } from "../../src/core/seal";

@@ -1,12 +1,12 @@
 /**
- * Helpers for the workbook tests: an in-memory Excel (the stand-in from src/preview/memory-excel, not Excel),
+ * Helpers for the workbook tests: an in-memory Excel (the stand-in from src/memory-excel, not Excel),
  * optionally with HyperFormula computing the formulas, and plans of a given size.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createMemoryExcel, type MemoryExcel } from "../../src/preview/memory-excel";
+import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
 import { parsePlanJson } from "../../src/core/plan-file";
-import { HyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
+import { HyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 import type { Plan } from "../../src/core/model";
 import type { ExcelRun } from "../../src/excel/office-port";
 

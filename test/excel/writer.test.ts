@@ -1,6 +1,6 @@
 import { writePlan } from "../../src/excel/writer";
 import { readPlan } from "../../src/excel/reader";
-import { MemoryRequestContext } from "../../src/preview/memory-excel/proxy";
+import { MemoryRequestContext } from "../../src/memory-excel/proxy";
 import { TABLES, columnIndexOf, columnLetter, firstDataRow, listTable, defaultSheetNames } from "../../src/workbook";
 import { memoryExcel, sizedPlan } from "./support";
 

@@ -1,5 +1,5 @@
 import { STORAGE_KEY, forget, loadSaved, save, type PreviewStorage, type SavedPreview } from "../../src/preview/persist";
-import { createMemoryExcel } from "../../src/preview/memory-excel";
+import { createMemoryExcel } from "../../src/memory-excel";
 
 function mapStorage(limit = Infinity): PreviewStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();

@@ -7,8 +7,8 @@ import "./jsdom-globals";
 import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createWorkbookPort } from "../../src/excel/office-port";
-import { createMemoryExcel } from "../../src/preview/memory-excel";
-import { createHyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
+import { createMemoryExcel } from "../../src/memory-excel";
+import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 import { createFakeWorkbookPort } from "../taskpane/support/fake-port";
 import { renderPane } from "../taskpane/support/render";
 

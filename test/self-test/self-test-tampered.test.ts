@@ -3,8 +3,8 @@
  * deleted and one column's data validation cleared — as if Excel had dropped them. The in-memory Excel with
  * HyperFormula stands in for Excel.
  */
-import { createMemoryExcel } from "../../src/preview/memory-excel";
-import { createHyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
+import { createMemoryExcel } from "../../src/memory-excel";
+import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 import { columnIndexOf, columnLetter, firstDataRow, listTable } from "../../src/workbook";
 
 jest.mock("../../src/excel/writer", () => {

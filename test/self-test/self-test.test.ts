@@ -4,8 +4,8 @@
  * layout formula is broken on purpose, and leave the workbook exactly as it was (snapshot before = after), also
  * when the write fails half-way.
  */
-import { createMemoryExcel, type MemoryExcel } from "../../src/preview/memory-excel";
-import { createHyperFormulaEngine } from "../../src/preview/memory-excel/hyperformula-engine";
+import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
+import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 import { runSelfTest, examplePlan, type SelfTestReport } from "../../src/excel/self-test";
 import { writePlan } from "../../src/excel/writer";
 import { columnIndexOf, columnLetter, firstDataRow, listTable } from "../../src/workbook";

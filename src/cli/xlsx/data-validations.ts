@@ -17,7 +17,7 @@
  */
 import { XMLBuilder } from "fast-xml-parser";
 import { isoToSerial } from "../../core/dates";
-import type { ValidationSnapshot } from "../../preview/memory-excel";
+import type { ValidationSnapshot } from "../../memory-excel";
 import { addXlfnPrefixes } from "./xlfn";
 
 /** ST_DataValidationType. */

@@ -11,7 +11,7 @@
  */
 import ExcelJS from "exceljs";
 import { passwordFromHash, type PasswordHash } from "./protection";
-import type { CellSnapshot, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../preview/memory-excel";
+import type { CellSnapshot, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../memory-excel";
 import { excelJsInput } from "./bytes";
 import { normalizePackage, type CellRepair, type PartRepair } from "./package-fix";
 import { stripXlfnPrefixes } from "./xlfn";

@@ -20,7 +20,7 @@ import type {
   SheetSnapshot,
   TableSnapshot,
   WorkbookSnapshot,
-} from "../../preview/memory-excel";
+} from "../../memory-excel";
 import JSZip from "jszip";
 import { toXmlTextDeep } from "../../core/xml-text";
 import { addChartsToZip, sheetParts, type ChartAnchor, type ChartKind, type ChartSpec } from "./charts";

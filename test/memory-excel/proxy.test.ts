@@ -1,4 +1,4 @@
-import { createMemoryExcel, MemoryExcelError } from "../../../src/preview/memory-excel";
+import { createMemoryExcel, MemoryExcelError } from "../../src/memory-excel";
 
 describe("load / sync semantics (Office's proxy model)", () => {
   test("reading a property before load + sync throws PropertyNotLoaded naming it; after sync it works", async () => {

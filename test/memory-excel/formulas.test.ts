@@ -1,5 +1,5 @@
-import { createMemoryExcel, type MemoryExcel } from "../../../src/preview/memory-excel";
-import { createHyperFormulaEngine } from "../../../src/preview/memory-excel/hyperformula-engine";
+import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
+import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 
 /** Tracking rows: goal, date serial, actual. Expected numbers below are computed from these rows in plain JS. */
 const ROWS: [string, number, number][] = [

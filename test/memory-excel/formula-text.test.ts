@@ -1,13 +1,13 @@
 import fc from "fast-check";
-import { columnIndex, columnLetters, quoteSheetName, subtractRect, type Rect } from "../../../src/preview/memory-excel/address";
+import { columnIndex, columnLetters, quoteSheetName, subtractRect, type Rect } from "../../src/memory-excel/address";
 import {
   parseStructuredBody,
   renameSheetInFormula,
   rewriteForEngine,
   shiftFormula,
   tokenize,
-} from "../../../src/preview/memory-excel/formula";
-import { formatValue } from "../../../src/preview/memory-excel/number-format";
+} from "../../src/memory-excel/formula";
+import { formatValue } from "../../src/memory-excel/number-format";
 
 describe("A1 helpers", () => {
   test("column letters and indexes are inverse over Excel's 16,384 columns", () => {

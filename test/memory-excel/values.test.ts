@@ -1,5 +1,5 @@
-import { createMemoryExcel } from "../../../src/preview/memory-excel";
-import { createHyperFormulaEngine } from "../../../src/preview/memory-excel/hyperformula-engine";
+import { createMemoryExcel } from "../../src/memory-excel";
+import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 
 async function writeAndRead(values: unknown[][], options: { numberFormat?: string; via?: "values" | "formulas"; engine?: boolean } = {}) {
   const excel = createMemoryExcel({ engine: options.engine === false ? null : createHyperFormulaEngine() });

@@ -1,4 +1,4 @@
-import { createMemoryExcel } from "../../../src/preview/memory-excel";
+import { createMemoryExcel } from "../../src/memory-excel";
 
 async function evaluationSheet() {
   const excel = createMemoryExcel({ sheets: ["Evaluation 评估"] });

@@ -1,5 +1,5 @@
-import { createMemoryExcel } from "../../../src/preview/memory-excel";
-import { createHyperFormulaEngine } from "../../../src/preview/memory-excel/hyperformula-engine";
+import { createMemoryExcel } from "../../src/memory-excel";
+import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 
 describe("data validation", () => {
   test("rule, errorAlert and prompt read back with formulas as strings; type and valid follow the cells", async () => {

@@ -1,5 +1,5 @@
-import { createMemoryExcel, type MemoryExcel } from "../../../src/preview/memory-excel";
-import { createHyperFormulaEngine } from "../../../src/preview/memory-excel/hyperformula-engine";
+import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
+import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 
 async function withGoals(): Promise<MemoryExcel> {
   const excel = createMemoryExcel({ engine: createHyperFormulaEngine(), sheets: ["Goals"] });

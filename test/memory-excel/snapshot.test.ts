@@ -1,5 +1,5 @@
-import { MemoryExcel, createMemoryExcel } from "../../../src/preview/memory-excel";
-import { createHyperFormulaEngine } from "../../../src/preview/memory-excel/hyperformula-engine";
+import { MemoryExcel, createMemoryExcel } from "../../src/memory-excel";
+import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
 
 /** A workbook that touches every part of the snapshot. */
 async function richWorkbook(): Promise<MemoryExcel> {
