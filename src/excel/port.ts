@@ -3,66 +3,12 @@
  * Implemented once, over an `Excel.run`-shaped function: in Excel that is Office.js's `Excel.run`,
  * in the browser preview and the tests it is the in-memory Excel's `run` (src/memory-excel).
  */
-import type { Adjustment, Language, Plan, TrackingEntry } from "../core/model";
-import type { Finding } from "../core/findings";
 import type { Localized } from "../i18n/findings";
+import type { ConflictCell } from "../port";
 
-export interface ReadResult {
-  /** null when the workbook holds no PIP tables at all. */
-  plan: Plan | null;
-  /** Reader findings (bad cells, missing columns) and core validation findings, each with sheet + cell. */
-  findings: Finding[];
-  /** How many context.sync() calls the read took (budget: 1). */
-  syncs: number;
-}
-
-export interface WriteReport {
-  syncs: number;
-  /** Bytes of each batch sent by sync (JSON of the queued requests, measured by the in-memory Excel). */
-  batchBytes: number[];
-  /** Rows kept from the workbook that the plan being written did not know about (never dropped). */
-  keptRows: number;
-}
-
-export interface WriteOptions {
-  language: Language;
-  /** A fixed "as of" date for the workbook's status formulas; absent or null: the live =TODAY(). */
-  asOf?: string | null;
-  /** Report progress 0..1 while a long write runs. */
-  onProgress?: (fraction: number) => void;
-}
-
-export interface WorkbookPort {
-  readPlan(): Promise<ReadResult>;
-  /** Write or update the whole plan; rows entered in Excel meanwhile are merged, never lost. */
-  writePlan(plan: Plan, options: WriteOptions): Promise<WriteReport>;
-  addTrackingEntry(entry: TrackingEntry): Promise<void>;
-  addAdjustment(adjustment: Adjustment): Promise<void>;
-  /**
-   * Finish a save that stopped half-way (the reader's SAVE_INTERRUPTED finding): rewrite the workbook from the save
-   * journal it holds. Resolves null when there is nothing to finish.
-   */
-  finishInterruptedSave(): Promise<WriteReport | null>;
-  /** Rewrite the Evaluation sheet's rows for the current periods and re-bind its charts. */
-  refreshEvaluation(): Promise<void>;
-  /** Select a cell (sheet + A1 address) so the user sees what a finding points at. */
-  selectCell(sheet: string, cell: string): Promise<void>;
-  /** Mark the findings' cells in the sheets (conditional format / fill), clearing old marks. */
-  highlightFindings(findings: Finding[]): Promise<void>;
-  /** Subscribe to edits of any PIP table (Excel's table onChanged); returns an unsubscribe function. */
-  onTablesChanged(handler: () => void): Promise<() => void>;
-}
-
-/** A cell a rewrite would cover although a person's content is there (src/excel/rewrite.ts). */
-export interface ConflictCell {
-  sheet: string;
-  cell: string;
-  /**
-   * "occupied": the new layout needs the cell; "noRoom": a user-added column would overlap PIPbook's next table;
-   * "loose": a value typed in a user-added column on a table row that holds no plan data (it has no row to go to).
-   */
-  reason: "occupied" | "noRoom" | "loose";
-}
+// The contract's types live in src/port (the task pane may import them, never src/excel); re-exported here for
+// src/excel's own callers and the CLI. The errors below are runtime classes the port implementation throws.
+export type { ConflictCell, ReadResult, WorkbookPort, WriteOptions, WriteReport } from "../port";
 
 /**
  * A save refused by its preflight (src/excel/preflight.ts) before any command that changes what a person entered:

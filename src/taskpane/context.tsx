@@ -3,7 +3,7 @@
  * that views stay plain components; the port is the only way to the workbook.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import type { WorkbookPort } from "../excel/port";
+import type { WorkbookPort } from "../port";
 import { uiText, type UiKey, type UiLanguage, type UiParams } from "../i18n/ui";
 
 export interface LanguageContextValue {

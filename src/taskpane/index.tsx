@@ -5,7 +5,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { detectHost } from "../host";
-import type { WorkbookPort } from "../excel/port";
+import type { WorkbookPort } from "../port";
 import { pickLanguage } from "../i18n/ui";
 import { Root } from "./Root/Root";
 

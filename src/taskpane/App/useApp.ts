@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../../core/findings";
 import type { Adjustment, Plan, TrackingEntry } from "../../core/model";
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../port";
 import type { UiKey } from "../../i18n/ui";
 import { paneError } from "../ErrorBar/describeError";
 import type { PaneError } from "../ErrorBar/ErrorBar.types";

@@ -1,4 +1,4 @@
-import type { SelfTestOptions, SelfTestReport } from "../../excel/self-test";
+import type { SelfTestOptions, SelfTestReport } from "../../port";
 
 /**
  * A WorkbookPort that can run the self-test (src/excel/office-port.ts's port does, in Excel and in the preview).

@@ -1,5 +1,5 @@
 /** The self-test report as plain text (what "Copy report" puts on the clipboard), in the pane's language. */
-import type { SelfTestReport } from "../../excel/self-test";
+import type { SelfTestReport } from "../../port";
 import { diagnosticsText, type DiagnosticsKey, type DiagnosticsLanguage } from "../../i18n/diagnostics";
 
 /** "1.1–1.17" when the supported versions run without a gap from 1.1, else the list. */

@@ -1,4 +1,4 @@
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../port";
 import type { UiLanguage } from "../../i18n/ui";
 import type { ViewName } from "../App/App.types";
 
