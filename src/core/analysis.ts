@@ -14,7 +14,7 @@
  * Speed: one pass over the tracking rows (dates parsed by hand, periods found by index arithmetic), then work
  * proportional to goals × periods.
  */
-import { CADENCES, type Action, type ActionStatus, type Cadence, type Goal, type Plan, type TrackingEntry } from "./model";
+import { CADENCES, DEFAULT_THRESHOLDS, type Action, type ActionStatus, type Cadence, type Goal, type Plan, type TrackingEntry } from "./model";
 import { daysInMonth, isoToDay } from "./dates";
 import { civilToDay, gridIndexOf, periodGrid, type PeriodGrid, type PeriodKind } from "./periods";
 
@@ -153,8 +153,6 @@ const UNUSABLE_GOAL: Goal = {
   dueDate: null,
   method: "ratio",
 };
-
-const DEFAULT_THRESHOLDS = { onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 };
 
 function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;

@@ -8,6 +8,10 @@
  * fractions (0.5 = 50 %); optional text is "" rather than absent, optional numbers and dates are null.
  */
 import { z } from "zod";
+import { LANGUAGES, type Language } from "../i18n/language";
+
+// The languages are declared once, in src/i18n (it imports nothing of ours); the model re-exports them.
+export { LANGUAGES, type Language };
 
 export const SCHEMA_VERSION = 1;
 
@@ -29,7 +33,6 @@ export const ACTION_STATUSES = ["not-started", "in-progress", "done", "cancelled
 export const SIGNER_ROLES = ["employee", "manager", "hr"] as const;
 export const OUTCOMES = ["met", "partially-met", "not-met"] as const;
 export const DECISIONS = ["archive", "extend", "adjust", "other"] as const;
-export const LANGUAGES = ["zh-CN", "en-US"] as const;
 
 export type Cadence = (typeof CADENCES)[number];
 export type Scenario = (typeof SCENARIOS)[number];
@@ -43,7 +46,6 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type SignerRole = (typeof SIGNER_ROLES)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type Decision = (typeof DECISIONS)[number];
-export type Language = (typeof LANGUAGES)[number];
 
 /** Stage 1: who, when, why. */
 export const planHeaderSchema = z.object({
@@ -174,15 +176,24 @@ export const evaluationSchema = z.object({
 });
 
 /** Thresholds for status and outcome (fractions). */
+/** The status thresholds a plan takes when it sets none (DOMAIN.md) — the one copy; schema, analysis, validation,
+ * reader and a new plan's draft all take it from here. */
+export const DEFAULT_THRESHOLDS: Readonly<{ onTrack: number; atRisk: number; met: number; partiallyMet: number }> = Object.freeze({
+  onTrack: 0.9,
+  atRisk: 0.7,
+  met: 1,
+  partiallyMet: 0.8,
+});
+
 export const thresholdsSchema = z.object({
   /** pace ≥ onTrack → on track */
-  onTrack: z.number().default(0.9),
+  onTrack: z.number().default(DEFAULT_THRESHOLDS.onTrack),
   /** pace ≥ atRisk → at risk, below → off track */
-  atRisk: z.number().default(0.7),
+  atRisk: z.number().default(DEFAULT_THRESHOLDS.atRisk),
   /** overall attainment ≥ met → met */
-  met: z.number().default(1),
+  met: z.number().default(DEFAULT_THRESHOLDS.met),
   /** overall attainment ≥ partiallyMet → partially met, below → not met */
-  partiallyMet: z.number().default(0.8),
+  partiallyMet: z.number().default(DEFAULT_THRESHOLDS.partiallyMet),
 });
 
 export const planSchema = z.object({
@@ -206,7 +217,7 @@ export const planSchema = z.object({
     extensionEnd: null,
     notes: "",
   }),
-  thresholds: thresholdsSchema.default({ onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 }),
+  thresholds: thresholdsSchema.default(() => ({ ...DEFAULT_THRESHOLDS })),
 });
 
 export type PlanHeader = z.infer<typeof planHeaderSchema>;

@@ -29,7 +29,7 @@ import {
   OWNER_ROLES,
   SCENARIOS,
   SIGNER_ROLES,
-  thresholdsSchema,
+  DEFAULT_THRESHOLDS,
 } from "./model";
 import {
   FINDING_WORDS,
@@ -518,8 +518,6 @@ function checkEvaluation(c: Checker, e: Row, header: Row): void {
     c.add("EXTENSION_NOT_AFTER_END", loc("evaluation", undefined, "extensionEnd"), { date: str(e.extensionEnd), planEnd: str(header.planEnd) });
   }
 }
-
-const DEFAULT_THRESHOLDS = thresholdsSchema.parse({});
 
 function checkThresholds(c: Checker, thresholds: unknown): void {
   if (thresholds === undefined) return;

@@ -2,7 +2,8 @@
  * Every string the `pipbook` command prints, zh-CN and en-US side by side.
  * Placeholders are `{name}`; `cliText` fills them. Translators: keep placeholders and option names (--lang) as they are.
  */
-import type { Language } from "../core/model";
+import type { Language } from "./language";
+import { fillTemplate } from "./template";
 
 type Pair = Record<Language, string>;
 
@@ -410,9 +411,5 @@ export type CliParams = Record<string, string | number | Pair>;
 /** The message `key` in `language`, with `{name}` placeholders filled from `params`. */
 export function cliText(language: Language, key: CliMessageKey, params: CliParams = {}): string {
   const template: string = cliMessages[key][language];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in params)) return whole;
-    const value = params[name];
-    return typeof value === "object" ? value[language] : String(value);
-  });
+  return fillTemplate(template, params, language);
 }

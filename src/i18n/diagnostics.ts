@@ -6,7 +6,11 @@
  * - The report is pasted into an e-mail to IT: keep it plain text, one line per fact.
  * - "check.*" name the self-test's checks (src/excel/self-test.ts); "notRun.*" say why it did not start.
  */
-export type DiagnosticsLanguage = "zh-CN" | "en-US";
+import type { Language } from "./language";
+import { fillTemplate } from "./template";
+
+/** The one Language (src/i18n/language.ts), under the name the Diagnostics code uses. */
+export type DiagnosticsLanguage = Language;
 
 export const DIAGNOSTICS_TEXT = {
   title: { "en-US": "Diagnostics", "zh-CN": "诊断" },
@@ -62,5 +66,5 @@ export const DIAGNOSTICS_TEXT = {
 export type DiagnosticsKey = keyof typeof DIAGNOSTICS_TEXT;
 
 export function diagnosticsText(language: DiagnosticsLanguage, key: DiagnosticsKey, params: Record<string, string | number> = {}): string {
-  return DIAGNOSTICS_TEXT[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillTemplate(DIAGNOSTICS_TEXT[key][language], params);
 }

@@ -66,6 +66,7 @@ export const EVALUATION_HEADERS = {
   decline: L("恶化幅度", "Decline"),
   chartCumulative: L("图表：累计值", "Chart: cumulative"),
   chartAttainment: L("图表：达成率", "Chart: attainment"),
+  full: L("图表：100% 线", "Chart: 100 % line"),
   // Helper columns the formulas share (shown in grey at the right of the table).
   match: L("辅助：目标匹配", "Helper: goal match"),
   sign: L("辅助：方向（反向为 −1）", "Helper: direction (−1 lower is better)"),
@@ -81,6 +82,7 @@ export const CHART_TITLES = {
   actualSum: L("{goal}：各期实际值、累计值与目标值", "{goal}: actual by period, cumulative and target"),
   attainment: L("各目标各期达成率", "Attainment by period, all goals"),
   change: L("{goal}：环比变化（向好为正）", "{goal}: period-over-period change (improvement up)"),
+  quarters: L("各目标季度达成率（季度环比）", "Attainment by quarter, all goals (quarter over quarter)"),
 } as const satisfies Record<string, Localized>;
 
 export const CHART_AXES = {
@@ -89,6 +91,7 @@ export const CHART_AXES = {
   valueWithUnit: L("实际值（{unit}）", "Actual ({unit})"),
   attainment: L("达成率", "Attainment"),
   change: L("环比变化", "Change vs previous period"),
+  quarter: L("季度", "Quarter"),
 } as const satisfies Record<string, Localized>;
 
 /** Legend texts (series names). */
@@ -102,9 +105,9 @@ export const CHART_SERIES = {
   // A lower-is-better goal (反向指标): a fall is an improvement.
   improvementFall: L("改善（下降，反向指标）", "Improvement (fall; lower is better)"),
   declineRise: L("恶化（上升，反向指标）", "Decline (rise; lower is better)"),
+  // The attainment chart's reference line: a goal's target reached.
+  full: L("100%（达到目标）", "100 % (target reached)"),
 } as const satisfies Record<string, Localized>;
 
-/** Fills `{name}` placeholders. */
-export function fillTemplate(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? params[key] : whole));
-}
+/** The one placeholder filler (src/i18n/template.ts), re-exported for the chart titles' callers. */
+export { fillTemplate } from "./template";

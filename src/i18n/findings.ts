@@ -9,12 +9,11 @@
  * - Model words follow the glossary in DOMAIN.md (基线值 / 目标值 / 实际值 / 行动计划 …).
  */
 
-export type MessageLanguage = "zh-CN" | "en-US";
-export interface Localized {
-  "zh-CN": string;
-  "en-US": string;
-}
-export type MessageParam = string | number | Localized;
+import type { Localized } from "./language";
+import { fillTemplate, type TemplateParam } from "./template";
+
+export type { Localized } from "./language";
+export type MessageParam = TemplateParam;
 
 export const FINDING_MESSAGES = {
   // --- plan file (JSON) --------------------------------------------------------------------------------------
@@ -345,20 +344,9 @@ export const FIELD_LABELS: Record<string, Localized> = {
   partiallyMet: { "zh-CN": "“部分达标”阈值", "en-US": "Partially-met threshold" },
 };
 
-const PLACEHOLDER = /\{(\w+)\}/g;
-
-/** Fill `{name}` placeholders; a missing parameter stays visible as `{name}` rather than vanishing. */
-export function fillTemplate(template: string, lang: MessageLanguage, params: Record<string, MessageParam>): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === "object" ? v[lang] : String(v);
-  });
-}
-
 /** A template in both languages with the same parameters. */
 export function localize(text: Localized, params: Record<string, MessageParam> = {}): Localized {
-  return { "zh-CN": fillTemplate(text["zh-CN"], "zh-CN", params), "en-US": fillTemplate(text["en-US"], "en-US", params) };
+  return { "zh-CN": fillTemplate(text["zh-CN"], params, "zh-CN"), "en-US": fillTemplate(text["en-US"], params, "en-US") };
 }
 
 /** "<subject>: <text>" in both languages (the Chinese colon for zh-CN). */

@@ -8,8 +8,12 @@
  * - Keys with a dot and a model value ("scenario.post-review") label that value of the plan model.
  */
 
-export type UiLanguage = "zh-CN" | "en-US";
-export const UI_LANGUAGES: readonly UiLanguage[] = ["zh-CN", "en-US"];
+import { LANGUAGES, type Language } from "./language";
+import { fillTemplate } from "./template";
+
+/** The one Language (src/i18n/language.ts), under the name the pane's code uses. */
+export type UiLanguage = Language;
+export const UI_LANGUAGES: readonly UiLanguage[] = LANGUAGES;
 
 type Entry = Record<UiLanguage, string>;
 
@@ -519,7 +523,7 @@ export type UiParams = Record<string, string | number>;
 export function uiText(language: UiLanguage, key: UiKey, params?: UiParams): string {
   const template: string = UI_STRINGS[key][language];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillTemplate(template, params);
 }
 
 /** Office's display language → the pane's language: any zh-* (zh-CN, zh-TW, zh-HK …) → zh-CN, else en-US. */

@@ -2,7 +2,7 @@
  * The wizard's working copy of a plan: a new plan's starting values and fresh ids.
  */
 import { addDays } from "../core/dates";
-import { SCHEMA_VERSION, type Language, type Plan } from "../core/model";
+import { DEFAULT_THRESHOLDS, SCHEMA_VERSION, type Language, type Plan } from "../core/model";
 
 /** An empty plan starting `asOf`, 13 weeks long, with the three signature lines of stage 5. */
 export function newPlan(asOf: string, language: Language): Plan {
@@ -36,7 +36,7 @@ export function newPlan(asOf: string, language: Language): Plan {
     tracking: [],
     adjustments: [],
     evaluation: { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" },
-    thresholds: { onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 },
+    thresholds: { ...DEFAULT_THRESHOLDS },
   };
 }
 
