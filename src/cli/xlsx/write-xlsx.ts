@@ -235,8 +235,21 @@ function conditionalStyle(format: Record<string, unknown> | null): Partial<Excel
     if (font.strikethrough !== undefined) f.strike = font.strikethrough;
     style.font = f;
   }
-  if (typeof format.numberFormat === "string") style.numFmt = format.numberFormat;
+  // A rule's number format (a Tracking row's unit by its goal) is the dxf's <numFmt> (ECMA-376 §18.8.17). ExcelJS
+  // writes it only for a custom format id, so "General" (built-in id 0) goes in as GENERAL_IN_DXF, equal to General
+  // on screen, and generalInDxfs puts the built-in code back.
+  if (typeof format.numberFormat === "string") style.numFmt = /^general$/i.test(format.numberFormat) ? GENERAL_IN_DXF : format.numberFormat;
   return style;
+}
+
+/** "General" followed by an empty literal: a custom code ExcelJS writes into a dxf, shown as General. */
+const GENERAL_IN_DXF = 'General""';
+
+/** In styles.xml's differential formats, GENERAL_IN_DXF becomes the built-in General (numFmtId 0). */
+export function generalInDxfs(stylesXml: string): string {
+  return stylesXml.replace(/<dxfs\b[\s\S]*?<\/dxfs>/, (dxfs) =>
+    dxfs.replace(/<numFmt numFmtId="\d+" formatCode="General&quot;&quot;"\s*\/>/g, '<numFmt numFmtId="0" formatCode="General"/>'),
+  );
 }
 
 /** Text rules as the expression Excel itself stores for them (relative to the range's top-left cell). */
@@ -506,6 +519,8 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
   const zip = await JSZip.loadAsync(stored as ArrayBuffer);
   zip.file("xl/workbook.xml", mergePrintAreas(await zip.file("xl/workbook.xml")!.async("string")));
+  const styles = zip.file("xl/styles.xml");
+  if (styles) zip.file("xl/styles.xml", generalInDxfs(await styles.async("string")));
   const partOf = await sheetParts(zip);
   for (const [sheetName, rules] of validations) {
     const element = dataValidationsXml(rules);

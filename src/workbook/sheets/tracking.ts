@@ -7,7 +7,57 @@
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
 import { periodGrid } from "../../core/periods";
 import type { Plan } from "../../core/model";
-import { header, type SheetDecl } from "../layout";
+import { isPercentUnit } from "../../core/percent";
+import { header, stringLiteral, unitNumberFormat, type FormulaEnv, type SheetDecl } from "../layout";
+
+/** Goal and cause ids are looked up down to this row (the writer's ID_LIST_LAST_ROW for drop-downs). */
+const GOAL_LOOKUP_LAST_ROW = 2000;
+
+/** A conditional format whose format is a number format: rows whose formula is true show their value in it. */
+export interface UnitFormatRule {
+  /** en-US, relative to the first cell of the range (its goal id cell `goalCell`). */
+  formula: string;
+  numberFormat: string;
+}
+
+/**
+ * The unit format of a Tracking row follows its goal, also for a row typed in Excel below the table (which Excel's
+ * AutoExpansion formats like the row above): conditional formats whose format is a number format
+ * (ConditionalRangeFormat.numberFormat, ExcelApi 1.6, "Represents Excel's number format code for the given range",
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalrangeformat#excel-excel-conditionalrangeformat-numberformat-member;
+ * in the .xlsx a `<dxf><numFmt/>` referenced by a `cfRule`, ECMA-376 §18.8.17). The row's unit is its goal's, looked
+ * up by the goal id (`goalCell`, e.g. `$B4`) in the Goals table, so the rule follows an edit of the goal id or of a
+ * goal's unit without a Save. One rule per unit class, lowest priority first (Office.js adds a rule at the top):
+ *  1. any goal that exists → "General" (a goal added in Excel with a unit no rule knows shows a plain number rather
+ *     than the row above's unit);
+ *  2. each other unit of the plan's goals → that unit's format (`General" min"`), compared with EXACT as the
+ *     format is case-sensitive;
+ *  3. a percent unit by the core's rule (isPercentUnit: "%", "％", 百分比, 百分点), whatever its text → the goal's
+ *     percent format, so a "%" goal added in Excel is covered too.
+ * A row without a goal id, or with one no goal has, keeps its cell's own format.
+ */
+export function goalUnitRules(env: FormulaEnv, goalCell: string, goalUnits: Iterable<unknown>): UnitFormatRule[] {
+  const ids = env.colRange("PIP_Goals", "id", GOAL_LOOKUP_LAST_ROW);
+  const units = env.colRange("PIP_Goals", "unit", GOAL_LOOKUP_LAST_ROW);
+  const found = `MATCH(${goalCell},${ids},0)`;
+  const unit = `INDEX(${units},${found})`;
+  const percentFormat = unitNumberFormat("%");
+  const rules: UnitFormatRule[] = [{ formula: `=ISNUMBER(${found})`, numberFormat: "General" }];
+  const seen = new Set<string>();
+  for (const u of goalUnits) {
+    const text = typeof u === "string" ? u.trim() : "";
+    if (text === "" || isPercentUnit(text) || seen.has(text)) continue;
+    seen.add(text);
+    const format = unitNumberFormat(text);
+    if (format === "General") continue;
+    rules.push({ formula: `=EXACT(TRIM(${unit}),${stringLiteral(text)})`, numberFormat: format });
+  }
+  rules.push({
+    formula: `=OR(ISNUMBER(SEARCH("%",${unit})),ISNUMBER(SEARCH("％",${unit})),TRIM(${unit})="百分比",TRIM(${unit})="百分点")`,
+    numberFormat: percentFormat,
+  });
+  return rules;
+}
 
 /** The check-in schedule's rows: every cadence period of the plan window. */
 export function checkInRows(plan: Plan): Record<string, unknown>[] {
@@ -51,6 +101,7 @@ export const trackingSheet: SheetDecl = {
           required: true,
           validation: { kind: "list" },
         },
+        // unitFormat "goalOfRow": each row written gets its goal's format, and the rule band carries goalUnitRules.
         { key: "actual", field: "actual", header: header("tracking.actual"), kind: "number", unitFormat: "goalOfRow", width: 12, required: true, validation: { kind: "decimal", alert: "decimal" } },
         { key: "note", field: "note", header: header("tracking.note"), kind: "text", width: 30 },
         { key: "coachFeedback", field: "coachFeedback", header: header("tracking.coachFeedback"), kind: "text", width: 30 },
