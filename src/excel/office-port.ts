@@ -26,8 +26,8 @@ import { JOURNAL_SHEET, readJournal } from "./journal";
 import { preflightMessage, readerMessage } from "../i18n/workbook";
 import { LAYOUT, META_SHEET, SHEETS, columnLetter, listTable, makeFormulaEnv, makeFormulaRow, defaultSheetNames, type ListTableDecl, type TableName } from "../workbook";
 import { encodeValue, formatFor } from "./cells";
-import { errorText, readPlan as readWorkbook, type ReaderResult } from "./reader";
-import { SHEET_PROTECTION, markColumn, writePlan as writeWorkbook, type WriterOptions } from "./writer";
+import { errorText, readPlan as readWorkbook, type WorkbookRead } from "./reader";
+import { SHEET_PROTECTION, markColumn, writePlan as writeWorkbook, type SaveInput } from "./writer";
 import { refreshEvaluation as refreshEvaluationSheet } from "./evaluation";
 import { prepareRewrite } from "./rewrite";
 import type { SelfTestOptions, SelfTestReport } from "./self-test";
@@ -44,26 +44,26 @@ export interface WorkbookPortOptions {
   formulaChecks?: boolean;
 }
 
-export interface PipWorkbookPort extends WorkbookPort {
-  readPlan(): Promise<ReaderResult>;
-  writePlan(plan: Plan, options: WriteOptions & Pick<WriterOptions, "asOf" | "maxBatchBytes">): Promise<WriteReport>;
+export interface OfficeWorkbookPort extends WorkbookPort {
+  readPlan(): Promise<WorkbookRead>;
+  writePlan(plan: Plan, options: WriteOptions & Pick<SaveInput, "asOf" | "maxBatchBytes">): Promise<WriteReport>;
   /** Diagnostics: the self-test (src/excel/self-test.ts, its own chunk) on temporary sheets of this workbook. */
   runSelfTest(options?: Pick<SelfTestOptions, "language">): Promise<SelfTestReport>;
 }
 
-export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptions = {}): PipWorkbookPort {
+export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptions = {}): OfficeWorkbookPort {
   let base: Plan | null = null;
   const now = portOptions.now ?? (() => new Date().toISOString());
 
   /** Rewrites the workbook from an interrupted save's journal (the same plan and user columns it was writing). */
-  async function finishFrom(context: Excel.RequestContext, read: ReaderResult): Promise<WriteReport & { plan: Plan }> {
+  async function finishFrom(context: Excel.RequestContext, read: WorkbookRead): Promise<WriteReport & { plan: Plan }> {
     const journal = read.interrupted?.journal;
     if (!journal) throw new InterruptedSaveError(readerMessage("SAVE_JOURNAL_DAMAGED", { time: read.interrupted?.savedAt ?? "" }));
     const report = await guarded(context, () =>
       writeWorkbook(context, journal.plan, {
         language: journal.language,
         asOf: journal.asOf,
-        snapshot: read.snapshot,
+        shape: read.shape,
         extraColumns: journal.extraColumns,
         adoptSheets: journal.sheetNames,
         clearDebris: true,
@@ -154,7 +154,7 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
           writeWorkbook(context, merged.plan, {
             ...options,
             asOf: options.asOf ?? portOptions.asOf ?? null,
-            snapshot: read.snapshot,
+            shape: read.shape,
             keptRows: merged.keptRows,
             extraColumns: prepared.extraColumns,
             savedAt: now(),
@@ -190,7 +190,7 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
       // Read the plan as the workbook holds it (1 sync), then rewrite the Evaluation sheet's rows and re-bind its charts.
       await run(async (context) => {
         const read = await readWorkbook(context, { validate: false, formulaChecks: false });
-        if (read.plan) await refreshEvaluationSheet(context, { plan: read.plan, tables: read.snapshot.tables });
+        if (read.plan) await refreshEvaluationSheet(context, { plan: read.plan, tables: read.shape.tables });
       });
     },
 

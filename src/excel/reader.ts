@@ -38,18 +38,20 @@ import {
   type TablePlacement,
 } from "../workbook";
 import { decodeValue, type RawCell } from "./cells";
-import { snapshotOf, type ExtraCellWrite, type WorkbookSnapshot } from "./writer";
+import type { ExtraCellWrite } from "./writer";
+import { shapeOf, type WorkbookShape } from "./write/shape";
 import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
 import { JOURNAL_SHEET, readJournal, type JournalRead, type SaveJournal } from "./journal";
 import { readSeal, sealFindings, type SealRead } from "./seal";
 
-export interface ReaderResult extends ReadResult {
+/** What the reader read: the port's ReadResult and what a save over it needs (placements, the workbook's shape, the journal). */
+export interface WorkbookRead extends ReadResult {
   /** The Overview's as-of date (ISO) as the workbook computes it now (=TODAY() or a typed date); null if unreadable. */
   asOf: string | null;
   /** Where each table was found: sheet, header row, columns, the sheet row of each model row. */
   placement: CellIndex;
   /** Worksheets and PIP tables, for the writer (no second probe). */
-  snapshot: WorkbookSnapshot;
+  shape: WorkbookShape;
   /** Estimated request bytes of each sync the read made (a failed optimistic batch included). */
   requestBytes: number[];
   /** Columns a person added inside a PIP list table (not in the layout), with their cells, so a rewrite keeps them. */
@@ -126,7 +128,7 @@ function belowData(below: Excel.Range | null): LoadedTable["below"] {
   return below ? { address: below.address, values: below.values, formulas: below.formulas } : null;
 }
 
-async function loadOptimistic(context: Excel.RequestContext, formulaChecks: boolean): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead; seal: SealRead }> {
+async function loadOptimistic(context: Excel.RequestContext, formulaChecks: boolean): Promise<{ tables: LoadedTable[]; shape: WorkbookShape; journal: JournalRead; seal: SealRead }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const collection = context.workbook.tables;
@@ -142,10 +144,10 @@ async function loadOptimistic(context: Excel.RequestContext, formulaChecks: bool
   const journal = sheets.getItem(JOURNAL_SHEET).getUsedRange(true);
   journal.load("address,values");
   await context.sync();
-  const snapshot = snapshotOf(sheets, collection, names);
-  snapshot.charts = charts();
+  const shape = shapeOf(sheets, collection, names);
+  shape.charts = charts();
   return {
-    snapshot,
+    shape,
     tables: handles.map((h) => ({ name: h.name, range: h.table.isNullObject ? null : rangeData(h.range, formulaChecks), below: h.table.isNullObject ? null : belowData(h.below) })),
     journal: readJournal(journal.values),
     // The seal of a signed plan: column C of the same sheet (src/excel/seal.ts).
@@ -177,7 +179,7 @@ function extraSheetCharts(collection: Excel.TableCollection, present?: (table: s
   };
 }
 
-async function loadTwoStep(context: Excel.RequestContext, formulaChecks: boolean): Promise<{ tables: LoadedTable[]; snapshot: WorkbookSnapshot; syncs: number; journal: JournalRead; seal: SealRead }> {
+async function loadTwoStep(context: Excel.RequestContext, formulaChecks: boolean): Promise<{ tables: LoadedTable[]; shape: WorkbookShape; syncs: number; journal: JournalRead; seal: SealRead }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const collection = context.workbook.tables;
@@ -185,17 +187,17 @@ async function loadTwoStep(context: Excel.RequestContext, formulaChecks: boolean
   const names = context.workbook.names;
   names.load("items/name");
   await context.sync();
-  const snapshot = snapshotOf(sheets, collection, names);
-  const present = READ_TABLES.filter((t) => snapshot.tables[t.name] !== undefined);
-  const journalRange = snapshot.sheets.includes(JOURNAL_SHEET) ? sheets.getItem(JOURNAL_SHEET).getUsedRange(true) : null;
+  const shape = shapeOf(sheets, collection, names);
+  const present = READ_TABLES.filter((t) => shape.tables[t.name] !== undefined);
+  const journalRange = shape.sheets.includes(JOURNAL_SHEET) ? sheets.getItem(JOURNAL_SHEET).getUsedRange(true) : null;
   journalRange?.load("address,values");
-  if (present.length === 0 && !journalRange) return { snapshot, tables: READ_TABLES.map((t) => ({ name: t.name, range: null })), syncs: 1, journal: { state: "none" }, seal: { state: "none" } };
+  if (present.length === 0 && !journalRange) return { shape, tables: READ_TABLES.map((t) => ({ name: t.name, range: null })), syncs: 1, journal: { state: "none" }, seal: { state: "none" } };
   const ranges = new Map(present.map((t) => [t.name, queueTableLoad(collection.getItem(t.name), t.name, formulaChecks)] as const));
-  const charts = extraSheetCharts(collection, (name) => snapshot.tables[name] !== undefined);
+  const charts = extraSheetCharts(collection, (name) => shape.tables[name] !== undefined);
   await context.sync();
-  snapshot.charts = charts();
+  shape.charts = charts();
   return {
-    snapshot,
+    shape,
     tables: READ_TABLES.map((t) => {
       const loaded = ranges.get(t.name);
       return { name: t.name, range: loaded ? rangeData(loaded.range, formulaChecks) : null, below: loaded ? belowData(loaded.below) : null };
@@ -218,8 +220,8 @@ export function errorText(error: unknown): string {
 }
 
 /** Reads the whole plan (one sync for a complete PIP workbook). Never throws. */
-export async function readPlan(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReaderResult> {
-  let loaded: { tables: LoadedTable[]; snapshot: WorkbookSnapshot; journal: JournalRead; seal: SealRead };
+export async function readPlan(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookRead> {
+  let loaded: { tables: LoadedTable[]; shape: WorkbookShape; journal: JournalRead; seal: SealRead };
   const requestBytes = [requestEstimate(READ_TABLES.length)];
   try {
     loaded = await loadOptimistic(context, options.formulaChecks !== false);
@@ -228,7 +230,7 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
       const twoStep = await loadTwoStep(context, options.formulaChecks !== false);
       loaded = twoStep;
       requestBytes.push(requestEstimate(0));
-      if (twoStep.syncs === 2) requestBytes.push(requestEstimate(READ_TABLES.filter((t) => twoStep.snapshot.tables[t.name] !== undefined).length));
+      if (twoStep.syncs === 2) requestBytes.push(requestEstimate(READ_TABLES.filter((t) => twoStep.shape.tables[t.name] !== undefined).length));
     } catch (error) {
       const finding = makeFinding("READ_FAILED", "error", { entity: "header" }, readerMessage("READ_FAILED", { detail: errorText(error) }));
       return {
@@ -237,7 +239,7 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
         syncs: requestBytes.length + 1,
         asOf: null,
         placement: {},
-        snapshot: { sheets: [], tables: {} },
+        shape: { sheets: [], tables: {} },
         requestBytes,
         extraColumns: [],
         interrupted: null,
@@ -247,8 +249,8 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
   // The tables' ranges, so that a rewrite clears exactly what PIPbook wrote (src/workbook/footprint.ts).
   const ranges: Record<string, string> = {};
   for (const t of loaded.tables) if (t.range) ranges[t.name] = t.range.address;
-  const snapshot = { ...loaded.snapshot, ranges, seal: loaded.seal };
-  const read = { ...interpret(loaded.tables, options), syncs: requestBytes.length, snapshot, requestBytes, interrupted: null };
+  const shape = { ...loaded.shape, ranges, seal: loaded.seal };
+  const read = { ...interpret(loaded.tables, options), syncs: requestBytes.length, shape, requestBytes, interrupted: null };
   // PIP cells a person can break (src/excel/reader-checks.ts): the as-of cell, a lost value column, and with formula
   // checks a formula cell typed over and rows typed below a table.
   if (read.plan !== null) read.findings = [...read.findings, ...checkLoadedTables(loaded.tables)];
@@ -263,7 +265,7 @@ export async function readPlan(context: Excel.RequestContext, options: ReadOptio
  * A journal with its marker: the save it records did not finish. The finding comes first, as an error with a
  * stable code, and the result says what the save was writing (the port and `pipbook repair` finish from it).
  */
-function withJournal(read: ReaderResult, journal: JournalRead): ReaderResult {
+function withJournal(read: WorkbookRead, journal: JournalRead): WorkbookRead {
   if (journal.state === "none") return read;
   const code = journal.state === "interrupted" ? "SAVE_INTERRUPTED" : "SAVE_JOURNAL_DAMAGED";
   const finding = makeFinding(code, "error", { entity: "header" }, readerMessage(code, { time: journal.savedAt }));
@@ -494,7 +496,7 @@ const HEADER_DEFAULTS: Record<string, unknown> = { language: "zh-CN" };
 const THRESHOLD_DEFAULTS: Record<string, number> = { onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 };
 const EVALUATION_DEFAULTS = { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" };
 
-function interpret(tables: LoadedTable[], options: ReadOptions): Omit<ReaderResult, "syncs" | "snapshot" | "requestBytes" | "interrupted"> {
+function interpret(tables: LoadedTable[], options: ReadOptions): Omit<WorkbookRead, "syncs" | "shape" | "requestBytes" | "interrupted"> {
   const ctx: Context = { findings: [], placement: {}, extraColumns: [] };
   if (tables.every((t) => t.range === null)) return { plan: null, findings: [], asOf: null, placement: {}, extraColumns: [] };
   const byName = new Map(tables.map((t) => [t.name, t.range]));

@@ -39,8 +39,9 @@ import {
   type Rect,
   type TableName,
 } from "../workbook";
-import type { ExtraColumnRead, ReaderResult } from "./reader";
-import { assignSheets, type ExtraCellWrite, type ExtraColumnWrite } from "./writer";
+import type { ExtraColumnRead, WorkbookRead } from "./reader";
+import type { ExtraCellWrite, ExtraColumnWrite } from "./writer";
+import { assignSheets } from "./write/shape";
 
 export { WorkbookConflictError, type ConflictCell } from "./port";
 
@@ -63,7 +64,7 @@ interface Look {
 }
 
 /** Loads what it must (≤ 1 sync), refuses a write that would cover a person's cells, aligns user columns to `plan`. */
-export async function prepareRewrite(context: Excel.RequestContext, read: ReaderResult, plan: Plan, language: Language): Promise<RewritePlan> {
+export async function prepareRewrite(context: Excel.RequestContext, read: WorkbookRead, plan: Plan, language: Language): Promise<RewritePlan> {
   if (read.plan === null) return { extraColumns: {}, syncs: 0, requestBytes: [] };
   const extras = read.extraColumns;
   const extraCount: Partial<Record<TableName, number>> = {};
@@ -119,7 +120,7 @@ export async function prepareRewrite(context: Excel.RequestContext, read: Reader
   if (conflicts.length > 0) throw new WorkbookConflictError(conflicts, conflictMessage(conflicts, LISTED));
 
   const from: Language = read.plan.header?.language === "en-US" ? "en-US" : "zh-CN";
-  const { names, existing } = assignSheets(read.snapshot, language);
+  const { names, existing } = assignSheets(read.shape, language);
   const renamed = new Map<string, string>();
   for (const sheet of SHEETS) {
     const old = existing[sheet.key];
@@ -170,19 +171,19 @@ export async function prepareRewrite(context: Excel.RequestContext, read: Reader
  * would overlap another table or block of the layout.
  */
 function footprintLooks(
-  read: ReaderResult,
+  read: WorkbookRead,
   plan: Plan,
   language: Language,
   extraCount: Partial<Record<TableName, number>>,
 ): { looks: Look[]; noRoom: ConflictCell[] } {
-  const { existing } = assignSheets(read.snapshot, language);
+  const { existing } = assignSheets(read.shape, language);
   const looks: Look[] = [];
   const noRoom: ConflictCell[] = [];
   for (const sheet of SHEETS) {
     const name = existing[sheet.key];
     if (name === undefined) continue;
     const owned: Rect[] = [...blockRects(sheet)];
-    for (const address of Object.values(read.snapshot.ranges ?? {})) {
+    for (const address of Object.values(read.shape.ranges ?? {})) {
       const { sheet: on } = splitAddress(address);
       const rect = rectOf(address);
       if (rect && on === name) owned.push(rect);

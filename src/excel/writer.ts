@@ -32,8 +32,7 @@ import {
   queueJournalRows,
   queueJournalStart,
 } from "./journal";
-import { preflightMessage } from "../i18n/workbook";
-import { RECORD_HEADERS, VALIDATION_ALERTS } from "../i18n/workbook";
+import { preflightMessage, RECORD_HEADERS, VALIDATION_ALERTS } from "../i18n/workbook";
 import {
   LAYOUT,
   LAYOUT_VERSION,
@@ -59,28 +58,10 @@ import {
 } from "../workbook";
 import { bodyRowsOf, modelRows, rectA1, rectOf, tableRect, tableWidth, blockRects, type Rect } from "../workbook/footprint";
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
-import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
+import { SHEET_EXTRAS } from "./sheet-extras";
+import { assignSheets, checkNames, probeShape, type WorkbookShape } from "./write/shape";
 import { packSteps } from "./batches";
 import { changedAfterSigning, loadSeal, queueSeal, queueSealFlag, sealBytes, sealToWrite, sealUnknown, type SealRead } from "./seal";
-
-/** What the writer needs to know about the workbook before it writes. */
-export interface WorkbookSnapshot {
-  /** Worksheet names, in workbook order. */
-  sheets: string[];
-  /** PIP_ table name → the worksheet it is on now. */
-  tables: Record<string, string>;
-  /** Charts on the sheets that have writer extras, by worksheet name (absent: not loaded). */
-  charts?: Record<string, ExistingChartInfo[]>;
-  /** PIP_ table name → its range now ("Sheet!A4:H20"); absent: not loaded (the writer loads it). */
-  ranges?: Record<string, string>;
-  /**
-   * Every other table's and every defined name's name, with its sheet ("" for a workbook-scoped name): Excel
-   * compares them ignoring case, so "pip_goals" blocks adding PIP_Goals. Absent: not loaded (not checked).
-   */
-  otherNames?: { name: string; sheet: string }[];
-  /** The seal of the signed plan the journal sheet holds (src/excel/seal.ts); absent: not loaded. */
-  seal?: SealRead;
-}
 
 /** A cell of a column a person added inside a PIP table: a formula, or a constant with its number format. */
 export interface ExtraCellWrite {
@@ -95,11 +76,11 @@ export interface ExtraColumnWrite {
   cells: (ExtraCellWrite | null)[];
 }
 
-export interface WriterOptions extends WriteOptions {
+export interface SaveInput extends WriteOptions {
   /** A fixed as-of date (ISO) for the Overview's as-of cell; default: the live formula =TODAY(). */
   asOf?: string | null;
   /** The workbook as last read; when absent the writer probes it (one extra sync). */
-  snapshot?: WorkbookSnapshot;
+  shape?: WorkbookShape;
   /** Upper bound of the estimated request bytes per batch (default 4,000,000: under Excel on the web's 5 MB). */
   maxBatchBytes?: number;
   /** Rows kept from the workbook by the merge, reported back as WriteReport.keptRows. */
@@ -125,7 +106,7 @@ export interface WriterOptions extends WriteOptions {
  * `batchBytes`: the writer's estimate of each of its batches (an upper bound of the UTF-8 JSON of the queued
  * commands, which is what the in-memory Excel measures), the probe included when the writer made one.
  */
-export interface WriterReport extends WriteReport {
+export interface SaveOutcome extends WriteReport {
   /** The worksheet name each layout sheet got. */
   sheetNames: SheetNames;
   /** Estimated request bytes of the save journal (part of the first batch). */
@@ -163,92 +144,6 @@ function jsonBytes(value: unknown): number {
   return encoder.encode(JSON.stringify(value)).length;
 }
 
-/** Loads the worksheet names, the tables' sheets and the defined names (one sync). */
-export async function probeWorkbook(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  const tables = context.workbook.tables;
-  tables.load("items/name,items/worksheet/name");
-  const names = context.workbook.names;
-  names.load("items/name");
-  await context.sync();
-  return snapshotOf(sheets, tables, names);
-}
-
-export function snapshotOf(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection, names?: Excel.NamedItemCollection): WorkbookSnapshot {
-  const out: WorkbookSnapshot = { sheets: sheets.items.map((s) => s.name), tables: {}, otherNames: [] };
-  // Every PIP_ table, also those a sheet extra (the Evaluation sheet's derived tables) adds: a rewrite removes them all.
-  for (const t of tables.items) {
-    if (t.name.startsWith("PIP_")) out.tables[t.name] = t.worksheet.name;
-    else out.otherNames!.push({ name: t.name, sheet: t.worksheet.name });
-  }
-  for (const n of names?.items ?? []) out.otherNames!.push({ name: n.name, sheet: "" });
-  if (!names) delete out.otherNames;
-  return out;
-}
-
-/** Excel compares sheet, table and defined names ignoring case (worksheets.add / tables.add throw ItemAlreadyExists). */
-const sameName = (a: string, b: string) => a.toLocaleLowerCase("en-US") === b.toLocaleLowerCase("en-US");
-
-/**
- * Which existing sheet each layout sheet reuses (the one holding its tables — never a sheet without PIP tables,
- * which is the user's), and the name it gets: the layout's, or "Name (2)" when a user's sheet already has it —
- * compared as Excel compares sheet names, ignoring case ("actions" takes "Actions").
- */
-export function assignSheets(
-  snapshot: WorkbookSnapshot,
-  lang: WriteOptions["language"],
-  adopt: Partial<SheetNames> = {},
-): { names: SheetNames; existing: Partial<Record<SheetKey, string>> } {
-  const existing: Partial<Record<SheetKey, string>> = {};
-  const claimed = new Set<string>();
-  for (const sheet of SHEETS) {
-    const holder = sheet.tables.map((t) => snapshot.tables[t.name]).find((s) => s !== undefined && !claimed.has(s));
-    if (holder !== undefined) {
-      existing[sheet.key] = holder;
-      claimed.add(holder);
-    }
-  }
-  for (const sheet of SHEETS) {
-    const name = adopt[sheet.key];
-    const holdsTables = name !== undefined && Object.values(snapshot.tables).includes(name);
-    if (existing[sheet.key] === undefined && name !== undefined && snapshot.sheets.includes(name) && !claimed.has(name) && !holdsTables) {
-      existing[sheet.key] = name;
-      claimed.add(name);
-    }
-  }
-  const reused = Object.values(existing);
-  const names = {} as SheetNames;
-  const used: string[] = [];
-  for (const sheet of SHEETS) {
-    const mine = existing[sheet.key];
-    const taken = (n: string) =>
-      used.some((u) => sameName(u, n)) ||
-      snapshot.sheets.some((s) => sameName(s, n) && s !== mine && !reused.some((r) => sameName(r, n) && r !== mine)) ||
-      // a reused sheet keeps its name only when that is the layout's, exactly (a rename to another case is still a rename)
-      reused.some((r) => r !== mine && sameName(r, n));
-    let name = sheet.name[lang];
-    for (let k = 2; taken(name); k++) name = `${sheet.name[lang].slice(0, 26)} (${k})`;
-    names[sheet.key] = name;
-    used.push(name);
-  }
-  return { names, existing };
-}
-
-/**
- * The preflight's checks that need no command: a table the write adds whose name Excel takes for a user's table or
- * defined name (ignoring case). Throws PreflightError, before anything is queued.
- */
-export function checkNames(snapshot: WorkbookSnapshot): void {
-  for (const table of LAYOUT.tables.values()) {
-    if (snapshot.tables[table.name] !== undefined) continue;
-    const clash = (snapshot.otherNames ?? []).find((n) => sameName(n.name, table.name));
-    if (clash) throw new PreflightError("nameTaken", clash.sheet || null, preflightMessage("nameTaken", { name: clash.name, sheet: clash.sheet || "—" }));
-  }
-  const journalClash = snapshot.sheets.find((s) => sameName(s, JOURNAL_SHEET) && s !== JOURNAL_SHEET);
-  if (journalClash) throw new PreflightError("nameTaken", journalClash, preflightMessage("nameTaken", { name: journalClash, sheet: journalClash }));
-}
-
 /**
  * Writes the plan into the workbook, crash-safe:
  * 1. preflight — every command whose success depends on the workbook's state (unprotect, sheets added and
@@ -263,22 +158,22 @@ export function checkNames(snapshot: WorkbookSnapshot): void {
  * A failure anywhere before the marker leaves the workbook as it was; after it, the reader reports the
  * interrupted save and finishing it writes the same plan again.
  */
-export async function writePlan(context: Excel.RequestContext, plan: Plan, options: WriterOptions): Promise<WriterReport> {
+export async function writePlan(context: Excel.RequestContext, plan: Plan, options: SaveInput): Promise<SaveOutcome> {
   let syncs = 0;
   const batchBytes: number[] = [];
-  let snapshot = options.snapshot;
-  if (!snapshot) {
-    snapshot = await probeWorkbook(context);
+  let shape = options.shape;
+  if (!shape) {
+    shape = await probeShape(context);
     syncs++;
     batchBytes.push(PROBE_BYTES);
   }
   const lang = options.language;
-  const { names, existing } = assignSheets(snapshot, lang, options.adoptSheets);
-  checkNames(snapshot);
+  const { names, existing } = assignSheets(shape, lang, options.adoptSheets);
+  checkNames(shape);
   // An extra on a reused sheet must know the charts already there (re-adding one by name fails the batch), and a
-  // rewrite must know the PIP tables' ranges to clear only those: load what the snapshot lacks, in one sync.
-  const unknown = SHEET_EXTRAS.map((e) => existing[e.sheet]).filter((n): n is string => n !== undefined && snapshot!.charts?.[n] === undefined);
-  const unplaced = Object.keys(snapshot.tables).filter((t) => snapshot!.ranges?.[t] === undefined);
+  // rewrite must know the PIP tables' ranges to clear only those: load what the shape lacks, in one sync.
+  const unknown = SHEET_EXTRAS.map((e) => existing[e.sheet]).filter((n): n is string => n !== undefined && shape!.charts?.[n] === undefined);
+  const unplaced = Object.keys(shape.tables).filter((t) => shape!.ranges?.[t] === undefined);
   if (unknown.length > 0 || unplaced.length > 0) {
     const loads = unknown.map((name) => {
       const charts = context.workbook.worksheets.getItem(name).charts;
@@ -293,17 +188,17 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
     await context.sync();
     syncs++;
     batchBytes.push(PROBE_BYTES);
-    snapshot = { ...snapshot, charts: { ...snapshot.charts }, ranges: { ...snapshot.ranges } };
-    for (const { name, charts } of loads) snapshot.charts![name] = charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
-    for (const { name, range } of places) snapshot.ranges![name] = range.address;
+    shape = { ...shape, charts: { ...shape.charts }, ranges: { ...shape.ranges } };
+    for (const { name, charts } of loads) shape.charts![name] = charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
+    for (const { name, range } of places) shape.ranges![name] = range.address;
   }
   // Seal or leave the seal (src/excel/seal.ts): a signed plan needs the seal it would replace, when the read did not give it.
-  if (sealUnknown(plan, snapshot.sheets, JOURNAL_SHEET, snapshot.seal)) {
-    snapshot = { ...snapshot, seal: await loadSeal(context, JOURNAL_SHEET) };
+  if (sealUnknown(plan, shape.sheets, JOURNAL_SHEET, shape.seal)) {
+    shape = { ...shape, seal: await loadSeal(context, JOURNAL_SHEET) };
     syncs++;
     batchBytes.push(PROBE_BYTES);
   }
-  const debris = options.clearDebris ? await findDebris(context, snapshot, names, existing) : [];
+  const debris = options.clearDebris ? await findDebris(context, shape, names, existing) : [];
   if (options.clearDebris) {
     syncs++;
     batchBytes.push(PROBE_BYTES);
@@ -319,7 +214,7 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
       sheetNames: names,
     }),
   );
-  const { head, body, tail } = buildSteps(context, plan, options, snapshot, names, existing, journal);
+  const { head, body, tail } = buildSteps(context, plan, options, shape, names, existing, journal);
   if (debris.length > 0) {
     body.unshift({
       bytes: COMMAND_OVERHEAD * debris.length,
@@ -345,7 +240,7 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
       await context.sync();
     } catch (error) {
       // The head (preflight + journal) runs in the first batch: a failure there before the marker is undone.
-      if (i === 0) await undoPreflight(context, snapshot, names, existing);
+      if (i === 0) await undoPreflight(context, shape, names, existing);
       throw error;
     }
     syncs++;
@@ -388,14 +283,14 @@ async function journalMarked(context: Excel.RequestContext): Promise<boolean> {
  * protected again — so "nothing was changed" holds for the workbook's structure too. With the marker there the
  * save is interrupted and is left for finishInterruptedSave. Best effort: a failure here leaves the first error.
  */
-async function undoPreflight(context: Excel.RequestContext, snapshot: WorkbookSnapshot, names: SheetNames, existing: Partial<Record<SheetKey, string>>): Promise<void> {
+async function undoPreflight(context: Excel.RequestContext, shape: WorkbookShape, names: SheetNames, existing: Partial<Record<SheetKey, string>>): Promise<void> {
   try {
     if (await journalMarked(context)) return;
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     await context.sync();
     const now = new Set(sheets.items.map((s) => s.name));
-    const before = new Set(snapshot.sheets);
+    const before = new Set(shape.sheets);
     // Added by this write: the layout sheets it had no sheet for (a reused sheet may carry its new name by now).
     const added = [...SHEETS.filter((sheet) => existing[sheet.key] === undefined).map((sheet) => names[sheet.key]), META_SHEET, JOURNAL_SHEET];
     for (const name of added) {
@@ -426,12 +321,12 @@ async function undoPreflight(context: Excel.RequestContext, snapshot: WorkbookSn
  * Tables that are not PIP tables, on the sheets this write uses, whose range starts at the anchor of a PIP table the
  * write adds: what an interrupted tables.add left before its name was set.
  */
-async function findDebris(context: Excel.RequestContext, snapshot: WorkbookSnapshot, names: SheetNames, existing: Partial<Record<SheetKey, string>>): Promise<string[]> {
+async function findDebris(context: Excel.RequestContext, shape: WorkbookShape, names: SheetNames, existing: Partial<Record<SheetKey, string>>): Promise<string[]> {
   const sheets = new Map<string, SheetDecl>();
   for (const sheet of SHEETS) {
     sheets.set(existing[sheet.key] ?? names[sheet.key], sheet);
   }
-  const candidates = (snapshot.otherNames ?? []).filter((n) => n.sheet !== "" && sheets.has(n.sheet));
+  const candidates = (shape.otherNames ?? []).filter((n) => n.sheet !== "" && sheets.has(n.sheet));
   const loads = candidates.map((n) => {
     const range = context.workbook.tables.getItem(n.name).getRange();
     range.load("address");
@@ -442,7 +337,7 @@ async function findDebris(context: Excel.RequestContext, snapshot: WorkbookSnaps
   for (const { name, sheet, range } of loads) {
     const rect = rectOf(range.address);
     const decl = sheets.get(sheet)!;
-    const atAnchor = decl.tables.some((t) => snapshot.tables[t.name] === undefined && rect !== null && rect.r0 === t.anchor.row && rect.c0 === t.anchor.col);
+    const atAnchor = decl.tables.some((t) => shape.tables[t.name] === undefined && rect !== null && rect.r0 === t.anchor.row && rect.c0 === t.anchor.col);
     if (atAnchor) out.push(name);
   }
   return out;
@@ -474,10 +369,10 @@ type TableFate =
   | { kind: "readd"; old: Rect | null; holder: string }
   | { kind: "new" };
 
-function tableFate(table: TableDecl, snapshot: WorkbookSnapshot, reusedSheet: string | undefined): TableFate {
-  const holder = snapshot.tables[table.name];
+function tableFate(table: TableDecl, shape: WorkbookShape, reusedSheet: string | undefined): TableFate {
+  const holder = shape.tables[table.name];
   if (holder === undefined) return { kind: "new" };
-  const old = rectOf(snapshot.ranges?.[table.name] ?? "");
+  const old = rectOf(shape.ranges?.[table.name] ?? "");
   if (old && holder === reusedSheet && old.r0 === table.anchor.row && old.c0 === table.anchor.col) return { kind: "inPlace", old };
   return { kind: "readd", old, holder };
 }
@@ -485,8 +380,8 @@ function tableFate(table: TableDecl, snapshot: WorkbookSnapshot, reusedSheet: st
 function buildSteps(
   context: Excel.RequestContext,
   plan: Plan,
-  options: WriterOptions,
-  snapshot: WorkbookSnapshot,
+  options: SaveInput,
+  shape: WorkbookShape,
   names: SheetNames,
   existing: Partial<Record<SheetKey, string>>,
   journal: readonly string[],
@@ -505,7 +400,7 @@ function buildSteps(
   const extraSteps = new Map(
     SHEETS.map((sheet) => {
       const reused = existing[sheet.key];
-      const existingCharts = reused === undefined ? null : (snapshot.charts?.[reused] ?? null);
+      const existingCharts = reused === undefined ? null : (shape.charts?.[reused] ?? null);
       return [sheet.key, SHEET_EXTRAS.filter((e) => e.sheet === sheet.key).flatMap((extra) => extra.steps({ plan, language: options.language, sheetNames: names, existingCharts }))];
     }),
   );
@@ -514,7 +409,7 @@ function buildSteps(
   // 1. Preflight: the commands that fail on the workbook's state, before any that changes a person's cells.
   //    A password on a PIP sheet fails unprotect here (the port names the sheet); sheets are added and renamed so
   //    that every formula written later finds its sheet.
-  const holders = new Set<string>([...Object.values(existing), ...Object.values(snapshot.tables)]);
+  const holders = new Set<string>([...Object.values(existing), ...Object.values(shape.tables)]);
   for (const sheetName of holders) small(head, () => worksheets.getItem(sheetName).protection.unprotect(), 2, sheetName);
   for (const sheet of SHEETS) {
     const old = existing[sheet.key];
@@ -534,13 +429,13 @@ function buildSteps(
     );
   }
   let meta: Excel.Worksheet;
-  const metaExists = snapshot.sheets.includes(META_SHEET);
+  const metaExists = shape.sheets.includes(META_SHEET);
   small(head, () => {
     meta = metaExists ? worksheets.getItem(META_SHEET) : worksheets.add(META_SHEET);
     meta.visibility = "Hidden" as Excel.SheetVisibility;
   }, 2, META_SHEET);
   // 2. The journal, marker last: from here on a failure leaves an interrupted save, never a half-read plan.
-  const journalExists = snapshot.sheets.includes(JOURNAL_SHEET);
+  const journalExists = shape.sheets.includes(JOURNAL_SHEET);
   let journalSheet: Excel.Worksheet;
   small(head, () => {
     journalSheet = journalExists ? worksheets.getItem(JOURNAL_SHEET) : worksheets.add(JOURNAL_SHEET);
@@ -562,7 +457,7 @@ function buildSteps(
       () => {
         const ws = proxies[sheet.key];
         for (const table of sheet.tables) {
-          const fate = tableFate(table, snapshot, old);
+          const fate = tableFate(table, shape, old);
           if (fate.kind !== "inPlace") continue;
           const t = context.workbook.tables.getItem(table.name);
           const extras = extrasOf(table).length;
@@ -580,10 +475,10 @@ function buildSteps(
           if (owned.r1 > owned.r0) clearOwned(ws.getRange(rectA1({ ...owned, r0: owned.r0 + 1 })));
           if (next.r1 !== fate.old.r1 || next.c1 !== fate.old.c1) t.resize(ws.getRange(rectA1(next)));
         }
-        for (const [table, holder] of Object.entries(snapshot.tables)) {
+        for (const [table, holder] of Object.entries(shape.tables)) {
           const decl = LAYOUT.tables.get(table as TableName);
           if (holder !== old && !own.has(table)) continue;
-          const fate = decl ? tableFate(decl, snapshot, old) : ({ kind: "readd", old: rectOf(snapshot.ranges?.[table] ?? ""), holder } as const);
+          const fate = decl ? tableFate(decl, shape, old) : ({ kind: "readd", old: rectOf(shape.ranges?.[table] ?? ""), holder } as const);
           if (fate.kind !== "readd") continue;
           const where = holder === old ? ws : worksheets.getItem(holder);
           const rect = fate.old ? { ...fate.old } : null;
@@ -624,7 +519,7 @@ function buildSteps(
       const extras = extrasOf(table);
       const grid = table.shape === "list" ? listGrid(table, plan, env, goalUnits, options, extras) : recordGrid(table, plan, env, options);
       bodyRows.set(table, grid.bodyRows);
-      const inPlace = tableFate(table, snapshot, existing[sheet.key]).kind === "inPlace";
+      const inPlace = tableFate(table, shape, existing[sheet.key]).kind === "inPlace";
       const written = tableSteps(ws, table, grid, maxBytes, extras, !inPlace);
       for (const step of written.steps) steps.push({ ...step, sheet: names[sheet.key] });
       late.push(...written.late);
@@ -650,9 +545,9 @@ function buildSteps(
     meta.getRange(`${markColumn(0)}1:${markColumn(SHEETS.length - 1)}1`).values = [marksHeader];
   }, 2);
   // The seal of a plan both have signed (first signing, or signed again), after the journal's marker like all data.
-  const seal = sealToWrite(plan, snapshot.seal);
+  const seal = sealToWrite(plan, shape.seal);
   if (seal) steps.push({ bytes: sealBytes(seal), sheet: JOURNAL_SHEET, run: () => queueSeal(journalSheet, seal) });
-  const changed = changedAfterSigning(plan, snapshot.seal, seal !== null);
+  const changed = changedAfterSigning(plan, shape.seal, seal !== null);
   small(steps, () => queueSealFlag(journalSheet, changed), 1, JOURNAL_SHEET);
 
   // 4. Last batch: protect (after every edit), show the Overview, recalculate, and end the journal.
@@ -742,7 +637,7 @@ function listGrid(
   plan: Plan,
   env: FormulaEnv,
   goalUnits: Map<string, unknown>,
-  options: WriterOptions,
+  options: SaveInput,
   extras: ExtraColumnWrite[],
 ): Grid {
   const lang = options.language;
@@ -780,7 +675,7 @@ function listGrid(
   return { values, formats, bodyRows };
 }
 
-function recordGrid(table: RecordTableDecl, plan: Plan, env: FormulaEnv, options: WriterOptions): Grid {
+function recordGrid(table: RecordTableDecl, plan: Plan, env: FormulaEnv, options: SaveInput): Grid {
   const lang = options.language;
   const values: (string | number)[][] = [[RECORD_HEADERS.item[lang], RECORD_HEADERS.value[lang]]];
   const formats: string[][] = [[TEXT_FORMAT, TEXT_FORMAT]];

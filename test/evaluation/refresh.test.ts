@@ -18,7 +18,7 @@ describe("refreshEvaluation", () => {
     wb.excel.resetStats();
     const report = await wb.excel.run(async (context) => {
       const read = await readPlan(context, { validate: false });
-      return refreshEvaluation(context, { plan: read.plan!, tables: read.snapshot.tables, maxBatchBytes: 30_000 });
+      return refreshEvaluation(context, { plan: read.plan!, tables: read.shape.tables, maxBatchBytes: 30_000 });
     });
     expect(report.syncs).toBeGreaterThan(3);
     expect(report.charts).toHaveLength(5);

@@ -12,7 +12,7 @@ import type { Language, Plan } from "../../src/core/model";
 import { parsePlanJson } from "../../src/core/plan-file";
 import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
 import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
-import { createWorkbookPort, type PipWorkbookPort } from "../../src/excel/office-port";
+import { createWorkbookPort, type OfficeWorkbookPort } from "../../src/excel/office-port";
 import { refreshEvaluation, type RefreshReport } from "../../src/excel/evaluation";
 import { readPlan } from "../../src/excel/reader";
 import { LIST_LABELS, SHEET_NAMES } from "../../src/i18n/workbook";
@@ -30,7 +30,7 @@ export function examplePlan(): Plan {
 
 export interface Workbook {
   excel: MemoryExcel;
-  port: PipWorkbookPort;
+  port: OfficeWorkbookPort;
   sheet: string;
   language: Language;
   refresh(): Promise<RefreshReport>;
@@ -46,7 +46,7 @@ export async function writeWorkbook(plan: Plan, language: Language, asOf: string
     excel.run(async (context) => {
       const read = await readPlan(context, { validate: false });
       if (!read.plan) throw new Error("no plan in the workbook");
-      const report = await refreshEvaluation(context, { plan: read.plan, tables: read.snapshot.tables });
+      const report = await refreshEvaluation(context, { plan: read.plan, tables: read.shape.tables });
       return { ...report, syncs: report.syncs + read.syncs };
     });
   await refresh();

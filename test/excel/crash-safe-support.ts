@@ -7,7 +7,7 @@
  * every Tracking log, Adjustments and Sign-off row and every cell of a person's own column and note kept.
  */
 import { MemoryExcel, type WorkbookSnapshot } from "../../src/memory-excel";
-import { createWorkbookPort, type PipWorkbookPort } from "../../src/excel/office-port";
+import { createWorkbookPort, type OfficeWorkbookPort } from "../../src/excel/office-port";
 import { InterruptedSaveError, PreflightError } from "../../src/excel/port";
 import type { Plan } from "../../src/core/model";
 import { defaultSheetNames } from "../../src/workbook";
@@ -17,7 +17,7 @@ export const NOW = () => "2024-06-01T09:00:00.000Z";
 
 export { examplePlan } from "./support";
 
-export function fresh(snapshot?: WorkbookSnapshot): { excel: MemoryExcel; port: PipWorkbookPort } {
+export function fresh(snapshot?: WorkbookSnapshot): { excel: MemoryExcel; port: OfficeWorkbookPort } {
   const excel = snapshot ? MemoryExcel.fromSnapshot(snapshot, { engine: null }) : new MemoryExcel({ engine: null });
   return { excel, port: createWorkbookPort((batch) => excel.run(batch), { asOf: "2024-05-15", now: NOW }) };
 }
@@ -33,7 +33,7 @@ export interface Kept {
 
 const USER_COLUMN = "Remark";
 
-async function keptOf(excel: MemoryExcel, port: PipWorkbookPort): Promise<Kept & { interrupted: boolean }> {
+async function keptOf(excel: MemoryExcel, port: OfficeWorkbookPort): Promise<Kept & { interrupted: boolean }> {
   const read = await port.readPlan();
   const userCells: Record<string, unknown> = {};
   for (const e of read.extraColumns) e.cells.forEach((c, i) => (userCells[`${e.table}:${e.header}:${i}`] = c.value));
@@ -63,7 +63,7 @@ export interface Scenario {
   /** Builds the workbook before the save (through the port, as the pane would). */
   before(): Promise<{ snapshot: WorkbookSnapshot; base: Plan | null }>;
   /** The save under test, on a port whose base is `base` (the plan the pane last read or wrote). */
-  save(port: PipWorkbookPort, base: Plan | null): Promise<unknown>;
+  save(port: OfficeWorkbookPort, base: Plan | null): Promise<unknown>;
 }
 
 /** A workbook holding `plan`, with a person's Remark column in the Tracking log and a note on their own sheet. */
@@ -134,7 +134,7 @@ export interface Tally {
 /** Fails `scenario` at each sampled command index and checks what the workbook holds afterwards. */
 export async function sweep(scenario: Scenario, sample: number, seed: number, tally: Tally): Promise<void> {
   const { snapshot, base } = await scenario.before();
-  const prime = async (excel: MemoryExcel, port: PipWorkbookPort) => {
+  const prime = async (excel: MemoryExcel, port: OfficeWorkbookPort) => {
     // The port's base is the plan the pane last had: read once, as the pane does on open.
     if (base) await port.readPlan();
     return { excel, port };
@@ -144,7 +144,7 @@ export async function sweep(scenario: Scenario, sample: number, seed: number, ta
     return keptOf(excel, port);
   })();
   // The save once without a fault: its command count and the new state.
-  const clean = await prime(...(Object.values(fresh(snapshot)) as [MemoryExcel, PipWorkbookPort]));
+  const clean = await prime(...(Object.values(fresh(snapshot)) as [MemoryExcel, OfficeWorkbookPort]));
   const start = clean.excel.commandCount;
   await scenario.save(clean.port, base);
   const commands = clean.excel.commandCount - start;
@@ -152,7 +152,7 @@ export async function sweep(scenario: Scenario, sample: number, seed: number, ta
   expect(newState.interrupted).toBe(false);
   const indexes = pick(commands, sample, seed);
   for (const k of indexes) {
-    const { excel, port } = await prime(...(Object.values(fresh(snapshot)) as [MemoryExcel, PipWorkbookPort]));
+    const { excel, port } = await prime(...(Object.values(fresh(snapshot)) as [MemoryExcel, OfficeWorkbookPort]));
     excel.failCommand(k);
     const failure = await scenario.save(port, base).then(
       () => null,
