@@ -60,7 +60,7 @@ import { bodyRowsOf, modelRows, rectA1, rectOf, tableRect, tableWidth, blockRect
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
 import { SHEET_EXTRAS } from "./sheet-extras";
 import { assignSheets, checkNames, probeShape, type WorkbookShape } from "./write/shape";
-import { packSteps } from "./batches";
+import { COMMAND_BYTES, DEFAULT_MAX_BATCH_BYTES, PROBE_BYTES, REQUEST_LIMIT_BYTES, jsonBytes, packSteps, type Step } from "./write/budget";
 import { changedAfterSigning, loadSeal, queueSeal, queueSealFlag, sealBytes, sealToWrite, sealUnknown, type SealRead } from "./seal";
 
 /** A cell of a column a person added inside a PIP table: a formula, or a constant with its number format. */
@@ -113,10 +113,6 @@ export interface SaveOutcome extends WriteReport {
   journalBytes: number;
 }
 
-export const DEFAULT_MAX_BATCH_BYTES = 4_000_000;
-const COMMAND_OVERHEAD = 160;
-/** The probe's request: two collection loads. */
-const PROBE_BYTES = 200;
 const POINTS_PER_CHAR = 6;
 export const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = {
   allowFormatCells: true,
@@ -138,11 +134,6 @@ const COLORS = {
   bad: { fill: "#FFC7CE", font: "#9C0006" },
   mark: { fill: "#F8CBAD", font: "#833C0B" },
 };
-
-const encoder = new TextEncoder();
-function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
-}
 
 /**
  * Writes the plan into the workbook, crash-safe:
@@ -217,7 +208,7 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
   const { head, body, tail } = buildSteps(context, plan, options, shape, names, existing, journal);
   if (debris.length > 0) {
     body.unshift({
-      bytes: COMMAND_OVERHEAD * debris.length,
+      bytes: COMMAND_BYTES * debris.length,
       run: () => {
         for (const name of debris) context.workbook.tables.getItem(name).delete();
       },
@@ -343,8 +334,6 @@ async function findDebris(context: Excel.RequestContext, shape: WorkbookShape, n
   return out;
 }
 
-/** Excel on the web's request limit (office-js-docs-pr issue 2846): a single command may not exceed it. */
-const REQUEST_LIMIT_BYTES = 5_000_000;
 /**
  * Rows below a list table's header whose cells carry its input columns' data validation and highlights, so a row
  * the table grows into — from the pane (Table.resize), the CLI, or typed right below the table (Excel's
@@ -353,13 +342,6 @@ const REQUEST_LIMIT_BYTES = 5_000_000;
 export const RULE_BAND_ROWS = 1000;
 
 // ---------------------------------------------------------------------------------------------------------------
-
-interface Step {
-  bytes: number;
-  run: () => void;
-  /** The sheet the step writes (for the preflight's "too large" message). */
-  sheet?: string;
-}
 
 /** What happens to an existing PIP table in a rewrite. */
 type TableFate =
@@ -390,7 +372,7 @@ function buildSteps(
   const steps: Step[] = [];
   const tail: Step[] = [];
   const small = (into: Step[], run: () => void, commands = 1, sheet?: string): void => {
-    into.push({ bytes: COMMAND_OVERHEAD * commands, run, sheet });
+    into.push({ bytes: COMMAND_BYTES * commands, run, sheet });
   };
   const worksheets = context.workbook.worksheets;
   const proxies = {} as Record<SheetKey, Excel.Worksheet>;
@@ -552,7 +534,7 @@ function buildSteps(
 
   // 4. Last batch: protect (after every edit), show the Overview, recalculate, and end the journal.
   for (const sheet of SHEETS) {
-    if (sheet.protect) tail.push({ bytes: COMMAND_OVERHEAD + jsonBytes(SHEET_PROTECTION), run: () => proxies[sheet.key].protection.protect(SHEET_PROTECTION) });
+    if (sheet.protect) tail.push({ bytes: COMMAND_BYTES + jsonBytes(SHEET_PROTECTION), run: () => proxies[sheet.key].protection.protect(SHEET_PROTECTION) });
   }
   small(tail, () => proxies.overview.activate());
   small(tail, () => context.application.calculate("Recalculate" as Excel.CalculationType));
@@ -749,7 +731,7 @@ function tableSteps(
     const formats = grid.formats.slice(start, end);
     const address = rangeAddress(table, table.anchor.row + start, table.anchor.row + end - 1, extras.length);
     steps.push({
-      bytes: jsonBytes(values) + jsonBytes(formats) + 2 * COMMAND_OVERHEAD,
+      bytes: jsonBytes(values) + jsonBytes(formats) + 2 * COMMAND_BYTES,
       run: () => {
         const range = ws().getRange(address);
         range.numberFormat = formats;
@@ -762,7 +744,7 @@ function tableSteps(
   // first, which turns every structured reference to it elsewhere into plain cell references.
   if (add) {
     steps.push({
-      bytes: 3 * COMMAND_OVERHEAD,
+      bytes: 3 * COMMAND_BYTES,
       run: () => {
         const t = ws().tables.add(address, true);
         t.name = table.name;
@@ -790,7 +772,7 @@ function tableSteps(
       const distinct = formulaRows.length > 0 && !oneFormula;
       const firstPass = inputs.map((c) => [distinct && typeof c.value === "string" && c.value.startsWith("=") ? 0 : c.value]);
       late.push({
-        bytes: jsonBytes(firstPass) + jsonBytes(formats) + (distinct ? formulaRows.reduce((n, i) => n + jsonBytes(inputs[i]!.value) + COMMAND_OVERHEAD, 0) : 0) + 3 * COMMAND_OVERHEAD,
+        bytes: jsonBytes(firstPass) + jsonBytes(formats) + (distinct ? formulaRows.reduce((n, i) => n + jsonBytes(inputs[i]!.value) + COMMAND_BYTES, 0) : 0) + 3 * COMMAND_BYTES,
         run: () => {
           const range = ws().getRange(body);
           range.numberFormat = formats;
@@ -843,7 +825,7 @@ function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: 
   const derived = table.entity === null;
   const sheetIndex = SHEETS.findIndex((s) => s.key === sheet.key);
   steps.push({
-    bytes: COMMAND_OVERHEAD * (ranges.length * 3 + 4),
+    bytes: COMMAND_BYTES * (ranges.length * 3 + 4),
     run: () => {
       const w = ws();
       for (const r of ranges) {
@@ -870,7 +852,7 @@ function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: 
     const highlights = conditionalRules(r, table, env);
     if (!rule && highlights.length === 0) continue;
     steps.push({
-      bytes: COMMAND_OVERHEAD * (3 + highlights.length * 3) + (rule ? jsonBytes(rule) : 0) + jsonBytes(highlights),
+      bytes: COMMAND_BYTES * (3 + highlights.length * 3) + (rule ? jsonBytes(rule) : 0) + jsonBytes(highlights),
       run: () => {
         const range = ws().getRange(r.rules);
         if (rule) {
