@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import webpack from "webpack";
+import { sharedPath } from "../support/shared";
 
 interface WebpackConfigModule {
   createConfig(options: Record<string, unknown>): webpack.Configuration;
@@ -122,8 +123,11 @@ describe("npm run package", () => {
     return { status: run.status, output: `${run.stdout}${run.stderr}` };
   };
 
+  // Without them the package step refuses (exit 2) instead of shipping an unvalidated manifest: every test here
+  // fails with the sentence naming the missing path.
+  beforeAll(() => sharedPath("schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd"));
+
   test("needs the offline manifest schemas (../shared/schemas/office-addin-manifest)", () => {
-    // Without them the package step refuses (exit 2) instead of shipping an unvalidated manifest.
     expect({ schemaDir, present: existsSync(path.join(schemaDir, "OfficeAppManifestV1_1.xsd")) }).toEqual({ schemaDir, present: true });
   });
 

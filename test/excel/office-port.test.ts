@@ -1,6 +1,9 @@
 import { createWorkbookPort } from "../../src/excel/office-port";
-import { columnIndexOf, columnLetter, firstDataRow, listTable } from "../../src/workbook";
-import { memoryExcel, sizedPlan } from "./support";
+import { isoToSerial } from "../../src/core/dates";
+import { SHEET_NAMES } from "../../src/i18n/workbook";
+import { columnIndexOf, columnLetter, firstDataRow, listTable, recordRowOf, recordTable } from "../../src/workbook";
+import { compareAll, readColumn } from "../evaluation/support";
+import { examplePlan, memoryExcel, sizedPlan } from "./support";
 
 describe("nothing entered is lost: regenerating a workbook people have worked in", () => {
   test("tracking rows typed below the table, an adjustment, a signature and a goal added by hand all survive", async () => {
@@ -169,8 +172,31 @@ describe("WorkbookPort over the in-memory Excel", () => {
     expect(calls).toHaveLength(1);
   });
 
-  test("refreshEvaluation runs (placeholder until the Evaluation sheet's step lands)", async () => {
-    const { run } = memoryExcel(false);
-    await expect(createWorkbookPort(run).refreshEvaluation()).resolves.toBeUndefined();
+  test("refreshEvaluation rewrites the Evaluation sheet from the plan the workbook holds now: a plan end typed on the Overview lists the new weeks, every number follows", async () => {
+    const plan = examplePlan("en-US");
+    const { excel, run } = memoryExcel(true);
+    const port = createWorkbookPort(run, { asOf: "2024-06-30" });
+    await port.writePlan(plan, { language: "en-US" });
+    const wb = { excel, port, sheet: SHEET_NAMES.evaluation["en-US"], language: "en-US" as const, refresh: () => Promise.reject(new Error("unused")) };
+    // The example's window is 2024-04-01 … 2024-06-30: 13 weeks per goal (W14 … W26), then the next goal's W14.
+    const weeks = (n: number) => [...Array.from({ length: n }, (_, i) => `2024-W${14 + i}`), "2024-W14"];
+    expect(readColumn(wb, "PIP_EvalPeriods", "period", 14)).toEqual(weeks(13));
+    const header = recordTable("PIP_Header");
+    await excel.setCellValues(SHEET_NAMES.overview["en-US"], `${columnLetter(header.anchor.col + 1)}${recordRowOf(header, "planEnd")}`, [[isoToSerial("2024-07-14")]]);
+    // Until the refresh the sheet still lists the old weeks.
+    expect(readColumn(wb, "PIP_EvalPeriods", "period", 14)).toEqual(weeks(13));
+    await port.refreshEvaluation();
+    expect(readColumn(wb, "PIP_EvalPeriods", "period", 16)).toEqual(weeks(15));
+    expect(readColumn(wb, "PIP_EvalQuarters", "period", 4)).toEqual(["2024-Q2", "2024-Q3", "2024-Q2", "2024-Q3"]);
+    compareAll(wb, { ...plan, header: { ...plan.header, planEnd: "2024-07-14" } }, "2024-06-30");
+  }, 120_000);
+
+  test("refreshEvaluation on a workbook without a plan changes nothing", async () => {
+    const { excel, run } = memoryExcel(false);
+    excel.workbookState.addSheet("Budget");
+    await excel.setCellValues("Budget", "A1", [["my own numbers"]]);
+    const before = JSON.stringify(excel.snapshot());
+    await createWorkbookPort(run).refreshEvaluation();
+    expect(JSON.stringify(excel.snapshot())).toBe(before);
   });
 });

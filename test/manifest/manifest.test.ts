@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
+import { sharedPath } from "../support/shared";
 
 const root = path.resolve(__dirname, "..", "..");
 const manifestPath = path.join(root, "manifest.xml");
@@ -31,7 +32,9 @@ function scratchManifest(text: string): string {
   return file;
 }
 
+/** scripts/validate-manifest.mjs on `file`; it needs ../shared's manifest XSDs, so without them this fails naming that path. */
 function runValidator(file: string) {
+  sharedPath("schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd");
   const run = spawnSync(process.execPath, [validator, file], { encoding: "utf8", cwd: root });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

@@ -14,8 +14,10 @@ import path from "node:path";
 import JSZip from "jszip";
 import { XMLValidator } from "fast-xml-parser";
 import { validateXML } from "xmllint-wasm";
+import { SHARED_ROOT, sharedPath } from "./shared";
 
-export const SCHEMA_DIR = path.resolve(__dirname, "../../../shared/schemas/ooxml");
+/** ../shared/schemas/ooxml (sharedPath fails naming it when ../shared is missing). */
+export const SCHEMA_DIR = path.join(SHARED_ROOT, "schemas", "ooxml");
 
 /** Root namespace → XSD (the README's table). */
 export const SCHEMA_OF_NAMESPACE: Record<string, string> = {
@@ -196,7 +198,7 @@ export interface SchemaReport {
 
 let schemaFiles: { fileName: string; contents: string }[] | null = null;
 function schemas(): { fileName: string; contents: string }[] {
-  schemaFiles ??= readdirSync(SCHEMA_DIR)
+  schemaFiles ??= readdirSync(sharedPath("schemas/ooxml"))
     .filter((f) => f.endsWith(".xsd"))
     .map((fileName) => ({ fileName, contents: readFileSync(path.join(SCHEMA_DIR, fileName), "utf8") }));
   return schemaFiles;

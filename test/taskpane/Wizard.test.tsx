@@ -69,12 +69,18 @@ describe("plan wizard", () => {
   });
 
   test("text typed into a number field says 'Enter a number' and does not change the plan", async () => {
-    await renderPane(createFakeWorkbookPort());
+    const port = createFakeWorkbookPort();
+    await renderPane(port);
     goToStep("goals");
     fireEvent.click(screen.getByRole("button", { name: "Add a goal" }));
     fireEvent.change(field("goals.0.baseline"), { target: { value: "32" } });
     typeAndLeave("goals.0.baseline", "3x");
     expect(messageOf(field("goals.0.baseline"))).toContain("Enter a number");
+    // The plan written is the one before the bad text: the baseline is still 32, not 3, NaN or empty.
+    await writeAnyway();
+    await waitFor(() => expect(port.callsOf("writePlan")).toHaveLength(1));
+    const [plan] = port.callsOf("writePlan")[0] as [{ goals: { baseline: number }[] }];
+    expect(plan.goals.map((g) => g.baseline)).toEqual([32]);
   });
 
   test("the gap's attainment is shown as you type: 32 of 50 is 64 %, a 5 % rate against a 2 % ceiling is -50 %", async () => {
