@@ -1,5 +1,7 @@
 // ESLint flat config: @eslint/js + typescript-eslint recommended, the Office add-in rules, and the house's
-// layer rules (who may touch the Office/Excel globals, no clock reads in the core).
+// layer rules (who may import whom — docs/ARCHITECTURE.md's layer table —, who may touch the Office/Excel globals,
+// no clock reads in the core).
+import path from "node:path";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
@@ -18,6 +20,104 @@ const officeAddinsRules = Object.fromEntries(
 const OFFICE_GLOBALS_ALLOWED = ["src/excel/**", "src/host.ts", "src/commands/**", "src/taskpane/index.tsx"];
 const officeGlobalMessage =
   "only src/excel/** (the Office.js writer/reader), src/host.ts, src/commands/** and src/taskpane/index.tsx may use the Office/Excel globals; go through WorkbookPort or detectHost().";
+
+// ---- The layer table (docs/ARCHITECTURE.md "Layers"), as data: a folder of src/ → the folders of src/ it may import.
+// An allow-list, so a new folder is forbidden to everyone until the table (and this) says who may use it. Checked on
+// every static import, re-export and dynamic import() by the local rule `pipbook/layers` below; the table in
+// ARCHITECTURE.md is this object written out.
+const OURS = ["a1", "i18n", "core", "workbook", "port", "excel", "memory-excel", "taskpane", "preview", "cli", "host", "commands"];
+const LAYERS = {
+  a1: { may: [] },
+  i18n: { may: [] },
+  core: { may: ["i18n", "a1"], packages: ["zod", "ical-generator", "@noble/hashes"] },
+  workbook: { may: ["core", "i18n", "a1"], packages: [] },
+  port: { may: ["core", "i18n"], packages: [] },
+  excel: { may: ["core", "workbook", "i18n", "a1", "port"] },
+  "memory-excel": { may: ["a1"], packages: ["hyperformula"] },
+  // The task pane sees a workbook only through the port contract, and only its types.
+  taskpane: { may: ["core", "i18n", "a1", "port", "host"], typesOnly: ["port"] },
+  // The preview's "Download/Open .xlsx" uses the CLI's .xlsx writer and reader (loaded on demand), nothing else of it.
+  preview: { may: OURS.filter((l) => l !== "cli"), mayPaths: ["src/cli/xlsx/"] },
+  cli: { may: OURS.filter((l) => l !== "taskpane" && l !== "preview"), forbiddenPackages: ["react", "react-dom", "@fluentui"] },
+  host: { may: [] },
+  commands: { may: ["host", "i18n"] },
+};
+// The host entry points create the Office.js port, as they are the only ones to detect the host (see
+// OFFICE_GLOBALS_ALLOWED): src/taskpane/index.tsx loads src/excel/office-port.ts on demand.
+const LAYER_EXCEPTIONS = { "src/taskpane/index.tsx": ["src/excel/office-port"] };
+// What ships in the add-in never pulls in HyperFormula (GPL-3.0: preview and tests only) nor the in-memory Excel.
+const SHIPPED = ["a1", "i18n", "core", "workbook", "port", "excel", "taskpane", "host", "commands"];
+// The in-memory Excel is imported through src/memory-excel/index.ts (and its HyperFormula engine's own entry) only.
+const STAND_IN_ENTRIES = ["src/memory-excel", "src/memory-excel/index", "src/memory-excel/hyperformula-engine"];
+// Files still reaching into the stand-in's internals (issue 13: being moved to its index.ts); each one is a debt.
+const STAND_IN_INTERNALS_STILL_IMPORTED_BY = [
+  "src/preview/snapshot-adapter.ts",
+  "test/excel/writer.test.ts",
+  "test/preview/snapshot-adapter.test.ts",
+];
+
+const packageName = (spec) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
+const layerOf = (file) => {
+  const [top, first] = file.split("/");
+  if (top !== "src" || first === undefined) return null;
+  return first.replace(/\.(tsx?|mjs|js)$/, "");
+};
+
+const layersRule = {
+  meta: {
+    type: "problem",
+    docs: { description: "imports follow docs/ARCHITECTURE.md's layer table" },
+    schema: [],
+    messages: {
+      layer: "src/{{from}} may not import src/{{to}} (docs/ARCHITECTURE.md's layer table: src/{{from}} may import {{allowed}}).",
+      typesOnly: "src/{{from}} may import only types from src/{{to}}: write `import type`.",
+      pkg: "src/{{from}} may not import the package {{pkg}} (docs/ARCHITECTURE.md's layer table).",
+      shipped: "{{pkg}} must not reach the shipped add-in (HyperFormula is GPL-3.0, the in-memory Excel is for the preview, CLI and tests).",
+      standIn: "import the in-memory Excel through src/memory-excel (its index.ts) or src/memory-excel/hyperformula-engine, not its internals ({{to}}).",
+    },
+  },
+  create(context) {
+    const file = path.relative(context.cwd, context.filename).split(path.sep).join("/");
+    const from = layerOf(file);
+    const rules = from ? LAYERS[from] : undefined;
+    const check = (node, source, typeOnly) => {
+      if (!source || typeof source.value !== "string") return;
+      const spec = source.value;
+      if (!spec.startsWith(".")) {
+        const pkg = packageName(spec);
+        if (from && SHIPPED.includes(from) && pkg === "hyperformula") context.report({ node, messageId: "shipped", data: { pkg } });
+        else if (rules?.packages && !spec.startsWith("node:") && !rules.packages.includes(pkg)) context.report({ node, messageId: "pkg", data: { from, pkg } });
+        else if (rules?.forbiddenPackages?.includes(pkg)) context.report({ node, messageId: "pkg", data: { from, pkg } });
+        return;
+      }
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.(tsx?|mjs|js)$/, "");
+      const to = layerOf(target);
+      if (to === "memory-excel" && from !== "memory-excel" && !STAND_IN_ENTRIES.includes(target) && !STAND_IN_INTERNALS_STILL_IMPORTED_BY.includes(file)) {
+        context.report({ node, messageId: "standIn", data: { to: target } });
+      }
+      if (!from || !rules || !to || to === from) return;
+      if (LAYER_EXCEPTIONS[file]?.includes(target) || rules.mayPaths?.some((p) => target.startsWith(p))) return;
+      if (SHIPPED.includes(from) && to === "memory-excel") {
+        context.report({ node, messageId: "shipped", data: { pkg: "src/memory-excel" } });
+        return;
+      }
+      if (!rules.may.includes(to)) {
+        context.report({ node, messageId: "layer", data: { from, to, allowed: rules.may.length ? rules.may.map((l) => `src/${l}`).join(", ") : "nothing of ours" } });
+      } else if (rules.typesOnly?.includes(to) && !typeOnly) {
+        context.report({ node, messageId: "typesOnly", data: { from, to } });
+      }
+    };
+    const allTypes = (node) =>
+      node.importKind === "type" || node.exportKind === "type" || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === "type" || s.exportKind === "type"));
+    return {
+      ImportDeclaration: (node) => check(node, node.source, allTypes(node)),
+      ExportNamedDeclaration: (node) => check(node, node.source, allTypes(node)),
+      ExportAllDeclaration: (node) => check(node, node.source, node.exportKind === "type"),
+      ImportExpression: (node) => check(node, node.source.type === "Literal" ? node.source : null, false),
+      TSImportType: (node) => check(node, node.argument?.literal ?? node.argument, true),
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ["dist/**", "dist-preview/**", "node_modules/**", "coverage/**", "test-results/**", ".tmp/**", ".scratch*/**", "bench/results.json"] },
@@ -43,6 +143,11 @@ export default tseslint.config(
   {
     files: ["src/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ["src/**/*.{ts,tsx,mjs,js}", "test/**/*.{ts,tsx,mjs,js}", "bench/**/*.{ts,mjs}", "scripts/**/*.{ts,mjs}"],
+    plugins: { pipbook: { rules: { layers: layersRule } } },
+    rules: { "pipbook/layers": "error" },
   },
   { files: ["**/*.tsx"], ...reactHooks.configs["recommended-latest"] },
   {
