@@ -369,6 +369,12 @@ export const UI_STRINGS = {
   "calendar.failed": { "en-US": "The calendar file could not be made.", "zh-CN": "无法生成日历文件。" },
 
   // --- check ----------------------------------------------------------------------------------------------------
+  // The seal of a signed plan (src/excel/seal.ts): the banner when the reader finds changes after signing.
+  "seal.title": { "en-US": "Changed after signing — ask both to sign again", "zh-CN": "签字后已改动——请双方重新签字" },
+  "seal.body": {
+    "en-US": "These differ from what the employee and the manager signed. Record a change to a signed plan as an adjustment; once both sign again, the next save seals the plan anew.",
+    "zh-CN": "以下内容与员工和经理签字时不同。已签字计划的变更请记入“调整记录”；双方重新签字后，下次保存将重新封存。",
+  },
   "check.title": { "en-US": "Check the workbook", "zh-CN": "检查工作簿" },
   "check.run": { "en-US": "Check workbook", "zh-CN": "检查工作簿" },
   "check.running": { "en-US": "Checking…", "zh-CN": "正在检查…" },

@@ -3,13 +3,13 @@
  * Kept small (it is in the first chunk with React and Fluent's provider): the views and the message bars are
  * separate chunks, loaded when first needed; the first view's chunk is requested at once.
  */
-import { Button } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from "react";
 import { usePort, useUi } from "../context";
 import { todayIso } from "../format";
 import type { AppProps, ViewName, ViewProps } from "./App.types";
 import { useAppStyles } from "./App.styles";
 import { useApp } from "./useApp";
+import { sealFindings } from "../Seal/sealFindings";
 
 type ViewComponent = (props: ViewProps) => ReactNode;
 
@@ -23,17 +23,21 @@ const views: Record<ViewName, React.LazyExoticComponent<ViewComponent>> = {
 };
 const loadTabs = () => import(/* webpackChunkName: "view-tabs" */ "./ViewTabs");
 const ViewTabs = lazy(() => loadTabs().then((m) => ({ default: m.ViewTabs })));
+const LanguageSwitch = lazy(() => loadTabs().then((m) => ({ default: m.LanguageSwitch })));
 const StatusArea = lazy(() => loadStatus().then((m) => ({ default: m.StatusArea })));
+// "Changed after signing": only when the reader found the signed plan edited, so its own chunk.
+const SealBanner = lazy(() => import(/* webpackChunkName: "seal-banner" */ "../Seal/SealBanner").then((m) => ({ default: m.SealBanner })));
 
 export function App(props: AppProps): ReactNode {
   const port = usePort();
-  const { t, language, setLanguage } = useUi();
+  const { t } = useUi();
   const styles = useAppStyles();
   const [asOf] = useState(() => props.asOf ?? todayIso());
   const controller = useApp(port, asOf);
   const [view, setView] = useState<ViewName>(props.initialView ?? "plan");
   const View = views[view];
   const { busy, error, notice } = controller;
+  const sealed = useMemo(() => sealFindings(controller.findings), [controller.findings]);
   const navigate = (name: ViewName) => {
     if (name !== view) controller.dismissNotice();
     setView(name);
@@ -47,15 +51,10 @@ export function App(props: AppProps): ReactNode {
     <main className={styles.root}>
       <div className={styles.header}>
         <h1 className={styles.title}>{t("appTitle")}</h1>
-        <Button
-          size="small"
-          appearance="subtle"
-          aria-label={t("language.switchLabel")}
-          data-testid="language-switch"
-          onClick={() => setLanguage(language === "zh-CN" ? "en-US" : "zh-CN")}
-        >
-          <span lang={language === "zh-CN" ? "en-US" : "zh-CN"}>{t("language.switch")}</span>
-        </Button>
+        {/* A Fluent Button: in the view-tabs chunk with the TabList, so the first scripts carry no Button (issue 16). */}
+        <Suspense fallback={<span className={styles.switchPlaceholder} aria-hidden="true" />}>
+          <LanguageSwitch />
+        </Suspense>
       </div>
       {/* The four views as a Fluent TabList (its own chunk, loaded with the first view; same height meanwhile). */}
       <Suspense fallback={<div className={styles.tabsPlaceholder} aria-hidden="true" />}>
@@ -64,6 +63,11 @@ export function App(props: AppProps): ReactNode {
       {busy || error || notice ? (
         <Suspense fallback={<p className={styles.status}>{t("working")}</p>}>
           <StatusArea controller={controller} />
+        </Suspense>
+      ) : null}
+      {sealed.length > 0 ? (
+        <Suspense fallback={null}>
+          <SealBanner findings={sealed} onSelect={controller.selectCell} />
         </Suspense>
       ) : null}
       <div className={styles.main}>
