@@ -53,9 +53,21 @@ function productionManifest(text, { baseUrl = urlProd, addinId = null } = {}) {
   return out;
 }
 
+/**
+ * Fluent's light theme as one static CSS rule, `:root { --colorNeutralForeground1: #242424; … }`, for taskpane.html
+ * (issue 16): the pane's FluentProvider gets no theme object, so the tokens' values (5.5 kB gzip of JS) are not in the
+ * first scripts. createCSSRuleFromTheme is Fluent's own, documented for "applying theming statically to a top level
+ * element"; the values are webLightTheme's, so the pane looks the same.
+ */
+function themeCss() {
+  const { webLightTheme } = require("@fluentui/tokens");
+  const { createCSSRuleFromTheme } = require("@fluentui/react-provider");
+  return createCSSRuleFromTheme(":root", webLightTheme);
+}
+
 /** The add-in's pages. Each is one entry plus one HTML page; the shared rules live in createConfig. */
 const addinPages = [
-  { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
+  { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html", templateParameters: () => ({ themeCss: themeCss() }) },
   { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
 ];
 
@@ -117,8 +129,15 @@ function createConfig({ name, pages, mode, outputPath = "dist", publicPath = "au
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          // Type errors are `npm run typecheck`'s job; tsconfig says noEmit for tsc, the loader must emit.
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } } },
+          use: [
+            // Griffel's ahead-of-time transform (issue 16): each makeStyles/makeResetStyles of ours becomes the
+            // pre-computed __styles/__resetStyles form Fluent's own packages ship, so the first scripts carry no
+            // style-to-CSS runtime (stylis, rtl-css-js, resolveStyleRules, @emotion/hash: ~8 kB gzip). It runs on
+            // ts-loader's output (loaders apply last to first).
+            { loader: "@griffel/webpack-loader" },
+            // Type errors are `npm run typecheck`'s job; tsconfig says noEmit for tsc, the loader must emit.
+            { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } } },
+          ],
         },
         { test: /\.(png|jpg|jpeg|gif|ico|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
       ],
@@ -140,7 +159,15 @@ function createConfig({ name, pages, mode, outputPath = "dist", publicPath = "au
     },
     performance: { hints: false },
     plugins: [
-      ...pages.map((page) => new HtmlWebpackPlugin({ filename: `${page.name}.html`, template: page.template, chunks: [page.name] })),
+      ...pages.map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page.name}.html`,
+            template: page.template,
+            chunks: [page.name],
+            ...(page.templateParameters ? { templateParameters: page.templateParameters } : {}),
+          }),
+      ),
       ...(copyAddinFiles
         ? [
             new CopyWebpackPlugin({

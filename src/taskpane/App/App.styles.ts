@@ -30,6 +30,8 @@ export const useAppStyles = makeStyles({
   busy: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
   main: { minWidth: 0 },
   feedback: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  /** The size of the small subtle language Button (min-width 64px, 24px high) while its chunk loads. */
+  switchPlaceholder: { display: "inline-block", minWidth: "64px", height: "24px" },
   tabsPlaceholder: { height: "32px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   tabs: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, flexWrap: "wrap" },
 });
