@@ -1,5 +1,6 @@
 /**
- * The Evaluation sheet's native charts through the Office.js chart API (features within ExcelApi 1.8).
+ * Native charts as the layout declares them (ChartDecl, src/workbook/charts.ts: the Evaluation sheet's, or any other
+ * sheet's) through the Office.js chart API (features within ExcelApi 1.8).
  *
  * A chart is found by its stable name (PIP_Chart_…): an existing one is re-bound — its series renamed and pointed
  * at the current ranges, surplus series deleted, missing ones added — never added twice. A chart whose name is no
@@ -9,8 +10,7 @@
  * Queues commands only; the caller syncs. Which charts exist must be known beforehand (`loadExistingCharts`,
  * one sync), because a command on a chart that is not there fails the whole batch.
  */
-import type { EvaluationChartDecl, EvaluationSeriesDecl } from "../workbook/sheets/evaluation";
-import { EVALUATION_CHART_PREFIX } from "../workbook/sheets/evaluation";
+import { CHART_PREFIX, type ChartDecl, type SeriesDecl } from "../workbook/charts";
 import { toXmlText } from "../core/xml-text";
 
 /** A chart found on the sheet: its name and how many series it has. */
@@ -18,6 +18,8 @@ export interface ExistingChart {
   name: string;
   seriesCount: number;
 }
+/** The same, under the name the workbook shape and the reader use. */
+export type ExistingChartInfo = ExistingChart;
 
 /**
  * Queues a load of the worksheet's charts (name and series count); call the returned function after the next
@@ -29,7 +31,7 @@ export function loadExistingCharts(worksheet: Excel.Worksheet): () => ExistingCh
   return () => charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
 }
 
-function styleSeries(series: Excel.ChartSeries, decl: EvaluationSeriesDecl, kind: EvaluationChartDecl["kind"]): void {
+function styleSeries(series: Excel.ChartSeries, decl: SeriesDecl, kind: ChartDecl["kind"]): void {
   series.chartType = decl.chartType as Excel.ChartType;
   if (decl.chartType === "ColumnClustered") {
     series.format.fill.setSolidColor(decl.color);
@@ -50,7 +52,7 @@ function styleSeries(series: Excel.ChartSeries, decl: EvaluationSeriesDecl, kind
   }
 }
 
-function bindSeries(worksheet: Excel.Worksheet, series: Excel.ChartSeries, decl: EvaluationSeriesDecl, kind: EvaluationChartDecl["kind"]): void {
+function bindSeries(worksheet: Excel.Worksheet, series: Excel.ChartSeries, decl: SeriesDecl, kind: ChartDecl["kind"]): void {
   // Goal titles reach series names and chart titles: text XML cannot hold is cleaned as in every writer (core/xml-text).
   series.name = toXmlText(decl.name);
   series.setValues(worksheet.getRange(decl.values));
@@ -58,7 +60,7 @@ function bindSeries(worksheet: Excel.Worksheet, series: Excel.ChartSeries, decl:
   styleSeries(series, decl, kind);
 }
 
-function decorate(chart: Excel.Chart, decl: EvaluationChartDecl): void {
+function decorate(chart: Excel.Chart, decl: ChartDecl): void {
   chart.title.text = toXmlText(decl.title);
   chart.title.visible = true;
   chart.legend.visible = true;
@@ -75,13 +77,13 @@ function decorate(chart: Excel.Chart, decl: EvaluationChartDecl): void {
 
 /**
  * Queues the declared charts on the worksheet: re-binds the existing ones by name, adds the missing ones and
- * deletes stale PIP_Chart_ charts. `existing` null means "none" (a sheet just created).
+ * deletes stale PIP_Chart_ charts (CHART_PREFIX). `existing` null means "none" (a sheet just created).
  */
-export function queueCharts(worksheet: Excel.Worksheet, decls: readonly EvaluationChartDecl[], existing: readonly ExistingChart[] | null): void {
+export function queueCharts(worksheet: Excel.Worksheet, decls: readonly ChartDecl[], existing: readonly ExistingChart[] | null): void {
   const found = new Map((existing ?? []).map((c) => [c.name, c] as const));
   const wanted = new Set(decls.map((d) => d.name));
   for (const chart of existing ?? []) {
-    if (chart.name.startsWith(EVALUATION_CHART_PREFIX) && !wanted.has(chart.name)) worksheet.charts.getItem(chart.name).delete();
+    if (chart.name.startsWith(CHART_PREFIX) && !wanted.has(chart.name)) worksheet.charts.getItem(chart.name).delete();
   }
   for (const decl of decls) {
     if (decl.series.length === 0) continue;

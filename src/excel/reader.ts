@@ -22,6 +22,7 @@ import { BELOW_ROWS_SCANNED, checkLoadedTables } from "./reader-checks";
 import type { ReadResult } from "./port";
 import {
   LAYOUT,
+  SHEETS,
   TABLES,
   columnLetter,
   locate,
@@ -40,7 +41,7 @@ import {
 import { decodeValue, type RawCell } from "./cells";
 import type { ExtraCellWrite } from "./writer";
 import { shapeOf, type WorkbookShape } from "./write/shape";
-import { SHEET_EXTRAS, type ExistingChartInfo } from "./sheet-extras";
+import type { ExistingChartInfo } from "./charts";
 import { JOURNAL_SHEET, readJournal, type JournalRead, type SaveJournal } from "./journal";
 import { readSeal, sealFindings, type SealRead } from "./seal";
 
@@ -156,12 +157,12 @@ async function loadOptimistic(context: Excel.RequestContext, formulaChecks: bool
 }
 
 /**
- * Queues a load of the charts on each sheet that has a writer extra (found through the sheet's first table, in the
+ * Queues a load of the charts on each sheet that declares charts (found through the sheet's first table, in the
  * same batch); the returned function gives them by worksheet name after the sync.
  */
 function extraSheetCharts(collection: Excel.TableCollection, present?: (table: string) => boolean): () => Record<string, ExistingChartInfo[]> {
-  const loads = SHEET_EXTRAS.flatMap((extra) => {
-    const table = LAYOUT.sheets.get(extra.sheet)?.tables[0];
+  const loads = SHEETS.filter((sheet) => sheet.charts).flatMap((sheet) => {
+    const table = sheet.tables[0];
     if (!table || (present && !present(table.name))) return [];
     const worksheet = (present ? collection.getItem(table.name) : collection.getItemOrNullObject(table.name)).worksheet;
     worksheet.load("name");

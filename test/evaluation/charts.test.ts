@@ -6,7 +6,7 @@
 import { analyzePlan } from "../../src/core/analysis";
 import type { Language, Plan } from "../../src/core/model";
 import type { ChartSnapshot } from "../../src/memory-excel";
-import { CHART_AXES, CHART_SERIES, EVALUATION_HEADERS } from "../../src/i18n/evaluation";
+import { CHART_AXES, CHART_SERIES, CHART_TITLES, EVALUATION_HEADERS } from "../../src/i18n/evaluation";
 import { columnLetter, columnNumber } from "../../src/workbook/layout";
 import { EVALUATION_TABLES } from "../../src/workbook/sheets/evaluation";
 import { close, examplePlan, writeWorkbook, type Workbook } from "./support";
@@ -36,13 +36,13 @@ function splitRange(address: string | null): { sheet: string; range: string } {
  * Where the period table keeps a column, found the way a reader of the sheet would: the header text in the
  * period table's header row, and the rows whose goal column holds the goal id.
  */
-function periodColumnRange(wb: Workbook, headerKey: keyof typeof EVALUATION_HEADERS, goalId: string): string {
-  const decl = EVALUATION_TABLES.PIP_EvalPeriods;
+function periodColumnRange(wb: Workbook, headerKey: keyof typeof EVALUATION_HEADERS, goalId: string, table: "PIP_EvalPeriods" | "PIP_EvalQuarters" = "PIP_EvalPeriods"): string {
+  const decl = EVALUATION_TABLES[table];
   const headerRow = decl.anchor.row;
   const text = EVALUATION_HEADERS[headerKey][wb.language];
   let col = -1;
   let goalCol = -1;
-  for (let c = decl.anchor.col; c < decl.anchor.col + 40; c++) {
+  for (let c = decl.anchor.col; c < decl.anchor.col + decl.columns.length; c++) {
     const v = wb.excel.getCellValue(wb.sheet, `${columnLetter(c)}${headerRow}`);
     if (v === text) col = c;
     if (v === EVALUATION_HEADERS.goal[wb.language]) goalCol = c;
@@ -114,9 +114,17 @@ describe.each<Language>(["zh-CN", "en-US"])("the worked example's charts (%s)", 
     expect(c.axes.value.numberFormat).toBe("0.0%");
   });
 
-  test("attainment by period: one line per goal, gaps as #N/A so a line skips them", () => {
+  test("attainment by period: one line per goal, gaps as #N/A so a line skips them, and a dashed 100 % line", () => {
     const c = chart(wb, "PIP_Chart_Attainment");
-    expect(c.series.map((s) => s.name)).toEqual(plan.goals.map((g) => `${g.id} ${g.title}`));
+    expect(c.series.map((s) => s.name)).toEqual([...plan.goals.map((g) => `${g.id} ${g.title}`), CHART_SERIES.full[language]]);
+    // the 100 % line (issue 12): a dashed line without markers over a column of 1s, one per period
+    const full = c.series[plan.goals.length];
+    expect(full.chartType).toBe("Line");
+    expectBound(wb, full.values, periodColumnRange(wb, "full", "G1"));
+    expectBound(wb, full.xValues, periodColumnRange(wb, "period", "G1"));
+    expect(cellsOf(wb, full.values)).toEqual(analyzePlan(plan, { asOf: "2024-06-30" }).goals[0].periods.map(() => 1));
+    expect((full.props.format as { line?: { lineStyle?: string } } | undefined)?.line?.lineStyle).toBe("Dash");
+    expect(full.props.markerStyle).toBe("None");
     expectBound(wb, c.series[0].values, periodColumnRange(wb, "chartAttainment", "G1"));
     expectBound(wb, c.series[1].values, periodColumnRange(wb, "chartAttainment", "G2"));
     for (const s of c.series) expectBound(wb, s.xValues, periodColumnRange(wb, "period", "G1"));
@@ -203,10 +211,48 @@ describe("refresh re-binds the charts it finds by name", () => {
     };
     await wb.port.writePlan(g1Only, { language: "en-US" });
     await wb.refresh();
-    expect(chartsOf(wb).map((c) => c.name).sort()).toEqual(["PIP_Chart_Attainment", "PIP_Chart_G1_Actual", "PIP_Chart_G1_Change"]);
+    // Q2 and Q3 now: the quarter-over-quarter chart comes in (issue 17)
+    expect(chartsOf(wb).map((c) => c.name).sort()).toEqual(["PIP_Chart_Attainment", "PIP_Chart_G1_Actual", "PIP_Chart_G1_Change", "PIP_Chart_Quarters"]);
     // 2024-W14 … 2024-W31 (2024-07-31 is the Wednesday of ISO week 31): 18 weeks
     const actual = chart(wb, "PIP_Chart_G1_Actual").series[0];
     expect(cellsOf(wb, actual.xValues)).toEqual(Array.from({ length: 18 }, (_, i) => `2024-W${14 + i}`));
     expectBound(wb, actual.values, periodColumnRange(wb, "value", "G1"));
+    const quarters = chart(wb, "PIP_Chart_Quarters");
+    expect(quarters.type).toBe("ColumnClustered");
+    expect(quarters.series.map((s) => s.name)).toEqual([`${plan.goals[0].id} ${plan.goals[0].title}`]);
+    expectBound(wb, quarters.series[0].values, periodColumnRange(wb, "chartAttainment", "G1", "PIP_EvalQuarters"));
+    expectBound(wb, quarters.series[0].xValues, periodColumnRange(wb, "quarter", "G1", "PIP_EvalQuarters"));
+    const byQuarter = analyzePlan(g1Only, { asOf: "2024-06-30" }).goals[0].quarters;
+    expect(cellsOf(wb, quarters.series[0].xValues)).toEqual(byQuarter.map((q) => q.label));
+    cellsOf(wb, quarters.series[0].values).forEach((v, i) => {
+      if (byQuarter[i].attainment === null) expect(v).toBe("#N/A");
+      else close(v as number, byQuarter[i].attainment, `G1 ${byQuarter[i].label}`);
+    });
+    expect(quarters.axes.category.title).toBe(CHART_AXES.quarter["en-US"]);
+  }, 120_000);
+});
+
+describe("a plan spanning two quarters: the quarter-over-quarter chart", () => {
+  test("each goal's attainment by quarter, one series per goal, bound to the quarterly table (zh-CN)", async () => {
+    const plan = examplePlan();
+    const long: Plan = { ...plan, header: { ...plan.header, planStart: "2024-03-04", planEnd: "2024-06-30" } };
+    const wb = await writeWorkbook(long, "zh-CN", "2024-06-30");
+    const c = chart(wb, "PIP_Chart_Quarters");
+    expect(c.series.map((s) => s.name)).toEqual(long.goals.map((g) => `${g.id} ${g.title}`));
+    const quarters = analyzePlan(long, { asOf: "2024-06-30" }).goals.map((g) => g.quarters);
+    expect(quarters[0].length).toBe(2);
+    long.goals.forEach((g, i) => {
+      expectBound(wb, c.series[i].values, periodColumnRange(wb, "chartAttainment", g.id, "PIP_EvalQuarters"));
+      cellsOf(wb, c.series[i].values).forEach((v, q) => {
+        const expected = quarters[i][q].attainment;
+        if (expected === null) expect(v).toBe("#N/A");
+        else close(v as number, expected, `${g.id} ${quarters[i][q].label}`);
+      });
+    });
+    expect(c.title).toBe(CHART_TITLES.quarters["zh-CN"]);
+    expect(c.axes.value.numberFormat).toBe("0%");
+    // below the per-goal charts, not over them
+    const grid = chartsOf(wb).filter((x) => x.name !== "PIP_Chart_Quarters").map((x) => x.position.top + x.position.height);
+    expect(c.position.top).toBeGreaterThanOrEqual(Math.max(...grid));
   }, 120_000);
 });

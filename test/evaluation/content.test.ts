@@ -6,18 +6,21 @@
 import fc from "fast-check";
 import { planPeriods } from "../../src/core/periods";
 import type { Language, Plan } from "../../src/core/model";
-import { evaluationSteps } from "../../src/excel/evaluation";
+import { derivedSteps } from "../../src/excel/writer";
 import { SHEET_NAMES } from "../../src/i18n/workbook";
-import { LAYOUT, columnLetter, columnIndexOf, defaultSheetNames, listTable } from "../../src/workbook";
-import { chartText, evaluationContent, evaluationSheet } from "../../src/workbook/sheets/evaluation";
+import { LAYOUT, columnLetter, columnIndexOf, defaultSheetNames, listTable, makeFormulaEnv, type ListTableDecl } from "../../src/workbook";
+import { EVALUATION_TABLES, chartText, evaluationContent, evaluationSheet, type EvaluationTableName } from "../../src/workbook/sheets/evaluation";
 import { arbValidPlan } from "../support/arbitraries";
-import { examplePlan } from "./support";
+import { declaredRange, examplePlan } from "./support";
 
-const content = (plan: Plan, lang: Language = "zh-CN") => evaluationContent(plan, { lang, names: defaultSheetNames(lang), layout: LAYOUT });
+const content = (plan: Plan, lang: Language = "zh-CN") => evaluationContent(plan, { lang, names: defaultSheetNames(lang) });
+const TABLE_NAMES = Object.keys(EVALUATION_TABLES) as EvaluationTableName[];
+const tablesOf = (plan: Plan, lang: Language = "zh-CN") => TABLE_NAMES.map((name) => declaredRange(name, plan, lang));
 
 function formulasOf(plan: Plan, lang: Language): string[] {
-  const c = content(plan, lang);
-  return [...c.summary.formulas, ...c.tables.flatMap((t) => t.rows.flat().filter((x): x is string => typeof x === "string" && x.startsWith("=")))];
+  const env = makeFormulaEnv(LAYOUT, defaultSheetNames(lang), lang, "evaluation");
+  const summary = evaluationSheet.blocks.flatMap((b) => (b.formula ? [`=${b.formula(env)}`] : []));
+  return [...summary, ...tablesOf(plan, lang).flatMap((t) => t.rows.flat().filter((x): x is string => typeof x === "string" && x.startsWith("=")))];
 }
 
 // Functions Excel, HyperFormula 3.5 and LibreOffice compute alike (TOOLCHAIN.md); MAXIFS with TRUE() only.
@@ -60,19 +63,20 @@ describe("Evaluation formulas", () => {
 });
 
 describe("Evaluation rows and charts for a plan", () => {
-  test("goals × every cadence period and every quarter, listed from the start; 2 charts per goal plus one", () => {
+  test("goals × every cadence period and every quarter, listed from the start; 2 charts per goal, one across goals, one by quarter from two quarters", () => {
     fc.assert(
       fc.property(arbValidPlan({ goals: { min: 1, max: 5 } }), (plan) => {
         const c = content(plan);
         const periods = planPeriods(plan.header.planStart, plan.header.planEnd, plan.header.cadence);
         const quarters = planPeriods(plan.header.planStart, plan.header.planEnd, "quarterly");
-        const [goals, byQuarter, byPeriod] = c.tables;
+        const [goals, byQuarter, byPeriod] = tablesOf(plan);
         expect(goals.rows).toHaveLength(plan.goals.length);
         expect(byQuarter.rows).toHaveLength(plan.goals.length * quarters.length);
         expect(byPeriod.rows).toHaveLength(plan.goals.length * periods.length);
-        expect(c.charts).toHaveLength(2 * plan.goals.length + 1);
+        expect(c.charts).toHaveLength(2 * plan.goals.length + 1 + (quarters.length >= 2 ? 1 : 0));
+        expect(c.charts.some((x) => x.name === "PIP_Chart_Quarters")).toBe(quarters.length >= 2);
         expect(new Set(c.charts.map((x) => x.name)).size).toBe(c.charts.length);
-        for (const chart of c.charts) expect(chart.name).toMatch(/^PIP_Chart_(Attainment|G\d+_(Actual|Change))$/);
+        for (const chart of c.charts) expect(chart.name).toMatch(/^PIP_Chart_(Attainment|Quarters|G\d+_(Actual|Change))$/);
       }),
       { numRuns: 50 },
     );
@@ -83,7 +87,7 @@ describe("Evaluation rows and charts for a plan", () => {
     expect(content({ ...plan, goals: [] }).charts).toEqual([]);
     const broken = content({ ...plan, header: { ...plan.header, planEnd: "2024-02-30" } });
     expect(broken.charts).toEqual([]);
-    expect(broken.tables[2].rows).toEqual([]);
+    expect(declaredRange("PIP_EvalPeriods", { ...plan, header: { ...plan.header, planEnd: "2024-02-30" } }, "zh-CN").rows).toEqual([]);
   });
 
   test("the decision record (stage 7) stays in the layout as PIP_Evaluation with its seven fields", () => {
@@ -114,9 +118,12 @@ describe("Evaluation rows and charts for a plan", () => {
     const plan = examplePlan();
     const goals = Array.from({ length: 50 }, (_, i) => ({ ...plan.goals[i % 2], id: `G${i + 1}`, weight: 0.02 }));
     const big: Plan = { ...plan, goals, header: { ...plan.header, planStart: "2024-01-01", planEnd: "2024-12-31" } };
-    const steps = evaluationSteps(big, "en-US", defaultSheetNames("en-US"));
+    const unused = (): Excel.Worksheet => {
+      throw new Error("steps are only counted here");
+    };
+    const steps = derivedSteps(unused, LAYOUT.sheets.get("evaluation")!, big, "en-US", defaultSheetNames("en-US"), null, true);
     const total = steps.reduce((n, s) => n + s.bytes, 0);
-    // 2,650 period rows sent as filled blocks (src/excel/evaluation.ts): was > 5 MB with every row's formulas
+    // 2,650 period rows sent as filled blocks (src/excel/ranges.ts): was > 5 MB with every row's formulas
     expect(total).toBeLessThan(1_000_000);
     for (const s of steps) expect(s.bytes).toBeLessThan(1_100_000);
   });
@@ -125,7 +132,7 @@ describe("Evaluation rows and charts for a plan", () => {
 describe("Evaluation layout", () => {
   test("the blocks never share a cell: summary, decision record and status by goal in A–I, charts in K–AA, then the quarterly and the period table", () => {
     const c = content(examplePlan());
-    const spans = c.tables.map((t) => ({ name: t.name, from: t.firstCol, to: t.firstCol + t.headers.length - 1, top: t.headerRow }));
+    const spans = TABLE_NAMES.map((name): ListTableDecl => EVALUATION_TABLES[name]).map((t) => ({ name: t.name, from: t.anchor.col, to: t.anchor.col + t.columns.length - 1, top: t.anchor.row }));
     const [goals, quarters, periods] = spans;
     const chartCols = c.charts.flatMap((x) => [x.position.from, x.position.to]).map((a) => columnNumberOf(a));
     expect(Math.min(...chartCols)).toBeGreaterThan(goals.to);

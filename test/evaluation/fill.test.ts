@@ -1,30 +1,31 @@
 /**
  * The period tables are written as Excel's fill would make them (each distinct formula sent once, then copied):
- * what the workbook holds afterwards is, cell by cell, what evaluationContent declares — formulas, constants and
+ * what the workbook holds afterwards is, cell by cell, what the layout declares — formulas, constants and
  * number formats — and the request grows with goals, not with goals × periods.
  */
 import fc from "fast-check";
 import type { Language, Plan } from "../../src/core/model";
-import { evaluationSteps } from "../../src/excel/evaluation";
-import { writePlan } from "../../src/excel/writer";
+import { derivedSteps, writePlan } from "../../src/excel/writer";
 import { createMemoryExcel } from "../../src/memory-excel";
 import { LAYOUT, columnLetter, defaultSheetNames } from "../../src/workbook";
-import { evaluationContent } from "../../src/workbook/sheets/evaluation";
+import { EVALUATION_TABLES, type EvaluationTableName } from "../../src/workbook/sheets/evaluation";
 import { sizedPlan } from "../excel/support";
 import { arbValidPlan } from "../support/arbitraries";
-import { examplePlan } from "./support";
+import { declaredRange, examplePlan } from "./support";
 
 /** Every derived table's data area as the workbook holds it after the writer: formulas and number formats. */
 async function writtenTables(plan: Plan, language: Language) {
   const excel = createMemoryExcel({ engine: null });
   await excel.run((context) => writePlan(context, plan, { language, asOf: "2024-06-30" }));
-  const content = evaluationContent(plan, { lang: language, names: defaultSheetNames(language), layout: LAYOUT });
+  const names = defaultSheetNames(language);
+  const tables = (Object.keys(EVALUATION_TABLES) as EvaluationTableName[]).map((name) => ({ name, decl: EVALUATION_TABLES[name], ...declaredRange(name, plan, language, names) }));
   return excel.run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(content.sheetName);
-    const ranges = content.tables
+    const ws = context.workbook.worksheets.getItem(names.evaluation);
+    const ranges = tables
       .filter((t) => t.rows.length > 0)
       .map((t) => {
-        const range = ws.getRange(`${columnLetter(t.firstCol)}${t.headerRow + 1}:${columnLetter(t.firstCol + t.headers.length - 1)}${t.headerRow + t.rows.length}`);
+        const { row, col } = t.decl.anchor;
+        const range = ws.getRange(`${columnLetter(col)}${row + 1}:${columnLetter(col + t.decl.columns.length - 1)}${row + t.rows.length}`);
         range.load("formulas,numberFormat");
         return { t, range };
       });
@@ -58,7 +59,11 @@ describe("the period tables written by fill", () => {
   }, 120_000);
 
   test("the Evaluation write grows with goals, not with periods: 53 weeks cost what 13 do, within a few kB", () => {
-    const bytesOf = (plan: Plan) => evaluationSteps(plan, "en-US", defaultSheetNames("en-US")).reduce((n, s) => n + s.bytes, 0);
+    const sheet = LAYOUT.sheets.get("evaluation")!;
+    const unused = (): Excel.Worksheet => {
+      throw new Error("steps are only counted here");
+    };
+    const bytesOf = (plan: Plan) => derivedSteps(unused, sheet, plan, "en-US", defaultSheetNames("en-US"), null, true).reduce((n, s) => n + s.bytes, 0);
     const withWindow = (end: string) => {
       const plan = sizedPlan(20, 20, 0);
       return { ...plan, header: { ...plan.header, planEnd: end } };

@@ -16,8 +16,9 @@ import { createWorkbookPort, type OfficeWorkbookPort } from "../../src/excel/off
 import { refreshEvaluation, type RefreshReport } from "../../src/excel/evaluation";
 import { readPlan } from "../../src/excel/reader";
 import { LIST_LABELS, SHEET_NAMES } from "../../src/i18n/workbook";
-import { columnLetter } from "../../src/workbook/layout";
-import { LAYOUT, defaultSheetNames } from "../../src/workbook";
+import { columnLetter, makeFormulaEnv, makeFormulaRow } from "../../src/workbook/layout";
+import { LAYOUT, defaultSheetNames, modelRows, type SheetNames } from "../../src/workbook";
+import { encodeValue } from "../../src/excel/cells";
 import { EVALUATION_TABLES, evaluationColumnIndex, evaluationContent, type EvaluationTableName } from "../../src/workbook/sheets/evaluation";
 
 export const EXAMPLE_PATH = join(__dirname, "../../examples/sales-q2-2024.plan.json");
@@ -54,6 +55,28 @@ export async function writeWorkbook(plan: Plan, language: Language, asOf: string
 }
 
 export type CellValue = number | string | boolean | null;
+
+/**
+ * What the layout declares for a derived table's body, worked out here from its column declarations and `rowsOf`
+ * (not through the writer): per row, "=" + each formula column's formula, each constant as a cell holds it, and
+ * every cell's number format.
+ */
+export function declaredRange(table: EvaluationTableName, plan: Plan, lang: Language, names: SheetNames = defaultSheetNames(lang)): { rows: (string | number)[][]; numberFormats: string[][] } {
+  const decl = EVALUATION_TABLES[table];
+  const env = makeFormulaEnv(LAYOUT, names, lang, "evaluation");
+  const rows: (string | number)[][] = [];
+  const numberFormats: string[][] = [];
+  modelRows(decl, plan).forEach((data, i) => {
+    const row = decl.anchor.row + 1 + i;
+    const cells = decl.columns.map((c) => {
+      if (c.formula) return { value: `=${c.formula(makeFormulaRow(env, decl, row, data))}`, numberFormat: c.unitFormat ? encodeValue(c, null, lang, data.unit).numberFormat : (c.numberFormat ?? "General") };
+      return encodeValue(c, data[c.key], lang, data.unit);
+    });
+    rows.push(cells.map((c) => c.value as string | number));
+    numberFormats.push(cells.map((c) => c.numberFormat));
+  });
+  return { rows, numberFormats };
+}
 
 /** A derived table's cell by column key and sheet row. */
 export function cellOf(table: EvaluationTableName, key: string, row: number): string {

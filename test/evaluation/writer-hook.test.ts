@@ -1,5 +1,5 @@
 /**
- * The Evaluation sheet through the writer (its SHEET_EXTRAS step), in the in-memory Excel stand-in: writePlan
+ * The Evaluation sheet through the writer (the layout's plain ranges and charts), in the in-memory Excel: writePlan
  * alone fills the rows and the charts; writing the plan again and refreshing re-bind the same five charts.
  */
 import { createMemoryExcel } from "../../src/memory-excel";

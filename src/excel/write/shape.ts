@@ -12,7 +12,7 @@ import { LAYOUT, SHEETS, type SheetKey, type SheetNames } from "../../workbook";
 import { JOURNAL_SHEET } from "../journal";
 import { PreflightError } from "../port";
 import type { SealRead } from "../seal";
-import type { ExistingChartInfo } from "../sheet-extras";
+import type { ExistingChartInfo } from "../charts";
 
 /** What the writer needs to know about the workbook before it writes (not the in-memory Excel's WorkbookSnapshot). */
 export interface WorkbookShape {
