@@ -4,15 +4,16 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
-import ExcelJS from "exceljs";
 import { analyzePlan, type GoalStatus } from "../core/analysis";
-import { isoToDay, isoToSerial } from "../core/dates";
+import { isoToDay } from "../core/dates";
 import type { Finding } from "../core/findings";
 import type { Language, Plan } from "../core/model";
 import { validatePlan } from "../core/validate";
 import { placeInJson } from "../core/plan-file";
 import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
 import { runBatch } from "./batch";
+import { writeDashboard } from "./dashboard";
+import { phaseOn, type DashboardPhase, type DashboardPlan } from "../workbook/dashboard";
 import { CliError, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
 import { cleanStaleTemporaries, isTemporaryName, readIfExists, readInputFile, requireDirectory, writeFileAtomic } from "./files";
 import { loadPlanFile, loadPlanJson, planFileKind, type LoadedPlan } from "./plan-source";
@@ -230,25 +231,12 @@ export async function runAnalyze(context: CommandContext, file: string, options:
 
 export const ROLLUP_FORMAT = "pipbook.rollup/1";
 
-export type PlanPhase = "upcoming" | "running" | "ended";
+export type PlanPhase = DashboardPhase;
 
-export interface RollupRow {
-  file: string;
-  employeeName: string;
-  employeeId: string;
-  department: string;
-  manager: string;
-  planStart: string;
-  planEnd: string;
-  /** Calendar days from asOf to planEnd (0 once the plan has ended). */
-  daysLeft: number;
-  phase: PlanPhase;
-  overallAttainment: number | null;
+export interface RollupRow extends DashboardPlan {
   /** The worst goal status: off-track, at-risk, on-track, else not-started / no-data. */
   status: GoalStatus;
   outcomeSuggestion: ReturnType<typeof analyzePlan>["outcomeSuggestion"];
-  overdueActions: number;
-  missedCheckIns: number;
 }
 
 const STATUS_RANK: GoalStatus[] = ["off-track", "at-risk", "on-track", "not-started", "no-data"];
@@ -258,11 +246,14 @@ function worstStatus(statuses: GoalStatus[]): GoalStatus {
   return "no-data";
 }
 
-export function rollupRow(file: string, plan: Plan, asOf: string): RollupRow {
+/**
+ * One plan's row. `findings` are the reader's (a workbook's): its seal findings (SEAL_CHANGED, SEAL_ROW_ADDED,
+ * SEAL_ROW_REMOVED, SEAL_DAMAGED — src/excel/seal.ts) are counted as changes after signing.
+ */
+export function rollupRow(file: string, plan: Plan, asOf: string, findings: readonly Finding[] = []): RollupRow {
   const analysis = analyzePlan(plan, { asOf });
   const h = plan.header;
   const asOfDay = isoToDay(asOf) ?? 0;
-  const startDay = isoToDay(h.planStart) ?? asOfDay;
   const endDay = isoToDay(h.planEnd) ?? asOfDay;
   return {
     file,
@@ -273,71 +264,31 @@ export function rollupRow(file: string, plan: Plan, asOf: string): RollupRow {
     planStart: h.planStart,
     planEnd: h.planEnd,
     daysLeft: Math.max(0, endDay - asOfDay),
-    phase: asOfDay < startDay ? "upcoming" : asOfDay > endDay ? "ended" : "running",
+    phase: phaseOn(h.planStart, h.planEnd, asOf),
     overallAttainment: analysis.overallAttainment,
     status: worstStatus(analysis.goals.map((g) => g.status)),
     outcomeSuggestion: analysis.outcomeSuggestion,
+    recordedOutcome: plan.evaluation.outcome,
     overdueActions: analysis.overdueActions.length,
     missedCheckIns: analysis.checkIns.missed,
+    changedAfterSigning: findings.filter((f) => f.code.startsWith("SEAL_")).length,
   };
 }
 
-const ROLLUP_COLUMNS: { key: CliMessageKey; width: number }[] = [
-  { key: "rollup.col.employee", width: 14 },
-  { key: "rollup.col.employeeId", width: 10 },
-  { key: "rollup.col.department", width: 14 },
-  { key: "rollup.col.manager", width: 12 },
-  { key: "rollup.col.planStart", width: 12 },
-  { key: "rollup.col.planEnd", width: 12 },
-  { key: "rollup.col.daysLeft", width: 10 },
-  { key: "rollup.col.overall", width: 14 },
-  { key: "rollup.col.status", width: 10 },
-  { key: "rollup.col.outcome", width: 14 },
-  { key: "rollup.col.overdueActions", width: 12 },
-  { key: "rollup.col.missedCheckIns", width: 12 },
-  { key: "rollup.col.file", width: 30 },
+const ROLLUP_COLUMNS: CliMessageKey[] = [
+  "rollup.col.employee",
+  "rollup.col.employeeId",
+  "rollup.col.department",
+  "rollup.col.manager",
+  "rollup.col.planStart",
+  "rollup.col.planEnd",
+  "rollup.col.daysLeft",
+  "rollup.col.overall",
+  "rollup.col.status",
+  "rollup.col.outcome",
+  "rollup.col.overdueActions",
+  "rollup.col.missedCheckIns",
 ];
-
-async function rollupWorkbook(rows: RollupRow[], language: Language, asOf: string): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "PIPbook";
-  const sheet = workbook.addWorksheet(cliText(language, "rollup.sheet"), { views: [{ state: "frozen", ySplit: 2 }] });
-  sheet.getCell("A1").value = cliText(language, "rollup.title", { asOf });
-  sheet.getCell("A1").font = { bold: true, size: 13 };
-  const header = sheet.getRow(2);
-  ROLLUP_COLUMNS.forEach((column, c) => {
-    header.getCell(c + 1).value = cliText(language, column.key);
-    sheet.getColumn(c + 1).width = column.width;
-  });
-  header.font = { bold: true };
-  rows.forEach((r, i) => {
-    const row = sheet.getRow(i + 3);
-    const values = [
-      r.employeeName,
-      r.employeeId,
-      r.department,
-      r.manager,
-      isoToSerial(r.planStart),
-      isoToSerial(r.planEnd),
-      r.daysLeft,
-      r.overallAttainment,
-      statusText(language, r.status),
-      outcomeText(language, r.outcomeSuggestion),
-      r.overdueActions,
-      r.missedCheckIns,
-      path.basename(r.file),
-    ];
-    values.forEach((value, c) => {
-      // Text that a spreadsheet would take for a formula stays text: ExcelJS writes strings as shared strings.
-      row.getCell(c + 1).value = value;
-    });
-    row.getCell(5).numFmt = "yyyy-mm-dd";
-    row.getCell(6).numFmt = "yyyy-mm-dd";
-    row.getCell(8).numFmt = "0.0%";
-  });
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + rows.length, column: ROLLUP_COLUMNS.length } };
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
 
 export async function runRollup(
   context: CommandContext,
@@ -357,7 +308,8 @@ export async function runRollup(
     if (path.resolve(file) === outputPath) continue;
     try {
       const loaded = await loadPlanFile(file);
-      if (loaded.plan !== null && !validationFindings(loaded).some((f) => f.code === "PLAN_WINDOW_TOO_LONG")) rows.push(rollupRow(file, loaded.plan, options.asOf));
+      const findings = validationFindings(loaded);
+      if (loaded.plan !== null && !findings.some((f) => f.code === "PLAN_WINDOW_TOO_LONG")) rows.push(rollupRow(file, loaded.plan, options.asOf, findings));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       if (error.key !== "file.notPip") failed++;
@@ -373,7 +325,7 @@ export async function runRollup(
     context.io.stdout(`${say(context, "rollup.title", { asOf: options.asOf })}\n`);
     context.io.stdout(
       `${renderTable(
-        ROLLUP_COLUMNS.slice(0, -1).map((c) => cliText(lang, c.key)),
+        ROLLUP_COLUMNS.map((key) => cliText(lang, key)),
         rows.map((r) => [
           r.employeeName,
           r.employeeId,
@@ -393,7 +345,9 @@ export async function runRollup(
     );
   }
   if (options.output) {
-    await writeFileAtomic(options.output, await rollupWorkbook(rows, context.language, options.asOf));
+    // Each row names its file by its base name in the workbook (the folder is the one rolled up).
+    const plans = rows.map((r) => ({ ...r, file: path.basename(r.file) }));
+    await writeFileAtomic(options.output, await writeDashboard(plans, { language: context.language, asOf: options.asOf }));
     context.io.stderr(`${say(context, "rollup.written", { file: options.output })}\n`);
   }
   if (failed > 0) {
