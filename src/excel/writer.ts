@@ -56,11 +56,15 @@ import {
   type TableDecl,
   type TableName,
 } from "../workbook";
+import { checkInRowRules, goalUnitRules } from "../workbook/sheets/tracking";
+import { checkInSummaryRules } from "../workbook/sheets/overview";
 import { bodyRowsOf, modelRows, rectA1, rectOf, tableRect, tableWidth, blockRects, type Rect } from "../workbook/footprint";
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
-import { SHEET_EXTRAS } from "./sheet-extras";
+import { queueCharts, type ExistingChart } from "./charts";
+import { clearRangesBytes, queueClearRanges, rangeSteps } from "./ranges";
 import { assignSheets, checkNames, probeShape, type WorkbookShape } from "./write/shape";
 import { COMMAND_BYTES, DEFAULT_MAX_BATCH_BYTES, PROBE_BYTES, REQUEST_LIMIT_BYTES, jsonBytes, packSteps, type Step } from "./write/budget";
+export type { Step } from "./write/budget";
 import { changedAfterSigning, loadSeal, queueSeal, queueSealFlag, sealBytes, sealToWrite, sealUnknown, type SealRead } from "./seal";
 
 /** A cell of a column a person added inside a PIP table: a formula, or a constant with its number format. */
@@ -163,7 +167,7 @@ export async function writePlan(context: Excel.RequestContext, plan: Plan, optio
   checkNames(shape);
   // An extra on a reused sheet must know the charts already there (re-adding one by name fails the batch), and a
   // rewrite must know the PIP tables' ranges to clear only those: load what the shape lacks, in one sync.
-  const unknown = SHEET_EXTRAS.map((e) => existing[e.sheet]).filter((n): n is string => n !== undefined && shape!.charts?.[n] === undefined);
+  const unknown = SHEETS.filter((s) => s.charts).map((s) => existing[s.key]).filter((n): n is string => n !== undefined && shape!.charts?.[n] === undefined);
   const unplaced = Object.keys(shape.tables).filter((t) => shape!.ranges?.[t] === undefined);
   if (unknown.length > 0 || unplaced.length > 0) {
     const loads = unknown.map((name) => {
@@ -377,15 +381,6 @@ function buildSteps(
   const worksheets = context.workbook.worksheets;
   const proxies = {} as Record<SheetKey, Excel.Worksheet>;
   const maxBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
-  // The extras' steps (the Evaluation sheet's rows and charts), made once: their clearing runs first among the data
-  // steps, so that the old derived formulas are gone before tables are renamed (which makes Excel revisit every formula).
-  const extraSteps = new Map(
-    SHEETS.map((sheet) => {
-      const reused = existing[sheet.key];
-      const existingCharts = reused === undefined ? null : (shape.charts?.[reused] ?? null);
-      return [sheet.key, SHEET_EXTRAS.filter((e) => e.sheet === sheet.key).flatMap((extra) => extra.steps({ plan, language: options.language, sheetNames: names, existingCharts }))];
-    }),
-  );
   const extrasOf = (table: TableDecl) => (table.shape === "list" ? (options.extraColumns?.[table.name] ?? []) : []);
 
   // 1. Preflight: the commands that fail on the workbook's state, before any that changes a person's cells.
@@ -478,7 +473,9 @@ function buildSteps(
       8 + 6 * sheet.tables.length + 3 * sheet.blocks.length,
       names[sheet.key],
     );
-    for (const step of extraSteps.get(sheet.key)!.filter((x) => x.clears)) steps.push({ bytes: step.bytes, run: () => step.run(proxies[sheet.key]), sheet: names[sheet.key] });
+    // Plain ranges (the Evaluation sheet's derived tables) first among the data steps, so that the old derived
+    // formulas are gone before tables are renamed (which makes Excel revisit every formula).
+    if (sheet.ranges) steps.push({ bytes: clearRangesBytes(sheet), run: () => queueClearRanges(proxies[sheet.key], sheet), sheet: names[sheet.key] });
   }
   small(steps, () => {
     if (metaExists) clearSheet(meta);
@@ -505,12 +502,11 @@ function buildSteps(
       const written = tableSteps(ws, table, grid, maxBytes, extras, !inPlace);
       for (const step of written.steps) steps.push({ ...step, sheet: names[sheet.key] });
       late.push(...written.late);
-      steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet));
+      steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet, goalUnits));
     }
-    for (const step of extraSteps.get(sheet.key)!) {
-      if (step.clears && existing[sheet.key] !== undefined) continue;
-      steps.push({ bytes: step.bytes, run: () => step.run(ws()), sheet: names[sheet.key] });
-    }
+    const reused = existing[sheet.key];
+    const charts = reused === undefined ? null : (shape.charts?.[reused] ?? null);
+    for (const step of derivedSteps(ws, sheet, plan, options.language, names, charts)) steps.push({ ...step, sheet: names[sheet.key] });
     small(steps, () => {
       pageSteps(ws(), sheet);
       printSteps(ws(), sheet, (t) => bodyRows.get(t) ?? 1);
@@ -574,7 +570,7 @@ export function markColumn(sheetIndex: number): string {
 function writeBlock(ws: Excel.Worksheet, block: SheetDecl["blocks"][number], env: FormulaEnv, lang: WriteOptions["language"]): void {
   const range = ws.getRange(block.cell);
   if (block.formula) {
-    range.numberFormat = [["General"]];
+    range.numberFormat = [[block.numberFormat ?? "General"]];
     range.formulas = [[`=${block.formula(env)}`]];
   } else {
     range.numberFormat = [[TEXT_FORMAT]];
@@ -605,13 +601,45 @@ interface Grid {
 }
 
 function rowEnvThrowing(env: FormulaEnv, row: number): FormulaRow {
-  return {
-    ...env,
-    row,
-    here() {
-      throw new Error("layout: a record table's formula cannot use here()");
-    },
+  const fail = (): never => {
+    throw new Error("layout: a record table's formula cannot use here() or above()");
   };
+  return { ...env, row, data: {}, here: fail, above: fail };
+}
+
+/**
+ * A sheet's plain ranges (SheetDecl.ranges: grids built like every list table's, written by src/excel/ranges.ts),
+ * its charts and its derived print area, as steps: in every write after the sheet's tables, and alone in the
+ * Evaluation sheet's as-of refresh (src/excel/evaluation.ts), `clear` then putting the old rows away first.
+ * `existingCharts`: the charts on the sheet now (null: none), since re-adding a chart by name fails the batch.
+ */
+export function derivedSteps(
+  ws: () => Excel.Worksheet,
+  sheet: SheetDecl,
+  plan: Plan,
+  language: SaveInput["language"],
+  names: SheetNames,
+  existingCharts: readonly ExistingChart[] | null,
+  clear = false,
+): Step[] {
+  const steps: Step[] = [];
+  if (clear && sheet.ranges) steps.push({ bytes: clearRangesBytes(sheet), run: () => queueClearRanges(ws(), sheet) });
+  const env = makeFormulaEnv(LAYOUT, names, language, sheet.key);
+  for (const table of sheet.ranges ?? []) {
+    const grid = listGrid(table, plan, env, new Map(), { language }, []);
+    // A plain range has only the rows its plan gives (no empty row kept for calculated columns).
+    const rows = 1 + modelRows(table, plan).length;
+    steps.push(...rangeSteps(ws, table, { values: grid.values.slice(0, rows), formats: grid.formats.slice(0, rows) }, table.fillBlock?.(plan) ?? null));
+  }
+  if (sheet.charts) {
+    const charts = sheet.charts(plan, language);
+    steps.push({ bytes: jsonBytes(charts) * 3 + COMMAND_BYTES * charts.length * 30, run: () => queueCharts(ws(), charts, existingCharts) });
+  }
+  if (sheet.print.area === "derived" && sheet.printAreaOf) {
+    const printArea = sheet.printAreaOf(plan);
+    steps.push({ bytes: COMMAND_BYTES, run: () => ws().pageLayout.setPrintArea(printArea) });
+  }
+  return steps;
 }
 
 function listGrid(
@@ -619,7 +647,7 @@ function listGrid(
   plan: Plan,
   env: FormulaEnv,
   goalUnits: Map<string, unknown>,
-  options: SaveInput,
+  options: Pick<SaveInput, "language">,
   extras: ExtraColumnWrite[],
 ): Grid {
   const lang = options.language;
@@ -638,7 +666,7 @@ function listGrid(
     const rowFormats: string[] = [];
     for (const column of table.columns) {
       if (column.kind === "formula" && column.formula) {
-        rowValues.push(`=${column.formula(makeFormulaRow(env, table, sheetRow))}`);
+        rowValues.push(`=${column.formula(makeFormulaRow(env, table, sheetRow, row))}`);
         rowFormats.push(formatFor(column, unitOf(column)));
         continue;
       }
@@ -819,7 +847,7 @@ function columnRanges(table: TableDecl, bodyRows: number): ColumnRange[] {
   return table.fields.map((column, i) => ({ column, address: `${letter}${first + i}`, first: `${letter}${first + i}`, rules: `${letter}${first + i}` }));
 }
 
-function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: number, env: FormulaEnv, sheet: SheetDecl): Step[] {
+function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: number, env: FormulaEnv, sheet: SheetDecl, goalUnits: Map<string, unknown>): Step[] {
   const steps: Step[] = [];
   const ranges = columnRanges(table, bodyRows);
   const derived = table.entity === null;
@@ -849,7 +877,7 @@ function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: 
     // Derived tables (the Overview's summary, the check-in schedule) take no input, so no validation; their
     // highlights (the overall attainment's bands) they do get.
     const rule = derived ? null : validationRule(r.column, env);
-    const highlights = conditionalRules(r, table, env);
+    const highlights = conditionalRules(r, table, env, goalUnits);
     if (!rule && highlights.length === 0) continue;
     steps.push({
       bytes: COMMAND_BYTES * (3 + highlights.length * 3) + (rule ? jsonBytes(rule) : 0) + jsonBytes(highlights),
@@ -865,8 +893,13 @@ function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: 
           const target = h.wholeRow ? ws().getRange(h.wholeRow) : range;
           const cf = target.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
           cf.custom.rule.formula = h.formula;
-          cf.custom.format.fill.color = h.color.fill;
-          cf.custom.format.font.color = h.color.font;
+          // ConditionalRangeFormat.numberFormat (ExcelApi 1.6): "Excel's number format code for the given range"
+          // (https://learn.microsoft.com/javascript/api/excel/excel.conditionalrangeformat) — a row's unit format.
+          if (h.numberFormat !== undefined) cf.custom.format.numberFormat = h.numberFormat;
+          if (h.color) {
+            cf.custom.format.fill.color = h.color.fill;
+            cf.custom.format.font.color = h.color.font;
+          }
         }
       },
     });
@@ -921,15 +954,22 @@ export const ID_LIST_LAST_ROW = 2000;
 
 interface Highlight {
   formula: string;
-  color: { fill: string; font: string };
+  color?: { fill: string; font: string };
+  /** A number format instead of colours (the unit of a Tracking row, by its goal: goalUnitRules). */
+  numberFormat?: string;
   /** Apply to this range (the whole table row band) instead of the column. */
   wholeRow?: string;
 }
 
-function conditionalRules(r: ColumnRange, table: TableDecl, env: FormulaEnv): Highlight[] {
+function conditionalRules(r: ColumnRange, table: TableDecl, env: FormulaEnv, goalUnits: Map<string, unknown>): Highlight[] {
   const out: Highlight[] = [];
   const c = r.first;
   const column = r.column;
+  const goalColumn = table.shape === "list" ? table.columns.findIndex((x) => x.key === "goalId") : -1;
+  if (column.unitFormat === "goalOfRow" && goalColumn >= 0) {
+    // Lowest priority first: each add goes on top (the catch-all "General" must lose to a unit's own format).
+    out.push(...goalUnitRules(env, `$${columnLetter(table.anchor.col + goalColumn)}${c.replace(/^[A-Z]+/, "")}`, goalUnits.values()));
+  }
   if (isInput(column) && !column.inputFormula && (column.kind === "number" || column.kind === "percent" || column.kind === "date")) {
     // Pasted text, a date typed as text, an error: shown red until fixed (the reader reports them too).
     out.push({ formula: `=AND(NOT(ISBLANK(${c})),NOT(ISNUMBER(${c})))`, color: COLORS.bad });
@@ -963,6 +1003,19 @@ function conditionalRules(r: ColumnRange, table: TableDecl, env: FormulaEnv): Hi
       });
       break;
     }
+    case "checkInRow": {
+      // The schedule's row: amber while due, red once missed (tracking.ts checkInRowRules), over the whole row.
+      const row = c.replace(/^[A-Z]+/, "");
+      const last = r.address.split(":")[1]?.replace(/^[A-Z]+/, "") ?? row;
+      const wholeRow = `${columnLetter(table.anchor.col)}${row}:${columnLetter(table.anchor.col + tableWidth(table) - 1)}${last}`;
+      const at = (key: string) => `$${columnLetter(table.anchor.col + (table.shape === "list" ? table.columns.findIndex((x) => x.key === key) : 0))}${row}`;
+      for (const rule of checkInRowRules(env, at)) out.push({ formula: rule.formula, color: COLORS[rule.tone], wholeRow });
+      break;
+    }
+    case "checkInsMissed":
+    case "checkInDue":
+      for (const rule of checkInSummaryRules(column.highlight, env, c)) out.push({ formula: rule.formula, color: COLORS[rule.tone] });
+      break;
     default:
       break;
   }
@@ -982,6 +1035,8 @@ export function columnWidths(sheet: SheetDecl): Map<number, number> {
       put(table.anchor.col + 1, Math.max(...table.fields.map((f) => f.width)));
     }
   }
+  // Plain ranges (SheetDecl.ranges) give the widths of the columns no table sets.
+  for (const range of sheet.ranges ?? []) range.columns.forEach((c, i) => widths.has(range.anchor.col + i) || widths.set(range.anchor.col + i, c.width));
   return widths;
 }
 
@@ -1003,9 +1058,13 @@ export function hiddenColumns(sheet: SheetDecl): number[] {
 }
 
 function pageSteps(ws: Excel.Worksheet, sheet: SheetDecl): void {
-  for (const [col, chars] of columnWidths(sheet)) {
-    const letter = columnLetter(col);
-    ws.getRange(`${letter}:${letter}`).format.columnWidth = Math.round(chars * POINTS_PER_CHAR);
+  // One range per run of adjacent columns of the same width.
+  const widths = [...columnWidths(sheet)].sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < widths.length; ) {
+    let j = i;
+    while (j + 1 < widths.length && widths[j + 1][0] === widths[j][0] + 1 && widths[j + 1][1] === widths[i][1]) j++;
+    ws.getRange(`${columnLetter(widths[i][0])}:${columnLetter(widths[j][0])}`).format.columnWidth = Math.round(widths[i][1] * POINTS_PER_CHAR);
+    i = j + 1;
   }
   // Range.columnHidden (ExcelApi 1.2) on whole columns: "true when all columns in a range are hidden"
   // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-columnhidden-member).

@@ -10,7 +10,7 @@
  * Pure geometry: no Excel, no clock.
  */
 import type { Plan } from "../core/model";
-import { columnLetter, parseCell, type ListTableDecl, type SheetDecl, type TableDecl, type TableName } from "./layout";
+import { columnLetter, entityRows, parseCell, type AnyRow, type ListTableDecl, type SheetDecl, type TableDecl, type TableName } from "./layout";
 
 export interface Rect {
   r0: number;
@@ -59,11 +59,9 @@ export function subtractAll(a: Rect, bs: Rect[]): Rect[] {
 }
 
 /** The model rows a list table holds for `plan` (derived tables: their rowsOf). */
-export function modelRows(table: ListTableDecl, plan: Plan): Record<string, unknown>[] {
+export function modelRows(table: ListTableDecl, plan: Plan): readonly AnyRow[] {
   if (table.rowsOf) return table.rowsOf(plan);
-  if (!table.entity) return [];
-  const rows = (plan as unknown as Record<string, unknown>)[table.entity];
-  return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
+  return table.entity ? entityRows(plan, table.entity) : [];
 }
 
 /** Body rows the writer gives a table (≥ 1: an empty list table keeps one empty row for its calculated columns). */

@@ -12,9 +12,27 @@
  * refer to other tables by whole columns (`'Tracking log'!$C:$C`): HyperFormula reads no structured references,
  * and a whole column still covers the rows a manager types below a table that Excel grows.
  */
+import { columnIndex as columnNumber, columnLetters as columnLetter, parseCell as parseA1Cell, quoteSheetName as quoteSheet, splitSheet } from "../a1";
 import type { EntityName, Language, Plan } from "../core/model";
+import type { ActionColumn } from "./sheets/actions";
+import type { AdjustmentColumn } from "./sheets/adjustments";
+import type { CauseColumn } from "./sheets/causes";
+import type { GoalColumn } from "./sheets/goals";
+import type { GapColumn, HeaderField, SummaryField } from "./sheets/overview";
+import type { ResourceColumn, ResponsibilityColumn } from "./sheets/resources";
+import type { SignOffColumn } from "./sheets/sign-off";
+import type { CheckInColumn, TrackingColumn } from "./sheets/tracking";
+import type { ChartDecl } from "./charts";
 import { isPercentUnit } from "../core/percent";
-import { COLUMN_HEADERS, LIST_LABELS, RECORD_HEADERS, SHEET_NAMES, type ColumnHeaderId, type ListName, type Localized } from "../i18n/workbook";
+import {
+  COLUMN_HEADERS,
+  LIST_LABELS,
+  RECORD_HEADERS,
+  SHEET_NAMES,
+  type ColumnHeaderId,
+  type ListName,
+  type Localized,
+} from "../i18n/workbook";
 
 export type SheetKey = keyof typeof SHEET_NAMES;
 
@@ -31,7 +49,11 @@ export type TableName =
   | "PIP_Tracking"
   | "PIP_CheckIns"
   | "PIP_Adjustments"
-  | "PIP_Evaluation";
+  | "PIP_Evaluation"
+  // Plain ranges, not Excel tables (SheetDecl.ranges): the Evaluation sheet's derived tables.
+  | "PIP_EvalGoals"
+  | "PIP_EvalQuarters"
+  | "PIP_EvalPeriods";
 
 /** Version of this layout, stored in the hidden meta sheet so a later PIPbook can upgrade a workbook. */
 export const LAYOUT_VERSION = 1;
@@ -42,6 +64,57 @@ export const META_SHEET = "PIP_Meta";
  * very hidden journal sheet); the Sign-off sheet's row 8 then says "changed after signing — ask both to sign again".
  */
 export const SEAL_FLAG_CELL = "PIP_Journal!$D$1";
+
+/**
+ * The column keys of each table, as literal types (declared beside each table in ./sheets): `f.col(table, key)`,
+ * `f.value(table, key)` and `f.here(key)` accept only a key the table has, so a formula naming a column that is not
+ * there, or a column renamed on one side only, fails tsc. Tables not listed take any string (checked when run).
+ */
+export interface ColumnKeys {
+  PIP_Header: HeaderField;
+  PIP_Summary: SummaryField;
+  PIP_Gaps: GapColumn;
+  PIP_Goals: GoalColumn;
+  PIP_Causes: CauseColumn;
+  PIP_Actions: ActionColumn;
+  PIP_Resources: ResourceColumn;
+  PIP_Responsibilities: ResponsibilityColumn;
+  PIP_SignOff: SignOffColumn;
+  PIP_Tracking: TrackingColumn;
+  PIP_CheckIns: CheckInColumn;
+  PIP_Adjustments: AdjustmentColumn;
+}
+export type ColumnKey<T extends TableName> = T extends keyof ColumnKeys ? ColumnKeys[T] : string;
+
+/** The plan's entities held as lists (one table row per element) and those held as one record (label/value). */
+export type ListEntity = { [E in EntityName]: Plan[E] extends readonly unknown[] ? E : never }[EntityName];
+export type RecordEntity = Exclude<EntityName, ListEntity>;
+/** One model row of an entity: an element of a list entity, or the record itself. */
+export type RowOf<E extends EntityName> = Plan[E] extends readonly (infer R extends object)[] ? R : Plan[E] & object;
+/** A model row where the entity is not known statically (a loop over every table): field → value. */
+export type AnyRow = Readonly<Record<string, unknown>>;
+/** The row type a table of entity `E` declares its columns against (any row for derived tables and mixed lists). */
+export type RowType<E extends EntityName | null> = [E] extends [null]
+  ? NoRow
+  : [E] extends [EntityName]
+    ? EntityName extends E
+      ? AnyRow
+      : RowOf<E>
+    : AnyRow;
+/** The row of a derived table (entity null): no model field, so no column may name one. */
+export type NoRow = Record<never, never>;
+
+/** The rows of a list entity (none when a plan being read or repaired holds something else there). */
+export function entityRows(plan: Plan, entity: ListEntity): readonly AnyRow[] {
+  const rows = plan[entity];
+  return Array.isArray(rows) ? rows : [];
+}
+
+/** The record of a record entity (undefined when a plan being read lacks it). */
+export function entityRecord(plan: Plan, entity: RecordEntity): AnyRow | undefined {
+  const record = plan[entity];
+  return record !== null && typeof record === "object" ? record : undefined;
+}
 
 export type ColumnKind = "text" | "number" | "date" | "percent" | "list" | "formula";
 
@@ -66,18 +139,30 @@ export type ColumnHighlight =
   /** the goal status label: on track green, at risk amber, off track red. */
   | "statusBands"
   /** the row of an overdue action: this column holds the overdue flag. */
-  | "overdueRow";
+  | "overdueRow"
+  /** the check-in schedule's row (this column holds the missed flag): amber while due, red once missed (tracking.ts). */
+  | "checkInRow"
+  /** Overview: red while a check-in was missed, amber while the current one is due (overview.ts checkInSummaryRules). */
+  | "checkInsMissed"
+  | "checkInDue";
 
 /** Per-row number format for a value in a goal's unit (baseline, target, actual …). */
 export type UnitFormat = "ownRow" | "goalOfRow";
 
-export interface ColumnDecl {
+/**
+ * A column of a table whose rows are `Row` (the model's row type: `ColumnDecl<Goal, GoalColumn>`), with the table's
+ * column keys `Key`. A field that is not on the model's row, a formula naming a key the table lacks: tsc says so.
+ */
+export type ColumnDecl<Row extends object = AnyRow, Key extends string = string> = ColumnSpec<keyof Row & string, Key>;
+
+/** A column by its model field names `Field` and its table's keys `Key` (write ColumnDecl<Row, Key>). */
+export interface ColumnSpec<Field extends string = string, Key extends string = string> {
   /** The model field name for input columns; a stable name for formula columns. */
-  key: string;
+  key: Key;
   header: Localized;
   kind: ColumnKind;
   /** The model field the column maps to (input columns); absent for formulas and print-only columns. */
-  field?: string;
+  field?: Field;
   /** Record tables only: the entity of this row when it differs from the table's (thresholds on Overview). */
   entity?: EntityName;
   list?: ListSource;
@@ -91,7 +176,7 @@ export interface ColumnDecl {
   required?: boolean;
   validation?: ValidationRule;
   /** Formula columns: the en-US formula of one row. */
-  formula?: (f: FormulaRow) => string;
+  formula?: (f: FormulaRow<Key>) => string;
   highlight?: ColumnHighlight;
   /** Record tables: this row's value may be typed over (the as-of date), although it is written as a formula. */
   inputFormula?: boolean;
@@ -105,6 +190,8 @@ export interface ColumnDecl {
   audience?: Audience;
   /** An "hr-manager" field of the Evaluation record that becomes everyone's once the evaluation is dated (decided). */
   sharedOnceDecided?: boolean;
+  /** Chart data and helpers of a plain range (SheetDecl.ranges) that a person need not read: shown in grey. */
+  muted?: boolean;
 }
 
 export type Audience = "everyone" | "hr-manager";
@@ -120,18 +207,36 @@ interface TableBase {
 }
 
 /** One model row per table row. */
-export interface ListTableDecl extends TableBase {
+export interface ListTableDecl<
+  E extends ListEntity | null = ListEntity | null,
+  Key extends string = string,
+> extends TableBase {
   shape: "list";
-  columns: ColumnDecl[];
+  entity: E;
+  columns: ColumnDecl<RowType<E>, Key>[];
   /** Derived tables (entity null): the rows the writer puts in, by column key (dates as ISO strings). */
   rowsOf?: (plan: Plan) => Record<string, unknown>[];
+  /**
+   * Plain ranges (SheetDecl.ranges): the rows come in blocks of this many (a goal's periods; 1 when every row has
+   * the same formulas), each block's formulas the same relative to its rows, so the writer sends each distinct
+   * formula once and lets Range.copyFrom fill the rest (src/excel/fill.ts). Absent: every row is sent.
+   */
+  fillBlock?: (plan: Plan) => number;
 }
 
 /** A label/value table: one model record, one field per row (Item | Value). */
-export interface RecordTableDecl extends TableBase {
+export interface RecordTableDecl<
+  E extends RecordEntity | null = RecordEntity | null,
+  Key extends string = string,
+> extends TableBase {
   shape: "record";
-  fields: ColumnDecl[];
+  entity: E;
+  fields: RecordFieldDecl<E, Key>[];
 }
+
+/** A field of a record table: of the table's record, or of another record entity named by `entity` (thresholds). */
+export type RecordFieldDecl<E extends RecordEntity | null = RecordEntity | null, Key extends string = string> =
+  ColumnDecl<RowType<E>, Key> | { [X in RecordEntity]: ColumnDecl<RowOf<X>, Key> & { entity: X } }[RecordEntity];
 
 export type TableDecl = ListTableDecl | RecordTableDecl;
 
@@ -143,6 +248,8 @@ export interface BlockDecl {
   formula?: (f: FormulaEnv) => string;
   /** Notes are not wrapped: the text runs on across the empty cells to its right, on screen and in print. */
   style: "title" | "note" | "label" | "value";
+  /** Number format of a formula block (default General). */
+  numberFormat?: string;
 }
 
 export interface SheetDecl {
@@ -162,6 +269,16 @@ export interface SheetDecl {
   orientation: "portrait" | "landscape";
   /** How the sheet prints: an HR partner's page setup, written through Office.js's PageLayout and into the .xlsx. */
   print: PrintDecl;
+  /**
+   * Derived list tables (entity null, `rowsOf`) written as plain ranges, not Excel tables: their row count follows
+   * the plan (goals × periods), so a rewrite clears their column bands down to the sheet's last row instead of
+   * resizing a table (the Evaluation sheet's status by goal, quarterly and period tables). The reader skips them.
+   */
+  ranges?: ListTableDecl[];
+  /** Native charts over the sheet's ranges, re-bound by name on every write (src/excel/charts.ts). */
+  charts?: (plan: Plan, lang: Language) => ChartDecl[];
+  /** print.area "derived": the print area for a plan (several areas, comma-separated). */
+  printAreaOf?: (plan: Plan) => string;
 }
 
 /**
@@ -180,7 +297,7 @@ export interface PrintDecl {
   wrap?: { range: string; rowHeight: number };
   /** Height (points) of the main table's body rows: room for a handwritten signature on the Sign-off sheet. */
   bodyRowHeight?: number;
-  /** "derived": the sheet's own writer sets the print area (the Evaluation sheet: src/excel/evaluation.ts). */
+  /** "derived": the area follows the plan (SheetDecl.printAreaOf: the Evaluation sheet's goals and charts). */
   area?: "tables" | "derived";
 }
 
@@ -235,44 +352,20 @@ export function unitNumberFormat(unit: unknown): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// A1 helpers
+// A1 helpers: PIPbook's one A1 module (src/a1), under the names the layout's callers use.
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter, columnNumber, quoteSheet };
 
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** Parses "D7" → {col: 3, row: 7}; null if not a cell address. */
+/** Parses "D7" → {col: 3, row: 7} (column zero-based, row as written); null if not a cell address. */
 export function parseCell(a1: string): { col: number; row: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
-  return m ? { col: columnNumber(m[1]), row: Number(m[2]) } : null;
+  const cell = parseA1Cell(a1);
+  return cell ? { col: cell.col, row: cell.row + 1 } : null;
 }
 
-/** Sheet name as it appears in a reference: quoted unless plain letters/digits/_ (CJK letters count). */
-export function quoteSheet(name: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-/** "Sheet!A1:B2" → { sheet, address }; a sheet name in quotes may contain '' for '. */
+/** "Sheet!A1:B2" → { sheet, address }; a sheet name in quotes may contain '' for '; no sheet: "". */
 export function splitAddress(full: string): { sheet: string; address: string } {
-  const bang = full.lastIndexOf("!");
-  if (bang < 0) return { sheet: "", address: full };
-  let sheet = full.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, address: full.slice(bang + 1) };
+  const { sheet, local } = splitSheet(full);
+  return { sheet: sheet ?? "", address: local };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -320,11 +413,11 @@ export const RECORD_COLUMN_HEADERS = RECORD_HEADERS;
 export interface FormulaEnv {
   lang: Language;
   /** Whole column of a list table's column, sheet-qualified when on another sheet: `'Tracking log'!$C:$C`. */
-  col(table: TableName, key: string): string;
+  col<T extends TableName>(table: T, key: ColumnKey<T>): string;
   /** A bounded column range of a list table (first data row … row `lastRow`), for lists in data validation. */
-  colRange(table: TableName, key: string, lastRow: number): string;
+  colRange<T extends TableName>(table: T, key: ColumnKey<T>, lastRow: number): string;
   /** Absolute, sheet-qualified cell of a record table's value: `Overview!$B$12`. */
-  value(table: TableName, key: string): string;
+  value<T extends TableName>(table: T, key: ColumnKey<T>): string;
   /** A list label as a string literal: `"合计"`. */
   label<N extends ListName>(list: N, value: keyof (typeof LIST_LABELS)[N] & string): string;
   /** COUNTIFS/SUMIFS criterion on a key column ("k" & text) matching exactly the text in `ref` (no wildcards, no operators). */
@@ -332,11 +425,15 @@ export interface FormulaEnv {
 }
 
 /** The environment of one row of a list table. */
-export interface FormulaRow extends FormulaEnv {
+export interface FormulaRow<Key extends string = string> extends FormulaEnv {
   /** This row's cell of a column of the same table: `$D7` (column absolute, row relative). */
-  here(key: string): string;
+  here(key: Key): string;
+  /** The previous row's cell of a column of the same table: `$D6` (running totals, change against the row above). */
+  above(key: Key): string;
   /** The 1-based sheet row. */
   row: number;
+  /** The model row (derived tables: the row `rowsOf` gave; empty when none). */
+  data: Readonly<Record<string, unknown>>;
 }
 
 export function stringLiteral(text: string): string {
@@ -386,12 +483,21 @@ export function makeFormulaEnv(index: LayoutIndex, names: SheetNames, lang: Lang
   };
 }
 
-export function makeFormulaRow(env: FormulaEnv, table: ListTableDecl, row: number): FormulaRow {
+export function makeFormulaRow(
+  env: FormulaEnv,
+  table: ListTableDecl,
+  row: number,
+  data: Readonly<Record<string, unknown>> = {},
+): FormulaRow {
   return {
     ...env,
     row,
+    data,
     here(key) {
       return `$${columnLetter(columnIndexOf(table, key))}${row}`;
+    },
+    above(key) {
+      return `$${columnLetter(columnIndexOf(table, key))}${row - 1}`;
     },
   };
 }

@@ -1,8 +1,23 @@
 /** Actions (行动计划): dated measures with an owner and a completion criterion, and a live overdue flag. */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { header, type ColumnDecl, type SheetDecl } from "../layout";
+import type { Action } from "../../core/model";
+import { header, type ColumnDecl, type ListTableDecl, type SheetDecl } from "../layout";
 
-const columns: ColumnDecl[] = [
+export type ActionColumn =
+  | "id"
+  | "goalId"
+  | "causeId"
+  | "measure"
+  | "owner"
+  | "ownerRole"
+  | "start"
+  | "end"
+  | "completionCriterion"
+  | "resources"
+  | "status"
+  | "overdue";
+
+const columns: ColumnDecl<Action, ActionColumn>[] = [
   { key: "id", field: "id", header: header("actions.id"), kind: "text", width: 10, required: true },
   {
     key: "goalId",
@@ -25,12 +40,52 @@ const columns: ColumnDecl[] = [
   },
   { key: "measure", field: "measure", header: header("actions.measure"), kind: "text", width: 36, required: true },
   { key: "owner", field: "owner", header: header("actions.owner"), kind: "text", width: 12 },
-  { key: "ownerRole", field: "ownerRole", header: header("actions.ownerRole"), kind: "list", list: { kind: "labels", list: "ownerRole" }, width: 12, required: true, validation: { kind: "list" } },
-  { key: "start", field: "start", header: header("actions.start"), kind: "date", width: 12, required: true, validation: { kind: "dateInWindow" } },
-  { key: "end", field: "end", header: header("actions.end"), kind: "date", width: 12, required: true, validation: { kind: "dateInWindow" } },
-  { key: "completionCriterion", field: "completionCriterion", header: header("actions.completionCriterion"), kind: "text", width: 28 },
+  {
+    key: "ownerRole",
+    field: "ownerRole",
+    header: header("actions.ownerRole"),
+    kind: "list",
+    list: { kind: "labels", list: "ownerRole" },
+    width: 12,
+    required: true,
+    validation: { kind: "list" },
+  },
+  {
+    key: "start",
+    field: "start",
+    header: header("actions.start"),
+    kind: "date",
+    width: 12,
+    required: true,
+    validation: { kind: "dateInWindow" },
+  },
+  {
+    key: "end",
+    field: "end",
+    header: header("actions.end"),
+    kind: "date",
+    width: 12,
+    required: true,
+    validation: { kind: "dateInWindow" },
+  },
+  {
+    key: "completionCriterion",
+    field: "completionCriterion",
+    header: header("actions.completionCriterion"),
+    kind: "text",
+    width: 28,
+  },
   { key: "resources", field: "resources", header: header("actions.resources"), kind: "text", width: 20 },
-  { key: "status", field: "status", header: header("actions.status"), kind: "list", list: { kind: "labels", list: "actionStatus" }, width: 10, required: true, validation: { kind: "list" } },
+  {
+    key: "status",
+    field: "status",
+    header: header("actions.status"),
+    kind: "list",
+    list: { kind: "labels", list: "actionStatus" },
+    width: 10,
+    required: true,
+    validation: { kind: "list" },
+  },
   {
     key: "overdue",
     header: header("actions.overdue"),
@@ -47,6 +102,15 @@ const columns: ColumnDecl[] = [
   },
 ];
 
+const actions: ListTableDecl<"actions", ActionColumn> = {
+  name: "PIP_Actions",
+  shape: "list",
+  entity: "actions",
+  sheet: "actions",
+  anchor: { row: 3, col: 0 },
+  columns,
+};
+
 export const actionsSheet: SheetDecl = {
   key: "actions",
   name: SHEET_NAMES.actions,
@@ -59,5 +123,5 @@ export const actionsSheet: SheetDecl = {
     { cell: "A1", text: SHEET_TITLES.actions, style: "title" },
     { cell: "A2", text: SHEET_NOTES.actions, style: "note" },
   ],
-  tables: [{ name: "PIP_Actions", shape: "list", entity: "actions", sheet: "actions", anchor: { row: 3, col: 0 }, columns }],
+  tables: [actions],
 };

@@ -1,6 +1,30 @@
 /** Adjustments (计划调整): changes to the plan while it runs. Unprotected, like the tracking log. */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { header, type SheetDecl } from "../layout";
+import { header, type ListTableDecl, type SheetDecl } from "../layout";
+
+export type AdjustmentColumn = "date" | "change" | "reason" | "approvedBy";
+
+const adjustments: ListTableDecl<"adjustments", AdjustmentColumn> = {
+  name: "PIP_Adjustments",
+  shape: "list",
+  entity: "adjustments",
+  sheet: "adjustments",
+  anchor: { row: 3, col: 0 },
+  columns: [
+    {
+      key: "date",
+      field: "date",
+      header: header("adjustments.date"),
+      kind: "date",
+      width: 12,
+      required: true,
+      validation: { kind: "dateInWindow" },
+    },
+    { key: "change", field: "change", header: header("adjustments.change"), kind: "text", width: 40, required: true },
+    { key: "reason", field: "reason", header: header("adjustments.reason"), kind: "text", width: 36 },
+    { key: "approvedBy", field: "approvedBy", header: header("adjustments.approvedBy"), kind: "text", width: 12 },
+  ],
+};
 
 export const adjustmentsSheet: SheetDecl = {
   key: "adjustments",
@@ -13,19 +37,5 @@ export const adjustmentsSheet: SheetDecl = {
     { cell: "A1", text: SHEET_TITLES.adjustments, style: "title" },
     { cell: "A2", text: SHEET_NOTES.adjustments, style: "note" },
   ],
-  tables: [
-    {
-      name: "PIP_Adjustments",
-      shape: "list",
-      entity: "adjustments",
-      sheet: "adjustments",
-      anchor: { row: 3, col: 0 },
-      columns: [
-        { key: "date", field: "date", header: header("adjustments.date"), kind: "date", width: 12, required: true, validation: { kind: "dateInWindow" } },
-        { key: "change", field: "change", header: header("adjustments.change"), kind: "text", width: 40, required: true },
-        { key: "reason", field: "reason", header: header("adjustments.reason"), kind: "text", width: 36 },
-        { key: "approvedBy", field: "approvedBy", header: header("adjustments.approvedBy"), kind: "text", width: 12 },
-      ],
-    },
-  ],
+  tables: [adjustments],
 };

@@ -1,17 +1,22 @@
 /** Root causes (原因分析): the 5W2H grid, personal | external factor, fishbone category, link to a goal. */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { header, type ColumnDecl, type SheetDecl } from "../layout";
+import type { RootCause } from "../../core/model";
+import { header, type ColumnDecl, type ListTableDecl, type SheetDecl } from "../layout";
 
-const text = (key: string, width: number, required = false): ColumnDecl => ({
+/** The 5W2H text fields, each a column of the same name. */
+type TextField = "id" | "description" | "why" | "what" | "where" | "when" | "who" | "how" | "howMuch";
+export type CauseColumn = TextField | "goalId" | "factor" | "category";
+
+const text = (key: TextField, width: number, required = false): ColumnDecl<RootCause, CauseColumn> => ({
   key,
   field: key,
-  header: header(`causes.${key}` as Parameters<typeof header>[0]),
+  header: header(`causes.${key}`),
   kind: "text",
   width,
   required,
 });
 
-const columns: ColumnDecl[] = [
+const columns: ColumnDecl<RootCause, CauseColumn>[] = [
   text("id", 10, true),
   {
     key: "goalId",
@@ -23,8 +28,25 @@ const columns: ColumnDecl[] = [
     required: true,
     validation: { kind: "list" },
   },
-  { key: "factor", field: "factor", header: header("causes.factor"), kind: "list", list: { kind: "labels", list: "factor" }, width: 12, required: true, validation: { kind: "list" } },
-  { key: "category", field: "category", header: header("causes.category"), kind: "list", list: { kind: "labels", list: "category", nullable: true }, width: 12, validation: { kind: "list" } },
+  {
+    key: "factor",
+    field: "factor",
+    header: header("causes.factor"),
+    kind: "list",
+    list: { kind: "labels", list: "factor" },
+    width: 12,
+    required: true,
+    validation: { kind: "list" },
+  },
+  {
+    key: "category",
+    field: "category",
+    header: header("causes.category"),
+    kind: "list",
+    list: { kind: "labels", list: "category", nullable: true },
+    width: 12,
+    validation: { kind: "list" },
+  },
   text("description", 36),
   text("why", 20),
   text("what", 20),
@@ -34,6 +56,15 @@ const columns: ColumnDecl[] = [
   text("how", 20),
   text("howMuch", 16),
 ];
+
+const causes: ListTableDecl<"causes", CauseColumn> = {
+  name: "PIP_Causes",
+  shape: "list",
+  entity: "causes",
+  sheet: "causes",
+  anchor: { row: 3, col: 0 },
+  columns,
+};
 
 export const causesSheet: SheetDecl = {
   key: "causes",
@@ -47,5 +78,5 @@ export const causesSheet: SheetDecl = {
     { cell: "A1", text: SHEET_TITLES.causes, style: "title" },
     { cell: "A2", text: SHEET_NOTES.causes, style: "note" },
   ],
-  tables: [{ name: "PIP_Causes", shape: "list", entity: "causes", sheet: "causes", anchor: { row: 3, col: 0 }, columns }],
+  tables: [causes],
 };

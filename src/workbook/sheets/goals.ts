@@ -4,29 +4,122 @@
  * columns the overall weighted attainment sums.
  */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { PERCENT_FORMAT, attainmentExpr, header, type ColumnDecl, type FormulaRow, type SheetDecl } from "../layout";
+import type { Goal } from "../../core/model";
+import {
+  PERCENT_FORMAT,
+  attainmentExpr,
+  header,
+  type ColumnDecl,
+  type FormulaRow,
+  type ListTableDecl,
+  type SheetDecl,
+} from "../layout";
+
+/** The goal fields a person types, then the live numbers (FORMULAS.md) and the two helpers of the overall score. */
+export type GoalColumn =
+  | "id"
+  | "title"
+  | "metric"
+  | "unit"
+  | "baseline"
+  | "target"
+  | "direction"
+  | "aggregation"
+  | "weight"
+  | "dueDate"
+  | "method"
+  | "entries"
+  | "toDate"
+  | "attainment"
+  | "progress"
+  | "score"
+  | "pace"
+  | "status"
+  | "weightedScore"
+  | "countedWeight";
 
 /** Tracking rows that count: the row key is a number exactly when the date and the actual are numbers. */
-function counted(f: FormulaRow): string {
+function counted(f: FormulaRow<GoalColumn>): string {
   return `${f.col("PIP_Tracking", "goalKey")},${f.exact(f.here("id"))},${f.col("PIP_Tracking", "rowKey")},">0"`;
 }
 
-function elapsed(f: FormulaRow): string {
+function elapsed(f: FormulaRow<GoalColumn>): string {
   return f.value("PIP_Summary", "elapsed");
 }
 
-const columns: ColumnDecl[] = [
+const columns: ColumnDecl<Goal, GoalColumn>[] = [
   { key: "id", field: "id", header: header("goals.id"), kind: "text", width: 10, required: true },
   { key: "title", field: "title", header: header("goals.title"), kind: "text", width: 34, required: true },
   { key: "metric", field: "metric", header: header("goals.metric"), kind: "text", width: 16 },
   { key: "unit", field: "unit", header: header("goals.unit"), kind: "text", width: 8 },
-  { key: "baseline", field: "baseline", header: header("goals.baseline"), kind: "number", unitFormat: "ownRow", width: 12, required: true, validation: { kind: "decimal", alert: "decimal" } },
-  { key: "target", field: "target", header: header("goals.target"), kind: "number", unitFormat: "ownRow", width: 12, required: true, validation: { kind: "decimal", alert: "decimal" } },
-  { key: "direction", field: "direction", header: header("goals.direction"), kind: "list", list: { kind: "labels", list: "direction" }, width: 18, required: true, validation: { kind: "list" } },
-  { key: "aggregation", field: "aggregation", header: header("goals.aggregation"), kind: "list", list: { kind: "labels", list: "aggregation" }, width: 10, required: true, validation: { kind: "list" } },
-  { key: "weight", field: "weight", header: header("goals.weight"), kind: "percent", numberFormat: "0%", width: 8, required: true, validation: { kind: "decimal", min: 0, max: 1, alert: "weight" } },
-  { key: "dueDate", field: "dueDate", header: header("goals.dueDate"), kind: "date", width: 12, validation: { kind: "dateInWindow" } },
-  { key: "method", field: "method", header: header("goals.method"), kind: "list", list: { kind: "labels", list: "method" }, width: 10, required: true, validation: { kind: "list" } },
+  {
+    key: "baseline",
+    field: "baseline",
+    header: header("goals.baseline"),
+    kind: "number",
+    unitFormat: "ownRow",
+    width: 12,
+    required: true,
+    validation: { kind: "decimal", alert: "decimal" },
+  },
+  {
+    key: "target",
+    field: "target",
+    header: header("goals.target"),
+    kind: "number",
+    unitFormat: "ownRow",
+    width: 12,
+    required: true,
+    validation: { kind: "decimal", alert: "decimal" },
+  },
+  {
+    key: "direction",
+    field: "direction",
+    header: header("goals.direction"),
+    kind: "list",
+    list: { kind: "labels", list: "direction" },
+    width: 18,
+    required: true,
+    validation: { kind: "list" },
+  },
+  {
+    key: "aggregation",
+    field: "aggregation",
+    header: header("goals.aggregation"),
+    kind: "list",
+    list: { kind: "labels", list: "aggregation" },
+    width: 10,
+    required: true,
+    validation: { kind: "list" },
+  },
+  {
+    key: "weight",
+    field: "weight",
+    header: header("goals.weight"),
+    kind: "percent",
+    numberFormat: "0%",
+    width: 8,
+    required: true,
+    validation: { kind: "decimal", min: 0, max: 1, alert: "weight" },
+  },
+  {
+    key: "dueDate",
+    field: "dueDate",
+    header: header("goals.dueDate"),
+    kind: "date",
+    width: 12,
+    validation: { kind: "dateInWindow" },
+  },
+  {
+    key: "method",
+    field: "method",
+    header: header("goals.method"),
+    kind: "list",
+    list: { kind: "labels", list: "method" },
+    width: 10,
+    required: true,
+    validation: { kind: "list" },
+  },
   {
     key: "entries",
     header: header("goals.entries"),
@@ -86,7 +179,8 @@ const columns: ColumnDecl[] = [
     numberFormat: PERCENT_FORMAT,
     width: 10,
     highlight: "attainmentBands",
-    formula: (f) => `IF(${f.here("method")}=${f.label("method", "progress")},${f.here("progress")},${f.here("attainment")})`,
+    formula: (f) =>
+      `IF(${f.here("method")}=${f.label("method", "progress")},${f.here("progress")},${f.here("attainment")})`,
   },
   {
     key: "pace",
@@ -132,7 +226,8 @@ const columns: ColumnDecl[] = [
     kind: "formula",
     numberFormat: PERCENT_FORMAT,
     width: 10,
-    formula: (f) => `IF(AND(ISNUMBER(${f.here("score")}),ISNUMBER(${f.here("weight")})),${f.here("weight")}*${f.here("score")},"")`,
+    formula: (f) =>
+      `IF(AND(ISNUMBER(${f.here("score")}),ISNUMBER(${f.here("weight")})),${f.here("weight")}*${f.here("score")},"")`,
   },
   {
     key: "countedWeight",
@@ -143,6 +238,15 @@ const columns: ColumnDecl[] = [
     formula: (f) => `IF(AND(ISNUMBER(${f.here("score")}),ISNUMBER(${f.here("weight")})),${f.here("weight")},"")`,
   },
 ];
+
+const goals: ListTableDecl<"goals", GoalColumn> = {
+  name: "PIP_Goals",
+  shape: "list",
+  entity: "goals",
+  sheet: "goals",
+  anchor: { row: 3, col: 0 },
+  columns,
+};
 
 export const goalsSheet: SheetDecl = {
   key: "goals",
@@ -156,5 +260,5 @@ export const goalsSheet: SheetDecl = {
     { cell: "A1", text: SHEET_TITLES.goals, style: "title" },
     { cell: "A2", text: SHEET_NOTES.goals, style: "note" },
   ],
-  tables: [{ name: "PIP_Goals", shape: "list", entity: "goals", sheet: "goals", anchor: { row: 3, col: 0 }, columns }],
+  tables: [goals],
 };

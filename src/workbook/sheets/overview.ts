@@ -3,39 +3,144 @@
  * elapsed, overall weighted attainment, suggested outcome, check-ins), and the performance-gap table.
  */
 import { LIST_LABELS, SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { PERCENT_FORMAT, attainmentExpr, header, type ColumnDecl, type SheetDecl } from "../layout";
+import type { PerformanceGap, PlanHeader, Thresholds } from "../../core/model";
+import {
+  PERCENT_FORMAT,
+  attainmentExpr,
+  header,
+  type ColumnDecl,
+  type FormulaEnv,
+  type ListTableDecl,
+  type NoRow,
+  type RecordTableDecl,
+  type SheetDecl,
+} from "../layout";
+
+type ThresholdField = keyof Thresholds & ("onTrack" | "atRisk" | "met" | "partiallyMet");
+/** The header's fields, then the thresholds (entity "thresholds") in the same label/value table. */
+export type HeaderField =
+  | "title"
+  | "employeeName"
+  | "employeeId"
+  | "department"
+  | "position"
+  | "manager"
+  | "hrPartner"
+  | "planStart"
+  | "planEnd"
+  | "cadence"
+  | "scenario"
+  | "language"
+  | ThresholdField;
+export type SummaryField =
+  "asOf" | "elapsed" | "overall" | "outcome" | "checkInsPlanned" | "checkInsHeld" | "checkInsMissed" | "adherence";
+export type GapColumn =
+  "metric" | "period" | "target" | "actual" | "unit" | "direction" | "benchmark" | "description" | "attainment";
 
 const list = (name: keyof typeof LIST_LABELS) => ({ kind: "labels" as const, list: name });
 
-const headerFields: ColumnDecl[] = [
+const headerFields: ColumnDecl<PlanHeader, HeaderField>[] = [
   { key: "title", field: "title", header: header("header.title"), kind: "text", width: 30 },
-  { key: "employeeName", field: "employeeName", header: header("header.employeeName"), kind: "text", width: 30, required: true },
-  { key: "employeeId", field: "employeeId", header: header("header.employeeId"), kind: "text", width: 30, required: true },
+  {
+    key: "employeeName",
+    field: "employeeName",
+    header: header("header.employeeName"),
+    kind: "text",
+    width: 30,
+    required: true,
+  },
+  {
+    key: "employeeId",
+    field: "employeeId",
+    header: header("header.employeeId"),
+    kind: "text",
+    width: 30,
+    required: true,
+  },
   { key: "department", field: "department", header: header("header.department"), kind: "text", width: 30 },
   { key: "position", field: "position", header: header("header.position"), kind: "text", width: 30 },
   { key: "manager", field: "manager", header: header("header.manager"), kind: "text", width: 30, required: true },
   { key: "hrPartner", field: "hrPartner", header: header("header.hrPartner"), kind: "text", width: 30 },
-  { key: "planStart", field: "planStart", header: header("header.planStart"), kind: "date", width: 30, required: true, validation: { kind: "date" } },
-  { key: "planEnd", field: "planEnd", header: header("header.planEnd"), kind: "date", width: 30, required: true, validation: { kind: "date" } },
-  { key: "cadence", field: "cadence", header: header("header.cadence"), kind: "list", list: list("cadence"), width: 30, required: true, validation: { kind: "list" } },
-  { key: "scenario", field: "scenario", header: header("header.scenario"), kind: "list", list: list("scenario"), width: 30, required: true, validation: { kind: "list" } },
-  { key: "language", field: "language", header: header("header.language"), kind: "list", list: list("language"), width: 30, validation: { kind: "list" } },
-  ...(["onTrack", "atRisk", "met", "partiallyMet"] as const).map(
-    (key): ColumnDecl => ({
-      key,
-      field: key,
-      entity: "thresholds",
-      header: header(`header.${key}`),
-      kind: "percent",
-      numberFormat: "0%",
-      width: 30,
-      required: true,
-      validation: { kind: "decimal", min: 0, max: 10, alert: "threshold" },
-    }),
-  ),
+  {
+    key: "planStart",
+    field: "planStart",
+    header: header("header.planStart"),
+    kind: "date",
+    width: 30,
+    required: true,
+    validation: { kind: "date" },
+  },
+  {
+    key: "planEnd",
+    field: "planEnd",
+    header: header("header.planEnd"),
+    kind: "date",
+    width: 30,
+    required: true,
+    validation: { kind: "date" },
+  },
+  {
+    key: "cadence",
+    field: "cadence",
+    header: header("header.cadence"),
+    kind: "list",
+    list: list("cadence"),
+    width: 30,
+    required: true,
+    validation: { kind: "list" },
+  },
+  {
+    key: "scenario",
+    field: "scenario",
+    header: header("header.scenario"),
+    kind: "list",
+    list: list("scenario"),
+    width: 30,
+    required: true,
+    validation: { kind: "list" },
+  },
+  {
+    key: "language",
+    field: "language",
+    header: header("header.language"),
+    kind: "list",
+    list: list("language"),
+    width: 30,
+    validation: { kind: "list" },
+  },
 ];
 
-const summaryFields: ColumnDecl[] = [
+const thresholdFields = (["onTrack", "atRisk", "met", "partiallyMet"] as const).map(
+  (key): ColumnDecl<Thresholds, HeaderField> & { entity: "thresholds" } => ({
+    key,
+    field: key,
+    entity: "thresholds",
+    header: header(`header.${key}`),
+    kind: "percent",
+    numberFormat: "0%",
+    width: 30,
+    required: true,
+    validation: { kind: "decimal", min: 0, max: 10, alert: "threshold" },
+  }),
+);
+
+/**
+ * The Overview's check-in cells, as of its as-of date (FORMULAS.md): "Check-ins missed" red while it is above 0,
+ * "Check-ins held" amber while the check-in period holding the as-of date has no entry yet (due, as the pane's
+ * "Due this week" says: core/calendar dueThisWeek). `c` is the cell the rule is on.
+ */
+export function checkInSummaryRules(
+  kind: "checkInsMissed" | "checkInDue",
+  env: FormulaEnv,
+  c: string,
+): { formula: string; tone: "warn" | "bad" }[] {
+  if (kind === "checkInsMissed") return [{ formula: `=AND(ISNUMBER(${c}),${c}>0)`, tone: "bad" }];
+  const asOf = env.value("PIP_Summary", "asOf");
+  const due = `COUNTIFS(${env.col("PIP_CheckIns", "start")},"<="&${asOf},${env.col("PIP_CheckIns", "end")},">="&${asOf},${env.col("PIP_CheckIns", "entries")},0)`;
+  return [{ formula: `=AND(ISNUMBER(${asOf}),${due}>0)`, tone: "warn" }];
+}
+
+const summaryFields: ColumnDecl<NoRow, SummaryField>[] = [
   {
     key: "asOf",
     header: header("summary.asOf"),
@@ -98,6 +203,7 @@ const summaryFields: ColumnDecl[] = [
     kind: "formula",
     numberFormat: "0",
     width: 16,
+    highlight: "checkInDue",
     formula: (f) => `SUM(${f.col("PIP_CheckIns", "held")})`,
   },
   {
@@ -106,6 +212,7 @@ const summaryFields: ColumnDecl[] = [
     kind: "formula",
     numberFormat: "0",
     width: 16,
+    highlight: "checkInsMissed",
     formula: (f) => `SUM(${f.col("PIP_CheckIns", "missed")})`,
   },
   {
@@ -121,14 +228,49 @@ const summaryFields: ColumnDecl[] = [
   },
 ];
 
-const gapColumns: ColumnDecl[] = [
+const gapColumns: ColumnDecl<PerformanceGap, GapColumn>[] = [
   { key: "metric", field: "metric", header: header("gaps.metric"), kind: "text", width: 30, required: true },
   { key: "period", field: "period", header: header("gaps.period"), kind: "text", width: 30 },
-  { key: "target", field: "target", header: header("gaps.target"), kind: "number", unitFormat: "ownRow", width: 12, required: true, validation: { kind: "decimal", alert: "decimal" } },
-  { key: "actual", field: "actual", header: header("gaps.actual"), kind: "number", unitFormat: "ownRow", width: 22, required: true, validation: { kind: "decimal", alert: "decimal" } },
+  {
+    key: "target",
+    field: "target",
+    header: header("gaps.target"),
+    kind: "number",
+    unitFormat: "ownRow",
+    width: 12,
+    required: true,
+    validation: { kind: "decimal", alert: "decimal" },
+  },
+  {
+    key: "actual",
+    field: "actual",
+    header: header("gaps.actual"),
+    kind: "number",
+    unitFormat: "ownRow",
+    width: 22,
+    required: true,
+    validation: { kind: "decimal", alert: "decimal" },
+  },
   { key: "unit", field: "unit", header: header("gaps.unit"), kind: "text", width: 16 },
-  { key: "direction", field: "direction", header: header("gaps.direction"), kind: "list", list: list("direction"), width: 16, required: true, validation: { kind: "list" } },
-  { key: "benchmark", field: "benchmark", header: header("gaps.benchmark"), kind: "number", unitFormat: "ownRow", width: 12, validation: { kind: "decimal", alert: "decimal" } },
+  {
+    key: "direction",
+    field: "direction",
+    header: header("gaps.direction"),
+    kind: "list",
+    list: list("direction"),
+    width: 16,
+    required: true,
+    validation: { kind: "list" },
+  },
+  {
+    key: "benchmark",
+    field: "benchmark",
+    header: header("gaps.benchmark"),
+    kind: "number",
+    unitFormat: "ownRow",
+    width: 12,
+    validation: { kind: "decimal", alert: "decimal" },
+  },
   { key: "description", field: "description", header: header("gaps.description"), kind: "text", width: 40 },
   {
     key: "attainment",
@@ -146,6 +288,31 @@ const gapColumns: ColumnDecl[] = [
   },
 ];
 
+const headerTable: RecordTableDecl<"header", HeaderField> = {
+  name: "PIP_Header",
+  shape: "record",
+  entity: "header",
+  sheet: "overview",
+  anchor: { row: 3, col: 0 },
+  fields: [...headerFields, ...thresholdFields],
+};
+const summary: RecordTableDecl<null, SummaryField> = {
+  name: "PIP_Summary",
+  shape: "record",
+  entity: null,
+  sheet: "overview",
+  anchor: { row: 3, col: 3 },
+  fields: summaryFields,
+};
+const gaps: ListTableDecl<"gaps", GapColumn> = {
+  name: "PIP_Gaps",
+  shape: "list",
+  entity: "gaps",
+  sheet: "overview",
+  anchor: { row: 23, col: 0 },
+  columns: gapColumns,
+};
+
 export const overviewSheet: SheetDecl = {
   key: "overview",
   name: SHEET_NAMES.overview,
@@ -158,9 +325,5 @@ export const overviewSheet: SheetDecl = {
     { cell: "A2", text: SHEET_NOTES.overview, style: "note" },
     { cell: "A22", text: SHEET_NOTES.gapsTitle, style: "label" },
   ],
-  tables: [
-    { name: "PIP_Header", shape: "record", entity: "header", sheet: "overview", anchor: { row: 3, col: 0 }, fields: headerFields },
-    { name: "PIP_Summary", shape: "record", entity: null, sheet: "overview", anchor: { row: 3, col: 3 }, fields: summaryFields },
-    { name: "PIP_Gaps", shape: "list", entity: "gaps", sheet: "overview", anchor: { row: 23, col: 0 }, columns: gapColumns },
-  ],
+  tables: [headerTable, summary, gaps],
 };

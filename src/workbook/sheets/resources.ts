@@ -1,6 +1,61 @@
 /** Resources & responsibilities (资源与职责): two tables side by side, so both can grow downwards. */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { header, type SheetDecl } from "../layout";
+import { header, type ListTableDecl, type SheetDecl } from "../layout";
+
+export type ResourceColumn = "what" | "provider" | "due" | "delivered";
+export type ResponsibilityColumn = "role" | "name" | "duties";
+
+const resources: ListTableDecl<"resources", ResourceColumn> = {
+  name: "PIP_Resources",
+  shape: "list",
+  entity: "resources",
+  sheet: "resources",
+  anchor: { row: 3, col: 0 },
+  columns: [
+    { key: "what", field: "what", header: header("resources.what"), kind: "text", width: 30, required: true },
+    { key: "provider", field: "provider", header: header("resources.provider"), kind: "text", width: 14 },
+    {
+      key: "due",
+      field: "due",
+      header: header("resources.due"),
+      kind: "date",
+      width: 12,
+      validation: { kind: "dateInWindow" },
+    },
+    {
+      key: "delivered",
+      field: "delivered",
+      header: header("resources.delivered"),
+      kind: "list",
+      list: { kind: "labels", list: "yesNo" },
+      width: 8,
+      required: true,
+      validation: { kind: "list" },
+    },
+  ],
+};
+
+const responsibilities: ListTableDecl<"responsibilities", ResponsibilityColumn> = {
+  name: "PIP_Responsibilities",
+  shape: "list",
+  entity: "responsibilities",
+  sheet: "resources",
+  anchor: { row: 3, col: 5 },
+  columns: [
+    {
+      key: "role",
+      field: "role",
+      header: header("responsibilities.role"),
+      kind: "list",
+      list: { kind: "labels", list: "ownerRole" },
+      width: 12,
+      required: true,
+      validation: { kind: "list" },
+    },
+    { key: "name", field: "name", header: header("responsibilities.name"), kind: "text", width: 14 },
+    { key: "duties", field: "duties", header: header("responsibilities.duties"), kind: "text", width: 40 },
+  ],
+};
 
 export const resourcesSheet: SheetDecl = {
   key: "resources",
@@ -13,31 +68,5 @@ export const resourcesSheet: SheetDecl = {
     { cell: "A1", text: SHEET_TITLES.resources, style: "title" },
     { cell: "A2", text: SHEET_NOTES.resources, style: "note" },
   ],
-  tables: [
-    {
-      name: "PIP_Resources",
-      shape: "list",
-      entity: "resources",
-      sheet: "resources",
-      anchor: { row: 3, col: 0 },
-      columns: [
-        { key: "what", field: "what", header: header("resources.what"), kind: "text", width: 30, required: true },
-        { key: "provider", field: "provider", header: header("resources.provider"), kind: "text", width: 14 },
-        { key: "due", field: "due", header: header("resources.due"), kind: "date", width: 12, validation: { kind: "dateInWindow" } },
-        { key: "delivered", field: "delivered", header: header("resources.delivered"), kind: "list", list: { kind: "labels", list: "yesNo" }, width: 8, required: true, validation: { kind: "list" } },
-      ],
-    },
-    {
-      name: "PIP_Responsibilities",
-      shape: "list",
-      entity: "responsibilities",
-      sheet: "resources",
-      anchor: { row: 3, col: 5 },
-      columns: [
-        { key: "role", field: "role", header: header("responsibilities.role"), kind: "list", list: { kind: "labels", list: "ownerRole" }, width: 12, required: true, validation: { kind: "list" } },
-        { key: "name", field: "name", header: header("responsibilities.name"), kind: "text", width: 14 },
-        { key: "duties", field: "duties", header: header("responsibilities.duties"), kind: "text", width: 40 },
-      ],
-    },
-  ],
+  tables: [resources, responsibilities],
 };

@@ -5,7 +5,41 @@
  */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
 import { SEAL_WORDS } from "../../i18n/seal";
-import { header, SEAL_FLAG_CELL, stringLiteral, type SheetDecl } from "../layout";
+import { header, SEAL_FLAG_CELL, stringLiteral, type ListTableDecl, type SheetDecl } from "../layout";
+
+export type SignOffColumn = "role" | "name" | "date" | "comment" | "signature";
+
+const signOff: ListTableDecl<"signOff", SignOffColumn> = {
+  name: "PIP_SignOff",
+  shape: "list",
+  entity: "signOff",
+  sheet: "signOff",
+  anchor: { row: 9, col: 0 },
+  columns: [
+    {
+      key: "role",
+      field: "role",
+      header: header("signOff.role"),
+      kind: "list",
+      list: { kind: "labels", list: "signerRole" },
+      width: 14,
+      required: true,
+      validation: { kind: "list" },
+    },
+    { key: "name", field: "name", header: header("signOff.name"), kind: "text", width: 16 },
+    {
+      key: "date",
+      field: "date",
+      header: header("signOff.date"),
+      kind: "date",
+      width: 14,
+      validation: { kind: "date" },
+    },
+    { key: "comment", field: "comment", header: header("signOff.comment"), kind: "text", width: 34 },
+    // Left empty for a handwritten signature on the printed page; the reader ignores it.
+    { key: "signature", header: header("signOff.signature"), kind: "text", width: 22 },
+  ],
+};
 
 export const signOffSheet: SheetDecl = {
   key: "signOff",
@@ -14,7 +48,12 @@ export const signOffSheet: SheetDecl = {
   protect: true,
   orientation: "portrait",
   // One A4 page with the wording whole (merged and wrapped across the table's width) and room to sign.
-  print: { fitTo: { wide: 1, tall: 1 }, centerHorizontally: true, wrap: { range: "A3:E3", rowHeight: 48 }, bodyRowHeight: 36 },
+  print: {
+    fitTo: { wide: 1, tall: 1 },
+    centerHorizontally: true,
+    wrap: { range: "A3:E3", rowHeight: 48 },
+    bodyRowHeight: 36,
+  },
   blocks: [
     { cell: "A1", text: SHEET_TITLES.signOff, style: "title" },
     { cell: "A2", formula: (f) => `""&${f.value("PIP_Header", "title")}`, style: "label" },
@@ -22,7 +61,8 @@ export const signOffSheet: SheetDecl = {
     { cell: "A5", text: SHEET_NOTES.signOffEmployee, style: "label" },
     {
       cell: "B5",
-      formula: (f) => `""&${f.value("PIP_Header", "employeeName")}&IF(${f.value("PIP_Header", "employeeId")}="",""," ("&${f.value("PIP_Header", "employeeId")}&")")`,
+      formula: (f) =>
+        `""&${f.value("PIP_Header", "employeeName")}&IF(${f.value("PIP_Header", "employeeId")}="",""," ("&${f.value("PIP_Header", "employeeId")}&")")`,
       style: "value",
     },
     { cell: "A6", text: SHEET_NOTES.signOffManager, style: "label" },
@@ -37,23 +77,11 @@ export const signOffSheet: SheetDecl = {
       },
       style: "value",
     },
-    { cell: "A8", formula: (f) => `IF(N(${SEAL_FLAG_CELL})=1,${stringLiteral(SEAL_WORDS.changedLine[f.lang])},"")`, style: "label" },
-  ],
-  tables: [
     {
-      name: "PIP_SignOff",
-      shape: "list",
-      entity: "signOff",
-      sheet: "signOff",
-      anchor: { row: 9, col: 0 },
-      columns: [
-        { key: "role", field: "role", header: header("signOff.role"), kind: "list", list: { kind: "labels", list: "signerRole" }, width: 14, required: true, validation: { kind: "list" } },
-        { key: "name", field: "name", header: header("signOff.name"), kind: "text", width: 16 },
-        { key: "date", field: "date", header: header("signOff.date"), kind: "date", width: 14, validation: { kind: "date" } },
-        { key: "comment", field: "comment", header: header("signOff.comment"), kind: "text", width: 34 },
-        // Left empty for a handwritten signature on the printed page; the reader ignores it.
-        { key: "signature", header: header("signOff.signature"), kind: "text", width: 22 },
-      ],
+      cell: "A8",
+      formula: (f) => `IF(N(${SEAL_FLAG_CELL})=1,${stringLiteral(SEAL_WORDS.changedLine[f.lang])},"")`,
+      style: "label",
     },
   ],
+  tables: [signOff],
 };
