@@ -15,6 +15,7 @@
  * Pure: it looks at the tables and cells through a `WorkbookProbe` (the CLI builds one from the .xlsx; the same
  * shape can be filled from Office.js `Range.formulas` / `values`). Returns findings with sheet and cell.
  */
+import { columnIndex, sheetReference } from "../a1";
 import { serialToIso } from "../core/dates";
 import type { Finding, FindingLocation } from "../core/findings";
 import type { EntityName } from "../core/model";
@@ -63,8 +64,7 @@ export const BELOW_ROWS_SCANNED = 50;
 function parseRange(range: string): { c1: number; r1: number; c2: number; r2: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(range);
   if (!m) return null;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { c1: col(m[1]), r1: Number(m[2]), c2: col(m[3]), r2: Number(m[4]) };
+  return { c1: columnIndex(m[1]), r1: Number(m[2]), c2: columnIndex(m[3]), r2: Number(m[4]) };
 }
 
 const norm = (v: unknown) => String(v ?? "").trim().toLowerCase();
@@ -80,8 +80,7 @@ function isBlank(v: unknown): boolean {
 
 /** Sheet!A1 as the Name Box shows it (quoted when the name needs it). */
 function cellName(sheet: string, col: number, row: number): string {
-  const quoted = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${columnLetter(col)}${row}`;
+  return sheetReference(sheet, `${columnLetter(col)}${row}`);
 }
 
 function shownValue(probe: CellProbe): Localized | string {

@@ -20,6 +20,7 @@
  * the sheet that was active is active again.
  */
 import examplePlanJson from "../../examples/sales-q2-2024.plan.json";
+import { parseCell } from "../a1";
 import { analyzePlan, type PlanAnalysis } from "../core/analysis";
 import { isoToSerial } from "../core/dates";
 import { planSchema, type Language, type Plan } from "../core/model";
@@ -255,21 +256,15 @@ interface SheetGrid {
 }
 
 function gridOrigin(address: string): { r0: number; c0: number } {
-  const a1 = address.split("!").pop()!.split(":")[0].replace(/\$/g, "");
-  const m = /^([A-Z]+)(\d+)$/.exec(a1);
-  if (!m) return { r0: 1, c0: 0 };
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { r0: Number(m[2]), c0: c - 1 };
+  const origin = parseCell(address.split("!").pop()!.split(":")[0]);
+  return origin ? { r0: origin.row + 1, c0: origin.col } : { r0: 1, c0: 0 };
 }
 
 function cellAt(grid: SheetGrid | undefined, cell: string): { value: unknown; formula: unknown } {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!grid || !m) return { value: "", formula: "" };
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
-  const r = Number(m[2]) - grid.r0;
-  const col = c - 1 - grid.c0;
+  const place = parseCell(cell);
+  if (!grid || !place) return { value: "", formula: "" };
+  const r = place.row + 1 - grid.r0;
+  const col = place.col - grid.c0;
   return { value: grid.values[r]?.[col] ?? "", formula: grid.formulas[r]?.[col] ?? "" };
 }
 

@@ -4,6 +4,8 @@
  * `gridFromSnapshot` (src/preview/snapshot-adapter.ts); plain data so the grid and chart components are
  * testable without it.
  */
+import { parseCell } from "../a1";
+
 export interface GridCell {
   /** The text Excel would show (number format applied). */
   text: string;
@@ -61,16 +63,11 @@ export interface GridWorkbook {
   sheets: GridSheet[];
 }
 
-/** Column letters of a 0-based column index (0 → A, 26 → AA): the layout's own helper. */
-export { columnLetter as columnLetters } from "../workbook/layout";
+/** Column letters of a 0-based column index (0 → A, 26 → AA): PIPbook's one A1 module. */
+export { columnLetters } from "../a1";
 
 /** "B7" → { row: 6, column: 1 }; null when not a single-cell A1 address. */
 export function parseCellAddress(address: string): { row: number; column: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
-  if (!m) return null;
-  let column = 0;
-  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
-  if (row < 1) return null;
-  return { row: row - 1, column: column - 1 };
+  const cell = parseCell(address);
+  return cell ? { row: cell.row, column: cell.col } : null;
 }

@@ -1,3 +1,4 @@
+import { parseCell, sheetReference } from "../../a1";
 import type { Finding } from "../../core/findings";
 import type { FindingGroups } from "./Check.types";
 
@@ -8,11 +9,8 @@ export function groupFindings(findings: readonly Finding[]): FindingGroups {
 }
 
 function cellOrder(cell: string | undefined): [number, number] {
-  const m = cell ? /^\$?([A-Z]+)\$?(\d+)$/i.exec(cell) : null;
-  if (!m) return [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-  let column = 0;
-  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]), column];
+  const place = cell ? parseCell(cell) : null;
+  return place ? [place.row, place.col] : [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
 }
 
 function compareByPlace(a: Finding, b: Finding): number {
@@ -28,6 +26,5 @@ function compareByPlace(a: Finding, b: Finding): number {
 export function placeOf(f: Finding): string | null {
   const { sheet, cell } = f.location;
   if (!sheet || !cell) return null;
-  const quoted = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${cell}`;
+  return sheetReference(sheet, cell);
 }
