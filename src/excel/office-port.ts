@@ -18,6 +18,7 @@
  * (ExcelApi 1.13; the manifest requires 1.14) and the row is written into it — so a failure leaves either the
  * table as it was or one empty table row, never a row outside the table.
  */
+import { columnIndex } from "../a1";
 import type { Adjustment, Plan, TrackingEntry } from "../core/model";
 import type { Finding } from "../core/findings";
 import { mergePlans } from "../core/merge";
@@ -343,10 +344,7 @@ const MARK_ROWS = 5000;
 
 function columnIndexOfAddress(address: string): number {
   const a1 = address.split("!").pop() ?? "A1";
-  const letters = /^\$?([A-Za-z]+)/.exec(a1)?.[1] ?? "A";
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return columnIndex(/^\$?([A-Za-z]+)/.exec(a1)?.[1] ?? "A");
 }
 
 export type { ReadResult };

@@ -22,6 +22,7 @@ import type {
   WorkbookSnapshot,
 } from "../../memory-excel";
 import JSZip from "jszip";
+import { parseCell as parseA1Cell } from "../../a1";
 import { toXmlTextDeep } from "../../core/xml-text";
 import { addChartsToZip, sheetParts, type ChartAnchor, type ChartKind, type ChartSpec } from "./charts";
 import { dataValidationsXml, fileValidationOf, insertDataValidations, type FileDataValidation } from "./data-validations";
@@ -48,17 +49,11 @@ function fileFormula(formula: string): string {
   return addXlfnPrefixes(formula.startsWith("=") ? formula.slice(1) : formula);
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** "B7" → { col: 2, row: 7 } (1-based). */
+/** "B7" → { col: 2, row: 7 } (1-based, as ExcelJS counts). */
 function parseCell(a1: string): { col: number; row: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
-  if (!m) throw new Error(`not a cell address: ${a1}`);
-  return { col: columnNumber(m[1]), row: Number(m[2]) };
+  const cell = parseA1Cell(a1);
+  if (!cell) throw new Error(`not a cell address: ${a1}`);
+  return { col: cell.col + 1, row: cell.row + 1 };
 }
 
 function parseRange(range: string): { from: { col: number; row: number }; to: { col: number; row: number } } {
