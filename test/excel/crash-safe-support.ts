@@ -7,7 +7,7 @@
  * every Tracking log, Adjustments and Sign-off row and every cell of a person's own column and note kept.
  */
 import { MemoryExcel, type WorkbookSnapshot } from "../../src/memory-excel";
-import { createWorkbookPort, type OfficeWorkbookPort } from "../../src/excel/office-port";
+import { createWorkbookPort, type ExcelRun, type OfficeWorkbookPort } from "../../src/excel/office-port";
 import { InterruptedSaveError, PreflightError } from "../../src/excel/port";
 import type { Plan } from "../../src/core/model";
 import { defaultSheetNames } from "../../src/workbook";
@@ -17,9 +17,25 @@ export const NOW = () => "2024-06-01T09:00:00.000Z";
 
 export { examplePlan } from "./support";
 
-export function fresh(snapshot?: WorkbookSnapshot): { excel: MemoryExcel; port: OfficeWorkbookPort } {
+/**
+ * A workbook (from `snapshot`, or empty) and a port over it. With `syncStarts`, every sync of the port's batches
+ * first pushes the command index it starts at (MemoryExcel.commandCount), so a sweep knows where each round trip
+ * begins and ends.
+ */
+export function fresh(snapshot?: WorkbookSnapshot, syncStarts?: number[]): { excel: MemoryExcel; port: OfficeWorkbookPort } {
   const excel = snapshot ? MemoryExcel.fromSnapshot(snapshot, { engine: null }) : new MemoryExcel({ engine: null });
-  return { excel, port: createWorkbookPort((batch) => excel.run(batch), { asOf: "2024-05-15", now: NOW }) };
+  const run: ExcelRun = syncStarts
+    ? (batch) =>
+        excel.run((context) => {
+          const sync = context.sync.bind(context);
+          context.sync = (<T>(value?: T) => {
+            syncStarts.push(excel.commandCount);
+            return sync(value);
+          }) as typeof context.sync;
+          return batch(context);
+        })
+    : (batch) => excel.run(batch);
+  return { excel, port: createWorkbookPort(run, { asOf: "2024-05-15", now: NOW }) };
 }
 
 /**
@@ -120,6 +136,8 @@ export function scenariosFor(label: string, plan: Plan): Scenario[] {
 
 export interface Tally {
   points: number;
+  /** Of the points, those at a sync's edge (edgesOf). */
+  edges: number;
   old: number;
   new: number;
   finished: number;
@@ -143,14 +161,17 @@ export async function sweep(scenario: Scenario, sample: number, seed: number, ta
     const { excel, port } = fresh(snapshot);
     return keptOf(excel, port);
   })();
-  // The save once without a fault: its command count and the new state.
-  const clean = await prime(...(Object.values(fresh(snapshot)) as [MemoryExcel, OfficeWorkbookPort]));
+  // The save once without a fault: its command count, where each of its syncs starts, and the new state.
+  const syncStarts: number[] = [];
+  const clean = await prime(...(Object.values(fresh(snapshot, syncStarts)) as [MemoryExcel, OfficeWorkbookPort]));
   const start = clean.excel.commandCount;
+  syncStarts.length = 0;
   await scenario.save(clean.port, base);
   const commands = clean.excel.commandCount - start;
   const newState = await keptOf(clean.excel, fresh(clean.excel.snapshot()).port);
   expect(newState.interrupted).toBe(false);
-  const indexes = pick(commands, sample, seed);
+  const indexes = pick(commands, sample, seed, syncStarts.map((s) => s - start));
+  tally.edges += edgesOf(commands, syncStarts.map((s) => s - start)).filter((k) => indexes.includes(k)).length;
   for (const k of indexes) {
     const { excel, port } = await prime(...(Object.values(fresh(snapshot)) as [MemoryExcel, OfficeWorkbookPort]));
     excel.failCommand(k);
@@ -198,10 +219,30 @@ export async function sweep(scenario: Scenario, sample: number, seed: number, ta
   }
 }
 
-/** `sample` distinct indexes of [0, n) (all of them under PIPBOOK_FAULTS=full or when n ≤ sample), seeded. */
-export function pick(n: number, sample: number, seed: number): number[] {
+/**
+ * The edges of every sync of a save of `n` commands whose syncs start at `syncStarts` (indexes relative to the
+ * save's first command): each round trip's first two and last two commands. A failure at a batch's edge is where
+ * this sweep found its bugs (the first command after the preflight, between `tables.add` and the table's name, the
+ * very last command after the marker was gone).
+ */
+export function edgesOf(n: number, syncStarts: readonly number[]): number[] {
+  const bounds = [...new Set([0, ...syncStarts.filter((s) => s > 0 && s < n), n])].sort((a, b) => a - b);
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [s, e] = [bounds[i], bounds[i + 1]];
+    for (const k of [s, s + 1, e - 2, e - 1]) if (k >= s && k < e) out.add(k);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * The command indexes of [0, n) a sweep fails at: all of them under PIPBOOK_FAULTS=full or when n ≤ sample;
+ * otherwise every sync's edges (edgesOf) and seeded random indexes between them, `sample` in all (more when the
+ * edges alone are more).
+ */
+export function pick(n: number, sample: number, seed: number, syncStarts: readonly number[] = []): number[] {
   if (FULL || n <= sample) return Array.from({ length: n }, (_, i) => i);
-  const out = new Set<number>([0, n - 1]);
+  const out = new Set<number>([0, n - 1, ...edgesOf(n, syncStarts)]);
   let x = seed >>> 0 || 1;
   while (out.size < sample) {
     x = (Math.imul(x, 1103515245) + 12345) >>> 0;
@@ -211,21 +252,21 @@ export function pick(n: number, sample: number, seed: number): number[] {
 }
 
 export function addTo(total: Tally, part: Tally): void {
-  for (const key of ["points", "old", "new", "finished", "preflight", "lost", "absorbed"] as const) total[key] += part[key];
+  for (const key of ["points", "edges", "old", "new", "finished", "preflight", "lost", "absorbed"] as const) total[key] += part[key];
   total.failures.push(...part.failures);
 }
 
 
 
 export function newTally(): Tally {
-  return { points: 0, old: 0, new: 0, finished: 0, preflight: 0, lost: 0, absorbed: 0, failures: [] };
+  return { points: 0, edges: 0, old: 0, new: 0, finished: 0, preflight: 0, lost: 0, absorbed: 0, failures: [] };
 }
 
 /** Prints a suite's figures (for the README's reliability table) after its tests. */
 export function reportAfterAll(totals: Tally, label: string): void {
   afterAll(() => {
     console.log(
-      `fault injection (${label}): ${totals.points} injection points; outcomes: old plan ${totals.old} (${totals.preflight} refused in the preflight), ` +
+      `fault injection (${label}): ${totals.points} injection points (${totals.edges} at a sync's first or last two commands); outcomes: old plan ${totals.old} (${totals.preflight} refused in the preflight), ` +
         `new plan ${totals.new} (${totals.absorbed} failures absorbed by the reader's fallback), interrupted then finished ${totals.finished}; rows lost ${totals.lost}`,
     );
   });
