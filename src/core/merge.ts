@@ -47,9 +47,13 @@ export function rowKey(row: unknown): string {
   return JSON.stringify(canonical(row));
 }
 
-function rows(plan: Plan | null | undefined, entity: string): Row[] {
-  const list = plan ? (plan as unknown as Record<string, unknown>)[entity] : undefined;
-  return Array.isArray(list) ? (list.filter((r) => r !== null && typeof r === "object") as Row[]) : [];
+/** The plan's entities that are lists of rows (goals, tracking …), as opposed to one record (header …). */
+type ListKey = { [K in keyof Plan]: Plan[K] extends readonly unknown[] ? K : never }[keyof Plan];
+type RecordKey = "header" | "thresholds" | "evaluation";
+
+function rows(plan: Plan | null | undefined, entity: ListKey): Row[] {
+  const list: readonly unknown[] | undefined = plan?.[entity];
+  return Array.isArray(list) ? list.filter((r): r is Row => r !== null && typeof r === "object") : [];
 }
 
 function counts(list: Row[]): Map<string, number> {
@@ -173,7 +177,8 @@ function mergeRecord(incoming: Row, existing: Row | undefined, base: Row | undef
  */
 export function mergePlans(incoming: Plan, existing: Plan | null, base: Plan | null = null): MergeResult {
   if (!existing) return { plan: incoming, keptRows: 0 };
-  const out = { ...incoming } as unknown as Record<string, unknown>;
+  // Rows of both plans, merged as plain rows: the result has the incoming plan's shape, row for row one of theirs.
+  const out: Record<string, unknown> = { ...incoming };
   let keptRows = 0;
   for (const entity of ID_ENTITIES) {
     const merged = mergeById(rows(incoming, entity), rows(existing, entity), base ? rows(base, entity) : null);
@@ -185,10 +190,10 @@ export function mergePlans(incoming: Plan, existing: Plan | null, base: Plan | n
     out[entity] = merged.rows;
     keptRows += merged.kept;
   }
-  const record = (plan: Plan | null, key: string) => (plan ? ((plan as unknown as Record<string, unknown>)[key] as Row | undefined) : undefined);
+  const record = (plan: Plan | null, key: RecordKey): Row | undefined => plan?.[key];
   out.header = mergeRecord(record(incoming, "header") ?? {}, base ? record(existing, "header") : undefined, record(base, "header"), false);
   out.thresholds = mergeRecord(record(incoming, "thresholds") ?? {}, base ? record(existing, "thresholds") : undefined, record(base, "thresholds"), false);
   out.evaluation = mergeRecord(record(incoming, "evaluation") ?? {}, record(existing, "evaluation"), record(base, "evaluation"), true);
-  return { plan: out as unknown as Plan, keptRows };
+  return { plan: out as Plan, keptRows };
 }
 

@@ -103,7 +103,7 @@ function sealedRow(entity: SealedEntity, row: unknown): Row {
 export function sealContent(plan: Plan, signedOn: string): SealContent {
   const lists = {} as Record<SealedList, Row[]>;
   for (const entity of SEALED_LISTS) {
-    const rows = (plan as unknown as Record<string, unknown>)[entity];
+    const rows: unknown = plan[entity];
     lists[entity] = (Array.isArray(rows) ? rows : []).map((r) => sealedRow(entity, r));
   }
   return { format: 1, signedOn, header: sealedRow("header", plan.header), lists };

@@ -180,11 +180,11 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
     },
 
     addTrackingEntry(entry: TrackingEntry) {
-      return appendRow("PIP_Tracking", entry as unknown as Record<string, unknown>);
+      return appendRow("PIP_Tracking", entry);
     },
 
     addAdjustment(adjustment: Adjustment) {
-      return appendRow("PIP_Adjustments", adjustment as unknown as Record<string, unknown>);
+      return appendRow("PIP_Adjustments", adjustment);
     },
 
     async refreshEvaluation() {

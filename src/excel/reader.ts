@@ -543,7 +543,8 @@ function interpret(tables: LoadedTable[], options: ReadOptions): Omit<WorkbookRe
   plan.header = header;
   plan.thresholds = thresholds;
   plan.evaluation = evaluation;
-  const result = plan as unknown as Plan;
+  // Cells become a plan here: every value was decoded by its column's kind, and validatePlan below checks the rest.
+  const result = plan as Plan;
 
   const findings = [...ctx.findings];
   if (options.validate !== false) {

@@ -8,7 +8,7 @@
  * standardise, reasons, extension end and notes until the evaluation is dated (the decision communicated).
  */
 import type { Plan } from "../core/model";
-import { tableColumns, type ColumnDecl, type TableDecl } from "./layout";
+import { entityRecord, entityRows, tableColumns, type ColumnDecl, type TableDecl } from "./layout";
 import { TABLES } from "./index";
 
 export interface RestrictedColumn {
@@ -33,17 +33,18 @@ function blankOf(column: ColumnDecl): null | string {
 
 /** The plan as the employee may read it: every restricted input field emptied (formula columns: see the export). */
 export function employeePlan(plan: Plan): Plan {
-  const out: Plan = { ...plan, header: { ...plan.header }, evaluation: { ...plan.evaluation } };
+  let out: Plan = plan;
   for (const { table, column } of restrictedColumns(plan)) {
-    if (!column.field || table.entity === null) continue;
-    const entity = column.entity ?? table.entity;
+    const field = column.field;
+    if (!field || table.entity === null) continue;
+    const blank = blankOf(column);
     if (table.shape === "record") {
-      const record = (out as unknown as Record<string, Record<string, unknown>>)[entity];
-      if (record && typeof record === "object") record[column.field] = blankOf(column);
-      continue;
+      const entity = column.entity ?? table.entity;
+      const record = entityRecord(out, entity);
+      if (record) out = { ...out, [entity]: { ...record, [field]: blank } };
+    } else {
+      out = { ...out, [table.entity]: entityRows(out, table.entity).map((row) => ({ ...row, [field]: blank })) };
     }
-    const rows = (out as unknown as Record<string, Record<string, unknown>[]>)[entity];
-    (out as unknown as Record<string, unknown>)[entity] = rows.map((row) => ({ ...row, [column.field!]: blankOf(column) }));
   }
   return out;
 }

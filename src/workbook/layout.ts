@@ -164,7 +164,7 @@ export interface ColumnSpec<Field extends string = string, Key extends string = 
   /** The model field the column maps to (input columns); absent for formulas and print-only columns. */
   field?: Field;
   /** Record tables only: the entity of this row when it differs from the table's (thresholds on Overview). */
-  entity?: EntityName;
+  entity?: RecordEntity;
   list?: ListSource;
   /** Width in characters (the writer converts to points). */
   width: number;
@@ -219,7 +219,8 @@ export interface ListTableDecl<
   /**
    * Plain ranges (SheetDecl.ranges): the rows come in blocks of this many (a goal's periods; 1 when every row has
    * the same formulas), each block's formulas the same relative to its rows, so the writer sends each distinct
-   * formula once and lets Range.copyFrom fill the rest (src/excel/fill.ts). Absent: every row is sent.
+   * formula once and lets Range.copyFrom fill the rest (src/excel/ranges.ts); 0: the whole body is one block. Also
+   * for Excel tables (the Tracking log, the check-in schedule) whose body fits one step. Absent: every row is sent.
    */
   fillBlock?: (plan: Plan) => number;
 }
