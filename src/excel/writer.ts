@@ -62,7 +62,7 @@ import { checkInSummaryRules } from "../workbook/sheets/overview";
 import { bodyRowsOf, modelRows, rectA1, rectOf, tableRect, tableWidth, blockRects, type Rect } from "../workbook/footprint";
 import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
 import { queueCharts, type ExistingChart } from "./charts";
-import { clearRangesBytes, filledTableBody, queueClearRanges, rangeSteps } from "./ranges";
+import { clearRangesBytes, queueClearRanges, rangeSteps } from "./ranges";
 import { assignSheets, checkNames, probeShape, type WorkbookShape } from "./write/shape";
 import { COMMAND_BYTES, DEFAULT_MAX_BATCH_BYTES, PROBE_BYTES, REQUEST_LIMIT_BYTES, jsonBytes, packSteps, type Step } from "./write/budget";
 export type { Step } from "./write/budget";
@@ -500,7 +500,7 @@ function buildSteps(
       const grid = table.shape === "list" ? listGrid(table, plan, env, goalUnits, options, extras) : recordGrid(table, plan, env, options);
       bodyRows.set(table, grid.bodyRows);
       const inPlace = tableFate(table, shape, existing[sheet.key]).kind === "inPlace";
-      const written = tableSteps(ws, table, grid, maxBytes, extras, !inPlace, plan);
+      const written = tableSteps(ws, table, grid, maxBytes, extras, !inPlace);
       for (const step of written.steps) steps.push({ ...step, sheet: names[sheet.key] });
       late.push(...written.late);
       steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet, goalUnits));
@@ -746,7 +746,6 @@ function tableSteps(
   maxBatchBytes: number,
   extras: ExtraColumnWrite[] = [],
   add = true,
-  plan?: Plan,
 ): { steps: Step[]; late: Step[] } {
   const steps: Step[] = [];
   const late: Step[] = [];
@@ -755,23 +754,7 @@ function tableSteps(
   const chunkBudget = Math.floor(maxBatchBytes / 2);
   const chunks = Math.max(1, Math.ceil(estimate / chunkBudget));
   const rowsPerChunk = Math.ceil(total / chunks);
-  // A table declaring fillBlock (rows of the same formulas) that fits one step: its header, then its body by fill —
-  // each distinct formula sent once, Range.copyFrom the rest (src/excel/ranges.ts).
-  const fillBlock = table.shape === "list" && plan && chunks === 1 ? table.fillBlock?.(plan) : undefined;
-  const filled = fillBlock === undefined ? null : filledTableBody(ws, { row: table.anchor.row + 1, col: table.anchor.col }, { values: grid.values.slice(1), formats: grid.formats.slice(1) }, fillBlock);
-  if (filled) {
-    const header = { values: [grid.values[0]], formats: [grid.formats[0]], address: rangeAddress(table, table.anchor.row, table.anchor.row, extras.length) };
-    steps.push({
-      bytes: jsonBytes(header.values) + jsonBytes(header.formats) + 2 * COMMAND_BYTES,
-      run: () => {
-        const range = ws().getRange(header.address);
-        range.numberFormat = header.formats;
-        range.formulas = header.values;
-      },
-    });
-    steps.push(filled);
-  }
-  for (let start = 0; !filled && start < total; start += rowsPerChunk) {
+  for (let start = 0; start < total; start += rowsPerChunk) {
     const end = Math.min(total, start + rowsPerChunk);
     const values = grid.values.slice(start, end);
     const formats = grid.formats.slice(start, end);
