@@ -5,10 +5,9 @@
 import { type Rect, parseAddress, rectColumns, rectRows } from "./address";
 import { FILL_SCHEMA, FONT_SCHEMA, LINE_SCHEMA, type Json, RecordProxy, type RecordSchema } from "./api-record";
 import { RangeProxy } from "./api-range";
-import { WorksheetProxy } from "./api-workbook";
 import { isEngineError } from "./engine";
 import { MemoryExcelError, invalidArgument } from "./errors";
-import { type MemoryRequestContext, ClientResult, CollectionProxy, ProxyBase, type ProxySpec, installAccessors } from "./proxy";
+import { type MemoryRequestContext, CollectionProxy, ProxyBase, type ProxySpec, installAccessors } from "./proxy";
 import type { ChartSeriesState, ChartState, SheetState, WorkbookState } from "./state";
 
 /** Excel's default chart size: 5 × 3 inches = 360 × 216 points. */
@@ -116,9 +115,6 @@ export class ChartCollectionProxy extends CollectionProxy<true, ChartProxy> {
     });
   }
 
-  getCount(): ClientResult<number> {
-    return this._result("getCount", [], () => this._sheet().charts.length);
-  }
 }
 
 function isText(v: unknown): boolean {
@@ -246,12 +242,6 @@ const LEGEND_SCHEMA: RecordSchema = {
   children: { format: { typeName: "ChartLegendFormat", props: [], children: { font: FONT_SCHEMA, fill: FILL_SCHEMA, border: LINE_SCHEMA } } },
 };
 
-const DATA_LABELS_SCHEMA: RecordSchema = {
-  typeName: "ChartDataLabels",
-  props: ["showValue", "showCategoryName", "showSeriesName", "showPercentage", "showLegendKey", "showBubbleSize", "position", "numberFormat", "separator", "linkNumberFormat"],
-  children: { format: { typeName: "ChartDataLabelFormat", props: [], children: { font: FONT_SCHEMA, fill: FILL_SCHEMA, border: LINE_SCHEMA } } },
-};
-
 const CHART_FORMAT_SCHEMA: RecordSchema = {
   typeName: "ChartAreaFormat",
   props: ["colorScheme", "roundedCorners"],
@@ -326,17 +316,6 @@ export class ChartProxy extends ProxyBase<ChartTarget> {
     });
   }
 
-  setData(sourceData: RangeProxy, seriesBy: string = "Auto"): void {
-    this._command("setData", [sourceData, seriesBy], () => {
-      const location = "Chart.setData";
-      const { chart } = this._chart(location);
-      if (!(sourceData instanceof RangeProxy)) throw invalidArgument("sourceData must be a Range", location);
-      const t = sourceData._target(location);
-      layoutSeries(this.context.state, chart, t.sheet, t.rect, seriesBy);
-      this._touch();
-    });
-  }
-
   delete(): void {
     this._command("delete", [], () => {
       const { sheet, chart } = this._chart("Chart.delete");
@@ -353,9 +332,6 @@ export class ChartProxy extends ProxyBase<ChartTarget> {
     });
   }
 
-  getImage(): ClientResult<string> {
-    return this._result("getImage", [], () => "");
-  }
 }
 
 function chartNumber(key: "top" | "left" | "width" | "height") {
@@ -405,28 +381,14 @@ const CHART_SPEC: ProxySpec<ChartProxy> = {
         self._chart("Chart.style").chart.props.style = v;
       },
     },
-    plotVisibleOnly: {
-      get: (self) => (self._chart().chart.props.plotVisibleOnly as boolean | undefined) ?? true,
-      set: (self, v) => {
-        self._chart("Chart.plotVisibleOnly").chart.props.plotVisibleOnly = Boolean(v);
-      },
-    },
-    displayBlanksAs: {
-      get: (self) => (self._chart().chart.props.displayBlanksAs as string | undefined) ?? "Gap",
-      set: (self, v) => {
-        self._chart("Chart.displayBlanksAs").chart.props.displayBlanksAs = String(v);
-      },
-    },
   },
   navs: {
     title: (self) => self._part("title", TITLE_SCHEMA),
     legend: (self) => self._part("legend", LEGEND_SCHEMA),
-    dataLabels: (self) => self._part("dataLabels", DATA_LABELS_SCHEMA),
     format: (self) => self._part("format", CHART_FORMAT_SCHEMA),
     plotArea: (self) => self._part("plotArea", PLOT_AREA_SCHEMA),
     axes: (self) => new ChartAxesProxy(self),
     series: (self) => new ChartSeriesCollectionProxy(self),
-    worksheet: (self) => new WorksheetProxy(self.context, `${self._path}.worksheet`, () => ({ id: self._chart("Chart.worksheet").sheet.id })),
   },
 };
 installAccessors(ChartProxy, CHART_SPEC);
@@ -457,7 +419,6 @@ const AXES_SPEC: ProxySpec<ChartAxesProxy> = {
   navs: {
     categoryAxis: (self) => self._axis("categoryAxis"),
     valueAxis: (self) => self._axis("valueAxis"),
-    seriesAxis: (self) => self._axis("seriesAxis"),
   },
 };
 installAccessors(ChartAxesProxy, AXES_SPEC);
@@ -495,10 +456,6 @@ export class ChartSeriesCollectionProxy extends CollectionProxy<ChartTarget, Cha
       if (!s) throw invalidArgument(`series index ${index} is out of range`, "ChartSeriesCollection.getItemAt");
       return s;
     });
-  }
-
-  getCount(): ClientResult<number> {
-    return this._result("getCount", [], () => this._listTargets().length);
   }
 
   /** add(name?, index?): a series without data; bind it with setValues / setXAxisValues. */
@@ -571,13 +528,6 @@ export class ChartSeriesProxy extends ProxyBase<{ chart: ChartState; series: Cha
     this._command("setXAxisValues", [sourceData], () => this._bind("xValues", sourceData, "ChartSeries.setXAxisValues"));
   }
 
-  setBubbleSizes(sourceData: RangeProxy): void {
-    this._command("setBubbleSizes", [sourceData], () => {
-      const t = sourceData._target("ChartSeries.setBubbleSizes");
-      this._series("ChartSeries.setBubbleSizes").props.bubbleSizes = this.context.state.address(t.sheet, t.rect, true);
-    });
-  }
-
   delete(): void {
     this._command("delete", [], () => {
       const { chart, series } = this._require("ChartSeries.delete");
@@ -586,20 +536,6 @@ export class ChartSeriesProxy extends ProxyBase<{ chart: ChartState; series: Cha
     });
   }
 
-  /** The series' values or categories as text, read from the bound cells (ExcelApi 1.12). */
-  getDimensionValues(dimension: string): ClientResult<string[]> {
-    return this._result("getDimensionValues", [dimension], () => {
-      const s = this._series("ChartSeries.getDimensionValues");
-      const address = dimension === "Categories" || dimension === "XValues" ? s.xValues : s.values;
-      if (!address) return [];
-      const st = this.context.state;
-      const ref = st.resolveReference(address, null);
-      if (!ref) return [];
-      const out: string[] = [];
-      for (let r = ref.rect.r0; r <= ref.rect.r1; r++) for (let c = ref.rect.c0; c <= ref.rect.c1; c++) out.push(st.text(ref.sheet, r, c));
-      return out;
-    });
-  }
 }
 
 function seriesProp(key: string, fallback: unknown) {
@@ -633,24 +569,11 @@ const SERIES_SPEC: ProxySpec<ChartSeriesProxy> = {
     markerSize: seriesProp("markerSize", 5),
     markerBackgroundColor: seriesProp("markerBackgroundColor", null),
     markerForegroundColor: seriesProp("markerForegroundColor", null),
-    hasDataLabels: seriesProp("hasDataLabels", false),
-    smooth: seriesProp("smooth", false),
-    axisGroup: seriesProp("axisGroup", "Primary"),
-    plotOrder: {
-      get: (self) => self._require("ChartSeries.plotOrder").chart.series.indexOf(self._series()),
-    },
     gapWidth: seriesProp("gapWidth", 150),
     overlap: seriesProp("overlap", 0),
-    showShadow: seriesProp("showShadow", false),
-    filtered: seriesProp("filtered", false),
-    explosion: seriesProp("explosion", 0),
-    doughnutHoleSize: seriesProp("doughnutHoleSize", 50),
-    invertIfNegative: seriesProp("invertIfNegative", false),
-    varyByCategories: seriesProp("varyByCategories", false),
   },
   navs: {
     format: (self) => self._part("format", SERIES_FORMAT_SCHEMA),
-    dataLabels: (self) => self._part("dataLabels", DATA_LABELS_SCHEMA),
   },
 };
 installAccessors(ChartSeriesProxy, SERIES_SPEC);

@@ -201,18 +201,11 @@ export const LINE_SCHEMA: RecordSchema = {
   },
 };
 
-const BORDER_SCHEMA: RecordSchema = { typeName: "ConditionalRangeBorder", props: ["color", "style", "sideIndex"], normalize: color };
-
 export const CONDITIONAL_FORMAT_SCHEMA: RecordSchema = {
   typeName: "ConditionalRangeFormat",
   props: ["numberFormat"],
   children: {
     fill: FILL_SCHEMA,
     font: FONT_SCHEMA,
-    borders: {
-      typeName: "ConditionalRangeBorderCollection",
-      props: [],
-      children: { top: BORDER_SCHEMA, bottom: BORDER_SCHEMA, left: BORDER_SCHEMA, right: BORDER_SCHEMA },
-    },
   },
 };

@@ -3,12 +3,9 @@
  */
 import { MAX_ROWS, type Rect, parseAddress, rectRows } from "./address";
 import { RangeProxy, afterContentWrite } from "./api-range";
-import { tableApiHook } from "./hooks";
-import { EventSource, WorksheetProxy } from "./api-workbook";
 import { MemoryExcelError, invalidArgument } from "./errors";
-import { shiftFormula } from "./formula";
-import { type MemoryRequestContext, ClientResult, CollectionProxy, ProxyBase, type ProxySpec, installAccessors } from "./proxy";
-import { type SheetState, type TableColumnState, type TableState, type WorkbookState, coerceInput } from "./state";
+import { type MemoryRequestContext, CollectionProxy, EventSource, ProxyBase, type ProxySpec, installAccessors } from "./proxy";
+import { type SheetState, type TableColumnState, type TableState, coerceInput } from "./state";
 
 export class TableCollectionProxy extends CollectionProxy<true, TableProxy> {
   /** `sheetId` null: workbook.tables (every table); otherwise one sheet's tables. */
@@ -100,9 +97,6 @@ export class TableCollectionProxy extends CollectionProxy<true, TableProxy> {
     });
   }
 
-  getCount(): ClientResult<number> {
-    return this._result("getCount", [], () => this._listTargets().length);
-  }
 }
 
 export class TableProxy extends ProxyBase<{ id: string }> {
@@ -119,10 +113,6 @@ export class TableProxy extends ProxyBase<{ id: string }> {
   get onChanged(): EventSource {
     this._onChanged ??= new EventSource(this.context, `${this._path}.onChanged`, () => `tb:${this._table("Table.onChanged").id}`);
     return this._onChanged;
-  }
-
-  get onSelectionChanged(): EventSource {
-    return new EventSource(this.context, `${this._path}.onSelectionChanged`, () => "none");
   }
 
   _range(method: string, rect: (t: TableState) => Rect | null, orNull = false): RangeProxy {
@@ -142,22 +132,8 @@ export class TableProxy extends ProxyBase<{ id: string }> {
     return this._range("getRange", (t) => t.rect);
   }
 
-  getHeaderRowRange(): RangeProxy {
-    return this._range("getHeaderRowRange", (t) => {
-      if (!t.showHeaders) throw new MemoryExcelError("InvalidOperation", "The table's header row is hidden.", "Table.getHeaderRowRange");
-      return { ...t.rect, r1: t.rect.r0 };
-    });
-  }
-
   getDataBodyRange(): RangeProxy {
     return this._range("getDataBodyRange", (t) => this.context.state.dataBodyRect(t));
-  }
-
-  getTotalRowRange(): RangeProxy {
-    return this._range("getTotalRowRange", (t) => {
-      if (!t.showTotals) throw new MemoryExcelError("InvalidOperation", "The table has no total row.", "Table.getTotalRowRange");
-      return { ...t.rect, r0: t.rect.r1 };
-    });
   }
 
   /** Table.resize (ExcelApi 1.13): same header row, must overlap the old range. */
@@ -198,31 +174,12 @@ export class TableProxy extends ProxyBase<{ id: string }> {
     return RangeProxy.of(this.context, `${this._path}.convertToRange()`, () => (rect ? { sheetId, rect } : null));
   }
 
-  clearFilters(): void {
-    this._command("clearFilters", [], () => void this._table("Table.clearFilters"));
-  }
-
-  reapplyFilters(): void {
-    this._command("reapplyFilters", [], () => void this._table("Table.reapplyFilters"));
-  }
-}
-
-function tableFlag(key: "showBandedRows" | "showBandedColumns" | "showFilterButton" | "highlightFirstColumn" | "highlightLastColumn") {
-  return {
-    get: (self: TableProxy) => self._table()[key],
-    set: (self: TableProxy, v: unknown) => {
-      self._table(`Table.${key}`)[key] = Boolean(v);
-      const t = self._table();
-      self.context.state.noteChange(t.sheetId, t.rect, "format");
-    },
-  };
 }
 
 const TABLE_SPEC: ProxySpec<TableProxy> = {
   typeName: "Table",
   props: {
     id: { get: (self) => self._table().id },
-    legacyId: { get: (self) => String(Number(self._table().id.replace(/\D/g, ""))) },
     name: {
       get: (self) => self._table().name,
       set: (self, v) => self.context.state.renameTable(self._table("Table.name"), String(v)),
@@ -265,30 +222,13 @@ const TABLE_SPEC: ProxySpec<TableProxy> = {
         st.noteChange(t.sheetId, t.rect, "structure");
       },
     },
-    showBandedRows: tableFlag("showBandedRows"),
-    showBandedColumns: tableFlag("showBandedColumns"),
-    showFilterButton: tableFlag("showFilterButton"),
-    highlightFirstColumn: tableFlag("highlightFirstColumn"),
-    highlightLastColumn: tableFlag("highlightLastColumn"),
   },
   navs: {
     columns: (self) => new TableColumnCollectionProxy(self),
-    rows: (self) => new TableRowCollectionProxy(self),
-    worksheet: (self) => new WorksheetProxy(self.context, `${self._path}.worksheet`, () => ({ id: self._table("Table.worksheet").sheetId })),
+    worksheet: (self) => self.context.construct.worksheet(`${self._path}.worksheet`, () => ({ id: self._table("Table.worksheet").sheetId })),
   },
 };
 installAccessors(TableProxy, TABLE_SPEC);
-
-tableApiHook.tableProxyWhere = (ctx, path, find, orNull) =>
-  new TableProxy(
-    ctx,
-    path,
-    () => {
-      const t = find();
-      return t ? { id: t.id } : null;
-    },
-    orNull,
-  );
 
 // ---- columns ------------------------------------------------------------------------------------------
 
@@ -329,10 +269,6 @@ export class TableColumnCollectionProxy extends CollectionProxy<{ id: string }, 
       if (!c) throw invalidArgument(`column index ${index} is out of range`, "TableColumnCollection.getItemAt");
       return c;
     });
-  }
-
-  getCount(): ClientResult<number> {
-    return this._result("getCount", [], () => this.table._table("TableColumnCollection.getCount").columns.length);
   }
 
   /** add(index?, values?, name?): a new column (at the right edge by default), with optional values incl. header. */
@@ -421,17 +357,6 @@ export class TableColumnProxy extends ProxyBase<{ table: TableState; column: Tab
     });
   }
 
-  getHeaderRowRange(): RangeProxy {
-    return this._range("getHeaderRowRange", (t) => ({ r0: t.rect.r0, r1: t.rect.r0 }));
-  }
-
-  getTotalRowRange(): RangeProxy {
-    return this._range("getTotalRowRange", (t) => {
-      if (!t.showTotals) throw new MemoryExcelError("InvalidOperation", "The table has no total row.", "TableColumn.getTotalRowRange");
-      return { r0: t.rect.r1, r1: t.rect.r1 };
-    });
-  }
-
   delete(): void {
     this._command("delete", [], () => {
       const { table, index } = this._where("TableColumn.delete");
@@ -471,186 +396,3 @@ const COLUMN_SPEC: ProxySpec<TableColumnProxy> = {
   },
 };
 installAccessors(TableColumnProxy, COLUMN_SPEC);
-
-// ---- rows ---------------------------------------------------------------------------------------------
-
-export class TableRowCollectionProxy extends CollectionProxy<{ id: string }, TableRowProxy> {
-  constructor(readonly table: TableProxy) {
-    super(table.context, `${table._path}.rows`, () => table._resolve());
-  }
-
-  get _spec(): ProxySpec<this> {
-    return {
-      typeName: "TableRowCollection",
-      props: { count: { get: (self: TableRowCollectionProxy) => self._listTargets().length } },
-    } as unknown as ProxySpec<this>;
-  }
-
-  get _itemSpec(): ProxySpec<TableRowProxy> {
-    return ROW_SPEC;
-  }
-
-  _listTargets(): number[] {
-    const body = this.context.state.dataBodyRect(this.table._table("TableRowCollection"));
-    return Array.from({ length: rectRows(body) }, (_, i) => i);
-  }
-
-  _itemProxy(target: unknown, index: number): TableRowProxy {
-    return new TableRowProxy(this.table, `${this._path}.items[${index}]`, target as number);
-  }
-
-  getItemAt(index: number): TableRowProxy {
-    return new TableRowProxy(this.table, `${this._path}.getItemAt(${index})`, index);
-  }
-
-  getCount(): ClientResult<number> {
-    return this._result("getCount", [], () => this._listTargets().length);
-  }
-
-  /**
-   * rows.add(index?, values?): appends (or inserts at `index`) rows. Cells below the table inside its columns
-   * move down when they are not empty; formulas pointing at moved cells are not adjusted here.
-   */
-  add(index?: number | null, values?: unknown[][] | null, _alwaysInsert?: boolean): TableRowProxy {
-    let at = -1;
-    this._command("add", [index ?? null, values ?? null], () => {
-      const location = "TableRowCollection.add";
-      const st = this.context.state;
-      const t = this.table._table(location);
-      const sheet = st.sheetById(t.sheetId);
-      st.assertEditable(sheet, t.rect, "structure", location);
-      const body = st.dataBodyRect(t);
-      const n = Array.isArray(values) ? values.length : 1;
-      if (n < 1) throw invalidArgument("values must hold at least one row", location);
-      const count = rectRows(body);
-      const pos = index === null || index === undefined ? count : index;
-      if (pos < 0 || pos > count) throw invalidArgument(`row index ${pos} is outside 0..${count}`, location);
-      // An empty single data row (a fresh table) is filled rather than followed.
-      const freshEmpty = count === 1 && pos === 1 && isRowEmpty(st, sheet, body.r0, t);
-      const insertAt = freshEmpty ? body.r0 : body.r0 + pos;
-      if (!freshEmpty) {
-        st.shiftCellsDown(sheet, { r0: insertAt, c0: t.rect.c0, r1: MAX_ROWS - 1 - n, c1: t.rect.c1 }, n);
-        const lastOld = t.rect.r1;
-        t.rect = { ...t.rect, r1: t.rect.r1 + n };
-        void lastOld;
-      }
-      at = insertAt - body.r0;
-      const target = { r0: insertAt, c0: t.rect.c0, r1: insertAt + n - 1, c1: t.rect.c1 };
-      t.columns.forEach((col, i) => {
-        if (!col.calculatedFormula) return;
-        for (let r = target.r0; r <= target.r1; r++) {
-          st.writeCell(sheet, r, t.rect.c0 + i, { kind: "formula", formula: shiftFormulaRows(col.calculatedFormula, r - body.r0) }, location);
-        }
-      });
-      if (Array.isArray(values)) {
-        const range = RangeProxy.of(this.context, `${this._path}.added`, () => ({ sheetId: sheet.id, rect: target }));
-        range._write(values, location);
-      }
-      st.refreshStructuredFormulas();
-      st.noteChange(sheet.id, t.rect, "structure");
-    });
-    return new TableRowProxy(this.table, `${this._path}.add()`, () => at);
-  }
-
-  deleteRowsAt(index: number, count = 1): void {
-    this._command("deleteRowsAt", [index, count], () => {
-      const location = "TableRowCollection.deleteRowsAt";
-      const st = this.context.state;
-      const t = this.table._table(location);
-      const sheet = st.sheetById(t.sheetId);
-      const body = st.dataBodyRect(t);
-      if (index < 0 || count < 1 || index + count > rectRows(body)) throw invalidArgument(`rows ${index}..${index + count - 1} are not all in the table`, location);
-      deleteBodyRows(st, sheet, t, body.r0 + index, count);
-    });
-  }
-}
-
-function isRowEmpty(st: WorkbookState, sheet: SheetState, r: number, t: TableState): boolean {
-  for (let c = t.rect.c0; c <= t.rect.c1; c++) {
-    const cell = st.cell(sheet, r, c);
-    if (cell?.value !== undefined || cell?.formula !== undefined) return false;
-  }
-  return true;
-}
-
-function shiftFormulaRows(formula: string, rows: number): string {
-  return shiftFormula(formula, rows, 0);
-}
-
-/** Removes data rows of a table, pulling the rows below (inside the table's columns) up. */
-function deleteBodyRows(st: WorkbookState, sheet: SheetState, t: TableState, r: number, count: number): void {
-  const body = st.dataBodyRect(t);
-  if (rectRows(body) - count < 1) {
-    // Excel keeps one (empty) data row.
-    st.clearContents(sheet, { ...body });
-    if (rectRows(body) > 1) t.rect = { ...t.rect, r1: t.rect.r1 - (rectRows(body) - 1) };
-  } else {
-    st.clearContents(sheet, { r0: r, c0: t.rect.c0, r1: r + count - 1, c1: t.rect.c1 });
-    st.shiftCellsDown(sheet, { r0: r + count, c0: t.rect.c0, r1: MAX_ROWS - 1, c1: t.rect.c1 }, -count);
-    t.rect = { ...t.rect, r1: t.rect.r1 - count };
-  }
-  st.refreshStructuredFormulas();
-  st.noteChange(sheet.id, t.rect, "structure");
-}
-
-export class TableRowProxy extends ProxyBase<{ table: TableState; index: number }> {
-  constructor(
-    readonly table: TableProxy,
-    path: string,
-    index: number | (() => number),
-  ) {
-    super(table.context, path, () => {
-      const t = table._table("TableRow");
-      const i = typeof index === "number" ? index : index();
-      const body = table.context.state.dataBodyRect(t);
-      if (i < 0 || i >= rectRows(body)) throw invalidArgument(`row index ${i} is out of range`, "TableRow");
-      return { table: t, index: i };
-    });
-  }
-
-  get _spec(): ProxySpec<this> {
-    return ROW_SPEC as unknown as ProxySpec<this>;
-  }
-
-  _rect(location: string): { table: TableState; rect: Rect } {
-    const { table, index } = this._require(location);
-    const body = this.context.state.dataBodyRect(table);
-    return { table, rect: { r0: body.r0 + index, c0: table.rect.c0, r1: body.r0 + index, c1: table.rect.c1 } };
-  }
-
-  getRange(): RangeProxy {
-    return RangeProxy.of(this.context, `${this._path}.getRange()`, () => {
-      const { table, rect } = this._rect("TableRow.getRange");
-      return { sheetId: table.sheetId, rect };
-    });
-  }
-
-  delete(): void {
-    this._command("delete", [], () => {
-      const { table, rect } = this._rect("TableRow.delete");
-      const st = this.context.state;
-      deleteBodyRows(st, st.sheetById(table.sheetId), table, rect.r0, 1);
-    });
-  }
-}
-
-const ROW_SPEC: ProxySpec<TableRowProxy> = {
-  typeName: "TableRow",
-  props: {
-    index: { get: (self) => self._require("TableRow.index").index },
-    values: {
-      get: (self) => {
-        const { table, rect } = self._rect("TableRow.values");
-        const sheet = self.context.state.sheetById(table.sheetId);
-        const row: unknown[] = [];
-        for (let c = rect.c0; c <= rect.c1; c++) row.push(self.context.state.officeValue(sheet, rect.r0, c));
-        return [row];
-      },
-      set: (self, v) => {
-        const { table, rect } = self._rect("TableRow.values");
-        RangeProxy.of(self.context, `${self._path}.range`, () => ({ sheetId: table.sheetId, rect }))._write(v, "TableRow.values");
-      },
-    },
-  },
-};
-installAccessors(TableRowProxy, ROW_SPEC);

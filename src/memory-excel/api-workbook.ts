@@ -3,43 +3,13 @@
  * NamedItemCollection, in memory. See https://learn.microsoft.com/javascript/api/excel/excel.worksheet.
  */
 import { MAX_COLUMNS, MAX_ROWS, type Rect, parseAddress, rectInBounds } from "./address";
-import { RecordProxy, type RecordSchema, normalizeColor } from "./api-record";
+import { RecordProxy, type RecordSchema } from "./api-record";
 import { RangeProxy } from "./api-range";
 import { ChartCollectionProxy } from "./api-chart";
 import { TableCollectionProxy } from "./api-table";
 import { MemoryExcelError, invalidArgument } from "./errors";
-import { type MemoryRequestContext, ClientResult, CollectionProxy, ProxyBase, type ProxySpec, installAccessors } from "./proxy";
+import { type MemoryRequestContext, CollectionProxy, EventSource, ProxyBase, type ProxySpec, installAccessors } from "./proxy";
 import type { NameState, SheetState } from "./state";
-
-// ---- events -------------------------------------------------------------------------------------------
-
-/**
- * `onChanged` of a worksheet, a table or the worksheet collection: `add(handler)` registers at the next sync
- * and returns an EventHandlerResult whose `remove()` unregisters (also at a sync), as in Office.js.
- */
-export class EventSource {
-  constructor(
-    private readonly context: MemoryRequestContext,
-    private readonly path: string,
-    private readonly source: () => string,
-  ) {}
-
-  add(handler: (args: unknown) => unknown): { context: MemoryRequestContext; remove: () => void } {
-    let id: number | null = null;
-    this.context.enqueue({ o: this.path, m: "add" }, () => {
-      id = this.context.host.addHandler(this.source(), handler);
-    });
-    const context = this.context;
-    return {
-      context,
-      remove: () => {
-        context.enqueue({ o: this.path, m: "remove" }, () => {
-          if (id !== null) context.host.removeHandler(id);
-        });
-      },
-    };
-  }
-}
 
 // ---- workbook & application ---------------------------------------------------------------------------
 
@@ -57,10 +27,6 @@ export class ApplicationProxy extends ProxyBase<true> {
     this._command("suspendApiCalculationUntilNextSync", [], () => undefined);
   }
 
-  suspendScreenUpdatingUntilNextSync(): void {
-    this._command("suspendScreenUpdatingUntilNextSync", [], () => undefined);
-  }
-
   calculate(calculationType: string): void {
     this._command("calculate", [calculationType], () => undefined);
   }
@@ -75,8 +41,6 @@ const APPLICATION_SPEC: ProxySpec<ApplicationProxy> = {
         self.context.state.calculationMode = String(v);
       },
     },
-    calculationState: { get: () => "Done" },
-    calculationEngineVersion: { get: () => 0 },
   },
 };
 installAccessors(ApplicationProxy, APPLICATION_SPEC);
@@ -100,24 +64,12 @@ export class WorkbookProxy extends ProxyBase<true> {
     });
   }
 
-  getActiveCell(): RangeProxy {
-    return RangeProxy.of(this.context, "workbook.getActiveCell()", () => {
-      const st = this.context.state;
-      const sel = st.selection;
-      if (sel) return { sheetId: sel.sheetId, rect: { r0: sel.rect.r0, c0: sel.rect.c0, r1: sel.rect.r0, c1: sel.rect.c0 } };
-      const active = st.activeSheetId ?? st.sheets[0]?.id;
-      if (!active) throw new MemoryExcelError("ItemNotFound", "The workbook has no worksheet.", "Workbook.getActiveCell");
-      return { sheetId: active, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
-    });
-  }
 }
 
 const WORKBOOK_SPEC: ProxySpec<WorkbookProxy> = {
   typeName: "Workbook",
   props: {
     name: { get: () => "Book1" },
-    readOnly: { get: () => false },
-    isDirty: { get: () => true },
   },
   navs: {
     worksheets: (self) => new WorksheetCollectionProxy(self.context),
@@ -200,23 +152,6 @@ export class WorksheetCollectionProxy extends CollectionProxy<true, WorksheetPro
     });
   }
 
-  getFirst(visibleOnly = false): WorksheetProxy {
-    return new WorksheetProxy(this.context, `workbook.worksheets.getFirst(${visibleOnly})`, () => {
-      const s = this.context.state.sheets.find((x) => !visibleOnly || x.visibility === "Visible");
-      return s ? { id: s.id } : null;
-    });
-  }
-
-  getLast(visibleOnly = false): WorksheetProxy {
-    return new WorksheetProxy(this.context, `workbook.worksheets.getLast(${visibleOnly})`, () => {
-      const s = [...this.context.state.sheets].reverse().find((x) => !visibleOnly || x.visibility === "Visible");
-      return s ? { id: s.id } : null;
-    });
-  }
-
-  getCount(visibleOnly = false): ClientResult<number> {
-    return this._result("getCount", [visibleOnly], () => this.context.state.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
-  }
 }
 
 export class WorksheetProxy extends ProxyBase<{ id: string }> {
@@ -233,19 +168,6 @@ export class WorksheetProxy extends ProxyBase<{ id: string }> {
   get onChanged(): EventSource {
     this._onChanged ??= new EventSource(this.context, `${this._path}.onChanged`, () => `ws:${this._sheet("Worksheet.onChanged").id}`);
     return this._onChanged;
-  }
-
-  /** Events the in-memory Excel never raises; handlers can be added and removed. */
-  get onActivated(): EventSource {
-    return new EventSource(this.context, `${this._path}.onActivated`, () => "none");
-  }
-
-  get onSelectionChanged(): EventSource {
-    return new EventSource(this.context, `${this._path}.onSelectionChanged`, () => "none");
-  }
-
-  get onCalculated(): EventSource {
-    return new EventSource(this.context, `${this._path}.onCalculated`, () => "none");
   }
 
   _range(path: string, rect: (sheet: SheetState) => Rect | null, orNull = false): RangeProxy {
@@ -292,10 +214,6 @@ export class WorksheetProxy extends ProxyBase<{ id: string }> {
     return this._range(`getUsedRange(${valuesOnly ?? ""})`, (sheet) => this.context.state.usedRect(sheet, !!valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
   }
 
-  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    return this._range(`getUsedRangeOrNullObject(${valuesOnly ?? ""})`, (sheet) => this.context.state.usedRect(sheet, !!valuesOnly), true);
-  }
-
   activate(): void {
     this._command("activate", [], () => {
       const sheet = this._sheet("Worksheet.activate");
@@ -314,36 +232,6 @@ export class WorksheetProxy extends ProxyBase<{ id: string }> {
     this._command("calculate", [_markAllDirty], () => void this._sheet("Worksheet.calculate"));
   }
 
-  _neighbour(step: 1 | -1, visibleOnly: boolean, orNull: boolean, name: string): WorksheetProxy {
-    return new WorksheetProxy(
-      this.context,
-      `${this._path}.${name}(${visibleOnly})`,
-      () => {
-        const sheets = this.context.state.sheets;
-        let i = sheets.findIndex((s) => s.id === this._sheet(`Worksheet.${name}`).id) + step;
-        while (i >= 0 && i < sheets.length && visibleOnly && sheets[i].visibility !== "Visible") i += step;
-        const s = sheets[i];
-        return s ? { id: s.id } : null;
-      },
-      orNull,
-    );
-  }
-
-  getNext(visibleOnly = false): WorksheetProxy {
-    return this._neighbour(1, visibleOnly, false, "getNext");
-  }
-
-  getNextOrNullObject(visibleOnly = false): WorksheetProxy {
-    return this._neighbour(1, visibleOnly, true, "getNextOrNullObject");
-  }
-
-  getPrevious(visibleOnly = false): WorksheetProxy {
-    return this._neighbour(-1, visibleOnly, false, "getPrevious");
-  }
-
-  getPreviousOrNullObject(visibleOnly = false): WorksheetProxy {
-    return this._neighbour(-1, visibleOnly, true, "getPreviousOrNullObject");
-  }
 }
 
 const VISIBILITIES = ["Visible", "Hidden", "VeryHidden"];
@@ -374,20 +262,6 @@ const WORKSHEET_SPEC: ProxySpec<WorksheetProxy> = {
         st.noteChange(sheet.id, { r0: 0, c0: 0, r1: 0, c1: 0 }, "structure");
       },
     },
-    tabColor: {
-      get: (self) => self._sheet().tabColor,
-      set: (self, v) => {
-        self._sheet("Worksheet.tabColor").tabColor = v === "" ? "" : (normalizeColor(v) ?? "");
-      },
-    },
-    showGridlines: {
-      get: (self) => self._sheet().showGridlines,
-      set: (self, v) => {
-        self._sheet("Worksheet.showGridlines").showGridlines = Boolean(v);
-      },
-    },
-    standardWidth: { get: () => 8.43 },
-    standardHeight: { get: () => 15 },
   },
   navs: {
     tables: (self) => new TableCollectionProxy(self.context, `${self._path}.tables`, () => self._sheet("Worksheet.tables").id),
@@ -435,12 +309,6 @@ export class WorksheetProtectionProxy extends ProxyBase<{ id: string }> {
     });
   }
 
-  checkPassword(password?: string): ClientResult<boolean> {
-    return this._result("checkPassword", ["***"], () => {
-      const p = this.worksheet._sheet("WorksheetProtection.checkPassword").protection;
-      return p.password === null || p.password === password;
-    });
-  }
 }
 
 const PROTECTION_SPEC: ProxySpec<WorksheetProtectionProxy> = {
@@ -448,7 +316,6 @@ const PROTECTION_SPEC: ProxySpec<WorksheetProtectionProxy> = {
   props: {
     protected: { get: (self) => self.worksheet._sheet().protection.protected },
     options: { get: (self) => ({ ...self.worksheet._sheet().protection.options }) },
-    isPasswordProtected: { get: (self) => self.worksheet._sheet().protection.password !== null },
   },
 };
 installAccessors(WorksheetProtectionProxy, PROTECTION_SPEC);
@@ -501,21 +368,6 @@ export class FreezePanesProxy extends ProxyBase<{ id: string }> {
     this._command("unfreeze", [], () => this._set(0, 0, "WorksheetFreezePanes.unfreeze"));
   }
 
-  getLocationOrNullObject(): RangeProxy {
-    return this.worksheet._range(
-      "freezePanes.getLocationOrNullObject()",
-      (sheet) => {
-        if (sheet.frozenRows === 0 && sheet.frozenColumns === 0) return null;
-        return {
-          r0: 0,
-          c0: 0,
-          r1: sheet.frozenRows === 0 ? MAX_ROWS - 1 : sheet.frozenRows - 1,
-          c1: sheet.frozenColumns === 0 ? MAX_COLUMNS - 1 : sheet.frozenColumns - 1,
-        };
-      },
-      true,
-    );
-  }
 }
 
 // ---- page layout --------------------------------------------------------------------------------------
@@ -583,17 +435,6 @@ export class PageLayoutProxy extends RecordProxy {
     });
   }
 
-  getPrintAreaOrNullObject(): RangeProxy {
-    return this.worksheet._range("pageLayout.getPrintAreaOrNullObject()", (sheet) => sheet.printArea, true);
-  }
-
-  getPrintArea(): RangeProxy {
-    return this.worksheet._range("pageLayout.getPrintArea()", (sheet) => {
-      if (!sheet.printArea) throw new MemoryExcelError("ItemNotFound", "The sheet has no print area.", "PageLayout.getPrintArea");
-      return sheet.printArea;
-    });
-  }
-
   setPrintTitleRows(titleRows: RangeProxy | string): void {
     this._command("setPrintTitleRows", [titleRows], () => {
       const sheet = this.worksheet._sheet("PageLayout.setPrintTitleRows");
@@ -651,9 +492,6 @@ export class NamedItemCollectionProxy extends CollectionProxy<true, NamedItemPro
     return new NamedItemProxy(this.context, `workbook.names.getItemOrNullObject(${JSON.stringify(name)})`, () => this.context.state.findName(name) ?? null, true);
   }
 
-  getCount(): ClientResult<number> {
-    return this._result("getCount", [], () => this.context.state.names.length);
-  }
 }
 
 export class NamedItemProxy extends ProxyBase<NameState> {
@@ -672,19 +510,6 @@ export class NamedItemProxy extends ProxyBase<NameState> {
       if (!ref) throw invalidArgument("the name doesn't refer to a range", "NamedItem.getRange");
       return { sheetId: ref.sheet.id, rect: ref.rect };
     });
-  }
-
-  getRangeOrNullObject(): RangeProxy {
-    return RangeProxy.of(
-      this.context,
-      `${this._path}.getRangeOrNullObject()`,
-      () => {
-        if (this._resolve() === null) return null;
-        const ref = this._ref("NamedItem.getRangeOrNullObject");
-        return ref ? { sheetId: ref.sheet.id, rect: ref.rect } : null;
-      },
-      true,
-    );
   }
 
   delete(): void {
@@ -723,8 +548,15 @@ const NAMED_ITEM_SPEC: ProxySpec<NamedItemProxy> = {
 };
 installAccessors(NamedItemProxy, NAMED_ITEM_SPEC);
 
-/** Builds the RequestContext a batch receives: `context.workbook`, `context.application`, sync, load. */
+/**
+ * Builds the RequestContext a batch receives: `context.workbook`, `context.application`, and the worksheet
+ * proxy that Range, Table and Chart hand out (`.worksheet`) but may not import: api-range, api-table and api-chart
+ * sit below this module, which imports them.
+ */
 export function attachWorkbook(context: MemoryRequestContext): void {
+  context.construct = {
+    worksheet: (path, find) => new WorksheetProxy(context, path, find),
+  };
   context.application = new ApplicationProxy(context);
   context.workbook = new WorkbookProxy(context);
 }

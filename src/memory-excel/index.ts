@@ -71,6 +71,16 @@ export interface SetCellValuesOptions {
   mode?: "paste" | "type";
 }
 
+/** One queued Office.js command as the stand-in records it (the JSON its batchBytes count). */
+export interface MemoryExcelCommand {
+  /** The object's path, e.g. `workbook.worksheets.getItem("Goals").tables`. */
+  o: string;
+  /** The method called; "set" for a property assignment (`a` is then [property, value]). */
+  m: string;
+  /** The arguments (a Range argument as its path). */
+  a?: unknown[];
+}
+
 type Handler = { source: string; handler: (args: unknown) => unknown };
 
 export class MemoryExcel {
@@ -86,6 +96,7 @@ export class MemoryExcel {
   private commandsRun = 0;
   private failAt: number | null = null;
   private recalcNeeded = false;
+  private commandListeners = new Set<(command: MemoryExcelCommand) => void>();
 
   constructor(options: MemoryExcelOptions = {}) {
     this.options = options;
@@ -111,6 +122,7 @@ export class MemoryExcel {
         this.handlers.delete(id);
       },
       beforeCommand: (json) => {
+        for (const listener of this.commandListeners) listener(json as MemoryExcelCommand);
         const index = this.commandsRun++;
         if (this.failAt !== null && index === this.failAt) {
           this.failAt = null;
@@ -173,6 +185,15 @@ export class MemoryExcel {
    */
   failCommand(index: number | null): void {
     this.failAt = index === null ? null : this.commandsRun + index;
+  }
+
+  /**
+   * Every command as it runs, in batch order: what Office would send for it (`o` the object's path, `m` the
+   * method or property, `a` its arguments). For tests that check what a writer asks of Excel. Returns the unsubscribe.
+   */
+  onCommand(listener: (command: MemoryExcelCommand) => void): () => void {
+    this.commandListeners.add(listener);
+    return () => this.commandListeners.delete(listener);
   }
 
   /** Commands run (or failed) so far; the difference before and after a save is its command count. */

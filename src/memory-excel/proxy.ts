@@ -43,6 +43,16 @@ export interface MemoryExcelHost {
   afterBatch?(commands: readonly unknown[]): void;
 }
 
+/**
+ * Proxies that a lower module hands out but cannot build without importing a module that imports it:
+ * `Range.worksheet`, `Table.worksheet`, `Chart.worksheet` (api-range, api-table, api-chart sit below
+ * api-workbook). attachWorkbook, the one module that sees every proxy class, fills them in per context — in
+ * place of a mutable module-level hook.
+ */
+export interface ProxyConstructors {
+  worksheet(path: string, find: () => { id: string } | null): ProxyBase;
+}
+
 export class MemoryRequestContext {
   private queue: QueuedCommand[] = [];
   private nextProxyId = 1;
@@ -51,8 +61,9 @@ export class MemoryRequestContext {
     add: (_obj: unknown): void => undefined,
     remove: (_obj: unknown): void => undefined,
   };
-  /** Filled by api.ts (workbook proxy) right after construction. */
+  /** Filled by attachWorkbook (api-workbook.ts) right after construction, as are `construct` and `application`. */
   workbook!: unknown;
+  construct!: ProxyConstructors;
   application!: unknown;
   debugInfo: Record<string, unknown> = {};
 
@@ -238,16 +249,6 @@ export abstract class ProxyBase<T = unknown> {
     this.context.enqueue({ o: this._path, m: method, a: jsonArgs(args) }, () => run());
   }
 
-  /** Queues a command whose return value is a ClientResult. */
-  _result<R>(method: string, args: unknown[], compute: () => R): ClientResult<R> {
-    const result = new ClientResult<R>(`${this._spec.typeName}.${method}`);
-    this.context.enqueue({ o: this._path, m: method, a: jsonArgs(args) }, (batch) => {
-      const value = compute();
-      batch.deliveries.push(() => result._deliver(value));
-    });
-    return result;
-  }
-
   _nav<C extends ProxyBase>(name: string, make: () => C): C {
     let child = this._children.get(name) as C | undefined;
     if (!child) {
@@ -371,23 +372,6 @@ function jsonArgs(args: unknown[]): unknown[] {
   return args.map((a) => (a instanceof ProxyBase ? { ref: a._path } : a));
 }
 
-export class ClientResult<R> {
-  private _value: R | undefined;
-  private _done = false;
-
-  constructor(private readonly location: string) {}
-
-  _deliver(value: R): void {
-    this._value = value;
-    this._done = true;
-  }
-
-  get value(): R {
-    if (!this._done) throw propertyNotLoaded("value", this.location);
-    return this._value as R;
-  }
-}
-
 /** Installs property accessors for a proxy class from its spec (values come from `_get`, sets queue commands). */
 export function installAccessors<Self extends ProxyBase>(cls: { prototype: Self }, spec: ProxySpec<Self>): void {
   for (const [name, prop] of Object.entries(spec.props)) {
@@ -494,6 +478,36 @@ export abstract class CollectionProxy<T, Item extends ProxyBase> extends ProxyBa
     return () => {
       deliverOwn();
       deliverItems();
+    };
+  }
+}
+
+// ---- events -------------------------------------------------------------------------------------------
+
+/**
+ * `onChanged` of a worksheet, a table or the worksheet collection: `add(handler)` registers at the next sync
+ * and returns an EventHandlerResult whose `remove()` unregisters (also at a sync), as in Office.js.
+ */
+export class EventSource {
+  constructor(
+    private readonly context: MemoryRequestContext,
+    private readonly path: string,
+    private readonly source: () => string,
+  ) {}
+
+  add(handler: (args: unknown) => unknown): { context: MemoryRequestContext; remove: () => void } {
+    let id: number | null = null;
+    this.context.enqueue({ o: this.path, m: "add" }, () => {
+      id = this.context.host.addHandler(this.source(), handler);
+    });
+    const context = this.context;
+    return {
+      context,
+      remove: () => {
+        context.enqueue({ o: this.path, m: "remove" }, () => {
+          if (id !== null) context.host.removeHandler(id);
+        });
+      },
     };
   }
 }

@@ -160,7 +160,6 @@ export interface SheetSnapshot {
   name: string;
   position: number;
   visibility: string;
-  tabColor: string;
   showGridlines: boolean;
   cells: CellSnapshot[];
   columns: ColumnSnapshot[];
@@ -334,7 +333,6 @@ export function toSnapshot(st: WorkbookState): WorkbookSnapshot {
       name: sheet.name,
       position,
       visibility: sheet.visibility,
-      tabColor: sheet.tabColor,
       showGridlines: sheet.showGridlines,
       cells,
       columns,
@@ -417,7 +415,6 @@ export function fromSnapshot(snapshot: WorkbookSnapshot, st: WorkbookState): voi
   for (const s of ordered) {
     const sheet = WorkbookState.emptySheet(st.newId("ws"), s.name);
     sheet.visibility = s.visibility;
-    sheet.tabColor = s.tabColor;
     sheet.showGridlines = s.showGridlines;
     sheet.frozenRows = s.frozenRows;
     sheet.frozenColumns = s.frozenColumns;

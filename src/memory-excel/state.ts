@@ -166,7 +166,6 @@ export interface SheetState {
   id: string;
   name: string;
   visibility: string;
-  tabColor: string;
   showGridlines: boolean;
   cells: Map<number, CellData>;
   columnFormats: Map<number, CellFormat>;
@@ -411,7 +410,6 @@ export class WorkbookState {
       id,
       name,
       visibility: "Visible",
-      tabColor: "",
       showGridlines: true,
       cells: new Map(),
       columnFormats: new Map(),
@@ -672,15 +670,6 @@ export class WorkbookState {
     const sheetF = sheet.sheetFormat[key];
     if (sheetF !== undefined) return sheetF;
     return DEFAULT_FORMAT[key];
-  }
-
-  border(sheet: SheetState, row: number, column: number, edge: BorderEdge): BorderState {
-    return (
-      this.cell(sheet, row, column)?.format?.borders?.[edge] ??
-      sheet.rowFormats.get(row)?.borders?.[edge] ??
-      sheet.columnFormats.get(column)?.borders?.[edge] ??
-      sheet.sheetFormat.borders?.[edge] ?? { style: "None", color: "#000000", weight: "Thin" }
-    );
   }
 
   /**

@@ -2,7 +2,7 @@
  * The in-memory Excel's snapshot → what the preview draws (grid-model.ts): the displayed text of every cell,
  * fills and bold, and each chart's series read from the cells its addresses name.
  */
-import type { ChartSnapshot, SheetSnapshot, WorkbookSnapshot } from "../memory-excel/snapshot";
+import type { ChartSnapshot, SheetSnapshot, WorkbookSnapshot } from "../memory-excel";
 import { columnLetters, parseCellAddress, type GridCell, type GridChart, type GridSheet, type GridWorkbook } from "./grid-model";
 
 /** Drawn at most (the preview is for looking, not for a million rows). */

@@ -1,6 +1,6 @@
 import { writePlan } from "../../src/excel/writer";
 import { readPlan } from "../../src/excel/reader";
-import { MemoryRequestContext } from "../../src/memory-excel/proxy";
+import type { MemoryExcelCommand } from "../../src/memory-excel";
 import { TABLES, columnIndexOf, columnLetter, firstDataRow, listTable, defaultSheetNames } from "../../src/workbook";
 import { memoryExcel, sizedPlan } from "./support";
 
@@ -39,18 +39,10 @@ describe("writer: syncs and request bytes (in-memory Excel stand-in)", () => {
   }, 120_000);
 
   test("no rows.add; each table is one number-format then one formulas assignment, then tables.add", async () => {
-    const commands: { o: string; m: string }[] = [];
-    const original = MemoryRequestContext.prototype.enqueue;
-    const spy = jest.spyOn(MemoryRequestContext.prototype, "enqueue").mockImplementation(function (this: MemoryRequestContext, json, run) {
-      commands.push(json as { o: string; m: string });
-      return original.call(this, json, run);
-    });
-    try {
-      const { excel } = memoryExcel(false);
-      await excel.run((ctx) => writePlan(ctx, sizedPlan(5, 20, 65), { language: "en-US" }));
-    } finally {
-      spy.mockRestore();
-    }
+    const commands: MemoryExcelCommand[] = [];
+    const { excel } = memoryExcel(false);
+    excel.onCommand((command) => commands.push(command));
+    await excel.run((ctx) => writePlan(ctx, sizedPlan(5, 20, 65), { language: "en-US" }));
     expect(commands.filter((c) => /rows/i.test(c.o) && c.m === "add")).toEqual([]);
     const tableAdds = commands.filter((c) => c.m === "add" && /\.tables$/.test(c.o));
     expect(tableAdds.length).toBe(TABLES.length);

@@ -182,14 +182,4 @@ describe("load / sync semantics (Office's proxy model)", () => {
     excel.resetStats();
     expect(excel.stats).toEqual({ syncs: 0, batchBytes: [] });
   });
-
-  test("ClientResult values need a sync", async () => {
-    const excel = createMemoryExcel({ sheets: ["A", "B", "C"] });
-    await excel.run(async (context) => {
-      const count = context.workbook.worksheets.getCount();
-      expect(() => count.value).toThrow(/not available/);
-      await context.sync();
-      expect(count.value).toBe(3);
-    });
-  });
 });

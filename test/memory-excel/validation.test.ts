@@ -114,46 +114,48 @@ describe("data validation", () => {
 });
 
 describe("conditional formats", () => {
-  test("custom and cellValue rules with formats are recorded in order of priority; clearAll removes them", async () => {
+  test("custom rules with fill, font and number format are recorded in order of priority; clearAll removes those of its range", async () => {
     const excel = createMemoryExcel();
     await excel.run(async (context) => {
-      const r = context.workbook.worksheets.getItem("Sheet1").getRange("C2:C20");
-      const custom = r.conditionalFormats.add("Custom");
-      custom.custom.rule.formula = "=$C2<0.7";
-      custom.custom.format.fill.color = "#FFC7CE";
-      custom.custom.format.font.color = "#9C0006";
-      const cv = r.conditionalFormats.add(Excel_CellValue);
-      cv.cellValue.format.font.bold = true;
-      cv.cellValue.rule = { formula1: "=1", operator: "GreaterThanOrEqual" };
-      const scale = context.workbook.worksheets.getItem("Sheet1").getRange("D2:D20").conditionalFormats.add("ColorScale");
-      scale.colorScale.criteria = {
-        minimum: { type: "LowestValue" as Excel.ConditionalFormatColorCriterionType, color: "#F8696B" },
-        maximum: { type: "HighestValue" as Excel.ConditionalFormatColorCriterionType, color: "#63BE7B" },
-      };
-      const count = r.conditionalFormats.getCount();
-      custom.load("type,priority");
-      const rule = custom.custom.rule.load("formula");
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      const r = ws.getRange("C2:C20");
+      const low = r.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      low.custom.rule.formula = "=$C2<0.7";
+      low.custom.format.fill.color = "#FFC7CE";
+      low.custom.format.font.color = "#9C0006";
+      const unit = ws.getRange("D2:D20").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      unit.custom.rule.formula = '=$B2="%"';
+      unit.custom.format.numberFormat = "0.0%";
+      low.load("type,priority");
+      const rule = low.custom.rule.load("formula");
       await context.sync();
-      expect(count.value).toBe(2);
-      // Three rules were added in this batch, each on top of the previous ones.
-      expect([custom.type, custom.priority, rule.formula]).toEqual(["Custom", 2, "=$C2<0.7"]);
+      // The second rule was added on top of the first.
+      expect([low.type, low.priority, rule.formula]).toEqual(["Custom", 1, "=$C2<0.7"]);
     });
     const cfs = excel.snapshot().sheets[0].conditionalFormats;
     expect(cfs.map((c) => [c.range, c.type, c.priority])).toEqual([
-      ["D2:D20", "ColorScale", 0],
-      ["C2:C20", "CellValue", 1],
-      ["C2:C20", "Custom", 2],
+      ["D2:D20", "Custom", 0],
+      ["C2:C20", "Custom", 1],
     ]);
-    expect(cfs[2].rule).toEqual({ formula: "=$C2<0.7" });
-    expect(cfs[2].format).toEqual({ fill: { color: "#FFC7CE" }, font: { color: "#9C0006" } });
-    expect(cfs[1].rule).toEqual({ formula1: "=1", operator: "GreaterThanOrEqual" });
-    expect(cfs[0].settings.criteria).toMatchObject({ minimum: { color: "#F8696B" } });
+    expect(cfs[1].rule).toEqual({ formula: "=$C2<0.7" });
+    expect(cfs[1].format).toEqual({ fill: { color: "#FFC7CE" }, font: { color: "#9C0006" } });
+    expect(cfs[0].format).toEqual({ numberFormat: "0.0%" });
     await excel.run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("C:C").conditionalFormats.clearAll();
       await context.sync();
     });
-    expect(excel.snapshot().sheets[0].conditionalFormats.map((c) => c.type)).toEqual(["ColorScale"]);
+    expect(excel.snapshot().sheets[0].conditionalFormats.map((c) => c.range)).toEqual(["D2:D20"]);
+  });
+
+  test("a conditional format type PIPbook does not write (a colour scale) fails the batch with NotImplemented", async () => {
+    const excel = createMemoryExcel();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("D2:D20").conditionalFormats.add("ColorScale" as Excel.ConditionalFormatType);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "NotImplemented" });
+    expect(excel.snapshot().sheets[0].conditionalFormats).toEqual([]);
   });
 });
 
-const Excel_CellValue = "CellValue" as Excel.ConditionalFormatType;

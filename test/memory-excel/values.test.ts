@@ -122,28 +122,26 @@ describe("Excel's rules for values written to cells", () => {
     expect(addresses).toEqual(["'Tracking log'!B:B", "概览!C3", "Sheet1!2:3"]);
   });
 
-  test("range navigation: getCell, getOffsetRange, getResizedRange, getRow, getColumn, getEntireColumn, getLastRow", async () => {
+  test("range navigation: getCell, getRow, getColumn, getLastRow, getRowsBelow", async () => {
     const excel = createMemoryExcel();
     const got = await excel.run(async (context) => {
       const r = context.workbook.worksheets.getItem("Sheet1").getRange("B2:D5");
-      const list = [r.getCell(1, 2), r.getOffsetRange(1, -1), r.getResizedRange(-1, 1), r.getRow(3), r.getColumn(0), r.getEntireColumn(), r.getLastRow()];
+      const list = [r.getCell(1, 2), r.getRow(3), r.getColumn(0), r.getLastRow(), r.getRowsBelow(2)];
       list.forEach((x) => x.load("address"));
       await context.sync();
       return list.map((x) => x.address);
     });
-    expect(got).toEqual(["Sheet1!D3", "Sheet1!A3:C6", "Sheet1!B2:E4", "Sheet1!B5:D5", "Sheet1!B2:B5", "Sheet1!B:D", "Sheet1!B5:D5"]);
+    expect(got).toEqual(["Sheet1!D3", "Sheet1!B5:D5", "Sheet1!B2:B5", "Sheet1!B5:D5", "Sheet1!B6:D7"]);
   });
 
-  test("used range: top-left cell for an empty sheet, null object with OrNullObject", async () => {
+  test("used range: top-left cell for an empty sheet; formats count unless valuesOnly", async () => {
     const excel = createMemoryExcel();
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Sheet1");
       const used = ws.getUsedRange();
       used.load("address");
-      const none = ws.getUsedRangeOrNullObject(true);
       await context.sync();
       expect(used.address).toBe("Sheet1!A1");
-      expect(none.isNullObject).toBe(true);
       ws.getRange("C3").values = [[1]];
       ws.getRange("E7").format.fill.color = "#FF0000";
       const withFormats = ws.getUsedRange();

@@ -1,5 +1,5 @@
 import { gridFromSnapshot, parseRangeRef } from "../../src/preview/snapshot-adapter";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/memory-excel/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../src/memory-excel";
 import { columnLetters, parseCellAddress } from "../../src/preview/grid-model";
 
 function sheet(name: string, position: number, cells: SheetSnapshot["cells"], extra: Partial<SheetSnapshot> = {}): SheetSnapshot {
@@ -7,7 +7,6 @@ function sheet(name: string, position: number, cells: SheetSnapshot["cells"], ex
     name,
     position,
     visibility: "Visible",
-    tabColor: "",
     showGridlines: true,
     cells,
     columns: [],

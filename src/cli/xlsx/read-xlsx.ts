@@ -305,7 +305,6 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {})
       name: ws.name,
       position,
       visibility: VISIBILITY[ws.state] ?? "Visible",
-      tabColor: "",
       showGridlines: view?.showGridLines !== false,
       cells,
       columns: columnsOf(ws),

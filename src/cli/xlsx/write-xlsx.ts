@@ -342,7 +342,6 @@ function applyPageLayout(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
 async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSnapshot, tables: TableSnapshot[]): Promise<void> {
   const ws = workbook.addWorksheet(sheet.name, {
     state: VISIBILITY[sheet.visibility] ?? "visible",
-    properties: sheet.tabColor && argb(sheet.tabColor) ? { tabColor: { argb: argb(sheet.tabColor)! } } : {},
     views: [
       {
         state: sheet.frozenRows > 0 || sheet.frozenColumns > 0 ? "frozen" : "normal",
