@@ -1,5 +1,11 @@
-/** Unit and component tests. Files named *.dom.test.tsx run in jsdom, everything else in node. */
+/** Unit and component tests. Files with a `@jest-environment jsdom` docblock run in jsdom, everything else in node. */
+const os = require("node:os");
+
 module.exports = {
+  // Jest's default is one worker fewer than the cores: on the 2-core machines here that runs every file in band,
+  // one after another. Two workers keep both cores busy (the LibreOffice and python suites wait on their child
+  // processes part of the time); measured in the README's test section.
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
