@@ -41,8 +41,8 @@ export function columnIndex(letters: string): number {
 export function parseCell(a1: string): { row: number; col: number } | null {
   const m = CELL.exec(a1.trim());
   if (!m) return null;
-  const col = columnIndex(m[1]!);
-  const row = Number(m[2]) - 1;
+  const col = columnIndex(group(m, 1));
+  const row = Number(group(m, 2)) - 1;
   if (col >= MAX_COLUMNS || row < 0 || row >= MAX_ROWS) return null;
   return { row, col };
 }
@@ -113,12 +113,15 @@ const COL = /^\$?([A-Za-z]{1,3})$/;
 const ROW = /^\$?(\d{1,7})$/;
 
 function cellPart(part: string): { r: number; c: number } | null {
-  const m = CELL.exec(part);
-  if (!m) return null;
-  const c = columnIndex(m[1]);
-  const r = Number(m[2]) - 1;
-  if (c < 0 || c >= MAX_COLUMNS || r < 0 || r >= MAX_ROWS) return null;
-  return { r, c };
+  const cell = parseCell(part);
+  return cell ? { r: cell.row, c: cell.col } : null;
+}
+
+/** A capture group the regular expression always fills when it matches (a missing one is a bug here, said so). */
+function group(m: RegExpExecArray, n: number): string {
+  const text = m[n];
+  if (text === undefined) throw new Error(`a1: group ${n} of ${String(m.input)} did not match`);
+  return text;
 }
 
 /** Splits "Sheet1!A1:B2" / "'My sheet'!A1" into sheet name (unquoted) and the rest. */
@@ -150,28 +153,29 @@ export function splitSheet(address: string): { sheet: string | null; local: stri
 /** Parses a local A1 reference (no sheet): "A1", "A1:C3", "B:B", "B:D", "3:5". Returns null when malformed. */
 export function parseLocalRect(local: string): Rect | null {
   const parts = local.trim().split(":");
-  if (parts.length === 1) {
-    const cell = cellPart(parts[0]);
+  const [a, b] = parts;
+  if (a === undefined) return null;
+  if (b === undefined) {
+    const cell = cellPart(a);
     return cell ? { r0: cell.r, c0: cell.c, r1: cell.r, c1: cell.c } : null;
   }
   if (parts.length !== 2) return null;
-  const [a, b] = parts;
   const ca = cellPart(a);
   const cb = cellPart(b);
   if (ca && cb) return normalizeRect({ r0: ca.r, c0: ca.c, r1: cb.r, c1: cb.c });
   const colA = COL.exec(a);
   const colB = COL.exec(b);
   if (colA && colB) {
-    const c0 = columnIndex(colA[1]);
-    const c1 = columnIndex(colB[1]);
+    const c0 = columnIndex(group(colA, 1));
+    const c1 = columnIndex(group(colB, 1));
     if (c0 >= MAX_COLUMNS || c1 >= MAX_COLUMNS) return null;
     return normalizeRect({ r0: 0, c0, r1: MAX_ROWS - 1, c1 });
   }
   const rowA = ROW.exec(a);
   const rowB = ROW.exec(b);
   if (rowA && rowB) {
-    const r0 = Number(rowA[1]) - 1;
-    const r1 = Number(rowB[1]) - 1;
+    const r0 = Number(group(rowA, 1)) - 1;
+    const r1 = Number(group(rowB, 1)) - 1;
     if (r0 < 0 || r1 < 0 || r0 >= MAX_ROWS || r1 >= MAX_ROWS) return null;
     return normalizeRect({ r0, c0: 0, r1, c1: MAX_COLUMNS - 1 });
   }

@@ -38,11 +38,18 @@ const NAME_CHAR = {
 const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
 const COL_REF = /^(\$?)([A-Za-z]{1,3})$/;
 
+/** A capture group the regular expression always fills when it matches (a missing one is a bug here, said so). */
+function group(m: RegExpExecArray, n: number): string {
+  const text = m[n];
+  if (text === undefined) throw new Error(`a1: group ${n} of ${String(m.input)} did not match`);
+  return text;
+}
+
 function cellRef(text: string): RefPart | null {
   const m = CELL_REF.exec(text);
   if (!m) return null;
-  const col = columnIndex(m[2]);
-  const row = Number(m[4]) - 1;
+  const col = columnIndex(group(m, 2));
+  const row = Number(group(m, 4)) - 1;
   if (col >= MAX_COLUMNS || row < 0 || row >= MAX_ROWS) return null;
   return { col, row, colAbs: m[1] === "$", rowAbs: m[3] === "$" };
 }
@@ -50,20 +57,20 @@ function cellRef(text: string): RefPart | null {
 function colRef(text: string): RefPart | null {
   const m = COL_REF.exec(text);
   if (!m) return null;
-  const col = columnIndex(m[2]);
+  const col = columnIndex(group(m, 2));
   return col < MAX_COLUMNS ? { col, row: null, colAbs: m[1] === "$", rowAbs: false } : null;
 }
 
 function rowRef(text: string): RefPart | null {
   const m = /^(\$?)(\d{1,7})$/.exec(text);
   if (!m) return null;
-  const row = Number(m[2]) - 1;
+  const row = Number(group(m, 2)) - 1;
   return row >= 0 && row < MAX_ROWS ? { col: null, row, colAbs: false, rowAbs: m[1] === "$" } : null;
 }
 
 function readRun(f: string, i: number): number {
   let j = i;
-  while (j < f.length && NAME_CHAR.test(f[j])) j++;
+  while (j < f.length && NAME_CHAR.test(f.charAt(j))) j++;
   return j;
 }
 
@@ -93,8 +100,8 @@ function readRefAt(f: string, i: number, sheet: string | null): { token: Formula
   if (/\d/.test(f[i] ?? "") || (f[i] === "$" && /\d/.test(f[i + 1] ?? ""))) {
     const m = /^(\$?\d{1,7}):(\$?\d{1,7})/.exec(f.slice(i));
     if (m && !NAME_CHAR.test(f[i + m[0].length] ?? "")) {
-      const a = rowRef(m[1]);
-      const b = rowRef(m[2]);
+      const a = rowRef(group(m, 1));
+      const b = rowRef(group(m, 2));
       if (a && b) return { token: { kind: "ref", sheet, a, b }, end: i + m[0].length };
     }
     return null;
@@ -142,7 +149,7 @@ function tokenizeUncached(formula: string): FormulaToken[] {
   };
   let i = 0;
   while (i < f.length) {
-    const ch = f[i];
+    const ch = f.charAt(i);
     if (ch === '"') {
       let j = i + 1;
       while (j < f.length) {

@@ -16,6 +16,7 @@
  */
 import { CADENCES, DEFAULT_THRESHOLDS, type Action, type ActionStatus, type Cadence, type Goal, type Plan, type TrackingEntry } from "./model";
 import { daysInMonth, isoToDay } from "./dates";
+import { at } from "./indexed";
 import { civilToDay, gridIndexOf, periodGrid, type PeriodGrid, type PeriodKind } from "./periods";
 
 export type { Period, PeriodKind } from "./periods";
@@ -282,10 +283,10 @@ class Buckets {
     this.latest = new Float64Array(size);
   }
   add(k: number, day: number, actual: number): void {
-    this.count[k]++;
-    this.sum[k] += actual;
+    this.count[k] = at(this.count, k, "bucket count") + 1;
+    this.sum[k] = at(this.sum, k, "bucket sum") + actual;
     // Rows arrive in row order, so ">=" makes the later row win a tie on the date.
-    if (day >= this.latestDay[k]) {
+    if (day >= at(this.latestDay, k, "bucket date")) {
       this.latestDay[k] = day;
       this.latest[k] = actual;
     }
@@ -303,26 +304,27 @@ function periodValues(
   const n = grid.periods.length;
   const rows: PeriodValue[] = new Array(n);
   const isSum = goal.aggregation === "sum";
-  let cumCount = group < 0 ? 0 : before.count[group];
-  let cumSum = group < 0 ? 0 : before.sum[group];
-  let cumLatest = group < 0 ? 0 : before.latest[group];
+  let cumCount = group < 0 ? 0 : at(before.count, group, "entries before the periods");
+  let cumSum = group < 0 ? 0 : at(before.sum, group, "sum before the periods");
+  let cumLatest = group < 0 ? 0 : at(before.latest, group, "latest before the periods");
   let previous: number | null = null;
   for (let p = 0; p < n; p++) {
     const k = group * n + p;
-    const count = group < 0 ? 0 : buckets.count[k];
+    const count = group < 0 ? 0 : at(buckets.count, k, "period entries");
     let value: number | null = null;
     if (count > 0) {
+      const sum = at(buckets.sum, k, "period sum");
       cumCount += count;
-      cumSum += buckets.sum[k];
+      cumSum += sum;
       // Periods are in date order, so a filled period's latest entry is also the latest so far.
-      cumLatest = buckets.latest[k];
-      value = aggregate(goal.aggregation, count, buckets.sum[k], buckets.latest[k]);
+      cumLatest = at(buckets.latest, k, "period latest");
+      value = aggregate(goal.aggregation, count, sum, cumLatest);
     }
     const cumulative = aggregate(goal.aggregation, cumCount, cumSum, cumLatest);
     const measured = count > 0 ? (isSum ? cumulative : value) : null;
     const change =
       value !== null && previous !== null && previous !== 0 ? finiteOrNull((value - previous) / Math.abs(previous)) : null;
-    const period = grid.periods[p];
+    const period = at(grid.periods, p, "period");
     rows[p] = {
       index: period.index,
       label: period.label,
@@ -401,8 +403,8 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): PlanAnalysis {
   const quarterGrid = periodGrid(planStart, planEnd, "quarterly");
   const nPeriods = cadenceGrid.periods.length;
   const nQuarters = quarterGrid.periods.length;
-  const firstPeriodDay = nPeriods > 0 ? cadenceGrid.startDays[0] : Infinity;
-  const firstQuarterDay = nQuarters > 0 ? quarterGrid.startDays[0] : Infinity;
+  const firstPeriodDay = nPeriods > 0 ? at(cadenceGrid.startDays, 0, "first period") : Infinity;
+  const firstQuarterDay = nQuarters > 0 ? at(quarterGrid.startDays, 0, "first quarter") : Infinity;
 
   // Goals sharing an id share one group of entries (a duplicate id is a validation error, not a crash).
   const groupOf = new Map<string, number>();
@@ -430,10 +432,9 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): PlanAnalysis {
   const lastCountedDay = asOfDay ?? Infinity;
   let lastGoalId: unknown = undefined;
   let lastGroup = -1;
-  for (let r = 0; r < tracking.length; r++) {
-    const entry = tracking[r];
+  for (const entry of tracking) {
     const actual = entry?.actual;
-    if (!isNumber(actual)) {
+    if (!entry || !isNumber(actual)) {
       ignoredEntryCount++;
       continue;
     }
@@ -467,9 +468,9 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): PlanAnalysis {
   }
 
   const goalAnalyses: GoalAnalysis[] = goals.map((goal, i) => {
-    const g = goalGroup[i];
-    const entryCount = g < 0 ? 0 : toDate.count[g];
-    const v = g < 0 ? null : aggregate(goal.aggregation, entryCount, toDate.sum[g], toDate.latest[g]);
+    const g = at(goalGroup, i, "goal group");
+    const entryCount = g < 0 ? 0 : at(toDate.count, g, "entries to date");
+    const v = g < 0 ? null : aggregate(goal.aggregation, entryCount, at(toDate.sum, g, "sum to date"), at(toDate.latest, g, "latest to date"));
     const goalPace = elapsed !== null && elapsed > 0 ? pace(goal, v, elapsed) : null;
     return {
       goalId: String(goal.id),
@@ -501,18 +502,18 @@ export function analyzePlan(plan: Plan, options: AnalyzeOptions): PlanAnalysis {
     start: period.start,
     end: period.end,
     held: held[p] === 1,
-    overdue: asOfDay !== null && cadenceGrid.endDays[p] < asOfDay && held[p] === 0,
+    overdue: asOfDay !== null && at(cadenceGrid.endDays, p, "period end") < asOfDay && held[p] === 0,
   }));
   let planned = 0;
   let heldCount = 0;
   let missed = 0;
   if (asOfDay !== null) {
     for (let p = 0; p < nPeriods; p++) {
-      if (cadenceGrid.startDays[p] <= asOfDay) {
+      if (at(cadenceGrid.startDays, p, "period start") <= asOfDay) {
         planned++;
         if (held[p] === 1) heldCount++;
       }
-      if (schedule[p].overdue) missed++;
+      if (at(schedule, p, "check-in slot").overdue) missed++;
     }
   }
 

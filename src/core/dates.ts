@@ -4,6 +4,8 @@
  * boundaries. Internally a date is a day number: days since 1970-01-01, computed with Date.UTC so that
  * no local time zone is ever involved.
  */
+import { group } from "./indexed";
+
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -35,8 +37,12 @@ export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 export function daysInMonth(y: number, month1: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month1 - 1];
+  const days = MONTH_DAYS[month1 - 1];
+  if (days === undefined) throw new RangeError(`a month is 1 to 12: ${month1}`);
+  return month1 === 2 && isLeapYear(y) ? 29 : days;
 }
 
 /** Parse a date the caller knows is valid (validated plan); throws on garbage. */
@@ -106,9 +112,9 @@ export function parseUserDate(text: string): string | null {
   const ymd = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(t);
   const zh = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/.exec(t);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (ymd) [y, mo, d] = [ymd[1], ymd[3], ymd[4]];
-  else if (zh) [y, mo, d] = [zh[1], zh[2], zh[3]];
-  else if (us) [y, mo, d] = [us[3], us[1], us[2]];
+  if (ymd) [y, mo, d] = [group(ymd, 1), group(ymd, 3), group(ymd, 4)];
+  else if (zh) [y, mo, d] = [group(zh, 1), group(zh, 2), group(zh, 3)];
+  else if (us) [y, mo, d] = [group(us, 3), group(us, 1), group(us, 2)];
   else return null;
   const iso = `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}`;
   return isValidIsoDate(iso) ? iso : null;

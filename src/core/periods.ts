@@ -9,6 +9,7 @@
  * Dates cross this module's boundary as ISO strings; inside, they are day numbers (src/core/dates.ts).
  */
 import { dayToIso, daysInMonth, isoToDay, isoWeekday } from "./dates";
+import { at } from "./indexed";
 
 export const PERIOD_KINDS = ["weekly", "biweekly", "monthly", "quarterly"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -114,8 +115,8 @@ export function periodGrid(planStart: string, planEnd: string, kind: PeriodKind)
   const periods = labels.map((label, index) => ({
     index,
     label,
-    start: dayToIso(startDays[index]),
-    end: dayToIso(endDays[index]),
+    start: dayToIso(at(startDays, index, "period start")),
+    end: dayToIso(at(endDays, index, "period end")),
   }));
   return { kind, periods, startDays: Int32Array.from(startDays), endDays: Int32Array.from(endDays), origin };
 }
@@ -169,16 +170,16 @@ export function periodIndexOf(periods: readonly Period[], isoDate: string): numb
   const day = isoToDay(isoDate);
   if (day === null || periods.length === 0) return -1;
   const starts = startDaysOf(periods);
-  if (day < starts[0]) return -1;
+  if (day < at(starts, 0, "first period start")) return -1;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= day) lo = mid;
+    if (at(starts, mid, "period start") <= day) lo = mid;
     else hi = mid - 1;
   }
   if (lo === starts.length - 1) {
-    const lastEnd = isoToDay(periods[lo].end);
+    const lastEnd = isoToDay(at(periods, lo, "last period").end);
     if (lastEnd === null || day > lastEnd) return -1;
   }
   return lo;

@@ -261,7 +261,7 @@ export function jsonSpans(text: string): JsonSpans {
       }
       const start = i;
       if (ch === '"') i = stringEnd(i);
-      else while (i < text.length && !WS.has(text.charCodeAt(i)) && !",}]".includes(text[i])) i++;
+      else while (i < text.length && !WS.has(text.charCodeAt(i)) && !",}]".includes(text.charAt(i))) i++;
       closeValue(start, i);
     }
     return out;
@@ -389,7 +389,7 @@ function problemOf(issue: z.core.$ZodIssue, input: unknown, raw: string | undefi
 }
 
 function subjectOf(location: FindingLocation, input: unknown): Localized {
-  if (location.row === undefined) return ENTITY_TABLES[location.entity];
+  if (location.row === undefined) return ENTITY_TABLES[location.entity] ?? { "zh-CN": location.entity, "en-US": location.entity };
   const id = valueAt(input, [location.entity, location.row, "id"]);
   return entitySubject(location.entity, location.row, typeof id === "string" ? id : undefined);
 }

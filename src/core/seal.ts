@@ -13,6 +13,7 @@
  */
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import { at as element } from "./indexed";
 import type { Plan } from "./model";
 
 export const SEALED_LISTS = ["gaps", "goals", "causes", "actions", "resources", "responsibilities"] as const;
@@ -83,7 +84,7 @@ export function signingDate(plan: Pick<Plan, "signOff">): string | null {
       .filter((s) => s?.role === role && typeof s.date === "string" && ISO.test(s.date))
       .map((s) => s.date as string)
       .sort();
-    return dates.length > 0 ? dates[dates.length - 1] : null;
+    return dates.at(-1) ?? null;
   };
   const employee = latest("employee");
   const manager = latest("manager");
@@ -170,7 +171,7 @@ export function compareWithSeal(content: SealContent, plan: Plan): SealChange[] 
           return;
         }
         seen.add(at);
-        changes.push(...fieldChanges(entity, r, current[at], at));
+        changes.push(...fieldChanges(entity, r, element(current, at, "current row"), at));
       });
       current.forEach((r, i) => {
         if (!seen.has(i)) changes.push({ kind: "added", entity, row: i, id: idOf(r) });
@@ -180,7 +181,7 @@ export function compareWithSeal(content: SealContent, plan: Plan): SealChange[] 
     for (let i = 0; i < Math.max(sealed.length, current.length); i++) {
       if (i >= current.length) changes.push({ kind: "removed", entity, sealedRow: i });
       else if (i >= sealed.length) changes.push({ kind: "added", entity, row: i });
-      else changes.push(...fieldChanges(entity, sealed[i], current[i], i));
+      else changes.push(...fieldChanges(entity, element(sealed, i, "sealed row"), element(current, i, "current row"), i));
     }
   }
   return changes;

@@ -230,11 +230,12 @@ class Checker {
     if (typeof v === "string" && allowed.includes(v)) return;
     // The choices as the sheet's drop-down lists them (员工、直接上级、支持部门), not the plan file's codes.
     const labels = LIST_LABELS[listOfField(entity, field) ?? "yesNo"] as Record<string, Localized> | undefined;
-    const named = listOfField(entity, field) !== null && labels !== undefined && allowed.every((a) => labels[a] !== undefined);
+    const labelled = allowed.map((a) => labels?.[a]).filter((l): l is Localized => l !== undefined);
+    const named = listOfField(entity, field) !== null && labelled.length === allowed.length;
     const choices: MessageParam = named
       ? {
-          "zh-CN": `${allowed.map((a) => labels[a]["zh-CN"]).join("、")}（计划文件中写作 ${allowed.join(", ")}）`,
-          "en-US": `${allowed.join(", ")} (in the sheet: ${allowed.map((a) => labels[a]["en-US"]).join(", ")})`,
+          "zh-CN": `${labelled.map((l) => l["zh-CN"]).join("、")}（计划文件中写作 ${allowed.join(", ")}）`,
+          "en-US": `${allowed.join(", ")} (in the sheet: ${labelled.map((l) => l["en-US"]).join(", ")})`,
         }
       : allowed.join(", ");
     const variant = isBlank(v) ? "empty" : undefined;
