@@ -26,7 +26,7 @@ import { InterruptedSaveError, PreflightError, type ReadResult, type WorkbookPor
 import { JOURNAL_SHEET, readJournal } from "./journal";
 import { preflightMessage, readerMessage } from "../i18n/workbook";
 import { LAYOUT, META_SHEET, SHEETS, columnLetter, listTable, makeFormulaEnv, makeFormulaRow, defaultSheetNames, type ListTableDecl, type TableName } from "../workbook";
-import { encodeValue, formatFor } from "./cells";
+import { encodeValue, formatFor } from "../workbook/cells";
 import { errorText, readPlan as readWorkbook, type WorkbookRead } from "./reader";
 import { SHEET_PROTECTION, markColumn, writePlan as writeWorkbook, type SaveInput } from "./writer";
 import { refreshEvaluation as refreshEvaluationSheet } from "./evaluation";

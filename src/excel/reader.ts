@@ -38,7 +38,7 @@ import {
   type TableName,
   type TablePlacement,
 } from "../workbook";
-import { decodeValue, type RawCell } from "./cells";
+import { decodeValue, type RawCell } from "../workbook/cells";
 import type { ExtraCellWrite } from "./writer";
 import { shapeOf, type WorkbookShape } from "./write/shape";
 import type { ExistingChartInfo } from "./charts";

@@ -17,7 +17,6 @@
  * (nothing entered is lost) and checking that the new footprint covers no one's cells happen before, in the port.
  */
 import type { Plan } from "../core/model";
-import { isoToSerial } from "../core/dates";
 import { PreflightError, type WriteOptions, type WriteReport } from "./port";
 import {
   JOURNAL_MARKER,
@@ -32,41 +31,35 @@ import {
   queueJournalRows,
   queueJournalStart,
 } from "./journal";
-import { preflightMessage, RECORD_HEADERS, VALIDATION_ALERTS } from "../i18n/workbook";
+import { preflightMessage, VALIDATION_ALERTS } from "../i18n/workbook";
 import {
   LAYOUT,
   LAYOUT_VERSION,
   META_SHEET,
   SHEETS,
   columnLetter,
-  entityRecord,
   firstDataRow,
   isInput,
-  listLabels,
   makeFormulaEnv,
-  makeFormulaRow,
-  numberFormatOf,
-  type ColumnDecl,
   type FormulaEnv,
-  type FormulaRow,
-  type ListTableDecl,
-  type RecordTableDecl,
   type SheetDecl,
   type SheetKey,
   type SheetNames,
   type TableDecl,
   type TableName,
 } from "../workbook";
-import { checkInRowRules, goalUnitRules } from "../workbook/sheets/tracking";
-import { checkInSummaryRules } from "../workbook/sheets/overview";
 import { bodyRowsOf, modelRows, rectA1, rectOf, tableRect, tableWidth, blockRects, type Rect } from "../workbook/footprint";
-import { encodeValue, formatFor, TEXT_FORMAT } from "./cells";
+import { TEXT_FORMAT } from "../workbook/cells";
+import { listGrid, recordGrid, type Grid } from "../workbook/render/grid";
+import { COLORS, ID_LIST_LAST_ROW, RULE_BAND_ROWS, columnRanges, conditionalRules, ruleBand, validationRule } from "../workbook/render/rules";
+import { POINTS_PER_CHAR, columnWidths, hiddenColumns, printArea } from "../workbook/render/page";
 import { queueCharts, type ExistingChart } from "./charts";
 import { clearRangesBytes, queueClearRanges, rangeSteps } from "./ranges";
 import { assignSheets, checkNames, probeShape, type WorkbookShape } from "./write/shape";
 import { COMMAND_BYTES, DEFAULT_MAX_BATCH_BYTES, PROBE_BYTES, REQUEST_LIMIT_BYTES, jsonBytes, packSteps, type Step } from "./write/budget";
 export type { Step } from "./write/budget";
-import { changedAfterSigning, loadSeal, queueSeal, queueSealFlag, sealBytes, sealToWrite, sealUnknown, type SealRead } from "./seal";
+export { ID_LIST_LAST_ROW, RULE_BAND_ROWS };
+import { changedAfterSigning, loadSeal, queueSeal, queueSealFlag, sealBytes, sealToWrite, sealUnknown } from "./seal";
 
 /** A cell of a column a person added inside a PIP table: a formula, or a constant with its number format. */
 export interface ExtraCellWrite {
@@ -118,7 +111,6 @@ export interface SaveOutcome extends WriteReport {
   journalBytes: number;
 }
 
-const POINTS_PER_CHAR = 6;
 export const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = {
   allowFormatCells: true,
   allowFormatColumns: true,
@@ -128,16 +120,6 @@ export const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = {
   allowEditObjects: true,
   allowInsertRows: false,
   allowDeleteRows: false,
-};
-
-const COLORS = {
-  formulaFill: "#F2F2F2",
-  title: "#1F3864",
-  note: "#595959",
-  good: { fill: "#C6EFCE", font: "#006100" },
-  warn: { fill: "#FFEB9C", font: "#9C5700" },
-  bad: { fill: "#FFC7CE", font: "#9C0006" },
-  mark: { fill: "#F8CBAD", font: "#833C0B" },
 };
 
 /**
@@ -339,13 +321,6 @@ async function findDebris(context: Excel.RequestContext, shape: WorkbookShape, n
   return out;
 }
 
-/**
- * Rows below a list table's header whose cells carry its input columns' data validation and highlights, so a row
- * the table grows into — from the pane (Table.resize), the CLI, or typed right below the table (Excel's
- * AutoExpansion) — is checked like the others. A longer table carries them to its last row.
- */
-export const RULE_BAND_ROWS = 1000;
-
 // ---------------------------------------------------------------------------------------------------------------
 
 /** What happens to an existing PIP table in a rewrite. */
@@ -497,7 +472,7 @@ function buildSteps(
     const bodyRows = new Map<TableDecl, number>();
     for (const table of sheet.tables) {
       const extras = extrasOf(table);
-      const grid = table.shape === "list" ? listGrid(table, plan, env, goalUnits, options, extras) : recordGrid(table, plan, env, options);
+      const grid = table.shape === "list" ? listGrid(table, plan, env, goalUnits, options.language, extras.map((e) => e.header)) : recordGrid(table, plan, env, options.language, options.asOf);
       bodyRows.set(table, grid.bodyRows);
       const inPlace = tableFate(table, shape, existing[sheet.key]).kind === "inPlace";
       const written = tableSteps(ws, table, grid, maxBytes, extras, !inPlace);
@@ -537,12 +512,6 @@ function buildSteps(
   small(tail, () => context.application.calculate("Recalculate" as Excel.CalculationType));
   small(tail, () => queueJournalDone(journalSheet), 2);
   return { head, body: steps, tail };
-}
-
-/** Rows (A1) of a list table's rule band: from its first data row to the band's end or its last row. */
-function ruleBand(table: TableDecl, bodyRows: number, lastColumn?: number): Rect {
-  const first = firstDataRow(table);
-  return { r0: first, r1: first + Math.max(bodyRows, RULE_BAND_ROWS) - 1, c0: table.anchor.col, c1: lastColumn ?? table.anchor.col + tableWidth(table) - 1 };
 }
 
 /** Data validation and conditional formats of a range, its contents and formats left alone. */
@@ -590,24 +559,6 @@ function writeBlock(ws: Excel.Worksheet, block: SheetDecl["blocks"][number], env
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Table contents
-
-interface Grid {
-  /** Header row + body rows: numbers, strings, formulas. */
-  values: (string | number)[][];
-  formats: string[][];
-  /** Number of body rows (≥ 1: an empty table gets one empty row so its formulas become calculated columns). */
-  bodyRows: number;
-}
-
-function rowEnvThrowing(env: FormulaEnv, row: number): FormulaRow {
-  const fail = (): never => {
-    throw new Error("layout: a record table's formula cannot use here() or above()");
-  };
-  return { ...env, row, data: {}, here: fail, above: fail };
-}
-
 /**
  * A sheet's plain ranges (SheetDecl.ranges: grids built like every list table's, written by src/excel/ranges.ts),
  * its charts and its derived print area, as steps: in every write after the sheet's tables, and alone in the
@@ -627,7 +578,7 @@ export function derivedSteps(
   if (clear && sheet.ranges) steps.push({ bytes: clearRangesBytes(sheet), run: () => queueClearRanges(ws(), sheet) });
   const env = makeFormulaEnv(LAYOUT, names, language, sheet.key);
   for (const table of sheet.ranges ?? []) {
-    const grid = listGrid(table, plan, env, new Map(), { language }, []);
+    const grid = listGrid(table, plan, env, new Map(), language);
     // A plain range has only the rows its plan gives (no empty row kept for calculated columns).
     const rows = 1 + modelRows(table, plan).length;
     steps.push(...rangeSteps(ws, table, { values: grid.values.slice(0, rows), formats: grid.formats.slice(0, rows) }, table.fillBlock?.(plan) ?? null));
@@ -641,78 +592,6 @@ export function derivedSteps(
     steps.push({ bytes: COMMAND_BYTES, run: () => ws().pageLayout.setPrintArea(printArea) });
   }
   return steps;
-}
-
-function listGrid(
-  table: ListTableDecl,
-  plan: Plan,
-  env: FormulaEnv,
-  goalUnits: Map<string, unknown>,
-  options: Pick<SaveInput, "language">,
-  extras: ExtraColumnWrite[],
-): Grid {
-  const lang = options.language;
-  const rows = modelRows(table, plan);
-  const bodyRows = bodyRowsOf(table, plan);
-  // A person's own columns: the header here (tables.add names the column), the cells after tables.add.
-  const values: (string | number)[][] = [[...table.columns.map((c) => c.header[lang]), ...extras.map((e) => e.header)]];
-  const formats: string[][] = [[...table.columns.map(() => TEXT_FORMAT), ...extras.map(() => TEXT_FORMAT)]];
-  const first = firstDataRow(table);
-  for (let i = 0; i < bodyRows; i++) {
-    const row = rows[i] ?? {};
-    const sheetRow = first + i;
-    const unitOf = (column: ColumnDecl) =>
-      column.unitFormat === "goalOfRow" ? goalUnits.get(String(row.goalId)) : column.unitFormat === "ownRow" ? row.unit : undefined;
-    const rowValues: (string | number)[] = [];
-    const rowFormats: string[] = [];
-    for (const column of table.columns) {
-      if (column.kind === "formula" && column.formula) {
-        rowValues.push(`=${column.formula(makeFormulaRow(env, table, sheetRow, row))}`);
-        rowFormats.push(formatFor(column, unitOf(column)));
-        continue;
-      }
-      const key = table.entity ? column.field : column.key;
-      const cell = encodeValue(column, key === undefined || rows[i] === undefined ? null : row[key], lang, unitOf(column));
-      rowValues.push(cell.value);
-      rowFormats.push(cell.numberFormat);
-    }
-    for (let k = 0; k < extras.length; k++) {
-      rowValues.push("");
-      rowFormats.push("General");
-    }
-    values.push(rowValues);
-    formats.push(rowFormats);
-  }
-  return { values, formats, bodyRows };
-}
-
-function recordGrid(table: RecordTableDecl, plan: Plan, env: FormulaEnv, options: SaveInput): Grid {
-  const lang = options.language;
-  const values: (string | number)[][] = [[RECORD_HEADERS.item[lang], RECORD_HEADERS.value[lang]]];
-  const formats: string[][] = [[TEXT_FORMAT, TEXT_FORMAT]];
-  table.fields.forEach((field, i) => {
-    const sheetRow = table.anchor.row + 1 + i;
-    let value: string | number;
-    let format: string;
-    if (field.inputFormula && field.key === "asOf" && options.asOf) {
-      value = isoToSerial(options.asOf) ?? options.asOf;
-      format = numberFormatOf(field);
-    } else if (field.kind === "formula" && field.formula) {
-      value = `=${field.formula(rowEnvThrowing(env, sheetRow))}`;
-      format = numberFormatOf(field);
-    } else {
-      const entity = field.entity ?? table.entity;
-      const record = entity ? entityRecord(plan, entity) : undefined;
-      // The header's language is the language the workbook is written in.
-      const raw = field.key === "language" && entity === "header" ? lang : field.field && record ? record[field.field] : null;
-      const cell = encodeValue(field, raw, lang);
-      value = cell.value;
-      format = cell.numberFormat;
-    }
-    values.push([field.header[lang], value]);
-    formats.push([TEXT_FORMAT, format]);
-  });
-  return { values, formats, bodyRows: table.fields.length };
 }
 
 function rangeAddress(table: TableDecl, rowFrom: number, rowTo: number, extraColumns = 0): string {
@@ -824,30 +703,6 @@ function shiftRowsRelative(formula: string, row: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Formats, protection flags, validation, conditional formats
 
-interface ColumnRange {
-  column: ColumnDecl;
-  /** A1 address of the column's body cells (list tables) or of the field's value cell (record tables). */
-  address: string;
-  /** A1 of the first cell (relative references in conditional-format rules start there). */
-  first: string;
-  /** Where the column's validation and input highlights go: list tables' input columns, the rule band. */
-  rules: string;
-}
-
-function columnRanges(table: TableDecl, bodyRows: number): ColumnRange[] {
-  const first = firstDataRow(table);
-  if (table.shape === "list") {
-    return table.columns.map((column, i) => {
-      const letter = columnLetter(table.anchor.col + i);
-      const address = `${letter}${first}:${letter}${first + bodyRows - 1}`;
-      const band = ruleBand(table, bodyRows);
-      return { column, address, first: `${letter}${first}`, rules: isInput(column) && table.entity !== null ? `${letter}${band.r0}:${letter}${band.r1}` : address };
-    });
-  }
-  const letter = columnLetter(table.anchor.col + 1);
-  return table.fields.map((column, i) => ({ column, address: `${letter}${first + i}`, first: `${letter}${first + i}`, rules: `${letter}${first + i}` }));
-}
-
 function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: number, env: FormulaEnv, sheet: SheetDecl, goalUnits: Map<string, unknown>): Step[] {
   const steps: Step[] = [];
   const ranges = columnRanges(table, bodyRows);
@@ -908,155 +763,8 @@ function decorationSteps(ws: () => Excel.Worksheet, table: TableDecl, bodyRows: 
   return steps;
 }
 
-interface RuleWithMessage {
-  rule: Excel.DataValidationRule;
-  message: string;
-}
-
-function validationRule(column: ColumnDecl, env: FormulaEnv): RuleWithMessage | null {
-  const v = column.validation;
-  if (!v || !isInput(column)) return null;
-  switch (v.kind) {
-    case "dateInWindow":
-      return {
-        rule: {
-          date: {
-            formula1: `=${env.value("PIP_Header", "planStart")}`,
-            formula2: `=${env.value("PIP_Header", "planEnd")}`,
-            operator: "Between" as Excel.DataValidationOperator,
-          },
-        },
-        message: VALIDATION_ALERTS.dateInWindow,
-      };
-    case "date":
-      return { rule: { date: { formula1: "1900-03-01", operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } }, message: VALIDATION_ALERTS.date };
-    case "decimal":
-      return {
-        rule: { decimal: { formula1: v.min ?? -1e15, formula2: v.max ?? 1e15, operator: "Between" as Excel.DataValidationOperator } },
-        message: VALIDATION_ALERTS[v.alert],
-      };
-    case "list": {
-      const list = column.list;
-      if (!list) return null;
-      if (list.kind === "labels") {
-        // Both languages' labels are accepted by the reader; the drop-down offers the workbook's language.
-        return { rule: { list: { inCellDropDown: true, source: listLabels(list.list, env.lang).join(",") } }, message: VALIDATION_ALERTS.list };
-      }
-      return {
-        rule: { list: { inCellDropDown: true, source: `=${env.colRange(list.table, list.column, ID_LIST_LAST_ROW)}` } },
-        message: list.table === "PIP_Causes" ? VALIDATION_ALERTS.causeId : VALIDATION_ALERTS.goalId,
-      };
-    }
-  }
-}
-
-/** Drop-downs of goal and cause ids list the id column down to this row (blank cells are not offered). */
-export const ID_LIST_LAST_ROW = 2000;
-
-interface Highlight {
-  formula: string;
-  color?: { fill: string; font: string };
-  /** A number format instead of colours (the unit of a Tracking row, by its goal: goalUnitRules). */
-  numberFormat?: string;
-  /** Apply to this range (the whole table row band) instead of the column. */
-  wholeRow?: string;
-}
-
-function conditionalRules(r: ColumnRange, table: TableDecl, env: FormulaEnv, goalUnits: Map<string, unknown>): Highlight[] {
-  const out: Highlight[] = [];
-  const c = r.first;
-  const column = r.column;
-  const goalColumn = table.shape === "list" ? table.columns.findIndex((x) => x.key === "goalId") : -1;
-  if (column.unitFormat === "goalOfRow" && goalColumn >= 0) {
-    // Lowest priority first: each add goes on top (the catch-all "General" must lose to a unit's own format).
-    out.push(...goalUnitRules(env, `$${columnLetter(table.anchor.col + goalColumn)}${c.replace(/^[A-Z]+/, "")}`, goalUnits.values()));
-  }
-  if (isInput(column) && !column.inputFormula && (column.kind === "number" || column.kind === "percent" || column.kind === "date")) {
-    // Pasted text, a date typed as text, an error: shown red until fixed (the reader reports them too).
-    out.push({ formula: `=AND(NOT(ISBLANK(${c})),NOT(ISNUMBER(${c})))`, color: COLORS.bad });
-  }
-  const bands = (hi: string, lo: string) => [
-    { formula: `=AND(ISNUMBER(${c}),${c}>=${hi})`, color: COLORS.good },
-    { formula: `=AND(ISNUMBER(${c}),${c}<${hi},${c}>=${lo})`, color: COLORS.warn },
-    { formula: `=AND(ISNUMBER(${c}),${c}<${lo})`, color: COLORS.bad },
-  ];
-  switch (column.highlight) {
-    case "attainmentBands":
-      out.push(...bands(env.value("PIP_Header", "met"), env.value("PIP_Header", "partiallyMet")));
-      break;
-    case "paceBands":
-      out.push(...bands(env.value("PIP_Header", "onTrack"), env.value("PIP_Header", "atRisk")));
-      break;
-    case "statusBands":
-      out.push(
-        { formula: `=${c}=${env.label("goalStatus", "on-track")}`, color: COLORS.good },
-        { formula: `=${c}=${env.label("goalStatus", "at-risk")}`, color: COLORS.warn },
-        { formula: `=${c}=${env.label("goalStatus", "off-track")}`, color: COLORS.bad },
-      );
-      break;
-    case "overdueRow": {
-      const [, letter, row] = /^([A-Z]+)(\d+)$/.exec(c) ?? [];
-      const last = r.address.split(":")[1]?.replace(/^[A-Z]+/, "") ?? row;
-      out.push({
-        formula: `=$${letter}${row}<>""`,
-        color: COLORS.bad,
-        wholeRow: `${columnLetter(table.anchor.col)}${row}:${columnLetter(table.anchor.col + tableWidth(table) - 1)}${last}`,
-      });
-      break;
-    }
-    case "checkInRow": {
-      // The schedule's row: amber while due, red once missed (tracking.ts checkInRowRules), over the whole row.
-      const row = c.replace(/^[A-Z]+/, "");
-      const last = r.address.split(":")[1]?.replace(/^[A-Z]+/, "") ?? row;
-      const wholeRow = `${columnLetter(table.anchor.col)}${row}:${columnLetter(table.anchor.col + tableWidth(table) - 1)}${last}`;
-      const at = (key: string) => `$${columnLetter(table.anchor.col + (table.shape === "list" ? table.columns.findIndex((x) => x.key === key) : 0))}${row}`;
-      for (const rule of checkInRowRules(env, at)) out.push({ formula: rule.formula, color: COLORS[rule.tone], wholeRow });
-      break;
-    }
-    case "checkInsMissed":
-    case "checkInDue":
-      for (const rule of checkInSummaryRules(column.highlight, env, c)) out.push({ formula: rule.formula, color: COLORS[rule.tone] });
-      break;
-    default:
-      break;
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Page: widths, freeze panes, print setup
-
-export function columnWidths(sheet: SheetDecl): Map<number, number> {
-  const widths = new Map<number, number>();
-  const put = (col: number, chars: number) => widths.set(col, Math.max(widths.get(col) ?? 0, chars));
-  for (const table of sheet.tables) {
-    if (table.shape === "list") table.columns.forEach((c, i) => put(table.anchor.col + i, c.width));
-    else {
-      put(table.anchor.col, Math.max(...table.fields.map((f) => f.header["zh-CN"].length * 2, 0), 16));
-      put(table.anchor.col + 1, Math.max(...table.fields.map((f) => f.width)));
-    }
-  }
-  // Plain ranges (SheetDecl.ranges) give the widths of the columns no table sets.
-  for (const range of sheet.ranges ?? []) range.columns.forEach((c, i) => widths.has(range.anchor.col + i) || widths.set(range.anchor.col + i, c.width));
-  return widths;
-}
-
-/** The print area: from A1 to the right-most table column, down to the last table row written. */
-export function printArea(sheet: SheetDecl, rowsOf: (t: TableDecl) => number): string {
-  let lastCol = 0;
-  let lastRow = 1;
-  for (const t of sheet.tables) {
-    lastCol = Math.max(lastCol, t.anchor.col + tableWidth(t) - 1);
-    lastRow = Math.max(lastRow, t.anchor.row + rowsOf(t));
-  }
-  for (const b of sheet.blocks) lastRow = Math.max(lastRow, Number(/\d+$/.exec(b.cell)?.[0] ?? 1));
-  return `A1:${columnLetter(lastCol)}${lastRow}`;
-}
-
-/** Sheet columns (0-based) of the list-table columns declared `hidden` (the Tracking log's Row key and Match key). */
-export function hiddenColumns(sheet: SheetDecl): number[] {
-  return sheet.tables.flatMap((t) => (t.shape === "list" ? t.columns.flatMap((c, i) => (c.hidden ? [t.anchor.col + i] : [])) : []));
-}
 
 function pageSteps(ws: Excel.Worksheet, sheet: SheetDecl): void {
   // One range per run of adjacent columns of the same width.

@@ -18,7 +18,7 @@ import { readPlan } from "../../src/excel/reader";
 import { LIST_LABELS, SHEET_NAMES } from "../../src/i18n/workbook";
 import { columnLetter, makeFormulaEnv, makeFormulaRow } from "../../src/workbook/layout";
 import { LAYOUT, defaultSheetNames, modelRows, type SheetNames } from "../../src/workbook";
-import { encodeValue } from "../../src/excel/cells";
+import { encodeValue } from "../../src/workbook/cells";
 import { EVALUATION_TABLES, evaluationColumnIndex, evaluationContent, type EvaluationTableName } from "../../src/workbook/sheets/evaluation";
 
 export const EXAMPLE_PATH = join(__dirname, "../../examples/sales-q2-2024.plan.json");

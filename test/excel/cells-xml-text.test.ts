@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hasXmlInvalidChars } from "../../src/core/xml-text";
 import { parsePlanJson } from "../../src/core/plan-file";
-import { encodeValue } from "../../src/excel/cells";
+import { encodeValue } from "../../src/workbook/cells";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { createMemoryExcel } from "../../src/memory-excel";
 import { listTable } from "../../src/workbook";

@@ -1,4 +1,4 @@
-import { decodeValue, encodeValue, isDateFormat } from "../../src/excel/cells";
+import { decodeValue, encodeValue, isDateFormat } from "../../src/workbook/cells";
 import { listTable, recordTable, type ColumnDecl } from "../../src/workbook";
 
 const col = (table: "PIP_Goals" | "PIP_Tracking" | "PIP_Resources" | "PIP_Causes", key: string): ColumnDecl =>

@@ -9,7 +9,7 @@
 import { isoToSerial, serialToIso } from "../core/dates";
 import { toXmlText } from "../core/xml-text";
 import type { Language } from "../core/model";
-import { isInput, listLabel, numberFormatOf, parseListValue, unitNumberFormat, type ColumnDecl } from "../workbook";
+import { isInput, listLabel, numberFormatOf, parseListValue, unitNumberFormat, type ColumnDecl } from "./index";
 
 export const TEXT_FORMAT = "@";
 
