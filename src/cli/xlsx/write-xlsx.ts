@@ -186,34 +186,12 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSnapshot, cellsByAddress: M
   });
 }
 
-/** ExcelJS 4.4 writes the cellIs operators besides equal / greaterThan / lessThan / between although its typings omit them. */
-type FileCellIsOperator =
-  | "between"
-  | "notBetween"
-  | "equal"
-  | "notEqual"
-  | "greaterThan"
-  | "lessThan"
-  | "greaterThanOrEqual"
-  | "lessThanOrEqual";
-
 /** A conditional-format formula for the file: "=…" → "…" (with _xlfn.); a number as is. */
 function validationFormula(value: unknown): string {
   if (typeof value === "number") return String(value);
   const text = String(value ?? "");
   return text.startsWith("=") ? fileFormula(text) : text;
 }
-
-const CF_OPERATORS: Record<string, FileCellIsOperator> = {
-  Between: "between",
-  NotBetween: "notBetween",
-  EqualTo: "equal",
-  NotEqualTo: "notEqual",
-  GreaterThan: "greaterThan",
-  LessThan: "lessThan",
-  GreaterThanOrEqual: "greaterThanOrEqual",
-  LessThanOrEqual: "lessThanOrEqual",
-};
 
 function conditionalStyle(format: Record<string, unknown> | null): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
@@ -247,43 +225,13 @@ export function generalInDxfs(stylesXml: string): string {
   );
 }
 
-/** Text rules as the expression Excel itself stores for them (relative to the range's top-left cell). */
-function textRuleFormula(operator: string, text: string, topLeft: string): string | null {
-  const literal = `"${text.replace(/"/g, '""')}"`;
-  switch (operator) {
-    case "Contains":
-      return `NOT(ISERROR(SEARCH(${literal},${topLeft})))`;
-    case "NotContains":
-      return `ISERROR(SEARCH(${literal},${topLeft}))`;
-    case "BeginsWith":
-      return `LEFT(${topLeft},LEN(${literal}))=${literal}`;
-    case "EndsWith":
-      return `RIGHT(${topLeft},LEN(${literal}))=${literal}`;
-    default:
-      return null;
-  }
-}
-
-/** ExcelJS rule of a snapshot conditional format; null for kinds PIPbook does not use (color scales …). */
+/**
+ * ExcelJS rule of a snapshot conditional format: a formula rule (the in-memory Excel records Custom ones only,
+ * the type PIPbook's writer adds); null for anything else.
+ */
 export function conditionalRuleOf(cf: ConditionalFormatSnapshot): ExcelJS.ConditionalFormattingRule | null {
-  const base = { priority: cf.priority + 1, style: conditionalStyle(cf.format) };
-  const rule = cf.rule ?? {};
-  if (cf.type === "Custom") {
-    return { ...base, type: "expression", formulae: [validationFormula(rule.formula)] };
-  }
-  if (cf.type === "CellValue") {
-    const operator = CF_OPERATORS[String(rule.operator)];
-    if (!operator) return null;
-    const formulae = [validationFormula(rule.formula1)];
-    if (rule.formula2 !== undefined && rule.formula2 !== null && rule.formula2 !== "") formulae.push(validationFormula(rule.formula2));
-    return { ...base, type: "cellIs", operator, formulae } as unknown as ExcelJS.CellIsRuleType;
-  }
-  if (cf.type === "ContainsText") {
-    const topLeft = cf.range.split(",")[0].split(":")[0].trim();
-    const formula = textRuleFormula(String(rule.operator), String(rule.text ?? ""), topLeft);
-    return formula === null ? null : { ...base, type: "expression", formulae: [formula] };
-  }
-  return null;
+  if (cf.type !== "Custom") return null;
+  return { priority: cf.priority + 1, style: conditionalStyle(cf.format), type: "expression", formulae: [validationFormula((cf.rule ?? {}).formula)] };
 }
 
 // ---- sheets ------------------------------------------------------------------------------------------------
