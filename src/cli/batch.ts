@@ -14,6 +14,7 @@ import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
 import { CliError, reasonOf } from "./errors";
 import { writeFileAtomic } from "./files";
 import type { Roster, RosterRow } from "./roster";
+import { inParallel } from "./workers/pool";
 
 /** `PIP-<id>-<name>.xlsx`, with characters that Windows, macOS or Linux refuse in file names replaced by "_". */
 export function workbookFileName(employeeId: string, employeeName: string): string {
@@ -117,6 +118,8 @@ export interface BatchOptions {
   validate: (plan: Plan) => Finding[];
   /** What is at the target now (default: nothing is ever there). */
   inspect?: (target: string) => Promise<ExistingTarget>;
+  /** Workbooks generated at once (default 1: one after the other); the CLI passes its worker pool's capacity. */
+  concurrency?: number;
   /** Called after each row, done = rows finished so far. */
   onRow?: (event: { done: number; total: number; row: number; file: string | null }) => void;
 }
@@ -129,15 +132,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const total = roster.rows.length + roster.problems.length;
   let done = 0;
   for (const p of roster.problems) options.onRow?.({ done: ++done, total, row: p.row, file: null });
+  const finished = (row: number, file: string | null) => options.onRow?.({ done: ++done, total, row, file });
 
+  // In roster order: the file name each row claims, its plan and its errors (cheap, and the order decides who
+  // owns a name). Then the workbooks, `concurrency` at a time (workers generate them, src/cli/workers).
   const rowOfFile = new Map<string, number>();
+  const jobs: { row: RosterRow; plan: Plan; name: string }[] = [];
   for (const row of roster.rows) {
     const name = workbookFileName(row.values.employeeId, row.values.employeeName);
-    let file: string | null = null;
     try {
       const claimedBy = rowOfFile.get(name.toLowerCase());
       if (claimedBy !== undefined) {
         failures.push({ row: row.row, key: "roster.duplicateFile", params: { row: row.row, name, other: claimedBy } });
+        finished(row.row, null);
         continue;
       }
       rowOfFile.set(name.toLowerCase(), row.row);
@@ -145,29 +152,47 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       const errors = options.validate(plan).filter((f) => f.severity === "error");
       if (errors.length > 0) {
         failures.push({ row: row.row, key: "roster.planErrors", params: { row: row.row, message: errors[0].message[language] } });
+        finished(row.row, null);
         continue;
       }
+      jobs.push({ row, plan, name });
+    } catch (error) {
+      failures.push({ row: row.row, key: "roster.writeFailed", params: { row: row.row, reason: reasonText(error, language) } });
+      finished(row.row, null);
+    }
+  }
+
+  const outcomes = await inParallel(jobs, Math.max(1, options.concurrency ?? 1), async ({ row, plan, name }): Promise<JobOutcome> => {
+    let file: string | null = null;
+    try {
       const target = path.join(outDir, name);
       const existing = options.inspect ? await options.inspect(target) : { kind: "none" as const };
-      if (existing.kind === "pip" && existing.entered > 0) {
-        skipped.push({ row: row.row, file: target, entered: existing.entered });
-        continue;
-      }
+      if (existing.kind === "pip" && existing.entered > 0) return { skip: { row: row.row, file: target, entered: existing.entered } };
       if (existing.kind === "foreign" || existing.kind === "unreadable") {
-        failures.push({ row: row.row, key: "roster.targetNotPip", params: { row: row.row, file: name } });
-        continue;
+        return { failure: { row: row.row, key: "roster.targetNotPip", params: { row: row.row, file: name } } };
       }
       const bytes = await options.generate(plan);
       await writeFileAtomic(target, bytes);
-      written.push(target);
       file = target;
+      return { written: target };
     } catch (error) {
-      const reason = error instanceof CliError ? cliText(language, error.key, error.params) : reasonOf(error);
-      failures.push({ row: row.row, key: "roster.writeFailed", params: { row: row.row, reason } });
+      return { failure: { row: row.row, key: "roster.writeFailed", params: { row: row.row, reason: reasonText(error, language) } } };
     } finally {
-      options.onRow?.({ done: ++done, total, row: row.row, file });
+      finished(row.row, file);
     }
+  });
+  // Reported in roster order, whichever finished first.
+  for (const o of outcomes) {
+    if ("written" in o) written.push(o.written);
+    else if ("skip" in o) skipped.push(o.skip);
+    else failures.push(o.failure);
   }
   failures.sort((a, b) => a.row - b.row);
   return { written, skipped, failures, total };
+}
+
+type JobOutcome = { written: string } | { skip: BatchSkip } | { failure: BatchFailure };
+
+function reasonText(error: unknown, language: Language): string {
+  return error instanceof CliError ? cliText(language, error.key, error.params) : reasonOf(error);
 }

@@ -4,16 +4,17 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
-import { analyzePlan, type GoalStatus } from "../core/analysis";
-import { isoToDay } from "../core/dates";
+import { analyzePlan } from "../core/analysis";
 import type { Finding } from "../core/findings";
-import type { Language, Plan } from "../core/model";
+import type { Language } from "../core/model";
 import { validatePlan } from "../core/validate";
 import { placeInJson } from "../core/plan-file";
 import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
 import { runBatch } from "./batch";
 import { writeDashboard } from "./dashboard";
-import { phaseOn, type DashboardPhase, type DashboardPlan } from "../workbook/dashboard";
+import { readForRollup, type RollupRead, type RollupRow } from "./rollup";
+import { inParallel, WorkerPool, workerCount } from "./workers/pool";
+import type { WorkerReply } from "./workers/protocol";
 import { CliError, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
 import { cleanStaleTemporaries, isTemporaryName, readIfExists, readInputFile, requireDirectory, writeFileAtomic } from "./files";
 import { loadPlanFile, loadPlanJson, planFileKind, type LoadedPlan } from "./plan-source";
@@ -139,12 +140,16 @@ export async function runBatchCommand(
     ? new SingleBar({ stream: process.stderr, format: `${say(context, "batch.progressBar")} {bar} {value}/{total} {name}`, hideCursor: true }, Presets.shades_classic)
     : null;
   bar?.start(total, 0, { name: "" });
+  // The workbooks are generated in worker threads, one per core (PIPBOOK_WORKERS=0: in this thread, as before).
+  const workers = workerCount(roster.rows.length);
+  const pool = workers > 0 ? new WorkerPool(workers) : null;
   const result = await runBatch({
     roster,
     template,
     outDir: options.output,
     language: context.language,
-    generate: (plan) => generateWorkbook(plan, { language }),
+    concurrency: pool ? pool.capacity : 1,
+    generate: pool ? async (plan) => bytesReply(await pool.run({ kind: "generate", plan, language })) : (plan) => generateWorkbook(plan, { language }),
     validate: validatePlan,
     inspect: async (target) => {
       const existing = await readIfExists(target);
@@ -162,7 +167,7 @@ export async function runBatchCommand(
       else if (file) context.io.stderr(`${say(context, "batch.progressLine", { done, total, name })}\n`);
       else context.io.stderr(`${say(context, "batch.progressFailedLine", { done, total, row })}\n`);
     },
-  });
+  }).finally(() => pool?.close());
   bar?.stop();
   context.io.stdout(`${say(context, "batch.summary", { written: result.written.length, failed: result.failures.length, dir: options.output })}\n`);
   if (result.skipped.length > 0) {
@@ -231,49 +236,7 @@ export async function runAnalyze(context: CommandContext, file: string, options:
 
 export const ROLLUP_FORMAT = "pipbook.rollup/1";
 
-export type PlanPhase = DashboardPhase;
-
-export interface RollupRow extends DashboardPlan {
-  /** The worst goal status: off-track, at-risk, on-track, else not-started / no-data. */
-  status: GoalStatus;
-  outcomeSuggestion: ReturnType<typeof analyzePlan>["outcomeSuggestion"];
-}
-
-const STATUS_RANK: GoalStatus[] = ["off-track", "at-risk", "on-track", "not-started", "no-data"];
-
-function worstStatus(statuses: GoalStatus[]): GoalStatus {
-  for (const status of STATUS_RANK) if (statuses.includes(status)) return status;
-  return "no-data";
-}
-
-/**
- * One plan's row. `findings` are the reader's (a workbook's): its seal findings (SEAL_CHANGED, SEAL_ROW_ADDED,
- * SEAL_ROW_REMOVED, SEAL_DAMAGED — src/excel/seal.ts) are counted as changes after signing.
- */
-export function rollupRow(file: string, plan: Plan, asOf: string, findings: readonly Finding[] = []): RollupRow {
-  const analysis = analyzePlan(plan, { asOf });
-  const h = plan.header;
-  const asOfDay = isoToDay(asOf) ?? 0;
-  const endDay = isoToDay(h.planEnd) ?? asOfDay;
-  return {
-    file,
-    employeeName: h.employeeName,
-    employeeId: h.employeeId,
-    department: h.department,
-    manager: h.manager,
-    planStart: h.planStart,
-    planEnd: h.planEnd,
-    daysLeft: Math.max(0, endDay - asOfDay),
-    phase: phaseOn(h.planStart, h.planEnd, asOf),
-    overallAttainment: analysis.overallAttainment,
-    status: worstStatus(analysis.goals.map((g) => g.status)),
-    outcomeSuggestion: analysis.outcomeSuggestion,
-    recordedOutcome: plan.evaluation.outcome,
-    overdueActions: analysis.overdueActions.length,
-    missedCheckIns: analysis.checkIns.missed,
-    changedAfterSigning: findings.filter((f) => f.code.startsWith("SEAL_")).length,
-  };
-}
+export type { PlanPhase, RollupRow } from "./rollup";
 
 const ROLLUP_COLUMNS: CliMessageKey[] = [
   "rollup.col.employee",
@@ -290,6 +253,20 @@ const ROLLUP_COLUMNS: CliMessageKey[] = [
   "rollup.col.missedCheckIns",
 ];
 
+/** A worker's answer to a generate task: the workbook's bytes; its error thrown here, as in one thread. */
+function bytesReply(reply: WorkerReply): Uint8Array {
+  if (reply.kind === "bytes") return reply.bytes;
+  if (reply.kind === "error") throw reply.cliError ? new CliError(reply.cliError.key, reply.cliError.params, reply.cliError.exitCode) : new Error(reply.message);
+  throw new Error(`unexpected worker reply ${reply.kind}`);
+}
+
+/** A worker's answer to a rollup task; an error that was not a CliError is thrown here, as in one thread. */
+function rollupReply(reply: WorkerReply): RollupRead {
+  if (reply.kind === "rollup") return reply.read;
+  if (reply.kind === "error") throw reply.cliError ? new CliError(reply.cliError.key, reply.cliError.params, reply.cliError.exitCode) : new Error(reply.message);
+  throw new Error(`unexpected worker reply ${reply.kind}`);
+}
+
 export async function runRollup(
   context: CommandContext,
   folder: string,
@@ -301,21 +278,28 @@ export async function runRollup(
   const names = (await fs.readdir(folder))
     .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !isTemporaryName(name))
     .sort((a, b) => a.localeCompare(b));
+  const files = names.map((name) => path.join(folder, name)).filter((file) => path.resolve(file) !== outputPath);
+  // Each workbook is read in a worker (one per core; PIPBOOK_WORKERS=0 reads in this thread); reported in name order.
+  const workers = workerCount(files.length);
+  const pool = workers > 0 ? new WorkerPool(workers) : null;
+  let reads: RollupRead[];
+  try {
+    reads = await inParallel(files, pool ? pool.capacity : 1, async (file) => {
+      if (!pool) return readForRollup(file, options.asOf);
+      return rollupReply(await pool.run({ kind: "rollup", file, asOf: options.asOf }));
+    });
+  } finally {
+    await pool?.close();
+  }
   const rows: RollupRow[] = [];
   let failed = 0;
-  for (const name of names) {
-    const file = path.join(folder, name);
-    if (path.resolve(file) === outputPath) continue;
-    try {
-      const loaded = await loadPlanFile(file);
-      const findings = validationFindings(loaded);
-      if (loaded.plan !== null && !findings.some((f) => f.code === "PLAN_WINDOW_TOO_LONG")) rows.push(rollupRow(file, loaded.plan, options.asOf, findings));
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      if (error.key !== "file.notPip") failed++;
-      context.io.stderr(`pipbook: ${say(context, "rollup.skipped", { file, reason: say(context, error.key, { ...error.params, file: name }) })}\n`);
-    }
-  }
+  reads.forEach((read, i) => {
+    if (read.kind === "row") rows.push(read.row);
+    if (read.kind !== "skipped") return;
+    if (!read.notPip) failed++;
+    const file = files[i];
+    context.io.stderr(`pipbook: ${say(context, "rollup.skipped", { file, reason: say(context, read.key, { ...read.params, file: path.basename(file) }) })}\n`);
+  });
   if (options.json) {
     context.io.stdout(`${JSON.stringify({ format: ROLLUP_FORMAT, folder, asOf: options.asOf, rows }, null, 2)}\n`);
   } else if (rows.length === 0) {

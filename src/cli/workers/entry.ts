@@ -1,0 +1,37 @@
+/**
+ * A CLI worker thread (./pool.ts): takes tasks from the main thread one at a time and answers each.
+ */
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { CliError, reasonOf } from "../errors";
+import { generateWorkbook } from "../workbook-io";
+import { readForRollup } from "../rollup";
+import type { WorkerReply, WorkerTask } from "./protocol";
+
+/** True in a thread the CLI's pool started (src/cli/bin.ts serves tasks there instead of parsing argv). */
+export function isPipbookWorker(): boolean {
+  return !isMainThread && (workerData as { pipbookWorker?: boolean } | null)?.pipbookWorker === true;
+}
+
+async function answer(task: WorkerTask): Promise<{ reply: WorkerReply; transfer: ArrayBuffer[] }> {
+  if (task.kind === "generate") {
+    let bytes = await generateWorkbook(task.plan, { language: task.language, asOf: task.asOf });
+    // Only a buffer the bytes fill alone can be transferred.
+    if (bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength) bytes = bytes.slice();
+    return { reply: { kind: "bytes", bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+  }
+  return { reply: { kind: "rollup", read: await readForRollup(task.file, task.asOf) }, transfer: [] };
+}
+
+export function serveWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error("serveWorker outside a worker thread");
+  port.on("message", (task: WorkerTask) => {
+    answer(task).then(
+      ({ reply, transfer }) => port.postMessage(reply, transfer),
+      (error: unknown) => {
+        const cliError = error instanceof CliError ? { key: error.key, params: error.params, exitCode: error.exitCode } : null;
+        port.postMessage({ kind: "error", cliError, message: reasonOf(error) } satisfies WorkerReply);
+      },
+    );
+  });
+}
