@@ -13,8 +13,7 @@ import { planSchema } from "../core/model";
 import { createWorkbookPort } from "../excel/office-port";
 import { pickLanguage } from "../i18n/ui";
 import { LanguageProvider } from "../taskpane/context";
-import { createMemoryExcel } from "../memory-excel";
-import { createHyperFormulaEngine } from "../memory-excel/hyperformula-engine";
+import { createEngineLaterExcel, portWithQuickFirstRead } from "./engine-later";
 import { browserStorage, forget, loadSaved, save } from "./persist";
 import { PreviewApp } from "./PreviewApp/PreviewApp";
 import type { KeepStatus, PreviewKeeping, PreviewWorkbook } from "./PreviewApp/PreviewApp.types";
@@ -36,18 +35,29 @@ async function main(): Promise<void> {
   const saved = exampleFlag || params.has("fresh") ? null : loadSaved(storage);
   let language = pickLanguage(params.get("lang") ?? saved?.language ?? navigator.language);
 
-  const excel = createMemoryExcel({ engine: createHyperFormulaEngine() });
-  if (saved) excel.loadSnapshot(saved.snapshot);
+  // HyperFormula is its own chunk, loaded after the first view has painted (src/preview/engine-later.ts).
+  const excel = createEngineLaterExcel({
+    saved: saved?.snapshot ?? null,
+    loadEngine: async () => {
+      const { createHyperFormulaEngine } = await import(/* webpackChunkName: "formula-engine" */ "../memory-excel/hyperformula-engine");
+      const engine = createHyperFormulaEngine();
+      performance.mark("pipbook:engine-ready");
+      return engine;
+    },
+  });
   // The in-memory Excel stands in for a current Excel (ExcelApi 1.13+), which has Table.resize for appended rows.
-  const port = createWorkbookPort((batch) => excel.run(batch), { asOf: asOf ?? null });
+  const enginePort = createWorkbookPort((batch) => excel.run(batch), { asOf: asOf ?? null });
+  const quick = excel.withoutEngine;
+  const port = portWithQuickFirstRead(enginePort, quick ? createWorkbookPort((batch) => quick.run(batch), { asOf: asOf ?? null }) : null, excel);
   const workbook: PreviewWorkbook = {
     grid: () => gridFromSnapshot(excel.snapshot()),
     typeInto: async (sheet, cell, text, mode) => {
-      await excel.setCellValues(sheet, cell, [[text]], { mode });
+      await (await excel.ready()).setCellValues(sheet, cell, [[text]], { mode });
     },
     onChange: (listener) => excel.onChange(listener),
   };
   const loadExample = async (name = "sales-q2-2024") => {
+    await excel.startEngine();
     const plan = planSchema.parse(EXAMPLES[name]);
     await port.writePlan(plan, { language: plan.header.language });
   };
@@ -94,7 +104,8 @@ async function main(): Promise<void> {
     },
     toXlsx: () => workbookToXlsx(excel.snapshot()),
     openXlsx: async (bytes) => {
-      excel.loadSnapshot(await xlsxToWorkbook(bytes));
+      const [engineExcel, opened] = await Promise.all([excel.ready(), xlsxToWorkbook(bytes)]);
+      engineExcel.loadSnapshot(opened);
     },
   };
 
@@ -105,6 +116,26 @@ async function main(): Promise<void> {
       </LanguageProvider>
     </FluentProvider>,
   );
+  startEngineAfterFirstView(() => void excel.startEngine());
+}
+
+/**
+ * Calls `start` once the pane's first view has painted (its performance mark, src/taskpane/timing.ts, then one
+ * frame), or after 3 s whatever happened, so the engine's parse does not compete with the first paint.
+ */
+function startEngineAfterFirstView(start: () => void): void {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    requestAnimationFrame(() => setTimeout(start, 0));
+  };
+  const seen = () => performance.getEntriesByType("mark").some((m) => m.name.startsWith("pipbook:view-"));
+  const observer = typeof PerformanceObserver === "function" ? new PerformanceObserver(() => seen() && once()) : null;
+  observer?.observe({ entryTypes: ["mark"] });
+  if (seen()) once();
+  setTimeout(once, 3000);
 }
 
 void main();
