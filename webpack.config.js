@@ -236,5 +236,6 @@ module.exports.urls = { urlDev, urlProd };
 module.exports.resolveBaseUrl = resolveBaseUrl;
 module.exports.resolveAddinId = resolveAddinId;
 module.exports.productionManifest = productionManifest;
+module.exports.themeCss = themeCss;
 module.exports.deploySettings = deploySettings;
 module.exports.DeploySettingError = DeploySettingError;

@@ -1,4 +1,8 @@
-import { initialScripts } from "../../bench/bundle.bench";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { benchBundle, initialScripts } from "../../bench/bundle.bench";
 
 describe("bundle bench: the scripts taskpane.html loads first", () => {
   test("quoted, single-quoted and unquoted (minified) src attributes are found; the Office.js CDN is not ours", () => {
@@ -7,5 +11,25 @@ describe("bundle bench: the scripts taskpane.html loads first", () => {
       '<script defer src=vendor-react.1.js></script><script defer="defer" src="vendor-fluent.2.js"></script>' +
       "<script src='taskpane.3.js'></script><script>inline()</script>";
     expect(initialScripts(html)).toEqual(["vendor-react.1.js", "vendor-fluent.2.js", "taskpane.3.js"]);
+  });
+
+  test("initial scripts are summed, other .js files are on demand, and the page itself is measured apart", () => {
+    const dist = mkdtempSync(path.join(tmpdir(), "pipbook-bundle-"));
+    try {
+      const html = `<style>:root{--colorNeutralForeground1:#242424}</style><script defer src=a.js></script><script defer src=b.js></script>`;
+      writeFileSync(path.join(dist, "taskpane.html"), html);
+      writeFileSync(path.join(dist, "a.js"), "a".repeat(5000));
+      writeFileSync(path.join(dist, "b.js"), "console.log('b');".repeat(50));
+      writeFileSync(path.join(dist, "lazy.chunk.js"), "x".repeat(100));
+      const r = benchBundle(dist);
+      const gz = (s: string) => gzipSync(Buffer.from(s), { level: 9 }).length;
+      expect(r.chunks.filter((c) => c.initial).map((c) => c.file).sort()).toEqual(["a.js", "b.js"]);
+      expect(r.chunks.find((c) => c.file === "lazy.chunk.js")?.initial).toBe(false);
+      expect(r.initialGzipBytes).toBe(gz("a".repeat(5000)) + gz("console.log('b');".repeat(50)));
+      expect(r.initialRawBytes).toBe(5000 + 17 * 50);
+      expect(r.htmlGzipBytes).toBe(gz(html));
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
