@@ -6,12 +6,12 @@
  * Then, with no command: which existing sheet each layout sheet reuses and the name it gets (`assignSheets`), and
  * the names Excel would refuse (`checkNames`).
  */
-import type { Language } from "../../core/model";
+import type { Language, Plan } from "../../core/model";
 import { preflightMessage } from "../../i18n/workbook";
 import { LAYOUT, SHEETS, type SheetKey, type SheetNames } from "../../workbook";
 import { JOURNAL_SHEET } from "../journal";
 import { PreflightError } from "../port";
-import type { SealRead } from "../seal";
+import { loadSeal, sealUnknown, type SealRead } from "../seal";
 import type { ExistingChartInfo } from "../charts";
 
 /** What the writer needs to know about the workbook before it writes (not the in-memory Excel's WorkbookSnapshot). */
@@ -120,4 +120,40 @@ export function checkNames(shape: WorkbookShape): void {
   }
   const journalClash = shape.sheets.find((s) => sameName(s, JOURNAL_SHEET) && s !== JOURNAL_SHEET);
   if (journalClash) throw new PreflightError("nameTaken", journalClash, preflightMessage("nameTaken", { name: journalClash, sheet: journalClash }));
+}
+
+/**
+ * What a save needs and the shape may lack, loaded: the charts on the reused sheets that declare charts (re-adding
+ * one by name fails the batch) and the PIP tables' ranges (a rewrite clears only those) in one sync; the seal a
+ * signed plan would replace (src/excel/seal.ts) in another. `syncs`: how many that took (0 after a full read).
+ */
+export async function completeShape(context: Excel.RequestContext, plan: Plan, shape: WorkbookShape, existing: SheetAssignment["existing"]): Promise<{ shape: WorkbookShape; syncs: number }> {
+  let syncs = 0;
+  let out = shape;
+  const unknown = SHEETS.filter((s) => s.charts).map((s) => existing[s.key]).filter((n): n is string => n !== undefined && shape.charts?.[n] === undefined);
+  const unplaced = Object.keys(shape.tables).filter((t) => shape.ranges?.[t] === undefined);
+  if (unknown.length > 0 || unplaced.length > 0) {
+    const loads = unknown.map((name) => {
+      const charts = context.workbook.worksheets.getItem(name).charts;
+      charts.load("items/name,items/series/count");
+      return { name, charts };
+    });
+    const places = unplaced.map((name) => {
+      const range = context.workbook.tables.getItem(name).getRange();
+      range.load("address");
+      return { name, range };
+    });
+    await context.sync();
+    syncs++;
+    const charts = { ...shape.charts };
+    const ranges = { ...shape.ranges };
+    for (const { name, charts: loaded } of loads) charts[name] = loaded.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
+    for (const { name, range } of places) ranges[name] = range.address;
+    out = { ...out, charts, ranges };
+  }
+  if (sealUnknown(plan, out.sheets, JOURNAL_SHEET, out.seal)) {
+    out = { ...out, seal: await loadSeal(context, JOURNAL_SHEET) };
+    syncs++;
+  }
+  return { shape: out, syncs };
 }
