@@ -896,11 +896,10 @@ function evalOperand(state: WorkbookState, sheet: SheetState, entry: ValidationE
   return undefined;
 }
 
-/** The allowed entries of a list rule: "a,b,c" or a reference ("=$A$1:$A$5", "=Sheet!A:A", a defined name). */
+/** The allowed entries of a list rule: "a,b,c" or a reference ("=$A$1:$A$5", "=Sheet!A:A"). */
 function listOptions(state: WorkbookState, sheet: SheetState, source: string): string[] | null {
   if (!source.startsWith("=")) return source.split(",").map((s) => s.trim());
-  const name = state.findName(source.slice(1));
-  const ref = state.resolveReference(name ? name.formula : source, sheet);
+  const ref = state.resolveReference(source, sheet);
   if (!ref) return null;
   const out: string[] = [];
   for (const key of ref.sheet.cells.keys()) {

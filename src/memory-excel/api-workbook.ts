@@ -9,7 +9,7 @@ import { ChartCollectionProxy } from "./api-chart";
 import { TableCollectionProxy } from "./api-table";
 import { MemoryExcelError, invalidArgument } from "./errors";
 import { type MemoryRequestContext, CollectionProxy, EventSource, ProxyBase, type ProxySpec, installAccessors } from "./proxy";
-import type { NameState, SheetState } from "./state";
+import type { SheetState } from "./state";
 
 // ---- workbook & application ---------------------------------------------------------------------------
 
@@ -446,6 +446,11 @@ export class PageLayoutProxy extends RecordProxy {
 
 // ---- names --------------------------------------------------------------------------------------------
 
+/**
+ * Workbook.names (https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection): always empty here.
+ * PIPbook defines no names; its writer and reader only load `items/name` so that a table they add cannot take a
+ * name a workbook already has, and the CLI's .xlsx reader brings no defined names in (src/cli/xlsx/read-xlsx.ts).
+ */
 export class NamedItemCollectionProxy extends CollectionProxy<true, NamedItemProxy> {
   constructor(context: MemoryRequestContext) {
     super(context, "workbook.names", () => true);
@@ -459,92 +464,25 @@ export class NamedItemCollectionProxy extends CollectionProxy<true, NamedItemPro
     return NAMED_ITEM_SPEC;
   }
 
-  _listTargets(): NameState[] {
-    return this.context.state.names;
+  _listTargets(): { name: string }[] {
+    return [];
   }
 
   _itemProxy(target: unknown, index: number): NamedItemProxy {
-    const name = (target as NameState).name;
-    return new NamedItemProxy(this.context, `workbook.names.items[${index}]`, () => this.context.state.findName(name) ?? null);
+    const item = target as { name: string };
+    return new NamedItemProxy(this.context, `workbook.names.items[${index}]`, () => item);
   }
-
-  /** add(name, reference, comment): reference is a Range or a formula/address string. */
-  add(name: string, reference: RangeProxy | string, comment = ""): NamedItemProxy {
-    this._command("add", [name, reference, comment], () => {
-      const location = "NamedItemCollection.add";
-      let formula: string;
-      if (reference instanceof RangeProxy) {
-        const t = reference._target(location);
-        formula = `=${this.context.state.address(t.sheet, t.rect, true)}`;
-      } else {
-        formula = String(reference);
-      }
-      this.context.state.addName(name, formula, comment, location);
-    });
-    return new NamedItemProxy(this.context, `workbook.names.add(${JSON.stringify(name)})`, () => this.context.state.findName(name) ?? null);
-  }
-
-  getItem(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.context, `workbook.names.getItem(${JSON.stringify(name)})`, () => this.context.state.findName(name) ?? null);
-  }
-
-  getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.context, `workbook.names.getItemOrNullObject(${JSON.stringify(name)})`, () => this.context.state.findName(name) ?? null, true);
-  }
-
 }
 
-export class NamedItemProxy extends ProxyBase<NameState> {
+export class NamedItemProxy extends ProxyBase<{ name: string }> {
   get _spec(): ProxySpec<this> {
     return NAMED_ITEM_SPEC as unknown as ProxySpec<this>;
-  }
-
-  _ref(location: string) {
-    const item = this._require(location);
-    return this.context.state.resolveReference(item.formula, null);
-  }
-
-  getRange(): RangeProxy {
-    return RangeProxy.of(this.context, `${this._path}.getRange()`, () => {
-      const ref = this._ref("NamedItem.getRange");
-      if (!ref) throw invalidArgument("the name doesn't refer to a range", "NamedItem.getRange");
-      return { sheetId: ref.sheet.id, rect: ref.rect };
-    });
-  }
-
-  delete(): void {
-    this._command("delete", [], () => this.context.state.removeName(this._require("NamedItem.delete")));
   }
 }
 
 const NAMED_ITEM_SPEC: ProxySpec<NamedItemProxy> = {
   typeName: "NamedItem",
-  props: {
-    name: { get: (self) => self._require("NamedItem.name").name },
-    formula: {
-      get: (self) => self._require("NamedItem.formula").formula,
-      set: (self, v) => {
-        const item = self._require("NamedItem.formula");
-        item.formula = String(v).startsWith("=") ? String(v) : `=${String(v)}`;
-        self.context.state.pushName(item);
-      },
-    },
-    comment: {
-      get: (self) => self._require("NamedItem.comment").comment,
-      set: (self, v) => {
-        self._require("NamedItem.comment").comment = String(v);
-      },
-    },
-    visible: {
-      get: (self) => self._require("NamedItem.visible").visible,
-      set: (self, v) => {
-        self._require("NamedItem.visible").visible = Boolean(v);
-      },
-    },
-    type: { get: (self) => (self._ref("NamedItem.type") ? "Range" : "String") },
-    value: { get: (self) => self._require("NamedItem.value").formula.replace(/^=/, "") },
-    scope: { get: () => "Workbook" },
-  },
+  props: { name: { get: (self) => self._require("NamedItem.name").name } },
 };
 installAccessors(NamedItemProxy, NAMED_ITEM_SPEC);
 

@@ -41,10 +41,7 @@ export interface FormulaEngine {
   parseError(formula: string): string | null;
   /** Evaluates a formula as if it were in a cell of `sheet` (data validation "custom" rules). */
   evaluate(sheet: string, formula: string): EngineValue;
-  /** Defines (or redefines) a workbook-scoped name; `formula` starts with "=". */
-  setName(name: string, formula: string): void;
-  removeName(name: string): void;
-  /** Drops every sheet, cell and name (used before rebuilding after structural edits). */
+  /** Drops every sheet and cell (used before rebuilding after structural edits). */
   reset(): void;
 }
 

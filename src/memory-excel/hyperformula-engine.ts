@@ -119,19 +119,6 @@ export class HyperFormulaEngine implements FormulaEngine {
     return toEngineValue(raw);
   }
 
-  setName(name: string, formula: string): void {
-    this.write(() => {
-      if (this.hf.isItPossibleToChangeNamedExpression(name, formula)) this.hf.changeNamedExpression(name, formula);
-      else this.hf.addNamedExpression(name, formula);
-    });
-  }
-
-  removeName(name: string): void {
-    this.write(() => {
-      if (this.hf.getNamedExpression(name)) this.hf.removeNamedExpression(name);
-    });
-  }
-
   reset(): void {
     this.flush();
     this.hf.destroy();

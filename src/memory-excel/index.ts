@@ -35,7 +35,6 @@ export type {
   ConditionalFormatSnapshot,
   ChartSnapshot,
   ChartSeriesSnapshot,
-  NameSnapshot,
 } from "./snapshot";
 export { formatValue } from "./number-format";
 

@@ -178,20 +178,25 @@ export interface SheetSnapshot {
   merges: string[];
 }
 
-export interface NameSnapshot {
-  name: string;
-  formula: string;
-  comment: string;
-  visible: boolean;
-}
-
 export interface WorkbookSnapshot {
   format: "pipbook-memory-excel-snapshot";
   version: 1;
   activeSheet: string | null;
   sheets: SheetSnapshot[];
   tables: TableSnapshot[];
+  /**
+   * Defined names: always none (the in-memory Excel has none — see NamedItemCollectionProxy). Kept so that the
+   * snapshot format, which the preview saves in the browser, stays version 1.
+   */
   names: NameSnapshot[];
+}
+
+/** The shape version 1 gave a defined name; no snapshot holds one any more. */
+export interface NameSnapshot {
+  name: string;
+  formula: string;
+  comment: string;
+  visible: boolean;
 }
 
 const FORMAT_KEYS = Object.keys(DEFAULT_FORMAT) as (keyof typeof DEFAULT_FORMAT)[];
@@ -380,7 +385,7 @@ export function toSnapshot(st: WorkbookState): WorkbookSnapshot {
     activeSheet: st.activeSheetId ? (st.sheets.find((s) => s.id === st.activeSheetId)?.name ?? null) : null,
     sheets,
     tables: st.tables.map((t) => tableSnapshot(st, t)),
-    names: st.names.map((n) => ({ ...n })),
+    names: [],
   };
 }
 
@@ -410,7 +415,6 @@ export function fromSnapshot(snapshot: WorkbookSnapshot, st: WorkbookState): voi
   }
   st.sheets = [];
   st.tables = [];
-  st.names = [];
   const ordered = [...snapshot.sheets].sort((a, b) => a.position - b.position);
   for (const s of ordered) {
     const sheet = WorkbookState.emptySheet(st.newId("ws"), s.name);
@@ -528,7 +532,6 @@ export function fromSnapshot(snapshot: WorkbookSnapshot, st: WorkbookState): voi
     };
     st.tables.push(table);
   }
-  st.names = snapshot.names.map((n) => ({ ...n }));
   st.activeSheetId = snapshot.activeSheet ? (st.findSheet(snapshot.activeSheet)?.id ?? null) : (st.sheets[0]?.id ?? null);
   st.selection = null;
   st.rebuildEngine();

@@ -212,13 +212,6 @@ export interface TableState {
   nextColumnId: number;
 }
 
-export interface NameState {
-  name: string;
-  formula: string;
-  comment: string;
-  visible: boolean;
-}
-
 export interface ChangeRecord {
   sheetId: string;
   rect: Rect;
@@ -339,7 +332,6 @@ export interface WorkbookStateOptions {
 export class WorkbookState {
   sheets: SheetState[] = [];
   tables: TableState[] = [];
-  names: NameState[] = [];
   activeSheetId: string | null = null;
   selection: { sheetId: string; rect: Rect } | null = null;
   calculationMode = "Automatic";
@@ -443,7 +435,6 @@ export class WorkbookState {
     this.engine?.renameSheet(oldName, newName);
     // Excel rewrites every formula that names the sheet (='Old name'!A1 → =New!A1).
     this.rewriteAllFormulas((f) => renameSheetInFormula(f, oldName, newName), false);
-    for (const n of this.names) n.formula = renameSheetInFormula(n.formula, oldName, newName);
     for (const s of this.sheets) {
       for (const chart of s.charts) {
         for (const series of chart.series) {
@@ -647,12 +638,11 @@ export class WorkbookState {
     }
   }
 
-  /** Rebuilds the engine from the stored cells and names (after loading a snapshot). */
+  /** Rebuilds the engine from the stored cells (after loading a snapshot). */
   rebuildEngine(): void {
     if (!this.engine) return;
     this.engine.reset();
     for (const sheet of this.sheets) this.engine.addSheet(sheet.name);
-    for (const n of this.names) this.pushName(n);
     for (const sheet of this.sheets) {
       for (const key of sheet.cells.keys()) this.pushToEngine(sheet, keyRow(key), keyColumn(key));
     }
@@ -873,8 +863,8 @@ export class WorkbookState {
 
   private checkNameFree(name: string, except: TableState | null, location: string): void {
     const clash = this.findTable(name);
-    if ((clash && clash !== except) || this.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
-      throw new MemoryExcelError("ItemAlreadyExists", `A table or name called "${name}" already exists.`, location);
+    if (clash && clash !== except) {
+      throw new MemoryExcelError("ItemAlreadyExists", `A table called "${name}" already exists.`, location);
     }
   }
 
@@ -1250,45 +1240,6 @@ export class WorkbookState {
 
   validationsIn(sheet: SheetState, rect: Rect): ValidationEntry[] {
     return sheet.validations.filter((v) => rectsIntersect(v.rect, rect));
-  }
-
-  // ---- names -------------------------------------------------------------------------------------------
-
-  findName(name: string): NameState | undefined {
-    const lower = name.toLowerCase();
-    return this.names.find((n) => n.name.toLowerCase() === lower);
-  }
-
-  addName(name: string, formula: string, comment: string, location = "NamedItemCollection.add"): NameState {
-    validateTableName(name, location);
-    this.checkNameFree(name, null, location);
-    const item: NameState = { name, formula: formula.startsWith("=") ? formula : `=${formula}`, comment, visible: true };
-    this.names.push(item);
-    this.pushName(item);
-    return item;
-  }
-
-  removeName(item: NameState): void {
-    this.names = this.names.filter((n) => n !== item);
-    this.engine?.removeName(item.name);
-  }
-
-  pushName(item: NameState): void {
-    if (!this.engine) return;
-    const first = this.sheets[0]?.name ?? "Sheet1";
-    this.engine.setName(
-      item.name,
-      rewriteForEngine(item.formula, {
-        hostSheet: first,
-        hostRow: 0,
-        hostColumn: 0,
-        table: (n) => {
-          const t = this.findTable(n);
-          return t ? this.tableGeometry(t) : null;
-        },
-        hostTable: () => null,
-      }),
-    );
   }
 
   /** The sheet and area a reference formula like "=Sheet1!$A$1:$B$2" points at, or null. */

@@ -151,20 +151,15 @@ describe("formulas computed by HyperFormula behind range.formulas", () => {
     expect(excel.getCellValue("概览 Overview", "A3")).toBe(ROWS.length + 2);
   });
 
-  test("names: workbook.names.add and a formula using the name", async () => {
+  test("workbook.names loads as the writer and reader load it (items/name), and lists no defined name", async () => {
     const excel = await tracking("Data");
     await excel.run(async (context) => {
-      const data = context.workbook.worksheets.getItem("Data");
-      context.workbook.names.add("Actuals", data.getRange("C2:C6"));
-      context.workbook.worksheets.getItem("概览 Overview").getRange("A1").formulas = [["=SUM(Actuals)"]];
-      const item = context.workbook.names.getItemOrNullObject("Actuals");
-      const range = item.getRange();
-      range.load("address");
-      item.load("formula");
+      const names = context.workbook.names;
+      names.load("items/name");
+      expect(() => names.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
       await context.sync();
-      expect(item.formula).toBe("=Data!$C$2:$C$6");
-      expect(range.address).toBe("Data!C2:C6");
+      expect(names.items).toEqual([]);
     });
-    expect(excel.getCellValue("概览 Overview", "A1")).toBe(sum(ROWS.map((r) => r[2])));
+    expect(excel.snapshot().names).toEqual([]);
   });
 });

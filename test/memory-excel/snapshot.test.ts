@@ -37,7 +37,6 @@ async function richWorkbook(): Promise<MemoryExcel> {
     chart.name = "PIP_Chart_Total";
     chart.title.text = "合计";
     chart.setPosition("D2", "J15");
-    context.workbook.names.add("Actuals", log.getRange("C2:C3"), "actual values");
     overview.activate();
     await context.sync();
   });
@@ -117,7 +116,7 @@ describe("snapshot", () => {
       },
     ]);
     expect(overview.charts[0]).toMatchObject({ name: "PIP_Chart_Total", title: "合计", position: { from: "D2", to: "J15" } });
-    expect(snap.names).toEqual([{ name: "Actuals", formula: "='Tracking log'!$C$2:$C$3", comment: "actual values", visible: true }]);
+    expect(snap.names).toEqual([]);
   });
 
   test("a workbook built from a snapshot runs the API: reads values, computes formulas, keeps protection", async () => {
