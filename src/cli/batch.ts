@@ -7,6 +7,7 @@
  * failure of its row and is left as it is.
  */
 import path from "node:path";
+import { at } from "../core/indexed";
 import { addDays, isoToDay } from "../core/dates";
 import type { Finding } from "../core/findings";
 import type { Language, Plan } from "../core/model";
@@ -151,7 +152,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       const plan = planForRosterRow(options.template, row);
       const errors = options.validate(plan).filter((f) => f.severity === "error");
       if (errors.length > 0) {
-        failures.push({ row: row.row, key: "roster.planErrors", params: { row: row.row, message: errors[0].message[language] } });
+        failures.push({ row: row.row, key: "roster.planErrors", params: { row: row.row, message: at(errors, 0, "plan error").message[language] } });
         finished(row.row, null);
         continue;
       }

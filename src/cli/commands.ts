@@ -6,6 +6,7 @@ import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import { analyzePlan } from "../core/analysis";
 import type { Finding } from "../core/findings";
+import { at } from "../core/indexed";
 import type { Language } from "../core/model";
 import { validatePlan } from "../core/validate";
 import { placeInJson } from "../core/plan-file";
@@ -297,7 +298,7 @@ export async function runRollup(
     if (read.kind === "row") rows.push(read.row);
     if (read.kind !== "skipped") return;
     if (!read.notPip) failed++;
-    const file = files[i];
+    const file = at(files, i, "rollup input");
     context.io.stderr(`pipbook: ${say(context, "rollup.skipped", { file, reason: say(context, read.key, { ...read.params, file: path.basename(file) }) })}\n`);
   });
   if (options.json) {

@@ -9,17 +9,16 @@
  * circles).
  */
 import ExcelJS from "exceljs";
+import { parseCell } from "../a1";
 import { toXmlText } from "../core/xml-text";
 import { columnLetter } from "../workbook";
 import { dashboardContent, type DashboardCell, type DashboardChartDecl, type DashboardContent, type DashboardOptions, type DashboardPlan } from "../workbook/dashboard";
 import { addChartsToXlsx, type ChartSpec } from "./xlsx/charts";
 
 function a1(address: string): { col: number; row: number } {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address);
-  if (!m) throw new Error(`not a cell: ${address}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { col: col - 1, row: Number(m[2]) - 1 };
+  const cell = parseCell(address);
+  if (!cell) throw new Error(`not a cell: ${address}`);
+  return cell;
 }
 
 const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;

@@ -27,6 +27,6 @@ export function usageError(key: CliMessageKey, params: CliParams = {}): CliError
 
 /** The short reason of an unknown error, for a one-line message. */
 export function reasonOf(error: unknown): string {
-  if (error instanceof Error) return error.message.split("\n")[0];
+  if (error instanceof Error) return error.message.split("\n", 1)[0] ?? "";
   return String(error);
 }

@@ -16,8 +16,7 @@ export function languageFromEnv(env: NodeJS.ProcessEnv): Language {
  * help and usage errors are already in that language. Invalid values are left to commander to reject.
  */
 export function languageFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): Language {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+  for (const [i, arg] of argv.entries()) {
     const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
     if (isLanguage(value)) return value;
   }

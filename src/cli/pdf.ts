@@ -53,7 +53,9 @@ export async function runPdf(
     await fs.writeFile(copy, workbook);
     let pdfFile: string;
     try {
-      pdfFile = (await recalcWithLibreOffice([copy], work, { convertTo: "pdf" })).outputs[0];
+      const [output] = (await recalcWithLibreOffice([copy], work, { convertTo: "pdf" })).outputs;
+      if (output === undefined) throw new Error("LibreOffice wrote no PDF");
+      pdfFile = output;
     } catch (error) {
       throw new CliError("pdf.failed", { file, reason: reasonOf(error) }, EXIT_FAILED, { cause: error });
     }

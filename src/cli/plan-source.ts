@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type { Finding } from "../core/findings";
+import { at } from "../core/indexed";
 import type { Plan } from "../core/model";
 import { parsePlanJson } from "../core/plan-file";
 import { CliError, usageError } from "./errors";
@@ -62,7 +63,7 @@ export function planJsonText(bytes: Uint8Array, file: string): { text: string } 
   }
   // Everything before the bad byte is valid UTF-8: its characters on that line give the column an editor shows.
   const column = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, offset)).length + 1;
-  const byte = bytes[offset].toString(16).toUpperCase().padStart(2, "0");
+  const byte = at(bytes, offset, "the first byte that is not UTF-8").toString(16).toUpperCase().padStart(2, "0");
   const encoding = encodingName(guessLegacyEncoding(bytes));
   return { finding: encodingFinding("plan.notUtf8", { file, line, offset, byte, encoding }, { line, column, byte: offset }) };
 }

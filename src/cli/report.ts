@@ -3,6 +3,7 @@
  * readable text rendering of the same numbers. Numbers in the JSON are unrounded; empty is null (FORMULAS.md).
  */
 import type { GoalStatus, OutcomeSuggestion, PeriodValue, PlanAnalysis } from "../core/analysis";
+import { at } from "../core/indexed";
 import type { Aggregation, Cadence, Direction, Language, Method, Plan } from "../core/model";
 import { cliText } from "../i18n/cli";
 import { formatNumber, formatPercent, renderTable } from "./table";
@@ -78,7 +79,7 @@ export function analyzeJson(file: string, plan: Plan, analysis: PlanAnalysis, er
     },
     plan: { start: h.planStart, end: h.planEnd, cadence: h.cadence, elapsed: analysis.elapsed, isFinal: analysis.isFinal },
     goals: analysis.goals.map((g, i) => {
-      const goal = plan.goals[i];
+      const goal = at(plan.goals, i, "goal of the analysis");
       return {
         id: g.goalId,
         title: goal.title,

@@ -145,9 +145,8 @@ export function parseRoster(text: string, file: string, reading: RosterReading =
   // A spreadsheet shows each record as one row, a blank line as an empty row: row = position among all records.
   const numbered = records.map((r, index) => ({ record: r.record, row: index + 1 }));
   const nonBlank = numbered.filter((r) => r.record.some((cell) => cleanCell(cell) !== ""));
-  if (nonBlank.length === 0) throw new CliError("roster.empty", { file });
-
   const [headerRecord, ...dataRecords] = nonBlank;
+  if (headerRecord === undefined) throw new CliError("roster.empty", { file });
   const columnOf = new Map<RosterField, number>();
   const headers: Partial<Record<RosterField, string>> = {};
   headerRecord.record.forEach((cell, index) => {

@@ -1,4 +1,5 @@
 /** Plain-text tables for the terminal, aligned by display width (CJK characters take two columns). */
+import { at } from "../core/indexed";
 
 function charWidth(codePoint: number): number {
   if (codePoint < 0x1100) return 1;
@@ -32,7 +33,7 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, c) => {
-        const pad = " ".repeat(widths[c] - displayWidth(cell));
+        const pad = " ".repeat(at(widths, c, "column width") - displayWidth(cell));
         return align[c] === "right" ? pad + cell : cell + pad;
       })
       .join("  ")

@@ -6,6 +6,7 @@
  * its statistics are thin.
  */
 import chardet from "chardet";
+import { at } from "../core/indexed";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "windows-1252" | "big5" | "shift_jis" | "euc-jp" | "euc-kr";
 
@@ -20,7 +21,7 @@ export interface DecodedText {
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i];
+    const b = at(bytes, i, "byte");
     if (b < 0x80) {
       i++;
       continue;
@@ -66,7 +67,7 @@ function gb2312Share(bytes: Uint8Array): { pairs: number; share: number } {
   let pairs = 0;
   let inRegion = 0;
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
+    const b = at(bytes, i, "byte");
     if (b < 0x80) continue;
     const t = bytes[i + 1];
     pairs++;

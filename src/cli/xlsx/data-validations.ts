@@ -99,7 +99,7 @@ export function operandText(value: unknown, type: FileValidationType): string {
   const text = String(value ?? "");
   if (text.startsWith("=")) return formulaText(text);
   if (type === "date") {
-    const [day, time] = text.split("T");
+    const [day = "", time] = text.split("T");
     const serial = isoToSerial(day);
     if (serial !== null) {
       const fraction = time ? (timeFraction(time.replace(/Z$/, "")) ?? 0) : 0;

@@ -24,6 +24,7 @@
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { isoToSerial } from "../../core/dates";
+import { group } from "../../core/indexed";
 
 /** A cell the repair had to empty: the sheet's name as the workbook shows it and the A1 address. */
 export interface CellRepair {
@@ -130,7 +131,7 @@ const DRAWING_REL_TYPE = /\/(drawing|chart|image|vmlDrawing|chartsheet|diagram\w
 function isoCellSerial(text: string, date1904: boolean): number | null {
   const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
   if (!m) return null;
-  const day = isoToSerial(m[1]);
+  const day = isoToSerial(group(m, 1));
   if (day === null) return null;
   const fraction = m[2] !== undefined ? (Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0)) / 86400 : 0;
   return (date1904 ? day - DAYS_1900_TO_1904 : day) + fraction;
@@ -168,7 +169,7 @@ export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPac
   // -1. Damaged parts. The package index and the workbook part cannot be done without; the rest is recovered.
   const ESSENTIAL = new Set(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]);
   const sheetNameOfPart = await sheetNames(zip);
-  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n].dir && /\.(xml|rels)$/.test(n) && !DRAWING_PART.test(n))) {
+  for (const name of Object.entries(zip.files).filter(([n, f]) => !f.dir && /\.(xml|rels)$/.test(n) && !DRAWING_PART.test(n)).map(([n]) => n)) {
     const xml = await zip.file(name)!.async("string");
     if (wellFormed(xml)) continue;
     if (ESSENTIAL.has(name)) throw new Error(`${name} is not well-formed XML`);
@@ -208,7 +209,7 @@ export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPac
     changed = true;
   }
   // Relationships to parts that are not there, and the sheet elements that name them.
-  for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".rels") && !zip.files[n].dir)) {
+  for (const name of Object.entries(zip.files).filter(([n, f]) => n.endsWith(".rels") && !f.dir).map(([n]) => n)) {
     const xml = await zip.file(name)!.async("string");
     const folder = sourceFolderOf(name);
     const fixed = xml.replace(/<Relationship\b[^>]*?\/>/g, (tag) => {
@@ -255,7 +256,7 @@ export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPac
   }
 
   // 1. Relationships: absolute targets made relative; drawing relationships dropped.
-  for (const name of Object.keys(zip.files).filter((n) => n.endsWith(".rels") && !zip.files[n].dir)) {
+  for (const name of Object.entries(zip.files).filter(([n, f]) => n.endsWith(".rels") && !f.dir).map(([n]) => n)) {
     const xml = await zip.file(name)!.async("string");
     const folder = sourceFolderOf(name);
     const fixed = xml.replace(/<Relationship\b[^>]*?\/>/g, (tag) => {
@@ -321,19 +322,19 @@ export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPac
       const ref = attr(` ${attrs}`, "r") ?? "";
       const valueMatch = inner === undefined ? null : /<v>([\s\S]*?)<\/v>/.exec(inner);
       if (type === "e") {
-        if (valueMatch) errors.set(ref, decodeEntities(valueMatch[1]));
+        if (valueMatch) errors.set(ref, decodeEntities(group(valueMatch, 1)));
         return whole;
       }
       const keptAttrs = attrs.replace(/\s+t\s*=\s*("[^"]*"|'[^']*')/, "");
       if (type === "d") {
         if (!valueMatch) return whole;
-        const serial = isoCellSerial(decodeEntities(valueMatch[1]), date1904);
+        const serial = isoCellSerial(decodeEntities(group(valueMatch, 1)), date1904);
         sheetChanged = true;
         if (serial === null) return `<c${keptAttrs} t="inlineStr"><is><t>${valueMatch[1]}</t></is></c>`;
         return `<c${keptAttrs}><v>${serial}</v></c>`;
       }
       if (!valueMatch) return whole;
-      const index = Number(valueMatch[1].trim());
+      const index = Number(group(valueMatch, 1).trim());
       if (Number.isInteger(index) && index >= 0 && index < sharedCount) return whole;
       sheetChanged = true;
       repairs.push({ sheet, cell: ref, kind: "brokenSharedString" });

@@ -6,6 +6,7 @@
  * name whose value is the union, areas comma-separated (ECMA-376 Part 1 §18.2.5 definedName; Excel repairs a file
  * with duplicates). So ExcelJS is given "A$1:I$27&&K$5:AA$22" and the workbook part is mended after it.
  */
+import { group } from "../../core/indexed";
 
 /** The print area as ExcelJS's `pageSetup.printArea` wants it: absolute rows, areas joined by "&&". */
 export function excelJsPrintArea(area: string): string {
@@ -21,7 +22,10 @@ const PRINT_AREA = /<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)">(
 /** workbook.xml with one `_xlnm.Print_Area` per sheet: duplicates merged into the first, values comma-joined. */
 export function mergePrintAreas(workbookXml: string): string {
   const areas = new Map<string, string[]>();
-  for (const m of workbookXml.matchAll(PRINT_AREA)) areas.set(m[1], [...(areas.get(m[1]) ?? []), m[2]]);
+  for (const m of workbookXml.matchAll(PRINT_AREA)) {
+    const sheet = group(m, 1);
+    areas.set(sheet, [...(areas.get(sheet) ?? []), group(m, 2)]);
+  }
   if ([...areas.values()].every((list) => list.length === 1)) return workbookXml;
   const written = new Set<string>();
   return workbookXml.replace(PRINT_AREA, (_whole, sheet: string) => {

@@ -9,6 +9,8 @@
  * SORT, which Excel stores as `_xlfn._xlws.FILTER` / `_xlfn._xlws.SORT`; the parameter names of LET and LAMBDA
  * are stored as `_xlpm.name` (`_xlfn.LET(_xlpm.x,1,_xlpm.x+1)`).
  */
+import { at } from "../../core/indexed";
+
 
 /** Excel 2010+ functions (the "future functions" of [MS-XLSX] 2.2.2 that PIPbook could meet). */
 export const FUTURE_FUNCTIONS = new Set([
@@ -53,7 +55,7 @@ function tokenize(formula: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < formula.length) {
-    const ch = formula[i];
+    const ch = formula.charAt(i);
     if (ch === '"' || ch === "'") {
       let j = i + 1;
       while (j < formula.length) {
@@ -103,7 +105,7 @@ function callExtent(tokens: Token[], open: number): { close: number; commas: num
   let brackets = 0;
   const commas: number[] = [];
   for (let k = open; k < tokens.length; k++) {
-    const t = tokens[k];
+    const t = at(tokens, k, "formula token");
     if (t.kind !== "char") continue;
     if (t.text === "[") brackets++;
     else if (t.text === "]") brackets = Math.max(0, brackets - 1);
@@ -119,8 +121,7 @@ function callExtent(tokens: Token[], open: number): { close: number; commas: num
 
 /** Mark LET/LAMBDA parameter names and their uses inside the call with `_xlpm.` (in place). */
 function prefixParameters(tokens: Token[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+  for (const [i, t] of tokens.entries()) {
     if (t.kind !== "name" || !isCall(tokens, i) || !PARAMETER_FUNCTIONS.has(stripPrefix(t.text).toUpperCase())) continue;
     const isLet = stripPrefix(t.text).toUpperCase() === "LET";
     const { close, commas } = callExtent(tokens, i + 1);
@@ -130,14 +131,14 @@ function prefixParameters(tokens: Token[]): void {
     const params = new Set<string>();
     for (const start of nameArgs) {
       let k = start;
-      while (tokens[k]?.kind === "char" && tokens[k].text.trim() === "") k++;
+      for (let blank = tokens[k]; blank?.kind === "char" && blank.text.trim() === ""; blank = tokens[k]) k++;
       const p = tokens[k];
       if (p?.kind === "name") params.add(p.text.replace(/^_xlpm\./i, "").toUpperCase());
     }
     if (params.size === 0) continue;
     let brackets = 0;
     for (let k = i + 2; k < close; k++) {
-      const u = tokens[k];
+      const u = at(tokens, k, "formula token");
       if (u.kind === "char" && u.text === "[") brackets++;
       if (u.kind === "char" && u.text === "]") brackets = Math.max(0, brackets - 1);
       if (u.kind !== "name" || /^_xlpm\./i.test(u.text) || !params.has(u.text.toUpperCase())) continue;
@@ -152,8 +153,7 @@ function prefixParameters(tokens: Token[]): void {
  */
 export function addXlfnPrefixes(formula: string): string {
   const tokens = tokenize(formula);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+  for (const [i, t] of tokens.entries()) {
     if (t.kind !== "name" || !isCall(tokens, i)) continue;
     const bare = t.text.replace(/^_xlfn\./i, "").replace(/^_xlws\./i, "");
     const prefix = filePrefixOf(bare);
