@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
+import { at } from "../../core/indexed";
 import type { WorkerReply, WorkerTask } from "./protocol";
 
 /** How many workers for `tasks` tasks: PIPBOOK_WORKERS if set, else one per core; none for a handful of tasks. */
@@ -118,7 +119,7 @@ export async function inParallel<T, R>(items: readonly T[], limit: number, task:
   const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await task(items[i], i);
+      results[i] = await task(at(items, i, "work item"), i);
     }
   });
   await Promise.all(lanes);

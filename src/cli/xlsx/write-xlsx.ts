@@ -57,7 +57,7 @@ function parseCell(a1: string): { col: number; row: number } {
 }
 
 function parseRange(range: string): { from: { col: number; row: number }; to: { col: number; row: number } } {
-  const [a, b] = range.split(":");
+  const [a = "", b] = range.split(":");
   const from = parseCell(a);
   return { from, to: b ? parseCell(b) : from };
 }
