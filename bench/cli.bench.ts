@@ -1,8 +1,9 @@
 /**
  * CLI benchmark: `pipbook batch` for 100 employees (the worked example as the template), run as a child
- * process of the CLI bundle (dist/cli/pipbook.cjs when built, else a fresh esbuild bundle in a temp folder).
+ * process of the CLI bundle (dist/cli/pipbook.cjs when built, else a fresh esbuild bundle in a temp folder), in
+ * worker threads (one per core, the default) and in one thread (PIPBOOK_WORKERS=0), in the same run.
  * Reports wall time, the child's CPU time and its peak memory (maxRSS from process.resourceUsage() in the child,
- * written at exit by a preload script), and the size of the workbooks written.
+ * written at exit by a preload script; worker threads included), the size of the workbooks written, and the load.
  *
  * Alone: `npx tsx bench/cli.bench.ts [employees]` prints the numbers.
  */
@@ -26,6 +27,8 @@ export interface CliBenchResult {
   /** Total bytes of the workbooks written. */
   bytes: number;
   exitCode: number;
+  /** Load average (1 min) before and after the run. */
+  load: [number, number];
 }
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -49,50 +52,89 @@ function roster(employees: number): string {
   return `${lines.join("\n")}\n`;
 }
 
+export interface ChildRun {
+  ms: number;
+  cpuMs: number;
+  peakRssMb: number;
+  exitCode: number;
+  /** Load average (1 min) when the run started and when it ended. */
+  load: [number, number];
+}
+
+/**
+ * Run the CLI bundle with `args` as a child process: wall time, the child's CPU time and its peak memory (maxRSS
+ * from process.resourceUsage() at exit, written by a preload script; one process, so every worker thread counts).
+ */
+export async function runCliChild(work: string, bundle: string, args: string[], env: NodeJS.ProcessEnv = {}, stdoutFile?: string): Promise<ChildRun> {
+  const usageFile = path.join(work, `usage-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  const preload = path.join(work, "usage.cjs");
+  await fs.writeFile(
+    preload,
+    `process.on("exit", () => { if (process.env.PIPBOOK_USAGE_FILE) require("node:fs").writeFileSync(process.env.PIPBOOK_USAGE_FILE, JSON.stringify(process.resourceUsage())); });\n`,
+  );
+  const out = stdoutFile ? await fs.open(stdoutFile, "w") : null;
+  const loadBefore = os.loadavg()[0];
+  const started = performance.now();
+  const exitCode = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--require", preload, bundle, ...args], {
+      stdio: ["ignore", out ? out.fd : "ignore", "pipe"],
+      env: { ...process.env, LANG: "en_US.UTF-8", ...env, PIPBOOK_USAGE_FILE: usageFile },
+    });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) process.stderr.write(stderr);
+      resolve(code ?? 1);
+    });
+  });
+  const ms = performance.now() - started;
+  await out?.close();
+  const usage = JSON.parse(await fs.readFile(usageFile, "utf8")) as NodeJS.ResourceUsage;
+  return {
+    ms: Math.round(ms),
+    cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+    peakRssMb: Math.round((usage.maxRSS / 1024) * 10) / 10,
+    exitCode,
+    load: [Math.round(loadBefore * 100) / 100, Math.round(os.loadavg()[0] * 100) / 100],
+  };
+}
+
+export { cliBundle, roster };
+
+/**
+ * `pipbook batch` of `employees`, in worker threads (the default: one per core) and in one thread
+ * (PIPBOOK_WORKERS=0), one after the other in the same run so that their ratio is measured under the same load.
+ */
 export async function benchCli(employees = 100): Promise<CliBenchResult[]> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), "pipbook-bench-cli-"));
   try {
     const bundle = cliBundle(work);
     const rosterFile = path.join(work, "roster.csv");
     await fs.writeFile(rosterFile, roster(employees));
-    const usageFile = path.join(work, "usage.json");
-    const preload = path.join(work, "usage.cjs");
-    await fs.writeFile(
-      preload,
-      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify(process.resourceUsage())));\n`,
-    );
-    const out = path.join(work, "out");
-    const started = performance.now();
-    const exitCode = await new Promise<number>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ["--require", preload, bundle, "batch", rosterFile, "--template", path.join(ROOT, "examples/sales-q2-2024.plan.json"), "-o", out],
-        { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LANG: "en_US.UTF-8" } },
-      );
-      let stderr = "";
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => {
-        if (code !== 0) process.stderr.write(stderr);
-        resolve(code ?? 1);
-      });
-    });
-    const ms = performance.now() - started;
-    const usage = JSON.parse(await fs.readFile(usageFile, "utf8")) as NodeJS.ResourceUsage;
-    let bytes = 0;
-    for (const name of await fs.readdir(out)) bytes += (await fs.stat(path.join(out, name))).size;
-    return [
-      {
-        name: `pipbook batch ${employees}`,
+    const results: CliBenchResult[] = [];
+    for (const [label, workers] of [
+      [`workers (${os.availableParallelism()})`, undefined],
+      ["one thread", "0"],
+    ] as const) {
+      const out = path.join(work, `out-${workers ?? "w"}`);
+      const template = path.join(ROOT, "examples/sales-q2-2024.plan.json");
+      const run = await runCliChild(work, bundle, ["batch", rosterFile, "--template", template, "-o", out], workers === undefined ? {} : { PIPBOOK_WORKERS: workers });
+      let bytes = 0;
+      for (const name of await fs.readdir(out)) bytes += (await fs.stat(path.join(out, name))).size;
+      results.push({
+        name: `pipbook batch ${employees}, ${label}`,
         employees,
-        ms: Math.round(ms),
-        msPerWorkbook: Math.round((ms / employees) * 10) / 10,
-        cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
-        peakRssMb: Math.round((usage.maxRSS / 1024) * 10) / 10,
+        ms: run.ms,
+        msPerWorkbook: Math.round((run.ms / employees) * 10) / 10,
+        cpuMs: run.cpuMs,
+        peakRssMb: run.peakRssMb,
         bytes,
-        exitCode,
-      },
-    ];
+        exitCode: run.exitCode,
+        load: run.load,
+      });
+    }
+    return results;
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }

@@ -53,7 +53,11 @@ export class WorkerPool {
 
   private spawn(): Worker {
     const { file, execArgv } = workerScript();
-    const worker = new Worker(file, { workerData: { pipbookWorker: true }, execArgv, stdout: false, stderr: false });
+    // A young generation of 8 MB (V8's default is larger): peak RSS of `batch 100` with 2 workers 434 → 381 MB, and
+    // 7 % less CPU (fewer pages touched; measured 2026-12-01, docs/PERFORMANCE.md). The old generation is not
+    // limited: a 160 MB limit kept RSS at 291 MB but cost 45 % more CPU in garbage collection, and a large plan
+    // must not run out of heap.
+    const worker = new Worker(file, { workerData: { pipbookWorker: true }, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     worker.on("message", (reply: WorkerReply) => {
       const pending = this.busy.get(worker);
       this.busy.delete(worker);
