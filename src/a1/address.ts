@@ -124,25 +124,33 @@ function group(m: RegExpExecArray, n: number): string {
   return text;
 }
 
+/**
+ * The apostrophe-quoted name opening at text[start] === "'" ('' stands for '): the name unquoted and the index of
+ * its closing apostrophe (text.length when it is never closed).
+ */
+export function readQuotedName(text: string, start: number): { name: string; close: number } {
+  let i = start + 1;
+  let name = "";
+  while (i < text.length) {
+    const ch = text.charAt(i);
+    if (ch === "'") {
+      if (text.charAt(i + 1) !== "'") break;
+      name += "'";
+      i += 2;
+      continue;
+    }
+    name += ch;
+    i++;
+  }
+  return { name, close: i };
+}
+
 /** Splits "Sheet1!A1:B2" / "'My sheet'!A1" into sheet name (unquoted) and the rest. */
 export function splitSheet(address: string): { sheet: string | null; local: string } {
   const text = address.trim();
   if (text.startsWith("'")) {
-    let i = 1;
-    let name = "";
-    while (i < text.length) {
-      if (text[i] === "'") {
-        if (text[i + 1] === "'") {
-          name += "'";
-          i += 2;
-          continue;
-        }
-        break;
-      }
-      name += text[i];
-      i++;
-    }
-    if (text[i + 1] === "!") return { sheet: name, local: text.slice(i + 2) };
+    const { name, close } = readQuotedName(text, 0);
+    if (text[close + 1] === "!") return { sheet: name, local: text.slice(close + 2) };
     return { sheet: null, local: text };
   }
   const bang = text.lastIndexOf("!");

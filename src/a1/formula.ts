@@ -5,7 +5,7 @@
  * string literals ("…" with ""), quoted sheet names ('…' with ''), error literals and structured references are
  * never read as cell references, and anything that is not a reference passes through untouched.
  */
-import { MAX_COLUMNS, MAX_ROWS, columnIndex, columnLetters, quoteSheetName } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, columnIndex, columnLetters, quoteSheetName, readQuotedName } from "./address";
 
 export interface RefPart {
   /** null for a whole-row reference ("3:5"). */
@@ -167,20 +167,7 @@ function tokenizeUncached(formula: string): FormulaToken[] {
       continue;
     }
     if (ch === "'") {
-      let j = i + 1;
-      let name = "";
-      while (j < f.length) {
-        if (f[j] === "'") {
-          if (f[j + 1] === "'") {
-            name += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        name += f[j];
-        j++;
-      }
+      const { name, close: j } = readQuotedName(f, i);
       if (f[j + 1] === "!") {
         const ref = readRefAt(f, j + 2, name);
         if (ref) {

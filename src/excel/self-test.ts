@@ -49,14 +49,7 @@ import { writePlan } from "./writer";
 export type SelfTestRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 // The report's types are part of the port contract (the task pane's Diagnostics reads them): src/port/self-test.ts.
-export type {
-  SelfTestCheck,
-  SelfTestCheckKey,
-  SelfTestHost,
-  SelfTestOptions,
-  SelfTestProblem,
-  SelfTestReport,
-} from "../port/self-test";
+export type * from "../port/self-test";
 import type { SelfTestHost, SelfTestOptions, SelfTestProblem, SelfTestReport, SelfTestCheck, SelfTestCheckKey } from "../port/self-test";
 
 /** Mid-window for the example (2024-04-01 … 2024-06-30): periods before, at and after it, statuses computed. */

@@ -4,6 +4,7 @@
  * the CLI's (src/i18n/cli.ts: status.*, outcome.*), so the dashboard and `pipbook rollup`'s table say the same.
  */
 import type { Language } from "./language";
+import { fillTemplate } from "./template";
 
 type Pair = Record<Language, string>;
 
@@ -89,6 +90,5 @@ export type DashboardMessageKey = keyof typeof dashboardMessages;
 
 /** The dashboard text `key` in `language`, with `{name}` placeholders filled from `params`. */
 export function dashboardText(language: Language, key: DashboardMessageKey, params: Record<string, string | number> = {}): string {
-  const template: string = dashboardMessages[key][language];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillTemplate(dashboardMessages[key][language], params);
 }

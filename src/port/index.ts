@@ -63,11 +63,4 @@ export interface ConflictCell {
   reason: "occupied" | "noRoom" | "loose";
 }
 
-export type {
-  SelfTestCheck,
-  SelfTestCheckKey,
-  SelfTestHost,
-  SelfTestOptions,
-  SelfTestProblem,
-  SelfTestReport,
-} from "./self-test";
+export type * from "./self-test";
