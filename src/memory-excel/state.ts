@@ -1,6 +1,6 @@
 /**
  * The workbook state behind the in-memory Excel: sheets, cells, formats, tables, validation, conditional
- * formats, charts, names. Plain data plus the operations the Office.js stand-in (api.ts) and the direct helpers
+ * formats, charts. Plain data plus the operations the Office.js stand-in (api-*.ts) and the direct helpers
  * (index.ts) perform on it. Nothing here knows about proxies, load or sync.
  */
 import {
@@ -349,14 +349,6 @@ export class WorkbookState {
 
   newId(prefix: string): string {
     return `${prefix}${this.nextId++}`;
-  }
-
-  /** Keeps generated ids above those of a loaded snapshot. */
-  reserveIds(ids: string[]): void {
-    for (const id of ids) {
-      const n = Number(/(\d+)$/.exec(id)?.[1] ?? 0);
-      if (n >= this.nextId) this.nextId = n + 1;
-    }
   }
 
   // ---- sheets ------------------------------------------------------------------------------------------
