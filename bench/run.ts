@@ -9,9 +9,10 @@
  *   3. core analysis of 1k…1M tracking rows: time and growth                    (budget: 100k < 100 ms, linear)
  *   4. bundle: gzip of the scripts taskpane.html loads first, each chunk         (budget: ≤ 100,000 B, issue 16)
  *   5. preview: first render in headless Chromium                               (budget: median ≤ 400 ms, issue 16)
- *   6. CLI: `pipbook batch` of 100 employees: time and peak memory              (reported)
+ *   6. CLI: `pipbook batch` of 100 employees in workers, and in one thread     (budget: workers ≤ 2.5 s, peak RSS < 400 MB)
+ *   7. CLI: `pipbook rollup` of 1,000 workbooks to a dashboard, in workers      (budget: ≤ 40 ms a workbook, peak RSS < 400 MB)
  *
- * `npm run bench -- --skip preview,cli` leaves steps out (they build and start processes).
+ * `npm run bench -- --skip preview,cli,rollup` leaves steps out (they build and start processes).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { benchBundle } from "./bundle.bench";
 import { benchCli } from "./cli.bench";
+import { benchRollup } from "./rollup.bench";
 import { benchCore } from "./core.bench";
 import { benchWorkbook } from "./workbook.bench";
 
@@ -39,6 +41,12 @@ const BUDGETS = {
   writeBytesS: 250_000,
   /** L plan: syncs that carry data (all but the probe read and the closing batch). */
   writeDataSyncsL: 3,
+  /** `pipbook batch` of 100 in worker threads, wall time (issue 16 item 4: a machine of 2 cores, quiet). */
+  batch100Ms: 2_500,
+  /** Peak RSS of one `pipbook batch` / `pipbook rollup` process, worker threads included. */
+  cliPeakRssMb: 400,
+  /** `pipbook rollup` of 1,000 workbooks (→ dashboard.xlsx), wall time per workbook (issue 16 item 5). */
+  rollupMsPerWorkbook: 40,
 };
 
 const skip = new Set(
@@ -128,7 +136,25 @@ async function main(): Promise<void> {
     const cli = await benchCli(100);
     results.cli = cli;
     for (const c of cli) {
-      row("cli", `${c.name}: ${c.employees} employees`, `${(c.ms / 1000).toFixed(1)} s (${c.msPerWorkbook.toFixed(0)} ms each), peak ${c.peakRssMb.toFixed(0)} MB`, "exit 0", c.exitCode === 0);
+      const inWorkers = c.name.includes("workers");
+      const value = `${(c.ms / 1000).toFixed(1)} s (${c.msPerWorkbook.toFixed(0)} ms each, CPU ${(c.cpuMs / 1000).toFixed(1)} s), peak ${c.peakRssMb.toFixed(0)} MB, load ${c.load.join("→")}`;
+      const ok = c.exitCode === 0 && (!inWorkers || c.ms <= BUDGETS.batch100Ms) && c.peakRssMb < BUDGETS.cliPeakRssMb;
+      row("cli", c.name, value, inWorkers ? `≤ ${BUDGETS.batch100Ms} ms, < ${BUDGETS.cliPeakRssMb} MB, exit 0` : `< ${BUDGETS.cliPeakRssMb} MB, exit 0`, ok);
+    }
+  }
+
+  if (!skip.has("rollup")) {
+    const rollup = await benchRollup(1_000);
+    results.rollup = rollup;
+    for (const r of rollup) {
+      const ok = r.exitCode === 0 && r.rows === r.workbooks && r.msPerWorkbook <= BUDGETS.rollupMsPerWorkbook && r.peakRssMb < BUDGETS.cliPeakRssMb;
+      row(
+        "cli",
+        r.name,
+        `${(r.ms / 1000).toFixed(1)} s (${r.msPerWorkbook.toFixed(1)} ms each, CPU ${(r.cpuMs / 1000).toFixed(1)} s), ${r.rows} rows, peak ${r.peakRssMb.toFixed(0)} MB, load ${r.load.join("→")}`,
+        `≤ ${BUDGETS.rollupMsPerWorkbook} ms each, < ${BUDGETS.cliPeakRssMb} MB`,
+        ok,
+      );
     }
   }
 
