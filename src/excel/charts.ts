@@ -31,13 +31,26 @@ export function loadExistingCharts(worksheet: Excel.Worksheet): () => ExistingCh
   return () => charts.items.map((c) => ({ name: c.name, seriesCount: c.series.count }));
 }
 
-function styleSeries(series: Excel.ChartSeries, decl: SeriesDecl, kind: ChartDecl["kind"]): void {
-  series.chartType = decl.chartType as Excel.ChartType;
+/**
+ * How a series is bound and styled. `fresh`: what the command that made the series already set (its name by
+ * series.add(name); its type by charts.add), so it is not sent again. `firstColumns`: the first column series of the chart —
+ * gap width and overlap belong to the chart's column group ("the gap width of a chart series": Excel applies it to
+ * every series of the group, as in its Format Data Series pane), so they are set once.
+ */
+interface SeriesWrite {
+  fresh: { name: boolean; type: boolean };
+  firstColumns: boolean;
+}
+
+function styleSeries(series: Excel.ChartSeries, decl: SeriesDecl, kind: ChartDecl["kind"], how: SeriesWrite): void {
+  if (!how.fresh.type) series.chartType = decl.chartType as Excel.ChartType;
   if (decl.chartType === "ColumnClustered") {
     series.format.fill.setSolidColor(decl.color);
-    series.gapWidth = 60;
-    // Improvement and decline never share a period: overlapping them keeps each bar centred on its period.
-    if (kind === "change") series.overlap = 100;
+    if (how.firstColumns) {
+      series.gapWidth = 60;
+      // Improvement and decline never share a period: overlapping them keeps each bar centred on its period.
+      if (kind === "change") series.overlap = 100;
+    }
   } else {
     series.format.line.color = decl.color;
     if (decl.chartType === "Line") {
@@ -45,19 +58,18 @@ function styleSeries(series: Excel.ChartSeries, decl: SeriesDecl, kind: ChartDec
       series.format.line.lineStyle = "Dash" as Excel.ChartLineStyle;
     } else {
       series.markerStyle = "Circle" as Excel.ChartMarkerStyle;
-      series.markerSize = 6;
       series.markerBackgroundColor = decl.color;
       series.markerForegroundColor = decl.color;
     }
   }
 }
 
-function bindSeries(worksheet: Excel.Worksheet, series: Excel.ChartSeries, decl: SeriesDecl, kind: ChartDecl["kind"]): void {
+function bindSeries(worksheet: Excel.Worksheet, series: Excel.ChartSeries, decl: SeriesDecl, kind: ChartDecl["kind"], how: SeriesWrite): void {
   // Goal titles reach series names and chart titles: text XML cannot hold is cleaned as in every writer (core/xml-text).
-  series.name = toXmlText(decl.name);
+  if (!how.fresh.name) series.name = toXmlText(decl.name);
   series.setValues(worksheet.getRange(decl.values));
   series.setXAxisValues(worksheet.getRange(decl.xValues));
-  styleSeries(series, decl, kind);
+  styleSeries(series, decl, kind, how);
 }
 
 function decorate(chart: Excel.Chart, decl: ChartDecl): void {
@@ -101,9 +113,15 @@ export function queueCharts(worksheet: Excel.Worksheet, decls: readonly ChartDec
     }
     // Surplus series go from the end so that the indexes of the ones kept do not move.
     for (let i = have - 1; i >= decl.series.length; i--) chart.series.getItemAt(i).delete();
+    const firstColumns = decl.series.findIndex((s) => s.chartType === "ColumnClustered");
     decl.series.forEach((s, i) => {
-      const series = i < have ? chart.series.getItemAt(i) : chart.series.add(s.name);
-      bindSeries(worksheet, series, s, decl.kind);
+      const added = i >= have;
+      const series = added ? chart.series.add(toXmlText(s.name)) : chart.series.getItemAt(i);
+      // series.add(name) names the series ("add(name, index): Add a new series to the collection", name "Name of the
+      // series", https://learn.microsoft.com/javascript/api/excel/excel.chartseriescollection); the first series of a
+      // chart charts.add just made has the type the chart was made with. Every other series gets its type set.
+      const fresh = { name: added, type: !old && i === 0 && s.chartType === decl.chartType };
+      bindSeries(worksheet, series, s, decl.kind, { fresh, firstColumns: i === firstColumns });
     });
     decorate(chart, decl);
   }

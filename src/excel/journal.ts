@@ -11,7 +11,10 @@
  *
  * Where: a very hidden worksheet, PIP_Journal (docs/ARCHITECTURE.md says why not a CustomXmlPart): column A holds
  * a title, the marker, the time, the hash, the number of chunks and the content as JSON in chunks under Excel's
- * 32,767-character cell limit, every cell formatted as text ("@") so no chunk is read as a formula.
+ * 32,767-character cell limit, every cell formatted as text ("@") so no chunk is read as a formula. Lists of
+ * records whose elements all have the same keys (tracking rows, goals, actions …) are kept as one key list and rows
+ * of values (`packRows`, format 2): the keys are not repeated per row, which halves the journal of a plan with many
+ * check-ins (issue 16: the journal is part of every save's request). Format 1 journals are still read.
  */
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
@@ -31,7 +34,7 @@ const HEAD_ROWS = 5;
 
 /** What a save writes, as the journal keeps it. */
 export interface SaveJournal {
-  format: 1;
+  format: 1 | 2;
   schemaVersion: typeof SCHEMA_VERSION;
   layoutVersion: typeof LAYOUT_VERSION;
   /** ISO time of the save (given by the caller: src/core has no clock, and tests pin it). */
@@ -45,7 +48,37 @@ export interface SaveJournal {
 }
 
 export function journalOf(input: Omit<SaveJournal, "format" | "schemaVersion" | "layoutVersion">): SaveJournal {
-  return { format: 1, schemaVersion: SCHEMA_VERSION, layoutVersion: LAYOUT_VERSION, ...input };
+  return { format: 2, schemaVersion: SCHEMA_VERSION, layoutVersion: LAYOUT_VERSION, ...input };
+}
+
+/** The key of a packed list: `{ [PACKED]: keys, rows: values[][] }`; no model field starts with U+0000. */
+const PACKED = "\u0000keys";
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A list of two or more records with the same keys in the same order → its keys and rows of values, at any depth. */
+export function packRows(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const keys = value.length > 1 && value.every(isRecord) ? Object.keys(value[0]) : null;
+    const same = keys !== null && value.every((r) => { const k = Object.keys(r); return k.length === keys.length && k.every((x, i) => x === keys[i]); });
+    if (same && keys !== null) return { [PACKED]: keys, rows: value.map((r) => keys.map((k) => packRows((r as Record<string, unknown>)[k]))) };
+    return value.map(packRows);
+  }
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, packRows(v)]));
+  return value;
+}
+
+/** The inverse of packRows. */
+export function unpackRows(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unpackRows);
+  if (isRecord(value)) {
+    const keys = value[PACKED];
+    if (Array.isArray(keys) && Array.isArray(value.rows)) {
+      return value.rows.map((row) => Object.fromEntries(keys.map((k, i) => [String(k), unpackRows(Array.isArray(row) ? row[i] : undefined)])));
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unpackRows(v)]));
+  }
+  return value;
 }
 
 export function contentHash(json: string): string {
@@ -56,7 +89,7 @@ export function contentHash(json: string): string {
 export function journalColumn(journal: SaveJournal): string[] {
   // JSON.stringify escapes control characters and lone surrogates but not U+FFFE / U+FFFF, which XML 1.0 cannot
   // hold: escaped here too, so the chunks survive an .xlsx (whose writers strip such characters) unchanged.
-  const json = JSON.stringify(journal).replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  const json = JSON.stringify(journal.format === 2 ? { ...journal, plan: packRows(journal.plan), extraColumns: packRows(journal.extraColumns) } : journal).replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += JOURNAL_CHUNK) chunks.push(json.slice(i, i + JOURNAL_CHUNK));
   return [TITLE, JOURNAL_MARKER, journal.savedAt, contentHash(json), String(chunks.length), ...chunks];
@@ -78,8 +111,9 @@ export function readJournal(values: unknown[][] | null | undefined): JournalRead
   const json = column.slice(HEAD_ROWS, HEAD_ROWS + count).map((c) => String(c ?? "")).join("");
   if (contentHash(json) !== column[3]) return { state: "damaged", savedAt };
   try {
-    const journal = JSON.parse(json) as SaveJournal;
-    if (journal?.format !== 1 || typeof journal.plan !== "object" || journal.plan === null) return { state: "damaged", savedAt };
+    const parsed = JSON.parse(json) as SaveJournal;
+    if ((parsed?.format !== 1 && parsed?.format !== 2) || typeof parsed.plan !== "object" || parsed.plan === null) return { state: "damaged", savedAt };
+    const journal = parsed.format === 2 ? { ...parsed, plan: unpackRows(parsed.plan) as Plan, extraColumns: unpackRows(parsed.extraColumns) as SaveJournal["extraColumns"] } : parsed;
     return { state: "interrupted", journal, savedAt };
   } catch {
     return { state: "damaged", savedAt };

@@ -76,7 +76,13 @@ const sameRow = (a: readonly unknown[], b: readonly unknown[]): boolean => a.len
 /** The steps that write one plain range: header, body (filled when it can be), shading. */
 export function rangeSteps(ws: () => Excel.Worksheet, table: ListTableDecl, grid: RangeGrid, blockRows: number | null): RangeStep[] {
   const headers = grid.values[0] ?? [];
-  const body = { table, rows: grid.values.slice(1), formats: grid.formats.slice(1), muted: table.columns.flatMap((c, i) => (c.muted ? [i] : [])) };
+  const body: Body = {
+    origin: { row: table.anchor.row + 1, col: table.anchor.col },
+    rows: grid.values.slice(1),
+    formats: grid.formats.slice(1),
+    muted: table.columns.flatMap((c, i) => (c.muted ? [i] : [])),
+    shade: true,
+  };
   const steps: RangeStep[] = [headerStep(ws, table, headers)];
   if (body.rows.length === 0) return steps;
   const fill = blockRows === null ? null : fillRows(body, blockRows);
@@ -85,12 +91,26 @@ export function rangeSteps(ws: () => Excel.Worksheet, table: ListTableDecl, grid
   return steps;
 }
 
+/**
+ * The body of an Excel table the writer adds or rewrites (a list table declaring `fillBlock`), written by fill when
+ * its rows allow it; null when they do not (the writer then sends every row). Its shading is the table's own
+ * decoration, so none here.
+ */
+export function filledTableBody(ws: () => Excel.Worksheet, origin: { row: number; col: number }, grid: RangeGrid, blockRows: number): RangeStep | null {
+  const body: Body = { origin, rows: grid.values, formats: grid.formats, muted: [], shade: false };
+  const fill = fillRows(body, blockRows);
+  return fill === null ? null : filledBodyStep(ws, body, fill);
+}
+
 interface Body {
-  table: ListTableDecl;
+  /** First body cell: 1-based row, 0-based column. */
+  origin: { row: number; col: number };
   rows: (number | string)[][];
   formats: string[][];
   /** 0-based positions (within the table) of chart-data and helper columns (shown in grey). */
   muted: number[];
+  /** Formula columns shaded and muted columns greyed here (plain ranges; a table's decoration does its own). */
+  shade: boolean;
 }
 
 function headerStep(ws: () => Excel.Worksheet, table: ListTableDecl, headers: (string | number)[]): RangeStep {
@@ -111,8 +131,7 @@ function headerStep(ws: () => Excel.Worksheet, table: ListTableDecl, headers: (s
 }
 
 function area(b: Body, c0: number, c1: number, r0: number, r1: number): string {
-  const first = b.table.anchor.row + 1;
-  return `${columnLetter(b.table.anchor.col + c0)}${first + r0}:${columnLetter(b.table.anchor.col + c1)}${first + r1}`;
+  return `${columnLetter(b.origin.col + c0)}${b.origin.row + r0}:${columnLetter(b.origin.col + c1)}${b.origin.row + r1}`;
 }
 
 /** Data rows [from, to) of a range: number formats first, then one 2-D formulas assignment, then shading. */
@@ -137,15 +156,41 @@ function bodyStep(ws: () => Excel.Worksheet, b: Body, from: number, to: number):
 
 /**
  * Rows per block when a range's rows are the fill `filledBodyStep` makes, else null: blocks of `blockRows` rows
- * (every block with the same number formats throughout), and for blocks of one row the same formula text in every
- * row (status by goal reads its goal by ROW()).
+ * (0: the whole body is one block), and for blocks of one row the same formula text in every row (status by goal
+ * reads its goal by ROW()). Formats that differ within a block (a Tracking row in its goal's unit) are sent whole.
  */
 function fillRows(b: Body, blockRows: number): number | null {
-  const n = blockRows;
+  const n = blockRows === 0 ? b.rows.length : blockRows;
   if (b.rows.length === 0 || n < 1 || b.rows.length % n !== 0) return null;
-  if (n === 1 && !b.rows.every((r) => r.every((cell, c) => isFormula(cell) === isFormula(b.rows[0][c]) && (!isFormula(cell) || cell === b.rows[0][c])))) return null;
-  return b.formats.every((formats, i) => sameRow(formats, b.formats[i - (i % n)])) ? n : null;
+  const formulaAt = (r: (number | string)[], c: number) => isFormula(r[c]) === isFormula(b.rows[0][c]);
+  if (!b.rows.every((r) => r.length === b.rows[0].length && r.every((_, c) => formulaAt(r, c)))) return null;
+  if (n === 1 && !b.rows.every((r) => r.every((cell, c) => !isFormula(cell) || cell === b.rows[0][c]))) return null;
+  // What the copies will hold: rows 3…n of block 1 are its row 2 moved down, and row i of a later block is row i of
+  // block 1 moved down, their row-relative references with them. Every formula must be that, or the body is sent
+  // row by row.
+  for (let i = n === 1 ? 1 : 2; i < b.rows.length; i++) {
+    const from = i < n ? 1 : i % n;
+    for (let c = 0; c < b.rows[i].length; c++) {
+      const cell = b.rows[i][c];
+      if (isFormula(cell) && relative(String(cell), i) !== relative(String(b.rows[from][c]), from)) return null;
+    }
+  }
+  return n;
 }
+
+/**
+ * A formula with its row-relative references written relative to its row (`$C7` in row 7 → `$CR[0]`), so that a
+ * copy moved down compares equal to its source. Text inside quotes is left alone (a literal does not move).
+ */
+function relative(formula: string, row: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (m, col: string, abs: string, r: string) => (abs ? m : `${col}R[${Number(r) - row}]`))))
+    .join("");
+}
+
+/** Every block has the same number formats throughout (then formats travel with the copies). */
+const uniformFormats = (b: Body, n: number) => b.formats.every((formats, i) => sameRow(formats, b.formats[i - (i % n)]));
 
 /**
  * A range of blocks (one of `blockRows` rows per goal) written as Excel's fill would make it: each distinct
@@ -174,19 +219,24 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
     const formats = b.formats.slice(r0, r1 + 1).map((r) => r.slice(c0, c1 + 1));
     commands.push({ bytes: jsonBytes(formats) + COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, r0, r1)).numberFormat = formats) });
   };
+  // Formats that differ within a block (a Tracking row in its goal's unit, a text typed into a number column) go in
+  // whole after the copies, which carry the first rows' formats; the constants of the later rows then come after
+  // them, so that a text such as "=x" lands in a cell already formatted as text and stays text.
+  const uniform = uniformFormats(b, n);
+  const late: RangeStep[] = [];
   const setCells = (c0: number, c1: number, r0: number, r1: number) => {
     const cells = b.rows.slice(r0, r1 + 1).map((r) => r.slice(c0, c1 + 1));
-    commands.push({ bytes: jsonBytes(cells) + COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, r0, r1)).formulas = cells) });
+    (uniform || r0 < 2 ? commands : late).push({ bytes: jsonBytes(cells) + COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, r0, r1)).formulas = cells) });
   };
   const copy = (dest: string, source: string, type: "All" | "Formats") =>
     commands.push({ bytes: 2 * COMMAND_BYTES, run: () => ws().getRange(dest).copyFrom(ws().getRange(source), type as Excel.RangeCopyType) });
 
   // Rows [first, first + total) from their first `unit` rows (total a multiple of unit), each copy onto a range of
   // the same size as its source (1, 2, 4 … units), so no paste relies on Excel repeating or expanding a source.
-  const fillDown = (first: number, unit: number, total: number, type: "All" | "Formats") => {
+  const fillDown = (first: number, unit: number, total: number, type: "All" | "Formats", c0 = 0, c1 = width - 1) => {
     for (let done = unit; done < total; ) {
       const size = Math.min(done, total - done);
-      copy(at(0, width - 1, first + done, first + done + size - 1), at(0, width - 1, first, first + size - 1), type);
+      copy(at(c0, c1, first + done, first + done + size - 1), at(c0, c1, first, first + size - 1), type);
       done += size;
     }
   };
@@ -208,6 +258,7 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
       const first = g * n;
       const block = b.rows.slice(first, first + n);
       for (const [c0, c1] of runsOf(width, (c) => block.some((r, i) => !isFormula(r[c]) && r[c] !== b.rows[i][c]))) setCells(c0, c1, first, first + n - 1);
+      if (!uniform) continue;
       const like = formatted.find((h) => sameRow(b.formats[h * n], b.formats[first]));
       if (like === 0) continue;
       if (like !== undefined) {
@@ -220,10 +271,15 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
     }
   }
   const last = b.rows.length - 1;
-  for (const [c0, c1] of runsOf(width, (c) => isFormula(b.rows[0][c]))) {
+  if (!uniform) {
+    // Only the columns whose format is not the same all the way down (the others came with the copies).
+    for (const [c0, c1] of runsOf(width, (c) => b.formats.some((f) => f[c] !== b.formats[0][c]))) setFormats(c0, c1, 0, last);
+    commands.push(...late);
+  }
+  for (const [c0, c1] of runsOf(width, (c) => b.shade && isFormula(b.rows[0][c]))) {
     commands.push({ bytes: COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, 0, last)).format.fill.color = STYLE.formulaFill) });
   }
-  for (const [c0, c1] of runsOf(width, (c) => isFormula(b.rows[0][c]) && b.muted.includes(c))) {
+  for (const [c0, c1] of runsOf(width, (c) => b.shade && isFormula(b.rows[0][c]) && b.muted.includes(c))) {
     commands.push({ bytes: COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, 0, last)).format.font.color = STYLE.mutedFont) });
   }
   return { bytes: commands.reduce((sum, c) => sum + c.bytes, 0), run: () => commands.forEach((c) => c.run()) };

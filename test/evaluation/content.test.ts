@@ -19,7 +19,8 @@ const tablesOf = (plan: Plan, lang: Language = "zh-CN") => TABLE_NAMES.map((name
 
 function formulasOf(plan: Plan, lang: Language): string[] {
   const env = makeFormulaEnv(LAYOUT, defaultSheetNames(lang), lang, "evaluation");
-  const summary = evaluationSheet.blocks.flatMap((b) => (b.formula ? [`=${b.formula(env)}`] : []));
+  const summary = evaluationSheet.blocks.flatMap((b) => [...(b.formula ? [b.formula] : []), ...(b.lines ?? []).flatMap((l) => (l.formula ? [l.formula] : []))].map((f) => `=${f(env)}`));
+  expect(summary).toHaveLength(8);
   return [...summary, ...tablesOf(plan, lang).flatMap((t) => t.rows.flat().filter((x): x is string => typeof x === "string" && x.startsWith("=")))];
 }
 

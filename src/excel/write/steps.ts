@@ -230,7 +230,7 @@ function contentSteps({ plan, options, shape, sheets: { names, existing } }: Sav
       const grid = table.shape === "list" ? listGrid(table, plan, env, goalUnits, options.language, extras.map((e) => e.header)) : recordGrid(table, plan, env, options.language, options.asOf);
       bodyRows.set(table, grid.bodyRows);
       const inPlace = tableFate(table, shape, existing[sheet.key]).kind === "inPlace";
-      const written = tableSteps(ws, table, grid, maxBytes, extras, !inPlace);
+      const written = tableSteps(ws, table, grid, maxBytes, extras, !inPlace, plan);
       for (const step of written.steps) steps.push({ ...step, sheet: names[sheet.key] });
       late.push(...written.late);
       steps.push(...decorationSteps(ws, table, grid.bodyRows, env, sheet, goalUnits));

@@ -109,6 +109,8 @@ const actions: ListTableDecl<"actions", ActionColumn> = {
   sheet: "actions",
   anchor: { row: 3, col: 0 },
   columns,
+  // Every row has the same formulas: written by fill, one block (issue 16).
+  fillBlock: () => 0,
 };
 
 export const actionsSheet: SheetDecl = {

@@ -47,6 +47,7 @@ import {
   parseCell,
   type BlockDecl,
   type ColumnDecl,
+  type FormulaEnv,
   type FormulaRow,
   type LayoutIndex,
   type ListTableDecl,
@@ -152,7 +153,13 @@ const COUNT = { numberFormat: "0" } as const;
 const MUTED = { muted: true } as const;
 
 /** A line chart draws "" as zero; #N/A is a gap. */
-const chartAttainment = formula("chartAttainment", h("chartAttainment"), 12, (r) => `IF(ISNUMBER(${r.here("attainment")}),${r.here("attainment")},NA())`, { ...PERCENT, ...MUTED });
+const chartAttainment = formula("chartAttainment", h("chartAttainment"), 11, (r) => `IF(ISNUMBER(${r.here("attainment")}),${r.here("attainment")},NA())`, { ...PERCENT, ...MUTED });
+
+/**
+ * Width of every column of the quarterly and period tables: one width, so the writer sets them in one range each
+ * (headers wrap).
+ */
+const W = 11;
 
 /**
  * Columns of the quarterly and period tables. Running totals (entries and Σ actual to the period end) add each
@@ -161,20 +168,20 @@ const chartAttainment = formula("chartAttainment", h("chartAttainment"), 12, (r)
  */
 function periodColumns(kind: "periods" | "quarters"): ColumnDecl[] {
   const columns: ColumnDecl[] = [
-    { key: "goalNo", header: h("goalNo"), kind: "number", width: 8, ...COUNT },
-    formula("goal", h("goal"), 10, (r) => `${goalOf(r, "id")}&""`),
-    formula("aggregation", h("aggregation"), 9, (r) => `${goalOf(r, "aggregation")}&""`),
-    { key: "periodNo", header: h("periodNo"), kind: "number", width: 8, ...COUNT },
-    { key: "period", header: h(kind === "quarters" ? "quarter" : "period"), kind: "text", width: kind === "quarters" ? 9 : 12 },
-    { key: "start", header: h("start"), kind: "date", width: 11, numberFormat: DATE_FORMAT },
-    { key: "end", header: h("end"), kind: "date", width: 11, numberFormat: DATE_FORMAT },
-    formula("entries", h("entries"), 8, (r) => `COUNTIFS(${inPeriod(r)})`, COUNT),
-    formula("entriesToEnd", h("entriesToEnd"), 10, (r) => (isFirst(r) ? `COUNTIFS(${toPeriodEnd(r)})` : `${r.above("entriesToEnd")}+${r.here("entries")}`), COUNT),
-    formula("value", h("value"), 12, (r) => aggregateOf(r, r.here("entries"), r.here("periodSum"), latestOf(r, inPeriod(r))), UNIT),
+    { key: "goalNo", header: h("goalNo"), kind: "number", width: W, ...COUNT },
+    formula("goal", h("goal"), W, (r) => `${goalOf(r, "id")}&""`),
+    formula("aggregation", h("aggregation"), W, (r) => `${goalOf(r, "aggregation")}&""`),
+    { key: "periodNo", header: h("periodNo"), kind: "number", width: W, ...COUNT },
+    { key: "period", header: h(kind === "quarters" ? "quarter" : "period"), kind: "text", width: W },
+    { key: "start", header: h("start"), kind: "date", width: W, numberFormat: DATE_FORMAT },
+    { key: "end", header: h("end"), kind: "date", width: W, numberFormat: DATE_FORMAT },
+    formula("entries", h("entries"), W, (r) => `COUNTIFS(${inPeriod(r)})`, COUNT),
+    formula("entriesToEnd", h("entriesToEnd"), W, (r) => (isFirst(r) ? `COUNTIFS(${toPeriodEnd(r)})` : `${r.above("entriesToEnd")}+${r.here("entries")}`), COUNT),
+    formula("value", h("value"), W, (r) => aggregateOf(r, r.here("entries"), r.here("periodSum"), latestOf(r, inPeriod(r))), UNIT),
     formula(
       "cumulative",
       h("cumulative"),
-      14,
+      W,
       (r) => {
         // latest so far: this period's latest when it has entries, else the one above
         const latest = isFirst(r) ? latestOf(r, toPeriodEnd(r)) : `IF(N(${r.here("entries")})>0,${r.here("value")},${r.above("cumulative")})`;
@@ -182,13 +189,13 @@ function periodColumns(kind: "periods" | "quarters"): ColumnDecl[] {
       },
       UNIT,
     ),
-    formula("baseline", h("baseline"), 10, (r) => goalOf(r, "baseline"), UNIT),
-    formula("target", h("target"), 10, (r) => goalOf(r, "target"), UNIT),
+    formula("baseline", h("baseline"), W, (r) => goalOf(r, "baseline"), UNIT),
+    formula("target", h("target"), W, (r) => goalOf(r, "target"), UNIT),
     // increase m/t, decrease (2t − m)/t; empty without an entry in the period or when t = 0
     formula(
       "attainment",
       h("attainment"),
-      10,
+      W,
       (r) => {
         const t = r.here("target");
         return `IF(OR(N(${r.here("entries")})=0,NOT(ISNUMBER(${t})),N(${t})=0),"",${attainmentExpr(measured(r), t, `${r.here("sign")}<0`)})`;
@@ -199,7 +206,7 @@ function periodColumns(kind: "periods" | "quarters"): ColumnDecl[] {
     formula(
       "progress",
       h("progress"),
-      10,
+      W,
       (r) => {
         const t = r.here("target");
         const b = r.here("baseline");
@@ -211,7 +218,7 @@ function periodColumns(kind: "periods" | "quarters"): ColumnDecl[] {
     formula(
       "change",
       h(kind === "quarters" ? "quarterChange" : "change"),
-      11,
+      W,
       (r) => {
         if (isFirst(r)) return `""`;
         const v = r.here("value");
@@ -225,13 +232,13 @@ function periodColumns(kind: "periods" | "quarters"): ColumnDecl[] {
     kind === "quarters"
       ? [chartAttainment]
       : [
-          formula("improvement", h("improvement"), 10, (r) => `IF(NOT(ISNUMBER(${r.here("change")})),"",IF(${better(r)}>=0,${better(r)},""))`, PERCENT),
-          formula("decline", h("decline"), 10, (r) => `IF(NOT(ISNUMBER(${r.here("change")})),"",IF(${better(r)}<0,${better(r)},""))`, PERCENT),
+          formula("improvement", h("improvement"), W, (r) => `IF(NOT(ISNUMBER(${r.here("change")})),"",IF(${better(r)}>=0,${better(r)},""))`, PERCENT),
+          formula("decline", h("decline"), W, (r) => `IF(NOT(ISNUMBER(${r.here("change")})),"",IF(${better(r)}<0,${better(r)},""))`, PERCENT),
           // Periods that have not begun by the as-of date stay empty (#N/A: a gap).
           formula(
             "chartCumulative",
             h("chartCumulative"),
-            12,
+            W,
             (r) => {
               const asOf = r.value("PIP_Summary", "asOf");
               return `IF(OR(NOT(ISNUMBER(${r.here("cumulative")})),AND(ISNUMBER(${asOf}),${r.here("start")}>${asOf})),NA(),${r.here("cumulative")})`;
@@ -240,17 +247,17 @@ function periodColumns(kind: "periods" | "quarters"): ColumnDecl[] {
           ),
           chartAttainment,
           // The attainment chart's 100 % line: Office.js binds a series to a range only (ChartSeries.setValues).
-          { key: "full", header: h("full"), kind: "number", width: 9, ...PERCENT, ...MUTED },
+          { key: "full", header: h("full"), kind: "number", width: W, ...PERCENT, ...MUTED },
         ];
   // Helpers the formulas above share, computed once per row (grey, at the right).
   const helpers: ColumnDecl[] = [
-    formula("match", h("match"), 10, (r) => r.exact(r.here("goal")), MUTED),
-    formula("sign", h("sign"), 8, (r) => `IF(${goalOf(r, "direction")}=${r.label("direction", "decrease")},-1,1)`, { ...COUNT, ...MUTED }),
-    formula("periodSum", h("periodSum"), 12, (r) => `SUMIFS(${r.col(TRACKING, "actual")},${inPeriod(r)})`, { ...UNIT, ...MUTED }),
+    formula("match", h("match"), W, (r) => r.exact(r.here("goal")), MUTED),
+    formula("sign", h("sign"), W, (r) => `IF(${goalOf(r, "direction")}=${r.label("direction", "decrease")},-1,1)`, { ...COUNT, ...MUTED }),
+    formula("periodSum", h("periodSum"), W, (r) => `SUMIFS(${r.col(TRACKING, "actual")},${inPeriod(r)})`, { ...UNIT, ...MUTED }),
     formula(
       "sumToEnd",
       h("sumToEnd"),
-      12,
+      W,
       (r) => (isFirst(r) ? `SUMIFS(${r.col(TRACKING, "actual")},${toPeriodEnd(r)})` : `${r.above("sumToEnd")}+${r.here("periodSum")}`),
       { ...UNIT, ...MUTED },
     ),
@@ -316,13 +323,13 @@ export const EVALUATION_TABLES: Record<EvaluationTableName, ListTableDecl> = {
     [
       formula("goal", h("goal"), 30, goalView("id", true)),
       formula("title", h("title"), 40, goalView("title", true)),
-      formula("toDate", h("toDate"), 12, goalView("toDate"), UNIT),
-      formula("target", h("target"), 12, goalView("target"), UNIT),
-      formula("attainment", h("attainment"), 11, goalView("attainment"), PERCENT),
-      formula("progress", h("progress"), 11, goalView("progress"), PERCENT),
-      formula("score", h("score"), 11, goalView("score"), PERCENT),
-      formula("pace", h("pace"), 12, goalView("pace"), PERCENT),
-      formula("status", h("status"), 11, goalView("status", true)),
+      formula("toDate", h("toDate"), W, goalView("toDate"), UNIT),
+      formula("target", h("target"), W, goalView("target"), UNIT),
+      formula("attainment", h("attainment"), W, goalView("attainment"), PERCENT),
+      formula("progress", h("progress"), W, goalView("progress"), PERCENT),
+      formula("score", h("score"), W, goalView("score"), PERCENT),
+      formula("pace", h("pace"), W, goalView("pace"), PERCENT),
+      formula("status", h("status"), W, goalView("status", true)),
     ],
     (plan) => goalsOf(plan).map((goal) => ({ unit: goal?.unit })),
     // every row has the same formulas (its goal is found by ROW())
@@ -356,18 +363,24 @@ const SUMMARY_ITEMS: { key: keyof typeof EVALUATION_SUMMARY_ITEMS; numberFormat:
   { key: "adherence", numberFormat: PERCENT_FORMAT },
 ];
 
-const SUMMARY_BLOCKS: BlockDecl[] = SUMMARY_ITEMS.flatMap((item, i): BlockDecl[] => [
-  { cell: cell(GOALS_COL, SUMMARY_ROW + i), text: EVALUATION_SUMMARY_ITEMS[item.key], style: "label" },
+const SUMMARY_BLOCKS: BlockDecl[] = [
   {
-    cell: cell(GOALS_COL + 1, SUMMARY_ROW + i),
-    formula: (f) => {
-      const ref = f.value("PIP_Summary", item.key);
-      return `IF(ISBLANK(${ref}),"",${ref})`;
-    },
-    style: "value",
-    numberFormat: item.numberFormat,
+    cell: `${cell(GOALS_COL, SUMMARY_ROW)}:${cell(GOALS_COL, SUMMARY_ROW + SUMMARY_ITEMS.length - 1)}`,
+    lines: SUMMARY_ITEMS.map((item) => ({ text: EVALUATION_SUMMARY_ITEMS[item.key] })),
+    style: "label",
   },
-]);
+  {
+    cell: `${cell(GOALS_COL + 1, SUMMARY_ROW)}:${cell(GOALS_COL + 1, SUMMARY_ROW + SUMMARY_ITEMS.length - 1)}`,
+    lines: SUMMARY_ITEMS.map((item) => ({
+      formula: (f: FormulaEnv) => {
+        const ref = f.value("PIP_Summary", item.key);
+        return `IF(ISBLANK(${ref}),"",${ref})`;
+      },
+      numberFormat: item.numberFormat,
+    })),
+    style: "value",
+  },
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Charts

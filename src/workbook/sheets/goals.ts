@@ -246,6 +246,8 @@ const goals: ListTableDecl<"goals", GoalColumn> = {
   sheet: "goals",
   anchor: { row: 3, col: 0 },
   columns,
+  // Every row has the same formulas: written by fill, one block (issue 16).
+  fillBlock: () => 0,
 };
 
 export const goalsSheet: SheetDecl = {

@@ -107,6 +107,8 @@ const trackingTable: ListTableDecl<"tracking", TrackingColumn> = {
   entity: "tracking",
   sheet: "tracking",
   anchor: { row: 3, col: 0 },
+  // Every row has the same formulas (row key, match key): written by fill, one block (issue 16).
+  fillBlock: () => 0,
   columns: [
     {
       key: "date",
@@ -180,6 +182,7 @@ const checkIns: ListTableDecl<null, CheckInColumn> = {
   // One empty column (I) between the tracking table (A–H) and the schedule.
   anchor: { row: 3, col: 9 },
   rowsOf: checkInRows,
+  fillBlock: () => 0,
   columns: [
     { key: "period", header: header("checkIns.period"), kind: "text", width: 22 },
     { key: "start", header: header("checkIns.start"), kind: "date", width: 11 },
