@@ -1,6 +1,6 @@
 /** The one formula tokenizer (src/a1/formula.ts), used by the in-memory Excel's rewrites. */
 import fc from "fast-check";
-import { render, tokenize, type FormulaToken } from "../../src/a1";
+import { readBrackets, readQuotedName, render, tokenize, type FormulaToken } from "../../src/a1";
 
 const refs = (formula: string) => tokenize(formula).filter((t): t is Extract<FormulaToken, { kind: "ref" }> => t.kind === "ref");
 
@@ -38,5 +38,21 @@ describe("tokenize", () => {
         expect(render(tokenize(once))).toBe(once);
       }),
     );
+  });
+});
+
+describe("the scanners' shared readers", () => {
+  it("readQuotedName unquotes '' and finds the closing apostrophe, or the end when there is none", () => {
+    const f = "='O''Brien''s log'!A1";
+    const { name, close } = readQuotedName(f, 1);
+    expect(name).toBe("O'Brien's log");
+    expect(f.slice(close, close + 2)).toBe("'!");
+    expect(readQuotedName("'never closed", 0)).toEqual({ name: "never closed", close: 13 });
+  });
+
+  it("readBrackets ends a structured reference at its matching ], with ' escaping a bracket inside", () => {
+    const f = "PIP_Goals[[#This Row],[a']b]]+1";
+    expect(f.slice(0, readBrackets(f, 9))).toBe("PIP_Goals[[#This Row],[a']b]]");
+    expect(readBrackets("[open", 0)).toBe(5);
   });
 });
