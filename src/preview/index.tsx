@@ -116,7 +116,11 @@ async function main(): Promise<void> {
       </LanguageProvider>
     </FluentProvider>,
   );
-  startEngineAfterFirstView(() => void excel.startEngine());
+  const start = () => void excel.startEngine();
+  // A kept workbook with formulas: the pane's first read needs the engine, so it starts once the page (the grid with
+  // the kept values, the pane saying it is reading) has painted; a new workbook's first view needs no engine at all.
+  if (excel.startsEmpty) startEngineAfterFirstView(start);
+  else requestAnimationFrame(() => setTimeout(start, 0));
 }
 
 /**
