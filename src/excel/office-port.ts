@@ -117,7 +117,7 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
       if (!lastIsEmpty) {
         // Grow first, then write: a failure in between leaves an empty table row, never a row outside the table.
         // Keep the table as wide as it is: a column a person added after the layout's stays in the table.
-        const [start, end] = all.address.split("!").pop()!.split(":");
+        const [start = "", end = start] = all.address.split("!").pop()!.split(":");
         t.resize(`${start}:${end.replace(/\d+$/, "")}${targetRow}`);
       }
       const range = ws.getRange(address);
@@ -231,7 +231,8 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
           const { sheet, cell } = finding.location;
           if (!sheet || !cell) continue;
           const i = keyOfSheet.get(sheet);
-          if (i !== undefined && !marks[i].includes(cell)) marks[i].push(cell);
+          const list = i === undefined ? undefined : marks[i];
+          if (list && !list.includes(cell)) list.push(cell);
         }
         const rows = Math.max(1, ...marks.map((m) => m.length));
         const first = markColumn(0);

@@ -309,7 +309,7 @@ interface Context {
 
 function rangeOrigin(address: string): { sheet: string; row: number; col: number } {
   const { sheet, address: a1 } = splitAddress(address);
-  const start = parseCell(a1.split(":")[0]) ?? { col: 0, row: 1 };
+  const start = parseCell(a1.split(":")[0] ?? "") ?? { col: 0, row: 1 };
   return { sheet, row: start.row, col: start.col };
 }
 
@@ -406,7 +406,8 @@ function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<Lo
   ctx.extraColumns.push(...extras);
   const keepExtras = (r: number) =>
     extras.forEach((e, k) => {
-      e.cells.push({ value: range.values[r]?.[extraIndex[k]], numberFormat: String(range.numberFormat?.[r]?.[extraIndex[k]] ?? "General") });
+      const j = extraIndex[k] ?? -1;
+      e.cells.push({ value: range.values[r]?.[j], numberFormat: String(range.numberFormat?.[r]?.[j] ?? "General") });
       e.rows.push(origin.row + r);
     });
   if (table.entity === null) {
@@ -425,7 +426,7 @@ function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<Lo
       // No plan data: not a row of the plan. A person's column may still hold something there (the port refuses a
       // rewrite that would drop a typed note, and lets a formula filled down the column go).
       extras.forEach((e, k) => {
-        if (!isBlank(range.values[r]?.[extraIndex[k]])) e.loose.push(origin.row + r);
+        if (!isBlank(range.values[r]?.[extraIndex[k] ?? -1])) e.loose.push(origin.row + r);
       });
       continue;
     }

@@ -102,18 +102,21 @@ export async function prepareRewrite(context: Excel.RequestContext, read: Workbo
     if (!load) return;
     const formulas = load.range.formulas as unknown[][];
     e.cells.forEach((c, i) => {
-      const f = formulas[e.rows[i] - load.first]?.[0];
+      const row = e.rows[i];
+      const f = row === undefined ? undefined : formulas[row - load.first]?.[0];
       if (typeof f === "string" && f.startsWith("=") && f !== c.value) c.formula = f;
     });
     // A row with no plan data has no row to go back to: refuse rather than drop what is there, unless it is the
     // column's own formula filled down (the same as on the rows with data, moved to that row).
     const dataFormula = e.cells.findIndex((c) => c.formula !== undefined);
+    const own = e.cells[dataFormula]?.formula;
+    const ownRow = e.rows[dataFormula];
     for (const row of e.loose) {
       const f = formulas[row - load.first]?.[0];
       const filledDown =
         typeof f === "string" &&
         f.startsWith("=") &&
-        (dataFormula < 0 || f === e.cells[dataFormula].formula || f === shiftRows(e.cells[dataFormula].formula!, row - e.rows[dataFormula]));
+        (own === undefined || ownRow === undefined || f === own || f === shiftRows(own, row - ownRow));
       if (!filledDown) conflicts.push({ sheet: e.sheet, cell: `${e.column}${row}`, reason: "loose" });
     }
   });
@@ -213,7 +216,11 @@ function footprintLooks(
  */
 function alignCells(table: ListTableDecl, readPlan: Plan, column: ExtraColumnRead, plan: Plan): ({ cell: ExtraCellWrite; fromRow: number } | null)[] {
   const to = modelRows(table, plan);
-  const at = (i: number) => (column.cells[i] ? { cell: column.cells[i], fromRow: column.rows[i] } : null);
+  const at = (i: number) => {
+    const cell = column.cells[i];
+    const fromRow = column.rows[i];
+    return cell && fromRow !== undefined ? { cell, fromRow } : null;
+  };
   if (table.entity === null) return to.map((_, i) => at(i));
   const from = modelRows(table, readPlan);
   const byId = ["goals", "causes", "actions"].includes(table.entity);
@@ -233,7 +240,8 @@ function alignCells(table: ListTableDecl, readPlan: Plan, column: ExtraColumnRea
   if (!byId) {
     const leftover = from.map((_, i) => i).filter((i) => !taken.has(i));
     out.forEach((v, j) => {
-      if (v === null && leftover.length > 0) out[j] = at(leftover.shift()!);
+      const next = v === null ? leftover.shift() : undefined;
+      if (next !== undefined) out[j] = at(next);
     });
   }
   return out;

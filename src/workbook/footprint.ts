@@ -22,7 +22,7 @@ export interface Rect {
 /** "B3:D9" or "B3" (sheet prefix allowed and ignored) → Rect; null when it is not an A1 cell or range. */
 export function rectOf(a1: string): Rect | null {
   const local = a1.slice(a1.lastIndexOf("!") + 1);
-  const [from, to = from] = local.split(":");
+  const [from = "", to = from] = local.split(":");
   const a = parseCell(from);
   const b = parseCell(to);
   if (!a || !b) return null;

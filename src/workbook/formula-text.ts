@@ -5,7 +5,6 @@
  * references) are never read as cell references. Pure; en-US formula syntax as Range.formulas gives it.
  */
 import type { Language } from "../core/model";
-import { readBrackets as bracketEnd, readQuotedName } from "../a1";
 import { columnLetter, columnNumber, quoteSheet, type ListTableDecl } from "./layout";
 
 type Piece = { kind: "text" | "string" | "sheet" | "ref" | "structured"; text: string; table?: string };
@@ -33,7 +32,8 @@ function scan(formula: string): Piece[] {
       continue;
     }
     if (ch === "'") {
-      const { close: j } = readQuotedName(formula, i);
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
       if (formula[j + 1] === "!") {
         flush();
         out.push({ kind: "sheet", text: formula.slice(i, j + 2) });
@@ -41,7 +41,7 @@ function scan(formula: string): Piece[] {
         continue;
       }
     }
-    const prev = i > 0 ? formula[i - 1] : "";
+    const prev = formula[i - 1] ?? "";
     if (!NAME_CHAR.test(prev)) {
       // A name: a sheet prefix (Name!), a table before a structured reference (PIP_Goals[…]), a cell reference, or
       // a function / defined name, which is left as it is.
@@ -84,6 +84,20 @@ function scan(formula: string): Piece[] {
   }
   flush();
   return out;
+}
+
+/** Index after the bracket group opening at `i` (nested one level, "'" escapes the next character). */
+function bracketEnd(f: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < f.length; j++) {
+    if (f[j] === "'") {
+      j++;
+      continue;
+    }
+    if (f[j] === "[") depth++;
+    else if (f[j] === "]" && --depth === 0) return j + 1;
+  }
+  return f.length;
 }
 
 /** Relative row references moved by `dr` rows, as Excel does when a formula is copied; a row before 1 is #REF!. */
@@ -129,7 +143,8 @@ export function moveRefs(
       }
       sheetOfPrevious = sheet;
       if (sheet !== null && sheet !== hostSheet) return p.text;
-      const [, absCol, col, absRow, row] = REF.exec(p.text)!;
+      const [, absCol = "", col, absRow = "", row] = REF.exec(p.text) ?? [];
+      if (col === undefined || row === undefined) return p.text;
       const to = move(Number(row), columnNumber(col));
       if (to === undefined) return p.text;
       if (to === null) {
@@ -158,8 +173,8 @@ export function renameSheets(formula: string, names: Map<string, string>): strin
 
 /** Is the sheet piece at `k` a sheet of another workbook ([Book2.xlsx]Sheet!, '[Book2.xlsx]Sheet'!)? */
 function isExternal(pieces: Piece[], k: number): boolean {
-  const p = pieces[k];
-  return p.text.startsWith("'[") || (pieces[k - 1]?.kind === "structured" && pieces[k - 1].table === undefined && pieces[k - 1].text.endsWith("]"));
+  const before = pieces[k - 1];
+  return pieces[k]?.text.startsWith("'[") === true || (before?.kind === "structured" && before.table === undefined && before.text.endsWith("]"));
 }
 
 const unescapeItem = (s: string) => s.replace(/'(.)/g, "$1");

@@ -143,8 +143,9 @@ export function cellOf(location: FindingLocation, names: SheetNames | Language =
     return { sheet, cell: `${columnLetter(valueCol)}${row}` };
   }
   const columns = table.columns;
-  const key = location.field && columns.some((c) => c.key === location.field) ? location.field : columns[0].key;
-  const col = placed?.columns[key] ?? placed?.columns[columns[0].key] ?? table.anchor.col + columns.findIndex((c) => c.key === key);
+  const firstKey = columns[0]?.key ?? "";
+  const key = location.field && columns.some((c) => c.key === location.field) ? location.field : firstKey;
+  const col = placed?.columns[key] ?? placed?.columns[firstKey] ?? table.anchor.col + Math.max(0, columns.findIndex((c) => c.key === key));
   const headerRow = placed?.headerRow ?? table.anchor.row;
   if (location.row === undefined) return { sheet, cell: `${columnLetter(col)}${headerRow}` };
   const rows = placed?.rows as number[] | undefined;
