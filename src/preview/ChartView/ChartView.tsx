@@ -63,9 +63,17 @@ export function labelStep(categories: readonly string[], plotWidth: number): num
   return Math.max(1, Math.ceil(n / fit));
 }
 
-/** Whether the chart has anything to draw: at least one number in a series. */
+/**
+ * A line series that is the chart's reference line and nothing else (the workbook's "100 %" series on the attainment
+ * chart, a column of 1s): the view draws it as its dashed reference line, and it is no data of its own.
+ */
+export function isReferenceSeries(chart: GridChart, s: GridChart["series"][number]): boolean {
+  return typeof chart.reference === "number" && s.kind === "line" && s.values.length > 0 && s.values.every((v) => v === chart.reference);
+}
+
+/** Whether the chart has anything to draw: at least one number in a series (the reference line's aside). */
 export function hasData(chart: GridChart): boolean {
-  return chart.series.some((s) => s.values.some((v) => v !== null && Number.isFinite(v)));
+  return chart.series.some((s) => !isReferenceSeries(chart, s) && s.values.some((v) => v !== null && Number.isFinite(v)));
 }
 
 export interface ChartViewProps {
@@ -151,7 +159,7 @@ export function ChartView({ chart, emptyText = "Not enough data yet: the chart f
           );
         })}
         {chart.series
-          .filter((s) => s.kind === "line")
+          .filter((s) => s.kind === "line" && !isReferenceSeries(chart, s))
           .map((s) => {
             const colour = seriesColour(chart, chart.series.indexOf(s));
             const points = s.values
