@@ -5,6 +5,7 @@
  * references) are never read as cell references. Pure; en-US formula syntax as Range.formulas gives it.
  */
 import type { Language } from "../core/model";
+import { readBrackets as bracketEnd, readQuotedName } from "../a1";
 import { columnLetter, columnNumber, quoteSheet, type ListTableDecl } from "./layout";
 
 type Piece = { kind: "text" | "string" | "sheet" | "ref" | "structured"; text: string; table?: string };
@@ -32,8 +33,7 @@ function scan(formula: string): Piece[] {
       continue;
     }
     if (ch === "'") {
-      let j = i + 1;
-      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      const { close: j } = readQuotedName(formula, i);
       if (formula[j + 1] === "!") {
         flush();
         out.push({ kind: "sheet", text: formula.slice(i, j + 2) });
@@ -84,20 +84,6 @@ function scan(formula: string): Piece[] {
   }
   flush();
   return out;
-}
-
-/** Index after the bracket group opening at `i` (nested one level, "'" escapes the next character). */
-function bracketEnd(f: string, i: number): number {
-  let depth = 0;
-  for (let j = i; j < f.length; j++) {
-    if (f[j] === "'") {
-      j++;
-      continue;
-    }
-    if (f[j] === "[") depth++;
-    else if (f[j] === "]" && --depth === 0) return j + 1;
-  }
-  return f.length;
 }
 
 /** Relative row references moved by `dr` rows, as Excel does when a formula is copied; a row before 1 is #REF!. */

@@ -219,7 +219,8 @@ export interface ListTableDecl<
   /**
    * Plain ranges (SheetDecl.ranges): the rows come in blocks of this many (a goal's periods; 1 when every row has
    * the same formulas), each block's formulas the same relative to its rows, so the writer sends each distinct
-   * formula once and lets Range.copyFrom fill the rest (src/excel/fill.ts). Absent: every row is sent.
+   * formula once and lets Range.copyFrom fill the rest (src/excel/ranges.ts); 0: the whole body is one block. Also
+   * for Excel tables (the Tracking log, the check-in schedule) whose body fits one step. Absent: every row is sent.
    */
   fillBlock?: (plan: Plan) => number;
 }
@@ -250,6 +251,11 @@ export interface BlockDecl {
   style: "title" | "note" | "label" | "value";
   /** Number format of a formula block (default General). */
   numberFormat?: string;
+  /**
+   * A block over a column range (`cell` "A5:A12"): one text or formula per row, written in one assignment (the
+   * Evaluation sheet's summary labels and values).
+   */
+  lines?: { text?: Localized; formula?: (f: FormulaEnv) => string; numberFormat?: string }[];
 }
 
 export interface SheetDecl {

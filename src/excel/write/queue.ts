@@ -15,7 +15,7 @@ import { listGrid, type Grid } from "../../workbook/render/grid";
 import { POINTS_PER_CHAR, columnWidths, hiddenColumns, printArea } from "../../workbook/render/page";
 import { COLORS, columnRanges, conditionalRules, validationRule } from "../../workbook/render/rules";
 import { queueCharts, type ExistingChart } from "../charts";
-import { clearRangesBytes, queueClearRanges, rangeSteps } from "../ranges";
+import { clearRangesBytes, filledTableBody, queueClearRanges, rangeSteps } from "../ranges";
 import type { ExtraCellWrite, ExtraColumnWrite } from "../writer";
 import { COMMAND_BYTES, jsonBytes, type Step } from "./budget";
 import { markFormula } from "./marks";
@@ -59,7 +59,10 @@ export function clearOwned(range: Excel.Range): void {
 
 export function writeBlock(ws: Excel.Worksheet, block: SheetDecl["blocks"][number], env: FormulaEnv, lang: Language): void {
   const range = ws.getRange(block.cell);
-  if (block.formula) {
+  if (block.lines) {
+    range.numberFormat = block.lines.map((l) => [l.formula ? (l.numberFormat ?? "General") : TEXT_FORMAT]);
+    range.formulas = block.lines.map((l) => [l.formula ? `=${l.formula(env)}` : (l.text?.[lang] ?? "")]);
+  } else if (block.formula) {
     range.numberFormat = [[block.numberFormat ?? "General"]];
     range.formulas = [[`=${block.formula(env)}`]];
   } else {
@@ -145,6 +148,7 @@ export function tableSteps(
   maxBatchBytes: number,
   extras: ExtraColumnWrite[] = [],
   add = true,
+  plan?: Plan,
 ): { steps: Step[]; late: Step[] } {
   const steps: Step[] = [];
   const late: Step[] = [];
@@ -153,7 +157,23 @@ export function tableSteps(
   const chunkBudget = Math.floor(maxBatchBytes / 2);
   const chunks = Math.max(1, Math.ceil(estimate / chunkBudget));
   const rowsPerChunk = Math.ceil(total / chunks);
-  for (let start = 0; start < total; start += rowsPerChunk) {
+  // A table declaring fillBlock (rows of the same formulas) that fits one step: its header, then its body by fill —
+  // each distinct formula sent once, Range.copyFrom the rest (src/excel/ranges.ts).
+  const fillBlock = table.shape === "list" && plan && chunks === 1 ? table.fillBlock?.(plan) : undefined;
+  const filled = fillBlock === undefined ? null : filledTableBody(ws, { row: table.anchor.row + 1, col: table.anchor.col }, { values: grid.values.slice(1), formats: grid.formats.slice(1) }, fillBlock);
+  if (filled) {
+    const header = { values: grid.values.slice(0, 1), formats: grid.formats.slice(0, 1), address: rangeAddress(table, table.anchor.row, table.anchor.row, extras.length) };
+    steps.push({
+      bytes: jsonBytes(header.values) + jsonBytes(header.formats) + 2 * COMMAND_BYTES,
+      run: () => {
+        const range = ws().getRange(header.address);
+        range.numberFormat = header.formats;
+        range.formulas = header.values;
+      },
+    });
+    steps.push(filled);
+  }
+  for (let start = 0; !filled && start < total; start += rowsPerChunk) {
     const end = Math.min(total, start + rowsPerChunk);
     const values = grid.values.slice(start, end);
     const formats = grid.formats.slice(start, end);
