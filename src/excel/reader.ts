@@ -12,7 +12,7 @@
  * the reader then falls back to two syncs (list the tables, then load those that exist). A complete PIP workbook
  * is always read in one.
  */
-import { SCHEMA_VERSION, type EntityName, type Language, type Plan } from "../core/model";
+import { DEFAULT_THRESHOLDS, SCHEMA_VERSION, type EntityName, type Language, type Plan } from "../core/model";
 import type { Finding, FindingLocation, Severity } from "../core/findings";
 import { serialToIso } from "../core/dates";
 import { validatePlan } from "../core/validate";
@@ -495,7 +495,6 @@ function readRecordTable(ctx: Context, table: RecordTableDecl, range: NonNullabl
 }
 
 const HEADER_DEFAULTS: Record<string, unknown> = { language: "zh-CN" };
-const THRESHOLD_DEFAULTS: Record<string, number> = { onTrack: 0.9, atRisk: 0.7, met: 1, partiallyMet: 0.8 };
 const EVALUATION_DEFAULTS = { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" };
 
 function interpret(tables: LoadedTable[], options: ReadOptions): Omit<WorkbookRead, "syncs" | "shape" | "requestBytes" | "interrupted"> {
@@ -504,7 +503,7 @@ function interpret(tables: LoadedTable[], options: ReadOptions): Omit<WorkbookRe
   const byName = new Map(tables.map((t) => [t.name, t.range]));
   const plan: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION };
   const header: Record<string, unknown> = {};
-  const thresholds: Record<string, unknown> = { ...THRESHOLD_DEFAULTS };
+  const thresholds: Record<string, unknown> = { ...DEFAULT_THRESHOLDS };
   const evaluation: Record<string, unknown> = { ...EVALUATION_DEFAULTS };
   let asOf: string | null = null;
 
