@@ -10,7 +10,9 @@ import type { Plan } from "../core/model";
 import type { CliMessageKey, CliParams } from "../i18n/cli";
 import { phaseOn, type DashboardPhase, type DashboardPlan } from "../workbook/dashboard";
 import { CliError } from "./errors";
-import { loadPlanFile } from "./plan-source";
+import { readInputFile } from "./files";
+import { pipTablesOnly } from "./rollup-read";
+import { readWorkbook } from "./workbook-io";
 
 export type PlanPhase = DashboardPhase;
 
@@ -63,13 +65,18 @@ export type RollupRead =
   /** `notPip`: a workbook that is not a PIP workbook (skipped, not a failure). */
   | { kind: "skipped"; key: CliMessageKey; params: CliParams; notPip: boolean };
 
-/** Read `file` (.xlsx) with the add-in's reader and compute its row as of `asOf`. */
-export async function readForRollup(file: string, asOf: string): Promise<RollupRead> {
+/**
+ * Read `file` (.xlsx) with the add-in's reader — its tables only (./rollup-read.ts; `tablesOnly: false` reads the
+ * whole workbook, as `pipbook analyze` does) — and compute its row as of `asOf`.
+ */
+export async function readForRollup(file: string, asOf: string, options: { tablesOnly?: boolean } = {}): Promise<RollupRead> {
   try {
-    const loaded = await loadPlanFile(file);
+    const bytes = await readInputFile(file);
+    const read = await readWorkbook(options.tablesOnly === false ? bytes : await pipTablesOnly(bytes), file);
+    if (read.plan === null) throw new CliError("file.notPip", { file });
     // The workbook reader ran validatePlan already: its findings carry the seal's and the window's.
-    if (loaded.plan === null || loaded.findings.some((f) => f.code === "PLAN_WINDOW_TOO_LONG")) return { kind: "none" };
-    return { kind: "row", row: rollupRow(file, loaded.plan, asOf, loaded.findings) };
+    if (read.findings.some((f) => f.code === "PLAN_WINDOW_TOO_LONG")) return { kind: "none" };
+    return { kind: "row", row: rollupRow(file, read.plan, asOf, read.findings) };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     return { kind: "skipped", key: error.key, params: error.params, notPip: error.key === "file.notPip" };
