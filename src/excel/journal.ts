@@ -21,7 +21,7 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import type { Language, Plan } from "../core/model";
 import { SCHEMA_VERSION } from "../core/model";
 import { LAYOUT_VERSION, type SheetNames, type TableName } from "../workbook";
-import type { ExtraColumnWrite } from "./writer";
+import type { ExtraColumnWrite } from "./extra-columns";
 
 export const JOURNAL_SHEET = "PIP_Journal";
 const TITLE = "PIPbook save journal (do not edit)";

@@ -39,7 +39,7 @@ import {
   type TablePlacement,
 } from "../workbook";
 import { decodeValue, type RawCell } from "../workbook/cells";
-import type { ExtraCellWrite } from "./writer";
+import type { ExtraCell } from "./extra-columns";
 import { shapeOf, type WorkbookShape } from "./write/shape";
 import type { ExistingChartInfo } from "./charts";
 import { JOURNAL_SHEET, readJournal, type JournalRead, type SaveJournal } from "./journal";
@@ -63,9 +63,6 @@ export interface WorkbookRead extends ReadResult {
    */
   interrupted: { journal: SaveJournal | null; savedAt: string } | null;
 }
-
-/** One cell of a user-added column: what `values` and `numberFormat` gave; `formula` is filled by the port. */
-export type ExtraCell = ExtraCellWrite;
 
 /** A column a person added inside a PIP list table. */
 export interface ExtraColumnRead {

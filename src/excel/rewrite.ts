@@ -40,7 +40,7 @@ import {
   type TableName,
 } from "../workbook";
 import type { ExtraColumnRead, WorkbookRead } from "./reader";
-import type { ExtraCellWrite, ExtraColumnWrite } from "./writer";
+import type { ExtraCell, ExtraColumnWrite } from "./extra-columns";
 import { assignSheets } from "./write/shape";
 
 export { WorkbookConflictError, type ConflictCell } from "./port";
@@ -214,7 +214,7 @@ function footprintLooks(
  * each came from. Goals, causes and actions by id; other rows by content, then — for rows the pane edited, which
  * no longer match by content — the rows left over on both sides in order; the check-in schedule by position.
  */
-function alignCells(table: ListTableDecl, readPlan: Plan, column: ExtraColumnRead, plan: Plan): ({ cell: ExtraCellWrite; fromRow: number } | null)[] {
+function alignCells(table: ListTableDecl, readPlan: Plan, column: ExtraColumnRead, plan: Plan): ({ cell: ExtraCell; fromRow: number } | null)[] {
   const to = modelRows(table, plan);
   const at = (i: number) => {
     const cell = column.cells[i];

@@ -21,6 +21,7 @@
 import type { Plan } from "../core/model";
 import { preflightMessage } from "../i18n/workbook";
 import type { SheetNames, TableName } from "../workbook";
+import type { ExtraColumnWrite } from "./extra-columns";
 import { journalBytes, journalColumn, journalOf } from "./journal";
 import { PreflightError, type WriteOptions, type WriteReport } from "./port";
 import { DEFAULT_MAX_BATCH_BYTES, PROBE_BYTES, REQUEST_LIMIT_BYTES, packSteps } from "./write/budget";
@@ -31,19 +32,6 @@ import { saveSteps } from "./write/steps";
 export type { Step } from "./write/budget";
 export { ID_LIST_LAST_ROW, RULE_BAND_ROWS } from "../workbook/render/rules";
 export { derivedSteps } from "./write/queue";
-
-/** A cell of a column a person added inside a PIP table: a formula, or a constant with its number format. */
-export interface ExtraCellWrite {
-  value: unknown;
-  numberFormat: string;
-  formula?: string;
-}
-
-/** A user-added column to write back after the layout's columns: its header and one cell per model row. */
-export interface ExtraColumnWrite {
-  header: string;
-  cells: (ExtraCellWrite | null)[];
-}
 
 export interface SaveInput extends WriteOptions {
   /** A fixed as-of date (ISO) for the Overview's as-of cell; default: the live formula =TODAY(). */

@@ -121,7 +121,7 @@ export type ColumnKind = "text" | "number" | "date" | "percent" | "list" | "form
 /** Where a drop-down's items come from: a fixed list of labels, or another table's id column. */
 export type ListSource =
   | { kind: "labels"; list: ListName; nullable?: boolean }
-  | { kind: "ids"; table: TableName; column: string; allowBlank?: boolean };
+  | { [T in TableName]: { kind: "ids"; table: T; column: ColumnKey<T>; allowBlank?: boolean } }[TableName];
 
 /** Data validation of an input column (ExcelApi 1.8); every rule has a stop alert (VALIDATION_ALERTS). */
 export type ValidationRule =

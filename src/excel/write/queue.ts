@@ -16,7 +16,7 @@ import { POINTS_PER_CHAR, columnWidths, hiddenColumns, printArea } from "../../w
 import { COLORS, columnRanges, conditionalRules, validationRule } from "../../workbook/render/rules";
 import { queueCharts, type ExistingChart } from "../charts";
 import { clearRangesBytes, filledTableBody, queueClearRanges, rangeSteps } from "../ranges";
-import type { ExtraCellWrite, ExtraColumnWrite } from "../writer";
+import type { ExtraCell, ExtraColumnWrite } from "../extra-columns";
 import { COMMAND_BYTES, jsonBytes, type Step } from "./budget";
 import { markFormula } from "./marks";
 import type { WorkbookShape } from "./shape";
@@ -127,7 +127,7 @@ function rangeAddress(table: TableDecl, rowFrom: number, rowTo: number, extraCol
  * A user-added cell as it goes back into the sheet: its formula, or its constant — text behind an apostrophe so
  * that "=x", "+86 …" or "1/2" stays the text it was (its number format is kept).
  */
-function extraCellInput(cell: ExtraCellWrite | null): { value: string | number | boolean; numberFormat: string } {
+function extraCellInput(cell: ExtraCell | null): { value: string | number | boolean; numberFormat: string } {
   if (!cell) return { value: "", numberFormat: "General" };
   if (cell.formula !== undefined && cell.formula.startsWith("=")) return { value: cell.formula, numberFormat: cell.numberFormat };
   const v = cell.value;
