@@ -102,6 +102,9 @@ export const UI_STRINGS = {
   },
   "wizard.findingsTitle": { "en-US": "Checks", "zh-CN": "检查结果" },
   "wizard.noFindings": { "en-US": "No problems found on this step.", "zh-CN": "本步骤未发现问题。" },
+  // A number field whose text the plan does not take (the plan keeps the last number): on the step and in the summary.
+  "wizard.untaken": { "en-US": "{count} field(s) hold an entry that is not taken yet.", "zh-CN": "有 {count} 个字段的输入尚未被采用。" },
+  "input.untaken": { "en-US": "{field}: the entry is not taken; the plan keeps the last number", "zh-CN": "{field}：输入未被采用，计划中仍为上一个数字" },
   "wizard.remove": { "en-US": "Remove", "zh-CN": "删除" },
   // {item} is the item's heading, e.g. "Goal G2".
   "wizard.removeLabel": { "en-US": "Remove {item}", "zh-CN": "删除{item}" },
@@ -207,6 +210,8 @@ export const UI_STRINGS = {
     "zh-CN": "达成率：实际值 ÷ 目标值（目标 50 完成 32 为 64%；反向指标为 (2 × 目标值 − 实际值) ÷ 目标值）。改进进度：从基线值到目标值的差距已缩小的比例，(实际值 − 基线值) ÷ (目标值 − 基线值)，适用于基线远离零的指标。",
   },
   "goal.weightSum": { "en-US": "Weights add up to {value}", "zh-CN": "权重合计 {value}" },
+  // A goal's weight is empty or not a number: the total is of the others only.
+  "goal.weightSumIncomplete": { "en-US": "Weights add up to {value} without the weight not entered", "zh-CN": "权重合计 {value}（未计入尚未填写的权重）" },
   "aggregation.sum": { "en-US": "Sum (e.g. sales)", "zh-CN": "合计（如销售额）" },
   "aggregation.average": { "en-US": "Average (e.g. a rate)", "zh-CN": "平均（如比率）" },
   "aggregation.latest": { "en-US": "Latest (e.g. a skill score)", "zh-CN": "最新值（如技能评分）" },

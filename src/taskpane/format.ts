@@ -9,6 +9,12 @@ export function formatPercent(language: UiLanguage, value: number | null | undef
   return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 1 }).format(value);
 }
 
+/** A percentage with every digit that matters (up to 10 after the point), so it reads as the checks' {sum} does. */
+export function formatPercentExact(language: UiLanguage, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 10 }).format(Number(value.toPrecision(12)));
+}
+
 export function formatNumber(language: UiLanguage, value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   return new Intl.NumberFormat(language, { maximumFractionDigits: 4 }).format(value);

@@ -8,12 +8,13 @@
  * the focus into what it created; "Remove" can be undone.
  */
 import { Button, Field, mergeClasses, Select } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Finding } from "../../core/findings";
-import type { Plan } from "../../core/model";
+import type { EntityName, Plan } from "../../core/model";
+import { uiText } from "../../i18n/ui";
 import { ActionFeedback } from "../App/ActionFeedback";
 import { useUi } from "../context";
-import { RevealFields } from "../fields/reveal";
+import { RevealFields, UntakenFields, type UntakenEntry } from "../fields/reveal";
 import { markRendered } from "../timing";
 import { formMessage } from "./findingsFor";
 import { ItemFocusScope } from "./itemScope";
@@ -52,6 +53,14 @@ export function wizardErrors(findings: readonly Finding[]): Finding[] {
     .map((f, i) => ({ f, i, step: stepOf(f) }))
     .sort((a, b) => a.step - b.step || (a.f.location.row ?? -1) - (b.f.location.row ?? -1) || a.i - b.i)
     .map(({ f }) => f);
+}
+
+/** An untaken entry as an error of the summary: its place is the field ("goals.0.target"), so "Go to the first" finds it. */
+export function untakenFinding(entry: UntakenEntry): Finding {
+  const [entity, second, third] = entry.name.split(".");
+  const location = third === undefined ? { entity: entity as EntityName, field: second } : { entity: entity as EntityName, row: Number(second), field: third };
+  const message = { "en-US": uiText("en-US", "input.untaken", { field: entry.label }), "zh-CN": uiText("zh-CN", "input.untaken", { field: entry.label }) };
+  return { code: "INPUT_NOT_TAKEN", severity: "error", location, message };
 }
 
 /** The data-field of the control a finding is about ("goals.0.target", "header.employeeName"), if any. */
@@ -99,7 +108,17 @@ export function Wizard({ controller, navigate }: WizardProps): ReactNode {
     if (removedId !== undefined) undoRef.current?.focus();
   }, [removedId]);
 
-  const errors = wizardErrors(wizard.findings);
+  // Number fields whose entry the plan does not take: counted with the findings, so the step and the summary say
+  // what those fields say (issue 12: "Enter a number" beside "No problems found on this step").
+  const [untaken, setUntaken] = useState<UntakenEntry[]>([]);
+  const reportUntaken = useCallback((entry: UntakenEntry, on: boolean) => {
+    setUntaken((list) => {
+      const others = list.filter((e) => e.name !== entry.name);
+      return on ? [...others, entry] : others.length === list.length ? list : others;
+    });
+  }, []);
+  const untakenNames = useMemo(() => new Set(untaken.map((e) => e.name)), [untaken]);
+  const errors = [...untaken.map(untakenFinding), ...wizardErrors(wizard.findings)];
   const write = async () => {
     setSummaryOpen(false);
     await wizard.save();
@@ -173,13 +192,15 @@ export function Wizard({ controller, navigate }: WizardProps): ReactNode {
         {planExists && !controller.draftDirty ? <p className={styles.quiet}>{t("wizard.loadedExisting")}</p> : null}
       </div>
 
-      <RevealFields all={revealed}>
+      <UntakenFields onReport={reportUntaken} names={untakenNames}>
+        <RevealFields all={revealed}>
         <ItemFocusScope key={wizard.step.id} beforeRemove={(heading) => setRemoved({ heading, before: wizard.draft, fresh: true, id: ++removals.current })}>
           <div className={styles.body}>
             <StepView draft={wizard.draft} update={update} findings={wizard.findings} disabled={disabled} planExists={planExists} />
           </div>
         </ItemFocusScope>
-      </RevealFields>
+        </RevealFields>
+      </UntakenFields>
 
       {removed ? (
         <div className={styles.undo} role="status" data-testid="undo-remove">
@@ -199,7 +220,12 @@ export function Wizard({ controller, navigate }: WizardProps): ReactNode {
       ) : null}
 
       <section aria-label={t("wizard.findingsTitle")} data-testid="step-findings">
-        {wizard.stepCount === 0 ? (
+        {untaken.length > 0 ? (
+          <p className={styles.error} data-testid="untaken-entries">
+            {t("wizard.untaken", { count: untaken.length })}
+          </p>
+        ) : null}
+        {wizard.stepCount === 0 && untaken.length === 0 ? (
           <p className={styles.quiet}>{t("wizard.noFindings")}</p>
         ) : revealed && wizard.listed.length > 0 ? (
           <ul className={styles.findings}>

@@ -16,7 +16,7 @@ import { useUi } from "../context";
 import type { CheckFieldProps, ChoiceFieldProps, DateFieldProps, FieldMessage, NumberFieldProps, TextFieldProps } from "./fields.types";
 import { useFieldStyles } from "./fields.styles";
 import { numberToText, parseNumberText, type ParsedNumber } from "./parse";
-import { useShownMessage } from "./reveal";
+import { useReportUntaken, useShownMessage } from "./reveal";
 
 /** The Field's label, with an InfoLabel when the field has an explanation (Fluent's Field + InfoLabel pattern). */
 function labelOf(label: string, info: string | undefined): FieldProps["label"] {
@@ -108,6 +108,13 @@ export function NumberField(props: NumberFieldProps): ReactNode {
   let message = props.message;
   if (!parsed.ok) message = { severity: "error", text: t(percent ? "input.notPercent" : "input.notNumber") };
   else if (parsed.value === null && !props.nullable && props.required) message = { severity: "error", text: t("input.required") };
+  // An entry the plan does not take is told to the form, so the step and the summary on Create say what this field
+  // says (issue 12: messages contradicting each other). Untaken: the plan still holds another number (or none, for
+  // an optional field) than the text shows; an empty or bad entry over a value the plan lacks anyway (a new goal's
+  // baseline) is the checks' own finding already.
+  const kept = props.value === null || Number.isFinite(props.value);
+  const emptiedRequired = parsed.ok && parsed.value === null && !props.nullable && props.required === true && props.value !== null && Number.isFinite(props.value);
+  useReportUntaken(props.name, props.label, (!parsed.ok && kept) || emptiedRequired);
   const { shown, onBlur } = useShownMessage(message);
   const field = (
     <Field

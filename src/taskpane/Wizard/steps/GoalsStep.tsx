@@ -5,7 +5,9 @@ import { AGGREGATIONS, DIRECTIONS, METHODS, type Goal, type PerformanceGap, type
 import { defaultAggregation, isPercentUnit, valueForUnitChange } from "../../../core/percent";
 import { useUi } from "../../context";
 import { ChoiceField, DateField, NumberField, TextField } from "../../fields/Fields";
-import { formatMeasure, formatPercent } from "../../format";
+import { useUntakenNames } from "../../fields/reveal";
+import { WEIGHT_TOLERANCE } from "../../../core/validate";
+import { formatMeasure, formatPercent, formatPercentExact } from "../../format";
 import { nextId } from "../../plan-draft";
 import { fieldMessage, itemFindings } from "../findingsFor";
 import { ItemCard, removeAt, replaceAt } from "../ItemCard";
@@ -61,7 +63,15 @@ export function GoalsStep({ draft, update, findings, disabled }: StepProps): Rea
   const { t, language } = useUi();
   const styles = useStepStyles();
   const setGoal = (i: number, change: (g: Goal) => Goal) => update((p) => ({ ...p, goals: replaceAt(p.goals, i, change) }));
-  const weightSum = draft.goals.reduce((sum, g) => sum + (Number.isFinite(g.weight) ? g.weight : 0), 0);
+  // A weight field whose entry is not taken (emptied, "abc") counts as not entered, whatever the plan still holds.
+  const untaken = useUntakenNames();
+  const entered = draft.goals.map((g, i) => Number.isFinite(g.weight) && !untaken.has(`goals.${i}.weight`));
+  const weightSum = draft.goals.reduce((sum, g, i) => sum + (entered[i] ? g.weight : 0), 0);
+  const weightsReadable = entered.every(Boolean);
+  // The live total never rounds to "100 %" when the checks say the weights do not add up (50 % + 49.99 %): off by
+  // more than the core's tolerance, it shows the digits the finding shows.
+  const weightsWhole = Math.abs(weightSum - 1) <= WEIGHT_TOLERANCE;
+  const weightText = weightsWhole ? formatPercent(language, 1) : formatPercentExact(language, weightSum);
   return (
     <div className={styles.fields}>
       {draft.goals.map((goal, i) => {
@@ -121,7 +131,7 @@ export function GoalsStep({ draft, update, findings, disabled }: StepProps): Rea
       })}
       {draft.goals.length > 0 ? (
         <output className={styles.live} data-testid="weight-sum">
-          {t("goal.weightSum", { value: formatPercent(language, weightSum) })}
+          {weightsReadable ? t("goal.weightSum", { value: weightText }) : t("goal.weightSumIncomplete", { value: weightText })}
         </output>
       ) : null}
       <Button className={styles.add} disabled={disabled} onClick={() => update((p) => ({ ...p, goals: [...p.goals, newGoal(p)] }))}>
