@@ -4,8 +4,8 @@
  *
  * A footprint is the tables' ranges (header + body, plus the columns a user added inside a table) and the layout's
  * blocks (titles, notes, labels). Rows are 1-based, columns 0-based, both ends inclusive, as in the layout's anchors.
- * The Evaluation sheet's derived rows (src/excel/evaluation.ts) are not here: that extra clears its own column
- * bands.
+ * The plain ranges of a sheet (SheetDecl.ranges: the Evaluation sheet's derived tables) are not here: a rewrite
+ * clears their column bands down to the sheet's end (src/excel/ranges.ts).
  *
  * Pure geometry: no Excel, no clock.
  */

@@ -3,8 +3,9 @@
  * and by entity, list labels both ways, and the cell of a model location (for findings).
  *
  * Adding a sheet: write `sheets/<name>.ts` exporting a SheetDecl, add it to SHEETS below, add its names to
- * src/i18n/workbook.ts; the writer, the reader and `cellOf` pick it up. Custom writer steps (charts, rows that
- * are not a table) go in src/excel/sheet-extras.ts.
+ * src/i18n/workbook.ts; the writer, the reader and `cellOf` pick it up. Rows whose number follows the plan but
+ * that are no Excel table go in the sheet's `ranges` (derived list tables written as plain ranges), native charts
+ * in its `charts` (ChartDecl, ./charts.ts): the Evaluation sheet declares both.
  */
 import type { EntityName, Language } from "../core/model";
 import type { FindingLocation } from "../core/findings";
