@@ -4,6 +4,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
+import { sheetReference } from "../a1";
 import { analyzePlan } from "../core/analysis";
 import type { Finding } from "../core/findings";
 import { at } from "../core/indexed";
@@ -43,8 +44,7 @@ function say(context: CommandContext, key: CliMessageKey, params: CliParams = {}
 export function locationText(finding: Finding): string {
   const l = finding.location as Finding["location"] & { line?: number; column?: number };
   if (l.sheet && l.cell) {
-    const sheet = /^[\p{L}\p{N}_]+$/u.test(l.sheet) ? l.sheet : `'${l.sheet.replace(/'/g, "''")}'`;
-    return `${sheet}!${l.cell}`;
+    return sheetReference(l.sheet, l.cell);
   }
   let text: string = l.entity;
   if (l.row !== undefined) text += `[${l.row}]`;

@@ -9,7 +9,7 @@
  * circles).
  */
 import ExcelJS from "exceljs";
-import { parseCell } from "../a1";
+import { parseCell, quoteSheetName } from "../a1";
 import { toXmlText } from "../core/xml-text";
 import { columnLetter } from "../workbook";
 import { dashboardContent, type DashboardCell, type DashboardChartDecl, type DashboardContent, type DashboardOptions, type DashboardPlan } from "../workbook/dashboard";
@@ -21,7 +21,7 @@ function a1(address: string): { col: number; row: number } {
   return cell;
 }
 
-const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+const quoted = (sheet: string) => quoteSheetName(sheet, true);
 
 /** A dashboard chart declaration as the .xlsx chart writer's spec (series ranges get the sheet's name). */
 export function dashboardChartSpec(decl: DashboardChartDecl, sheet: string): ChartSpec {

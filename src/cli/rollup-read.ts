@@ -10,6 +10,7 @@
  * without a ref — leaves the bytes as they were, so the reader sees the file itself and says what it finds.
  */
 import JSZip from "jszip";
+import { group } from "../core/indexed";
 
 const REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 
@@ -26,7 +27,7 @@ function resolve(dir: string, target: string): string {
 
 function attr(tag: string, name: string): string | null {
   const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
-  return m ? m[1] : null;
+  return m ? group(m, 1) : null;
 }
 
 /** Row span [top, bottom] of an A1 range such as `A3:T25`. */
@@ -65,7 +66,7 @@ export async function pipTablesOnly(bytes: Uint8Array): Promise<Uint8Array> {
     for (const rel of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
       if (attr(rel, "Type") !== REL_TABLE) continue;
       const target = attr(rel, "Target");
-      const table = target ? await zip.file(resolve(m[1], target))?.async("string") : undefined;
+      const table = target ? await zip.file(resolve(group(m, 1), target))?.async("string") : undefined;
       const ref = table ? attr(/<table\b[^>]*>/.exec(table)?.[0] ?? "", "ref") : null;
       const span = ref ? rowSpan(ref) : null;
       if (!span) return bytes;

@@ -15,7 +15,7 @@
  * Pure: it looks at the tables and cells through a `WorkbookProbe` (the CLI builds one from the .xlsx; the same
  * shape can be filled from Office.js `Range.formulas` / `values`). Returns findings with sheet and cell.
  */
-import { columnIndex, sheetReference } from "../a1";
+import { columnIndex, sheetReference, splitSheet } from "../a1";
 import { serialToIso } from "../core/dates";
 import type { Finding, FindingLocation } from "../core/findings";
 import type { EntityName } from "../core/model";
@@ -215,10 +215,9 @@ export function checkLoadedTables(tables: readonly LoadedTableValues[]): Finding
   type Grid = { sheet: string; c1: number; r1: number; values: unknown[][]; types?: unknown[][]; formulas?: unknown[][] };
   const grids: Grid[] = [];
   const where = (address: string) => {
-    const bang = address.lastIndexOf("!");
-    const sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-    const range = address.slice(bang + 1).replace(/\$/g, "");
-    return { sheet, range, r: parseRange(range) };
+    const { sheet, local } = splitSheet(address);
+    const range = local.replace(/\$/g, "");
+    return { sheet: sheet ?? "", range, r: parseRange(range) };
   };
   const present = tables.filter((t) => t.range !== null);
   // Formulas are known when the load brought them for every table (the add-in's reader); then the formula checks

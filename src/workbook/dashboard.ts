@@ -15,6 +15,7 @@
  * COUNT, COUNTA, IF, MAX, IFERROR, NA. Table columns are referred to by absolute A1 ranges over the table's rows
  * (HyperFormula has no structured references). Pure: no ExcelJS, no Office.js, no clock.
  */
+import { quoteSheetName } from "../a1";
 import type { GoalStatus, OutcomeSuggestion } from "../core/analysis";
 import type { Language, Outcome } from "../core/model";
 import { isoToDay, isoToSerial } from "../core/dates";
@@ -183,7 +184,7 @@ export function phaseOn(planStart: string, planEnd: string, asOf: string): Dashb
   return "running";
 }
 
-const q = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+const q = (sheet: string) => quoteSheetName(sheet, true);
 const str = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const addr = (col: number, row: number) => `${columnLetter(col)}${row}`;
 const abs = (col: number, row: number) => `$${columnLetter(col)}$${row}`;
