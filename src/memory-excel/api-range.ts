@@ -48,7 +48,7 @@ function gridFrom(data: unknown, rect: Rect, location: string): (i: number, j: n
   const cols = rectColumns(rect);
   if (!Array.isArray(data)) return () => data;
   if (data.length === 1 && Array.isArray(data[0]) && data[0].length === 1 && rows * cols > 1) {
-    const v = (data as Grid)[0][0];
+    const v = (data as Grid)[0]?.[0];
     return () => v;
   }
   if (data.length !== rows || (data as Grid).some((row) => !Array.isArray(row) || row.length !== cols)) {
@@ -59,7 +59,7 @@ function gridFrom(data: unknown, rect: Rect, location: string): (i: number, j: n
       location,
     );
   }
-  return (i, j) => (data as Grid)[i][j];
+  return (i, j) => (data as Grid)[i]?.[j];
 }
 
 function grid<T>(rect: Rect, cell: (r: number, c: number) => T): T[][] {
@@ -285,7 +285,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
       const snapshot = grid(src.rect, (r, c) => JSON.parse(JSON.stringify(st.cell(src.sheet, r, c) ?? {})) as ReturnType<typeof st.cell>);
       for (let i = 0; i < rows; i++) {
         for (let j = 0; j < cols; j++) {
-          const from = snapshot[i % sr][j % sc] ?? {};
+          const from = snapshot[i % sr]?.[j % sc] ?? {};
           const r = target.r0 + i;
           const c = target.c0 + j;
           const dr = r - (src.rect.r0 + (i % sr));
@@ -357,6 +357,7 @@ function fillCalculatedColumns(
     const written = inputs.filter((i) => i.c === c && i.r >= body.r0 && i.r <= body.r1);
     if (written.length === 0 || !written.every((i) => i.input.kind === "formula")) continue;
     const last = written[written.length - 1];
+    if (!last) continue;
     const formula = (last.input as { kind: "formula"; formula: string }).formula;
     const col = table.columns[c - table.rect.c0];
     if (!col) continue;
@@ -408,7 +409,7 @@ const RANGE_SPEC: ProxySpec<RangeProxy> = {
         s._state.assertEditable(sheet, rect, "format", "Range.numberFormat");
         if (!Array.isArray(v) || isEntireColumns(rect) || isEntireRows(rect)) {
           const single = Array.isArray(v) ? (v as Grid)[0]?.[0] : v;
-          if (Array.isArray(v) && (v.length !== 1 || (v as Grid)[0].length !== 1)) gridFrom(v, rect, "Range.numberFormat");
+          if (Array.isArray(v) && (v.length !== 1 || (v as Grid)[0]?.length !== 1)) gridFrom(v, rect, "Range.numberFormat");
           s._state.setFormatProp(sheet, rect, "numberFormat", String(single));
         } else {
           const at = gridFrom(v, rect, "Range.numberFormat");
@@ -653,8 +654,9 @@ const RULE_TYPES: Record<string, string> = {
 function normalizeRule(rule: unknown, host: SheetState, state: WorkbookState, location: string): ValidationProps["rule"] {
   if (!rule || typeof rule !== "object") throw invalidArgument("a data validation rule must be an object", location);
   const entries = Object.entries(rule as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
-  if (entries.length !== 1) throw invalidArgument("a data validation rule holds exactly one of wholeNumber, decimal, textLength, date, time, list, custom", location);
-  const [type, body] = entries[0];
+  const [only, ...more] = entries;
+  if (!only || more.length > 0) throw invalidArgument("a data validation rule holds exactly one of wholeNumber, decimal, textLength, date, time, list, custom", location);
+  const [type, body] = only;
   if (!RULE_TYPES[type] || !body || typeof body !== "object") throw invalidArgument(`unknown data validation rule type "${type}"`, location);
   const b = body as Record<string, unknown>;
   const formula = (v: unknown, what: string): string => {
@@ -714,8 +716,8 @@ export class DataValidationProxy extends RangePartProxy {
   _single(): ValidationEntry | null {
     const { rect } = this._t("DataValidation");
     const list = this._entries();
-    if (list.length !== 1) return null;
     const e = list[0];
+    if (list.length !== 1 || !e) return null;
     return e.rect.r0 <= rect.r0 && e.rect.r1 >= rect.r1 && e.rect.c0 <= rect.c0 && e.rect.c1 >= rect.c1 ? e : null;
   }
 
@@ -729,7 +731,7 @@ export class DataValidationProxy extends RangePartProxy {
 
 function ruleType(rule: ValidationProps["rule"]): string {
   if (!rule) return "None";
-  return RULE_TYPES[Object.keys(rule)[0]] ?? "None";
+  return RULE_TYPES[Object.keys(rule)[0] ?? ""] ?? "None";
 }
 
 const DV_SPEC: ProxySpec<DataValidationProxy> = {
@@ -815,7 +817,7 @@ export function cellSatisfies(state: WorkbookState, sheet: SheetState, entry: Va
   const v = state.value(sheet, r, c);
   if (v === undefined) return true; // a formula without an engine: can't tell
   if (v === null || v === "") return entry.ignoreBlanks;
-  const [type, body] = Object.entries(entry.rule)[0];
+  const [type, body] = Object.entries(entry.rule)[0] ?? ["", {}];
   const operand = (f: unknown) => evalOperand(state, sheet, entry, r, c, f);
   if (type === "custom") {
     const res = operand(body.formula);
@@ -888,10 +890,10 @@ function evalOperand(state: WorkbookState, sheet: SheetState, entry: ValidationE
   }
   // Without an engine only a single cell reference can be followed.
   const tokens = tokenize(shifted).filter((t) => !(t.kind === "text" && t.text.trim() === "="));
-  if (tokens.length === 1 && tokens[0].kind === "ref" && !tokens[0].b && tokens[0].a.row !== null && tokens[0].a.col !== null) {
-    const ref = tokens[0];
+  const [ref] = tokens;
+  if (tokens.length === 1 && ref?.kind === "ref" && !ref.b && ref.a.row !== null && ref.a.col !== null) {
     const s = ref.sheet ? state.findSheet(ref.sheet) : sheet;
-    return s ? (state.value(s, ref.a.row!, ref.a.col!) ?? undefined) : undefined;
+    return s ? (state.value(s, ref.a.row, ref.a.col) ?? undefined) : undefined;
   }
   return undefined;
 }
@@ -1038,7 +1040,7 @@ export class ConditionalFormatProxy extends ProxyBase<{ sheet: SheetState; entry
           },
           () => {
             const t = this._resolve();
-            if (t) context.state.noteChange(t.sheet.id, t.entry.rects[0], "format");
+            if (t) context.state.noteChange(t.sheet.id, t.entry.rects.reduce(boundingRect), "format");
           },
           () => this._resolve(),
         );
@@ -1055,7 +1057,7 @@ export class ConditionalFormatProxy extends ProxyBase<{ sheet: SheetState; entry
     this._command("delete", [], () => {
       const { sheet, entry } = this._require("ConditionalFormat.delete");
       sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== entry);
-      this.context.state.noteChange(sheet.id, entry.rects[0], "format");
+      this.context.state.noteChange(sheet.id, entry.rects.reduce(boundingRect), "format");
     });
   }
 
@@ -1084,5 +1086,5 @@ const CF_SPEC: ProxySpec<ConditionalFormatProxy> = {
 installAccessors(ConditionalFormatProxy, CF_SPEC);
 // Declared after installAccessors: the instances define these getters themselves; load("custom/rule") needs the names.
 CF_SPEC.navs = Object.fromEntries(
-  Object.keys(CF_SCHEMAS).map((part) => [part, (self: ConditionalFormatProxy) => (self as unknown as Record<string, ProxyBase>)[part]]),
+  Object.keys(CF_SCHEMAS).map((part) => [part, (self: ConditionalFormatProxy) => (self as unknown as Record<string, ProxyBase>)[part] as ProxyBase]),
 );

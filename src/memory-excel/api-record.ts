@@ -91,11 +91,11 @@ export class RecordProxy extends ProxyBase<Json> {
         set: (value: unknown) => this._setProp(p, value),
       });
     }
-    for (const name of Object.keys(schema.children ?? {})) {
+    for (const [name, child] of Object.entries(schema.children ?? {})) {
       Object.defineProperty(this, name, {
         configurable: true,
         enumerable: true,
-        get: () => this._nav(name, () => this._child(name, schema.children![name])),
+        get: () => this._nav(name, () => this._child(name, child)),
       });
     }
   }

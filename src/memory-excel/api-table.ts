@@ -55,7 +55,7 @@ export class TableCollectionProxy extends CollectionProxy<true, TableProxy> {
         rect = parsed.rect;
         if (parsed.sheet !== null) sheet = st.sheetByName(parsed.sheet, location);
         else if (this.sheetId) sheet = st.sheetById(this.sheetId());
-        else sheet = st.sheetById(st.activeSheetId ?? st.sheets[0].id);
+        else sheet = st.sheetById(st.activeSheetId ?? st.sheets[0]?.id ?? "");
         if (this.sheetId && sheet.id !== this.sheetId()) throw invalidArgument(`"${address}" is not on this worksheet`, location);
       }
       id = st.addTable(sheet, rect, hasHeaders, location).id;

@@ -430,7 +430,7 @@ export class PageLayoutProxy extends RecordProxy {
           .split(",")
           .map((area) => parseAddress(area.trim(), location).rect);
       }
-      sheet.printArea = rects[0];
+      sheet.printArea = rects[0] ?? null;
       sheet.printAreaMore = rects.length > 1 ? rects.slice(1) : undefined;
     });
   }

@@ -143,7 +143,8 @@ export function parseStructuredBody(body: string): StructuredSpec | null {
     }
   }
   let rows: RowSpec = "data";
-  if (specials.length === 1) rows = specials[0];
+  const [first, second] = cols;
+  if (specials.length === 1) rows = specials[0] ?? rows;
   else if (specials.length === 2) {
     const set = new Set(specials);
     if (set.has("headers") && set.has("data")) rows = "headersData";
@@ -151,8 +152,8 @@ export function parseStructuredBody(body: string): StructuredSpec | null {
     else return null;
   } else if (specials.length > 2) return null;
   if (cols.length === 0) return { rows, columns: null };
-  if (cols.length === 1) return { rows, columns: [cols[0], cols[0]] };
-  if (cols.length === 2 && range) return { rows, columns: [cols[0], cols[1]] };
+  if (cols.length === 1 && first !== undefined) return { rows, columns: [first, first] };
+  if (cols.length === 2 && range && first !== undefined && second !== undefined) return { rows, columns: [first, second] };
   return null;
 }
 

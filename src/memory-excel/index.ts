@@ -261,10 +261,11 @@ export class MemoryExcel {
   async setCellValues(sheetName: string, address: string, values: unknown[][], options: SetCellValuesOptions = {}): Promise<void> {
     const sheet = this.sheetNamed(sheetName);
     const { rect: at } = parseAddress(address, "MemoryExcel.setCellValues");
-    if (!Array.isArray(values) || values.length === 0 || !values.every((row) => Array.isArray(row) && row.length === values[0].length && row.length > 0)) {
+    const width = Array.isArray(values) ? (values[0]?.length ?? 0) : 0;
+    if (!Array.isArray(values) || width === 0 || !values.every((row) => Array.isArray(row) && row.length === width)) {
       throw invalidArgument("values must be a non-empty rectangular 2-D array", "MemoryExcel.setCellValues");
     }
-    const rect: Rect = { r0: at.r0, c0: at.c0, r1: at.r0 + values.length - 1, c1: at.c0 + values[0].length - 1 };
+    const rect: Rect = { r0: at.r0, c0: at.c0, r1: at.r0 + values.length - 1, c1: at.c0 + width - 1 };
     const st = this.state;
     st.assertEditable(sheet, rect, "values", "MemoryExcel.setCellValues");
     const inputs = values.map((row, i) =>
@@ -275,7 +276,7 @@ export class MemoryExcel {
       }),
     );
     const tablesBefore = new Map(st.tables.map((t) => [t.id, { ...t.rect }]));
-    values.forEach((row, i) => row.forEach((_, j) => st.writeCell(sheet, rect.r0 + i, rect.c0 + j, inputs[i][j], "MemoryExcel.setCellValues", true)));
+    inputs.forEach((row, i) => row.forEach((input, j) => st.writeCell(sheet, rect.r0 + i, rect.c0 + j, input, "MemoryExcel.setCellValues", true)));
     st.autoExpandTables(sheet, rect);
     afterContentWrite(st, sheet, rect);
     if (options.mode === "type") {

@@ -21,7 +21,7 @@ export function formatGeneral(n: number): string {
   if (Number.isInteger(n) && abs < 1e11) return String(n);
   if (abs >= 1e11 || abs < 1e-9) {
     for (let digits = 5; digits >= 0; digits--) {
-      const [mant, exp] = n.toExponential(digits).split("e");
+      const [mant = "", exp = "0"] = n.toExponential(digits).split("e");
       const mantissa = mant.includes(".") ? mant.replace(/\.?0+$/, "") : mant;
       const e = Number(exp);
       const text = `${mantissa}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
@@ -68,7 +68,7 @@ function pieces(section: string): Piece[] {
   const out: Piece[] = [];
   let i = 0;
   while (i < section.length) {
-    const ch = section[i];
+    const ch = section[i] ?? "";
     if (ch === '"') {
       const end = section.indexOf('"', i + 1);
       const stop = end < 0 ? section.length : end;
@@ -142,7 +142,7 @@ function formatNumberSection(value: number, ps: Piece[]): string {
     rendered = `${mant}E${sign}${String(Math.abs(e)).padStart(expDigits, "0")}`;
   } else {
     const rounded = roundHalfAway(Math.abs(v), decimals);
-    let [i, d = ""] = rounded.toFixed(decimals).split(".");
+    let [i = "", d = ""] = rounded.toFixed(decimals).split(".");
     while (d.length > minDecimals && d.endsWith("0")) d = d.slice(0, -1);
     if (i === "0" && minInt === 0) i = "";
     i = i.padStart(minInt, "0");
@@ -194,7 +194,7 @@ function formatDateSection(value: number, ps: Piece[]): string {
     }
     const ch = p.tok.toLowerCase();
     const last = toks.length - 1;
-    if (last >= 0 && lits[last] === null && /[ymdhs]/.test(ch) && toks[last][0] === ch) toks[last] += ch;
+    if (last >= 0 && lits[last] === null && /[ymdhs]/.test(ch) && toks[last]?.[0] === ch) toks[last] += ch;
     else {
       toks.push(p.tok === "[h]" ? "[h]" : /[ymdhs]/.test(ch) ? ch : p.tok);
       lits.push(/[ymdhs]/.test(ch) || p.tok === "[h]" ? null : p.tok);
@@ -205,11 +205,11 @@ function formatDateSection(value: number, ps: Piece[]): string {
   const out: string[] = [];
   for (let k = 0; k < toks.length; k++) {
     const lit = lits[k];
-    if (lit !== null) {
+    if (typeof lit === "string") {
       out.push(lit);
       continue;
     }
-    const tok = toks[k];
+    const tok = toks[k] ?? "";
     const prevTime = toks.slice(0, k).reverse().find((x, idx) => lits[k - 1 - idx] === null);
     const nextTime = toks.slice(k + 1).find((x, idx) => lits[k + 1 + idx] === null);
     const hour12 = ((t.hh + 11) % 12) + 1;
@@ -220,13 +220,13 @@ function formatDateSection(value: number, ps: Piece[]): string {
       case "m":
         if ((prevTime && prevTime[0] === "h") || (nextTime && nextTime[0] === "s")) {
           out.push(tok.length >= 2 ? String(t.mi).padStart(2, "0") : String(t.mi));
-        } else if (tok.length >= 4) out.push(MONTHS[t.m - 1]);
-        else if (tok.length === 3) out.push(MONTHS[t.m - 1].slice(0, 3));
+        } else if (tok.length >= 4) out.push((MONTHS[t.m - 1] ?? ""));
+        else if (tok.length === 3) out.push((MONTHS[t.m - 1] ?? "").slice(0, 3));
         else out.push(tok.length === 2 ? String(t.m).padStart(2, "0") : String(t.m));
         break;
       case "d":
-        if (tok.length >= 4) out.push(DAYS[t.wd]);
-        else if (tok.length === 3) out.push(DAYS[t.wd].slice(0, 3));
+        if (tok.length >= 4) out.push((DAYS[t.wd] ?? ""));
+        else if (tok.length === 3) out.push((DAYS[t.wd] ?? "").slice(0, 3));
         else out.push(tok.length === 2 ? String(t.d).padStart(2, "0") : String(t.d));
         break;
       case "h": {
@@ -263,12 +263,12 @@ export function formatValue(value: DisplayValue, code: string | null | undefined
       .join("");
   }
   if (!Number.isFinite(value)) return "#NUM!";
-  let section = secs[0];
+  let section = secs[0] ?? "";
   let n = value;
   let sign = "";
-  if (secs.length >= 3 && value === 0) section = secs[2];
+  if (secs.length >= 3 && value === 0) section = secs[2] ?? section;
   else if (secs.length >= 2 && value < 0) {
-    section = secs[1];
+    section = secs[1] ?? section;
     n = Math.abs(value);
   } else if (value < 0) {
     sign = "-";

@@ -271,7 +271,7 @@ export abstract class ProxyBase<T = unknown> {
     const spec = this._spec;
     if (paths.length === 0) for (const p of Object.keys(spec.props)) own.add(p);
     for (const path of paths) {
-      const [head, ...rest] = path.split("/");
+      const [head = "", ...rest] = path.split("/");
       if (head === "*") {
         for (const p of Object.keys(spec.props)) own.add(p);
       } else if (spec.props[head] && rest.length === 0) {
@@ -291,7 +291,7 @@ export abstract class ProxyBase<T = unknown> {
       this.context.enqueue({ o: this._path, m: "load", a: names }, (batch) => {
         const target = this._resolve();
         const values = new Map<string, unknown>();
-        if (target !== null) for (const n of names) values.set(n, spec.props[n].get(this));
+        if (target !== null) for (const n of names) values.set(n, spec.props[n]?.get(this));
         else for (const n of names) values.set(n, null);
         batch.deliveries.push(() => {
           for (const [k, v] of values) this._loaded.set(k, v);
@@ -300,8 +300,7 @@ export abstract class ProxyBase<T = unknown> {
       });
     }
     for (const [nav, sub] of childPaths) {
-      const child = (this as unknown as Record<string, ProxyBase>)[nav];
-      child._queueLoad(sub);
+      (this as unknown as Record<string, ProxyBase | undefined>)[nav]?._queueLoad(sub);
     }
   }
 
@@ -311,8 +310,7 @@ export abstract class ProxyBase<T = unknown> {
       if (spec.props[key]?.set) {
         this._setProp(key, value);
       } else if (spec.navs?.[key] && value && typeof value === "object") {
-        const child = (this as unknown as Record<string, ProxyBase>)[key];
-        child.set(value as Record<string, unknown>);
+        (this as unknown as Record<string, ProxyBase | undefined>)[key]?.set(value as Record<string, unknown>);
       } else {
         throw invalidArgument(`${spec.typeName}.${key} can't be set`, `${spec.typeName}.set`);
       }
@@ -336,7 +334,7 @@ export abstract class ProxyBase<T = unknown> {
     const children = new Map<string, string[]>();
     if (paths.length === 0) for (const p of Object.keys(spec.props)) own.add(p);
     for (const path of paths) {
-      const [head, ...rest] = path.split("/");
+      const [head = "", ...rest] = path.split("/");
       if (spec.props[head] && rest.length === 0) own.add(head);
       else if (spec.navs?.[head]) {
         const list = children.get(head) ?? [];
@@ -347,11 +345,11 @@ export abstract class ProxyBase<T = unknown> {
     }
     const values = new Map<string, unknown>();
     this._resolve();
-    for (const n of own) values.set(n, spec.props[n].get(this));
+    for (const n of own) values.set(n, spec.props[n]?.get(this));
     const childDeliveries: (() => void)[] = [];
     for (const [nav, sub] of children) {
-      const child = (this as unknown as Record<string, ProxyBase>)[nav];
-      childDeliveries.push(child._loadNow(sub));
+      const child = (this as unknown as Record<string, ProxyBase | undefined>)[nav];
+      if (child) childDeliveries.push(child._loadNow(sub));
     }
     return () => {
       for (const [k, v] of values) this._loaded.set(k, v);
@@ -426,7 +424,7 @@ export abstract class CollectionProxy<T, Item extends ProxyBase> extends ProxyBa
     const itemPaths: string[] = [];
     let wantsItems = paths.length === 0;
     for (const p of paths) {
-      const [head, ...rest] = p.split("/");
+      const [head = "", ...rest] = p.split("/");
       if (head === "items") {
         wantsItems = true;
         if (rest.length) itemPaths.push(rest.join("/"));
@@ -463,7 +461,7 @@ export abstract class CollectionProxy<T, Item extends ProxyBase> extends ProxyBa
     const itemPaths: string[] = [];
     let wantsItems = paths.length === 0;
     for (const p of paths) {
-      const [head, ...rest] = p.split("/");
+      const [head = "", ...rest] = p.split("/");
       if (head === "items") {
         wantsItems = true;
         if (rest.length) itemPaths.push(rest.join("/"));

@@ -439,10 +439,10 @@ export function fromSnapshot(snapshot: WorkbookSnapshot, st: WorkbookState): voi
       if (row.format) sheet.rowFormats.set(row.index, formatFrom(row.format));
     }
     for (const cs of s.cells) {
-      const m = /^([A-Z]{1,3})(\d+)$/.exec(cs.address);
-      if (!m) throw new Error(`snapshot: bad cell address "${cs.address}" on ${s.name}`);
-      const r = Number(m[2]) - 1;
-      const c = columnIndex(m[1]);
+      const [, letters, row] = /^([A-Z]{1,3})(\d+)$/.exec(cs.address) ?? [];
+      if (letters === undefined || row === undefined) throw new Error(`snapshot: bad cell address "${cs.address}" on ${s.name}`);
+      const r = Number(row) - 1;
+      const c = columnIndex(letters);
       const cell: { value?: number | string | boolean | EngineError; formula?: string; format?: CellFormat } = {};
       if (cs.formula !== undefined) cell.formula = cs.formula;
       else if (cs.type === "Error" && typeof cs.value === "string") cell.value = { error: cs.value as EngineError["error"] };
@@ -496,9 +496,9 @@ export function fromSnapshot(snapshot: WorkbookSnapshot, st: WorkbookState): voi
   for (const s of ordered) {
     const sheet = st.findSheet(s.name)!;
     for (const cs of s.cells) {
-      const m = /^([A-Z]{1,3})(\d+)$/.exec(cs.address)!;
-      const r = Number(m[2]) - 1;
-      const c = columnIndex(m[1]);
+      const [, letters = "", row = ""] = /^([A-Z]{1,3})(\d+)$/.exec(cs.address) ?? [];
+      const r = Number(row) - 1;
+      const c = columnIndex(letters);
       const cell = sheet.cells.get(cellKey(r, c))!;
       const wanted = formatFrom(cs.format);
       const own: CellFormat = {};

@@ -304,8 +304,9 @@ export function coerceInput(raw: unknown, currentNumberFormat: string, location:
   if ((raw.startsWith("+") || raw.startsWith("-")) && raw.length > 1) return { kind: "formula", formula: `=${raw}` };
   const pct = PERCENT.exec(raw);
   if (pct) {
-    const decimals = (pct[1].split(".")[1] ?? "").length;
-    const value = Number(pct[1]) / 100;
+    const digits = pct[1] ?? "";
+    const decimals = (digits.split(".")[1] ?? "").length;
+    const value = Number(digits) / 100;
     return currentNumberFormat === "General"
       ? { kind: "value", value, numberFormat: decimals > 0 ? `0.${"0".repeat(decimals)}%` : "0%" }
       : { kind: "value", value };
@@ -441,7 +442,7 @@ export class WorkbookState {
 
   deleteSheet(sheet: SheetState, location = "Worksheet.delete"): void {
     const visible = this.sheets.filter((s) => s.visibility === "Visible");
-    if (visible.length === 1 && visible[0].id === sheet.id) {
+    if (visible.length === 1 && visible[0]?.id === sheet.id) {
       throw new MemoryExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.", location);
     }
     this.sheets = this.sheets.filter((s) => s.id !== sheet.id);
@@ -718,9 +719,8 @@ export class WorkbookState {
 
   /** Per-cell numberFormat writes (a 2-D array), with Excel's broadcast of a single value. */
   setNumberFormats(sheet: SheetState, rect: Rect, formats: unknown[][]): void {
-    for (let i = 0; i < formats.length; i++) {
-      for (let j = 0; j < formats[i].length; j++) {
-        const f = formats[i][j];
+    for (const [i, row] of formats.entries()) {
+      for (const [j, f] of row.entries()) {
         if (f === null || f === undefined) continue;
         const cell = this.ensureCell(sheet, rect.r0 + i, rect.c0 + j);
         cell.format = { ...cell.format, numberFormat: String(f) };
@@ -934,12 +934,13 @@ export class WorkbookState {
       names.push(name);
     });
     table.columns.forEach((col, i) => {
+      const name = names[i] ?? col.name;
       const cell = this.cell(sheet, table.rect.r0, table.rect.c0 + i);
-      if (cell?.formula !== undefined || cell?.value !== names[i]) {
-        this.writeCell(sheet, table.rect.r0, table.rect.c0 + i, { kind: "value", value: names[i] }, "Table.headers");
+      if (cell?.formula !== undefined || cell?.value !== name) {
+        this.writeCell(sheet, table.rect.r0, table.rect.c0 + i, { kind: "value", value: name }, "Table.headers");
       }
-      if (col.name !== "" && col.name !== names[i]) this.renameColumnReferences(table, col.name, names[i]);
-      col.name = names[i];
+      if (col.name !== "" && col.name !== name) this.renameColumnReferences(table, col.name, name);
+      col.name = name;
     });
   }
 
@@ -1036,6 +1037,7 @@ export class WorkbookState {
       if (!cut) continue;
       for (let c = cut.c0; c <= cut.c1; c++) {
         const col = table.columns[c - table.rect.c0];
+        if (!col) continue;
         const first = this.cell(sheet, body.r0, c)?.formula;
         let consistent = first !== undefined;
         const key = first !== undefined ? rowRelativeKey(first, body.r0) : "";
@@ -1096,6 +1098,7 @@ export class WorkbookState {
     const sheet = this.sheetById(table.sheetId);
     const c = table.rect.c0 + index;
     const removed = table.columns[index];
+    if (!removed) throw itemNotFound(`table column ${index} of ${table.name}`, location);
     for (let r = table.rect.r0; r <= table.rect.r1; r++) {
       for (let cc = c; cc < table.rect.c1; cc++) this.moveCell(sheet, r, cc + 1, r, cc);
       this.writeCell(sheet, r, table.rect.c1, { kind: "clear" }, location);
@@ -1281,15 +1284,16 @@ function mergeValidations(entries: ValidationEntry[]): ValidationEntry[] {
   let merged = true;
   while (merged) {
     merged = false;
-    outer: for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i].rect;
-        const b = list[j].rect;
-        if (propsKey(list[i]) !== propsKey(list[j])) continue;
+    outer: for (const [i, first] of list.entries()) {
+      for (const [j, second] of list.entries()) {
+        if (j <= i) continue;
+        const a = first.rect;
+        const b = second.rect;
+        if (propsKey(first) !== propsKey(second)) continue;
         const vertical = a.c0 === b.c0 && a.c1 === b.c1 && (a.r1 + 1 === b.r0 || b.r1 + 1 === a.r0);
         const horizontal = a.r0 === b.r0 && a.r1 === b.r1 && (a.c1 + 1 === b.c0 || b.c1 + 1 === a.c0);
         if (vertical || horizontal) {
-          list[i] = { ...list[i], rect: boundingRect(a, b) };
+          list[i] = { ...first, rect: boundingRect(a, b) };
           list.splice(j, 1);
           merged = true;
           break outer;
