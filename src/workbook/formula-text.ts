@@ -120,8 +120,7 @@ export function moveRefs(
       const before = pieces[k - 1];
       let sheet: string | null = null;
       if (before?.kind === "sheet") {
-        sheet = before.text.slice(0, -1);
-        if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+        sheet = sheetOfPiece(before.text);
         // [Book2.xlsx]Goals!A1 is another workbook's sheet.
         if (isExternal(pieces, k - 1)) sheet = "\u0000external";
       } else if (before?.kind === "text" && before.text === ":" && pieces[k - 2]?.kind === "ref") {
@@ -149,12 +148,15 @@ export function renameSheets(formula: string, names: Map<string, string>): strin
   return pieces
     .map((p, k) => {
       if (p.kind !== "sheet" || isExternal(pieces, k)) return p.text;
-      let name = p.text.slice(0, -1);
-      if (name.startsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
-      const renamed = names.get(name);
+      const renamed = names.get(sheetOfPiece(p.text));
       return renamed === undefined ? p.text : `${quoteSheet(renamed)}!`;
     })
     .join("");
+}
+
+/** The sheet a sheet piece ("Goals!" or "'Tracking log'!") names, unquoted. */
+function sheetOfPiece(text: string): string {
+  return text.startsWith("'") ? readQuotedName(text, 0).name : text.slice(0, -1);
 }
 
 /** Is the sheet piece at `k` a sheet of another workbook ([Book2.xlsx]Sheet!, '[Book2.xlsx]Sheet'!)? */
