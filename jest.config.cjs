@@ -19,7 +19,7 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
   setupFiles: ["<rootDir>/test/support/fast-check-seed.ts"],
   // PIPBOOK_SUITE_CPU=<file> records each test file's CPU (its own and its child processes'); otherwise a no-op
-  setupFilesAfterEnv: ["<rootDir>/test/support/suite-cpu.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/suite-cpu.ts", "<rootDir>/test/support/dom-timeouts.ts"],
   // Jest's 5 s default turns a slower CI machine into failures; speed is measured by `npm run bench`, not here.
   testTimeout: 60_000,
 };
