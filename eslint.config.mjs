@@ -49,12 +49,6 @@ const LAYER_EXCEPTIONS = { "src/taskpane/index.tsx": ["src/excel/office-port"] }
 const SHIPPED = ["a1", "i18n", "core", "workbook", "port", "excel", "taskpane", "host", "commands"];
 // The in-memory Excel is imported through src/memory-excel/index.ts (and its HyperFormula engine's own entry) only.
 const STAND_IN_ENTRIES = ["src/memory-excel", "src/memory-excel/index", "src/memory-excel/hyperformula-engine"];
-// Files still reaching into the stand-in's internals (issue 13: being moved to its index.ts); each one is a debt.
-const STAND_IN_INTERNALS_STILL_IMPORTED_BY = [
-  "src/preview/snapshot-adapter.ts",
-  "test/excel/writer.test.ts",
-  "test/preview/snapshot-adapter.test.ts",
-];
 
 const packageName = (spec) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
 const layerOf = (file) => {
@@ -92,7 +86,7 @@ const layersRule = {
       }
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.(tsx?|mjs|js)$/, "");
       const to = layerOf(target);
-      if (to === "memory-excel" && from !== "memory-excel" && !STAND_IN_ENTRIES.includes(target) && !STAND_IN_INTERNALS_STILL_IMPORTED_BY.includes(file)) {
+      if (to === "memory-excel" && from !== "memory-excel" && !STAND_IN_ENTRIES.includes(target)) {
         context.report({ node, messageId: "standIn", data: { to: target } });
       }
       if (!from || !rules || !to || to === from) return;
