@@ -2,7 +2,7 @@
  * What `pipbook analyze` prints: the documented JSON shape (`AnalyzeJson`, format "pipbook.analyze/1") and a
  * readable text rendering of the same numbers. Numbers in the JSON are unrounded; empty is null (FORMULAS.md).
  */
-import type { GoalStatus, OutcomeSuggestion, PeriodValue, PlanAnalysis } from "../core/analysis";
+import type { GoalAnalysis, GoalStatus, OutcomeSuggestion, PeriodValue, PlanAnalysis } from "../core/analysis";
 import { at } from "../core/indexed";
 import type { Aggregation, Cadence, Direction, Language, Method, Plan } from "../core/model";
 import { cliText } from "../i18n/cli";
@@ -13,7 +13,8 @@ export const ANALYZE_FORMAT = "pipbook.analyze/1";
 /** One period in the JSON: the core's PeriodValue without its internal index (fields documented there). */
 export type PeriodJson = Omit<PeriodValue, "index">;
 
-export interface GoalJson {
+/** One goal in the JSON: its declaration, then the core's numbers (fields documented on GoalAnalysis). */
+export interface GoalJson extends Pick<GoalAnalysis, "entryCount" | "toDate" | "attainment" | "progress" | "score" | "pace" | "status"> {
   id: string;
   title: string;
   unit: string;
@@ -23,13 +24,6 @@ export interface GoalJson {
   baseline: number;
   target: number;
   weight: number;
-  entryCount: number;
-  toDate: number | null;
-  attainment: number | null;
-  progress: number | null;
-  score: number | null;
-  pace: number | null;
-  status: GoalStatus;
   periods: PeriodJson[];
   quarters: PeriodJson[];
 }
