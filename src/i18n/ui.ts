@@ -374,6 +374,20 @@ export const UI_STRINGS = {
   "calendar.failed": { "en-US": "The calendar file could not be made.", "zh-CN": "无法生成日历文件。" },
 
   // --- check ----------------------------------------------------------------------------------------------------
+  // The employee's copy (issue 17): the plan without what is for HR and the manager only, as its own .xlsx.
+  "employeeCopy.title": { "en-US": "A copy for the employee", "zh-CN": "员工副本" },
+  "employeeCopy.explain": {
+    "en-US": "The plan without what is for HR and the manager only (the suggested outcome, reasons and notes before the decision); it still computes.",
+    "zh-CN": "不含仅供 HR 和经理查看内容（决定前的建议结果、原因与备注）的计划副本，公式照常计算。",
+  },
+  "employeeCopy.download": { "en-US": "Download the employee's copy (.xlsx)", "zh-CN": "下载员工副本（.xlsx）" },
+  "employeeCopy.working": { "en-US": "Making the copy…", "zh-CN": "正在生成副本…" },
+  "employeeCopy.done": { "en-US": "Saved as {file}.", "zh-CN": "已保存为 {file}。" },
+  "employeeCopy.failed": { "en-US": "The copy could not be made; the workbook is unchanged.", "zh-CN": "无法生成副本；工作簿未改动。" },
+  "employeeCopy.inExcel": {
+    "en-US": "In Excel, make it with PIPbook's command line: pipbook export plan.xlsx --for employee -o copy.xlsx",
+    "zh-CN": "在 Excel 中请用 PIPbook 命令行生成：pipbook export plan.xlsx --for employee -o copy.xlsx",
+  },
   // The seal of a signed plan (src/excel/seal.ts): the banner when the reader finds changes after signing.
   "seal.title": { "en-US": "Changed after signing — ask both to sign again", "zh-CN": "签字后已改动——请双方重新签字" },
   "seal.body": {

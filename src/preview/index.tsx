@@ -17,7 +17,7 @@ import { createEngineLaterExcel, portWithQuickFirstRead } from "./engine-later";
 import { browserStorage, forget, loadSaved, save } from "./persist";
 import { PreviewApp } from "./PreviewApp/PreviewApp";
 import type { KeepStatus, PreviewKeeping, PreviewWorkbook } from "./PreviewApp/PreviewApp.types";
-import { workbookToXlsx, xlsxToWorkbook } from "./workbook-file";
+import { downloadEmployeeCopy, workbookToXlsx, xlsxToWorkbook } from "./workbook-file";
 import { gridFromSnapshot } from "./snapshot-adapter";
 
 export const EXAMPLES: Record<string, unknown> = { "sales-q2-2024": examplePlanJson };
@@ -48,7 +48,10 @@ async function main(): Promise<void> {
   // The in-memory Excel stands in for a current Excel (ExcelApi 1.13+), which has Table.resize for appended rows.
   const enginePort = createWorkbookPort((batch) => excel.run(batch), { asOf: asOf ?? null });
   const quick = excel.withoutEngine;
-  const port = portWithQuickFirstRead(enginePort, quick ? createWorkbookPort((batch) => quick.run(batch), { asOf: asOf ?? null }) : null, excel);
+  const port = Object.assign(portWithQuickFirstRead(enginePort, quick ? createWorkbookPort((batch) => quick.run(batch), { asOf: asOf ?? null }) : null, excel), {
+    // The pane's "A copy for the employee" (src/taskpane/EmployeeCopy): here a download of the CLI's copy.
+    employeeCopy: () => downloadEmployeeCopy(enginePort, asOf ?? null),
+  });
   const workbook: PreviewWorkbook = {
     grid: () => gridFromSnapshot(excel.snapshot()),
     typeInto: async (sheet, cell, text, mode) => {

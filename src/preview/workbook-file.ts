@@ -4,6 +4,7 @@
  * reads it; "Open .xlsx" reads one with the CLI's reader. Both are loaded on demand (ExcelJS is large).
  */
 import type { WorkbookSnapshot } from "../memory-excel";
+import type { WorkbookPort } from "../port";
 
 export async function workbookToXlsx(snapshot: WorkbookSnapshot): Promise<Uint8Array> {
   const { snapshotToXlsx } = await import(/* webpackChunkName: "xlsx-writer" */ "../cli/xlsx/write-xlsx");
@@ -13,6 +14,21 @@ export async function workbookToXlsx(snapshot: WorkbookSnapshot): Promise<Uint8A
 export async function xlsxToWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot> {
   const { xlsxToSnapshot } = await import(/* webpackChunkName: "xlsx-reader" */ "../cli/xlsx/read-xlsx");
   return xlsxToSnapshot(bytes);
+}
+
+/**
+ * The task pane's "A copy for the employee" in the preview: the plan as the port reads it, written by the CLI's
+ * employee-copy builder (src/cli/xlsx/employee-copy.ts: the in-memory Excel and ExcelJS, its own chunk) and offered
+ * as a download. The same copy as `pipbook export --for employee`.
+ */
+export async function downloadEmployeeCopy(port: Pick<WorkbookPort, "readPlan">, asOf: string | null): Promise<{ kind: "downloaded"; fileName: string }> {
+  const { plan } = await port.readPlan();
+  if (plan === null) throw new Error("the workbook holds no plan");
+  const { employeeCopyOfPlan, employeeCopyFileName } = await import(/* webpackChunkName: "employee-copy" */ "../cli/xlsx/employee-copy");
+  const { bytes } = await employeeCopyOfPlan(plan, { asOf });
+  const fileName = employeeCopyFileName(plan);
+  offerDownload(bytes, fileName);
+  return { kind: "downloaded", fileName };
 }
 
 /** Offers bytes as a download (an object URL on a temporary link). */

@@ -24,6 +24,7 @@ import { checkInsFromDraft, parseActual, useCheckInForm, type Problem } from "./
 import { ActualField } from "./ActualField";
 import { DueThisWeek } from "./DueThisWeek";
 import { CalendarButton } from "./CalendarButton";
+import { EmployeeCopy } from "../EmployeeCopy/EmployeeCopy";
 
 export function Tracking({ controller }: TrackingProps): ReactNode {
   const { t } = useUi();
@@ -64,6 +65,7 @@ function TrackingWithPlan({ controller, plan }: { controller: PaneController; pl
       <History controller={controller} plan={plan} />
       <Schedule checkIns={analysis.checkIns} asOf={controller.asOf} />
       <CalendarButton plan={plan} />
+      <EmployeeCopy />
       {overdue.length > 0 ? (
         <section className={styles.section} aria-labelledby="overdue-heading" data-testid="overdue-actions">
           <h3 id="overdue-heading" className={mergeClasses(styles.subheading, styles.overdue)}>
