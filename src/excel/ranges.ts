@@ -71,6 +71,12 @@ export function runsOf(count: number, pick: (i: number) => boolean): [number, nu
 }
 
 const isFormula = (cell: number | string): boolean => typeof cell === "string" && cell.startsWith("=");
+/**
+ * Body cell (i, c) is a formula: "=…" in a cell not formatted as text. A text such as "=每周…" goes into a cell
+ * formatted "@" first and stays text (the writer's rule for every text column), so it is a constant here.
+ */
+const formulaIn = (b: Body, i: number, c: number): boolean => isFormula(b.rows[i][c]) && b.formats[i]?.[c] !== TEXT;
+const TEXT = "@";
 const sameRow = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The steps that write one plain range: header, body (filled when it can be), shading. */
@@ -139,8 +145,8 @@ function bodyStep(ws: () => Excel.Worksheet, b: Body, from: number, to: number):
   const rows = b.rows.slice(from, to);
   const formats = b.formats.slice(from, to);
   const width = b.rows[0].length;
-  const formulaRuns = runsOf(width, (c) => isFormula(b.rows[0][c]));
-  const mutedRuns = runsOf(width, (c) => isFormula(b.rows[0][c]) && b.muted.includes(c));
+  const formulaRuns = runsOf(width, (c) => formulaIn(b, 0, c));
+  const mutedRuns = runsOf(width, (c) => formulaIn(b, 0, c) && b.muted.includes(c));
   return {
     bytes: jsonBytes(rows) + jsonBytes(formats) + COMMAND_BYTES * (2 + formulaRuns.length + mutedRuns.length),
     run: () => {
@@ -162,9 +168,8 @@ function bodyStep(ws: () => Excel.Worksheet, b: Body, from: number, to: number):
 function fillRows(b: Body, blockRows: number): number | null {
   const n = blockRows === 0 ? b.rows.length : blockRows;
   if (b.rows.length === 0 || n < 1 || b.rows.length % n !== 0) return null;
-  const formulaAt = (r: (number | string)[], c: number) => isFormula(r[c]) === isFormula(b.rows[0][c]);
-  if (!b.rows.every((r) => r.length === b.rows[0].length && r.every((_, c) => formulaAt(r, c)))) return null;
-  if (n === 1 && !b.rows.every((r) => r.every((cell, c) => !isFormula(cell) || cell === b.rows[0][c]))) return null;
+  if (!b.rows.every((r, i) => r.length === b.rows[0].length && r.every((_, c) => formulaIn(b, i, c) === formulaIn(b, 0, c)))) return null;
+  if (n === 1 && !b.rows.every((r, i) => r.every((cell, c) => !formulaIn(b, i, c) || cell === b.rows[0][c]))) return null;
   // What the copies will hold: rows 3…n of block 1 are its row 2 moved down, and row i of a later block is row i of
   // block 1 moved down, their row-relative references with them. Every formula must be that, or the body is sent
   // row by row.
@@ -172,7 +177,7 @@ function fillRows(b: Body, blockRows: number): number | null {
     const from = i < n ? 1 : i % n;
     for (let c = 0; c < b.rows[i].length; c++) {
       const cell = b.rows[i][c];
-      if (isFormula(cell) && relative(String(cell), i) !== relative(String(b.rows[from][c]), from)) return null;
+      if (formulaIn(b, i, c) && relative(String(cell), i) !== relative(String(b.rows[from][c]), from)) return null;
     }
   }
   return n;
@@ -247,7 +252,7 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
   setCells(0, width - 1, 0, explicit - 1);
   if (n > 2) {
     fillDown(1, 1, n - 1, "All");
-    for (const [c0, c1] of runsOf(width, (c) => b.rows.slice(2, n).some((r) => !isFormula(r[c]) && r[c] !== b.rows[1][c]))) setCells(c0, c1, 2, n - 1);
+    for (const [c0, c1] of runsOf(width, (c) => b.rows.slice(2, n).some((r, k) => !formulaIn(b, 2 + k, c) && r[c] !== b.rows[1][c]))) setCells(c0, c1, 2, n - 1);
   }
   // Blocks 2…: block 1 repeated, then the constants and number formats that differ. A block whose formats (its
   // goal's unit) a block before it already has copies that block's formats.
@@ -257,7 +262,7 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
     for (let g = 1; g < goals; g++) {
       const first = g * n;
       const block = b.rows.slice(first, first + n);
-      for (const [c0, c1] of runsOf(width, (c) => block.some((r, i) => !isFormula(r[c]) && r[c] !== b.rows[i][c]))) setCells(c0, c1, first, first + n - 1);
+      for (const [c0, c1] of runsOf(width, (c) => block.some((r, i) => !formulaIn(b, first + i, c) && r[c] !== b.rows[i][c]))) setCells(c0, c1, first, first + n - 1);
       if (!uniform) continue;
       const like = formatted.find((h) => sameRow(b.formats[h * n], b.formats[first]));
       if (like === 0) continue;
@@ -276,10 +281,10 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
     for (const [c0, c1] of runsOf(width, (c) => b.formats.some((f) => f[c] !== b.formats[0][c]))) setFormats(c0, c1, 0, last);
     commands.push(...late);
   }
-  for (const [c0, c1] of runsOf(width, (c) => b.shade && isFormula(b.rows[0][c]))) {
+  for (const [c0, c1] of runsOf(width, (c) => b.shade && formulaIn(b, 0, c))) {
     commands.push({ bytes: COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, 0, last)).format.fill.color = STYLE.formulaFill) });
   }
-  for (const [c0, c1] of runsOf(width, (c) => b.shade && isFormula(b.rows[0][c]) && b.muted.includes(c))) {
+  for (const [c0, c1] of runsOf(width, (c) => b.shade && formulaIn(b, 0, c) && b.muted.includes(c))) {
     commands.push({ bytes: COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, 0, last)).format.font.color = STYLE.mutedFont) });
   }
   return { bytes: commands.reduce((sum, c) => sum + c.bytes, 0), run: () => commands.forEach((c) => c.run()) };

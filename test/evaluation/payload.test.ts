@@ -32,11 +32,14 @@ function fillDeclarations(): { table: ListTableDecl; fillBlock: NonNullable<List
 }
 
 /** Writes `plans` one after the other through the port (a save, then saves over it), with or without fill. */
-async function written(plans: Plan[], language: Language, fill: boolean): Promise<MemoryExcel> {
+async function written(plans: Plan[], language: Language, fill: boolean, copies: string[] = []): Promise<MemoryExcel> {
   const declared = fillDeclarations();
   if (!fill) for (const d of declared) delete d.table.fillBlock;
   try {
     const excel = createMemoryExcel({ engine: null });
+    excel.onCommand((c) => {
+      if (c.m === "copyFrom") copies.push(c.o);
+    });
     const port = createWorkbookPort((batch) => excel.run(batch), { asOf: "2024-09-15" });
     for (const plan of plans) await port.writePlan(plan, { language });
     return excel;
@@ -57,8 +60,13 @@ describe("tables written by fill", () => {
     const fewer: Plan = { ...big, tracking: big.tracking.slice(0, 30) };
     const more: Plan = { ...big, tracking: [...big.tracking, ...sizedPlan(5, 20, 90).tracking.slice(65)] };
     const plans = [big, fewer, more];
-    const withFill = (await written(plans, "zh-CN", true)).snapshot();
+    const copies: string[] = [];
+    const withFill = (await written(plans, "zh-CN", true, copies)).snapshot();
     const without = (await written(plans, "zh-CN", false)).snapshot();
+    // filled indeed, Actions too, whose descriptions include "=每周 2 小时产品培训" (text, not a formula)
+    const names = defaultSheetNames("zh-CN");
+    for (const sheet of [names.tracking, names.goals, names.actions, names.evaluation]) expect(copies.some((o) => o.includes(`"${sheet}"`))).toBe(true);
+    expect(big.actions.some((a) => Object.values(a).some((v) => typeof v === "string" && v.startsWith("=")))).toBe(true);
     expect(withFill.sheets.map((s) => s.name)).toEqual(without.sheets.map((s) => s.name));
     for (let i = 0; i < withFill.sheets.length; i++) expect(withFill.sheets[i]).toEqual(without.sheets[i]);
   }, 120_000);
