@@ -2,6 +2,7 @@
  * The in-memory Excel's snapshot → what the preview draws (grid-model.ts): the displayed text of every cell,
  * fills and bold, and each chart's series read from the cells its addresses name.
  */
+import { splitSheet } from "../a1";
 import type { ChartSnapshot, SheetSnapshot, WorkbookSnapshot } from "../memory-excel";
 import { columnLetters, parseCellAddress, type GridCell, type GridChart, type GridSheet, type GridWorkbook } from "./grid-model";
 
@@ -17,15 +18,8 @@ interface RangeRef {
 
 /** "'Tracking log'!$B$2:$B$20" or "Evaluation!C2" → sheet and corners; null when not a cell range. */
 export function parseRangeRef(address: string): RangeRef | null {
-  const bang = address.lastIndexOf("!");
-  let sheet: string | null = null;
-  let local = address;
-  if (bang >= 0) {
-    sheet = address.slice(0, bang);
-    if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-    local = address.slice(bang + 1);
-  }
-  const [a, b = a] = local.split(":");
+  const { sheet, local } = splitSheet(address);
+  const [a = "", b = a] = local.split(":");
   const from = parseCellAddress(a);
   const to = parseCellAddress(b);
   if (!from || !to) return null;
