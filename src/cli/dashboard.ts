@@ -47,7 +47,8 @@ export function dashboardChartSpec(decl: DashboardChartDecl, sheet: string): Cha
     valueFormat: decl.valueAxisFormat,
     valueTitle: decl.valueAxisTitle,
     categoryTitle: decl.categoryAxisTitle,
-    valueMin: 0,
+    // Counts start at 0; an attainment axis is left to the host (a quarter without data is a gap, not 0 %).
+    valueMin: decl.valueAxisFormat === "0" ? 0 : undefined,
     legend: true,
     legendPosition: "b",
     gapWidth: 60,

@@ -11,6 +11,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { runBatch } from "../../src/cli/batch";
+import { WorkerPool } from "../../src/cli/workers/pool";
+import { generateWorkbook } from "../../src/cli/workbook-io";
 import { parseRoster } from "../../src/cli/roster";
 import { parsePlanJson } from "../../src/core/plan-file";
 import { validatePlan } from "../../src/core/validate";
@@ -155,5 +157,27 @@ describe("runBatch with workbooks in flight at once", () => {
         .map((n) => `PIP-E${n}-P${n}.xlsx`),
     );
     expect(result.failures.map((f) => [f.row, f.key])).toEqual([[6, "roster.writeFailed"]]);
+  });
+});
+
+describe("the pool from the TypeScript sources (jest, tsx)", () => {
+  test("a worker started from src/cli/workers/main.ts through tsx generates the same workbook as this thread", async () => {
+    const parsed = parsePlanJson(await fs.readFile(EXAMPLE_PLAN, "utf8"));
+    if (!parsed.ok) throw new Error("example");
+    const pool = new WorkerPool(1);
+    try {
+      const reply = await pool.run({ kind: "generate", plan: parsed.plan, language: "en-US", asOf: "2024-05-15" });
+      if (reply.kind !== "bytes") throw new Error(`worker: ${JSON.stringify(reply)}`);
+      const here = await generateWorkbook(parsed.plan, { language: "en-US", asOf: "2024-05-15" });
+      const dir = tempDir();
+      await fs.mkdir(path.join(dir, "a"));
+      await fs.mkdir(path.join(dir, "b"));
+      await fs.writeFile(path.join(dir, "a", "p.xlsx"), reply.bytes);
+      await fs.writeFile(path.join(dir, "b", "p.xlsx"), here);
+      const [a, b] = [await parts(path.join(dir, "a")), await parts(path.join(dir, "b"))];
+      expect([...a.get("p.xlsx")!.entries()]).toEqual([...b.get("p.xlsx")!.entries()]);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -5,7 +5,7 @@
  *
  * The worker script is the CLI itself: from the esbuild bundle (dist/cli/pipbook.cjs) the same file is started
  * again and src/cli/bin.ts sees `workerData.pipbookWorker` (./entry.ts serves tasks instead of parsing argv);
- * from the TypeScript sources (tsx, jest) it is ./main.ts run through tsx's loader.
+ * from the TypeScript sources (tsx, jest) it is ./main.ts through tsx's CommonJS hook.
  *
  * A task's answer comes back in the order the worker finishes; the caller decides what order to report in.
  * A worker that dies fails its task and is replaced, so one bad workbook does not stop a batch.
@@ -26,13 +26,17 @@ export function workerCount(tasks: number, env: NodeJS.ProcessEnv = process.env)
   return Math.min(os.availableParallelism(), tasks);
 }
 
-function workerScript(): { file: string; execArgv: string[] } {
+/** The worker: the bundle itself, or from the TypeScript sources a CommonJS stub that registers tsx and loads ./main.ts. */
+function workerScript(): { file: string; eval: boolean } {
   // In the bundle, __filename is dist/cli/pipbook.cjs itself.
-  if (__filename.endsWith(".cjs")) return { file: __filename, execArgv: [] };
+  if (__filename.endsWith(".cjs")) return { file: __filename, eval: false };
   const source = path.join(__dirname, "main.ts");
   if (!existsSync(source)) throw new Error(`worker script not found: ${source}`);
-  const hasTsx = process.execArgv.some((a) => a.includes("tsx"));
-  return { file: source, execArgv: hasTsx ? process.execArgv : [...process.execArgv, "--import", "tsx"] };
+  // tsx's CommonJS hook, as bin/pipbook.cjs uses it when the bundle is not built (jest and tsx alike).
+  // Not a literal: the bundle never takes this branch, and esbuild leaves a computed require.resolve alone.
+  const hook = ["tsx", "cjs", "api"].join("/");
+  const tsx = require.resolve(hook);
+  return { file: `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, eval: true };
 }
 
 interface Pending {
@@ -52,12 +56,12 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    const { file, execArgv } = workerScript();
+    const script = workerScript();
     // A young generation of 8 MB (V8's default is larger): peak RSS of `batch 100` with 2 workers 434 → 381 MB, and
     // 7 % less CPU (fewer pages touched; measured 2026-12-01, docs/PERFORMANCE.md). The old generation is not
     // limited: a 160 MB limit kept RSS at 291 MB but cost 45 % more CPU in garbage collection, and a large plan
     // must not run out of heap.
-    const worker = new Worker(file, { workerData: { pipbookWorker: true }, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(script.file, { eval: script.eval, workerData: { pipbookWorker: true }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     worker.on("message", (reply: WorkerReply) => {
       const pending = this.busy.get(worker);
       this.busy.delete(worker);
