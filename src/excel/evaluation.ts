@@ -8,11 +8,9 @@
 import type { Language, Plan } from "../core/model";
 import { LAYOUT, SHEETS, defaultSheetNames, type SheetNames } from "../workbook";
 import { loadExistingCharts } from "./charts";
-import { packSteps } from "./write/budget";
+import { packSteps, DEFAULT_MAX_BATCH_BYTES } from "./write/budget";
 import { derivedSteps } from "./writer";
 
-/** Under Excel on the web's 5 MB request limit, as the writer's batches. */
-const MAX_BATCH_BYTES = 4_000_000;
 
 export interface RefreshReport {
   /** context.sync() calls made: the chart load, then one per batch (2 for a plan under 4 MB). */
@@ -60,7 +58,7 @@ export async function refreshEvaluation(context: Excel.RequestContext, source: E
   const wasProtected = protection.protected;
   const protectionOptions = protection.options;
   if (wasProtected) protection.unprotect();
-  const batches = packSteps(derivedSteps(() => ws, sheet, plan, language, sheetNames, existing(), true), source.maxBatchBytes ?? MAX_BATCH_BYTES);
+  const batches = packSteps(derivedSteps(() => ws, sheet, plan, language, sheetNames, existing(), true), source.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
   for (let i = 0; i < batches.length; i++) {
     context.application.suspendApiCalculationUntilNextSync();
     for (const step of batches[i]) step.run();

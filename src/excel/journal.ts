@@ -18,6 +18,7 @@
  */
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import { jsonBytes } from "./write/budget";
 import type { Language, Plan } from "../core/model";
 import { SCHEMA_VERSION } from "../core/model";
 import { LAYOUT_VERSION, type SheetNames, type TableName } from "../workbook";
@@ -144,7 +145,7 @@ export function journalGroups(column: readonly string[], maxBytes = 1_000_000): 
 
 /** Request bytes of one group (values and their "@" formats). */
 export function journalGroupBytes(group: { values: string[] }): number {
-  return 400 + new TextEncoder().encode(JSON.stringify(group.values.map((v) => [v]))).length + group.values.length * 8;
+  return 400 + jsonBytes(group.values.map((v) => [v])) + group.values.length * 8;
 }
 
 /** Queues the old journal's removal (the first journal command of a save). */

@@ -13,12 +13,12 @@
  * Queues commands only; the writer packs the steps into its batches and syncs.
  */
 import { columnLetter, type ListTableDecl, type SheetDecl } from "../workbook/layout";
+import { COMMAND_BYTES, jsonBytes } from "./write/budget";
 
 /** The last row a plain range may reach; a rewrite clears down to here. */
 const LAST_ROW = 1_048_576;
 /** Rows per step when a range is sent row by row: about 1 MB of formulas at ~3 kB per period row. */
 const ROWS_PER_STEP = 300;
-const COMMAND_BYTES = 160;
 
 const STYLE = {
   headerFill: "#D9E1F2",
@@ -26,11 +26,6 @@ const STYLE = {
   formulaFill: "#F2F2F2",
   mutedFont: "#808080",
 };
-
-const encoder = new TextEncoder();
-function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
-}
 
 export interface RangeStep {
   /** Estimated request bytes of `run`. */

@@ -21,6 +21,7 @@ import { compareWithSeal, parseSeal, resigned, sealPlan, signingDate, type Seal,
 import { ENTITY_TABLES, type Localized } from "../i18n/findings";
 import { sealMessage, SEAL_WORDS } from "../i18n/seal";
 import { LIST_LABELS, type ListName } from "../i18n/workbook";
+import { jsonBytes } from "./write/budget";
 import { columnNumber, locate, SEAL_FLAG_CELL, quoteSheet, tableColumns, tableOfEntity, type CellIndex, type SheetNames } from "../workbook";
 
 /** The journal sheet's column that holds the seal. */
@@ -98,7 +99,7 @@ export function queueSealFlag(sheet: Excel.Worksheet, changed: boolean): void {
 
 /** Request bytes of the seal as the writer queues it. */
 export function sealBytes(column: readonly string[]): number {
-  return 600 + new TextEncoder().encode(JSON.stringify(column.map((v) => [v]))).length + column.length * 8;
+  return 600 + jsonBytes(column.map((v) => [v])) + column.length * 8;
 }
 
 /** Rows of column C a seal may take: 30 MB of JSON, far beyond what a save's requests can carry. */
