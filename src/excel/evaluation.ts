@@ -11,7 +11,6 @@ import { loadExistingCharts } from "./charts";
 import { packSteps, DEFAULT_MAX_BATCH_BYTES } from "./write/budget";
 import { derivedSteps } from "./writer";
 
-
 export interface RefreshReport {
   /** context.sync() calls made: the chart load, then one per batch (2 for a plan under 4 MB). */
   syncs: number;
