@@ -60,7 +60,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** A list of two or more records with the same keys in the same order → its keys and rows of values, at any depth. */
 export function packRows(value: unknown): unknown {
   if (Array.isArray(value)) {
-    const keys = value.length > 1 && value.every(isRecord) ? Object.keys(value[0]) : null;
+    const first: unknown = value[0];
+    const keys = value.length > 1 && value.every(isRecord) && isRecord(first) ? Object.keys(first) : null;
     const same = keys !== null && value.every((r) => { const k = Object.keys(r); return k.length === keys.length && k.every((x, i) => x === keys[i]); });
     if (same && keys !== null) return { [PACKED]: keys, rows: value.map((r) => keys.map((k) => packRows((r as Record<string, unknown>)[k]))) };
     return value.map(packRows);

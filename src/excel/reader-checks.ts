@@ -64,7 +64,8 @@ export const BELOW_ROWS_SCANNED = 50;
 function parseRange(range: string): { c1: number; r1: number; c2: number; r2: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(range);
   if (!m) return null;
-  return { c1: columnIndex(m[1]), r1: Number(m[2]), c2: columnIndex(m[3]), r2: Number(m[4]) };
+  const [, c1 = "A", r1, c2 = "A", r2] = m;
+  return { c1: columnIndex(c1), r1: Number(r1), c2: columnIndex(c2), r2: Number(r2) };
 }
 
 const norm = (v: unknown) => String(v ?? "").trim().toLowerCase();

@@ -45,8 +45,8 @@ export function sealColumn(seal: Seal): string[] {
  */
 export function readSeal(values: unknown[][] | null | undefined, address: string | null | undefined): SealRead {
   const origin = /!?\$?([A-Z]{1,3})\$?(\d+)/.exec(String(address ?? "").split("!").pop() ?? "");
-  const col0 = origin ? columnNumber(origin[1]) : 0;
-  const row0 = origin ? Number(origin[2]) : 1;
+  const col0 = origin?.[1] !== undefined ? columnNumber(origin[1]) : 0;
+  const row0 = origin?.[2] !== undefined ? Number(origin[2]) : 1;
   const at = columnNumber(SEAL_COLUMN) - col0;
   if (at < 0 || !Array.isArray(values)) return { state: "none" };
   const cell = (row: number): unknown => values[row - row0]?.[at];
@@ -93,7 +93,7 @@ export function changedAfterSigning(plan: Plan, existing: SealRead | undefined, 
 
 /** Queues the flag the Sign-off sheet's line reads: 1 when changed after signing, else empty. */
 export function queueSealFlag(sheet: Excel.Worksheet, changed: boolean): void {
-  const cell = sheet.getRange(SEAL_FLAG_CELL.split("!")[1].replace(/\$/g, ""));
+  const cell = sheet.getRange((SEAL_FLAG_CELL.split("!")[1] ?? "").replace(/\$/g, ""));
   cell.values = [[changed ? 1 : ""]];
 }
 
@@ -154,11 +154,16 @@ function changeFinding(change: SealChange, date: string, names: SheetNames | Lan
   }
   if (change.kind === "added") {
     const location = locate({ entity: change.entity, row: change.row }, names, placement);
-    return finding("SEAL_ROW_ADDED", location, sealMessage("SEAL_ROW_ADDED", { cell: cellText(location), date, n: change.row + 1, table: ENTITY_TABLES[change.entity] }));
+    return finding("SEAL_ROW_ADDED", location, sealMessage("SEAL_ROW_ADDED", { cell: cellText(location), date, n: change.row + 1, table: tableLabel(change.entity) }));
   }
   const location = locate({ entity: change.entity }, names, placement);
   const id = change.id ? { "zh-CN": `（${change.id}）`, "en-US": ` (${change.id})` } : "";
-  return finding("SEAL_ROW_REMOVED", location, sealMessage("SEAL_ROW_REMOVED", { date, n: change.sealedRow + 1, id, table: ENTITY_TABLES[change.entity] }));
+  return finding("SEAL_ROW_REMOVED", location, sealMessage("SEAL_ROW_REMOVED", { date, n: change.sealedRow + 1, id, table: tableLabel(change.entity) }));
+}
+
+/** The table an entity's rows are in, as the messages name it (the entity's own name if the list lacks it). */
+function tableLabel(entity: string): Localized {
+  return ENTITY_TABLES[entity] ?? { "zh-CN": entity, "en-US": entity };
 }
 
 /**

@@ -211,7 +211,8 @@ export function expectedCells(plan: Plan, analysis: PlanAnalysis, names: SheetNa
     num(analysis.checkIns.adherence),
   ];
   summaryExpected.forEach((expected, i) => {
-    if (i < s.labels.length) out.push({ sheet: names.evaluation, cell: `${columnLetter(s.col + 1)}${s.firstRow + i}`, subject: s.labels[i], expected });
+    const subject = s.labels[i];
+    if (subject !== undefined) out.push({ sheet: names.evaluation, cell: `${columnLetter(s.col + 1)}${s.firstRow + i}`, subject, expected });
   });
   return out;
 }
@@ -249,7 +250,7 @@ interface SheetGrid {
 }
 
 function gridOrigin(address: string): { r0: number; c0: number } {
-  const origin = parseCell(address.split("!").pop()!.split(":")[0]);
+  const origin = parseCell(address.split("!").pop()?.split(":")[0] ?? "");
   return origin ? { r0: origin.row + 1, c0: origin.col } : { r0: 1, c0: 0 };
 }
 
