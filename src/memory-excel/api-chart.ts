@@ -97,9 +97,6 @@ export class ChartCollectionProxy extends CollectionProxy<true, ChartProxy> {
     return new ChartProxy(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => this._byName(name));
   }
 
-  getItemOrNullObject(name: string): ChartProxy {
-    return new ChartProxy(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`, () => this._byName(name), true);
-  }
 
   _byName(name: string): ChartTarget | null {
     const sheet = this._sheet();
@@ -107,13 +104,6 @@ export class ChartCollectionProxy extends CollectionProxy<true, ChartProxy> {
     return chart ? { sheet, chart } : null;
   }
 
-  getItemAt(index: number): ChartProxy {
-    return new ChartProxy(this.context, `${this._path}.getItemAt(${index})`, () => {
-      const chart = this._sheet().charts[index];
-      if (!chart) throw invalidArgument(`chart index ${index} is out of range`, "ChartCollection.getItemAt");
-      return { sheet: this._sheet(), chart };
-    });
-  }
 
 }
 
@@ -178,11 +168,6 @@ const TITLE_SCHEMA: RecordSchema = {
   props: ["text", "visible", "overlay", "position", "height", "width", "left", "top", "showShadow", "horizontalAlignment", "verticalAlignment", "textOrientation"],
   defaults: { text: "", visible: false, overlay: false },
   children: { format: { typeName: "ChartTitleFormat", props: [], children: { font: FONT_SCHEMA, fill: FILL_SCHEMA, border: LINE_SCHEMA } } },
-  methods: {
-    setFormula: (r, [formula]) => {
-      r.formula = formula;
-    },
-  },
 };
 
 const AXIS_TITLE_SCHEMA: RecordSchema = {
@@ -190,11 +175,6 @@ const AXIS_TITLE_SCHEMA: RecordSchema = {
   props: ["text", "visible", "textOrientation"],
   defaults: { text: "", visible: false },
   children: { format: { typeName: "ChartAxisTitleFormat", props: [], children: { font: FONT_SCHEMA, fill: FILL_SCHEMA, border: LINE_SCHEMA } } },
-  methods: {
-    setFormula: (r, [formula]) => {
-      r.formula = formula;
-    },
-  },
 };
 
 const GRIDLINES_SCHEMA: RecordSchema = {

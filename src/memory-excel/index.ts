@@ -9,7 +9,7 @@
  * getCellFormula, setCellValues (a user typing or pasting), renameSheet, deleteTableColumn, onChange,
  * snapshot / fromSnapshot, stats.
  */
-import { parseAddress, formatAddress, type Rect, rectRows, rectColumns, rectsIntersect, intersectRects } from "./address";
+import { parseAddress, formatAddress, type Rect, rectsIntersect, intersectRects } from "./address";
 import { cellSatisfies } from "./api-range";
 import { attachWorkbook } from "./api-workbook";
 import type { FormulaEngine } from "./engine";
@@ -248,10 +248,6 @@ export class MemoryExcel {
     return this.state.officeFormula(s, r, c);
   }
 
-  getCellText(sheet: string, address: string): string {
-    const { sheet: s, r, c } = this.cellOf(sheet, address);
-    return this.state.text(s, r, c);
-  }
 
   /**
    * A user typing or pasting `values` at `address` (its top-left cell): Excel's input rules apply, a table
@@ -397,10 +393,5 @@ export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel
   return new MemoryExcel(options);
 }
 
-/** Rows × columns of an A1 range, handy for building values arrays in tests. */
-export function rangeShape(address: string): { rows: number; columns: number } {
-  const { rect } = parseAddress(address);
-  return { rows: rectRows(rect), columns: rectColumns(rect) };
-}
 
 export { isEngineError };

@@ -57,10 +57,6 @@ export class MemoryRequestContext {
   private queue: QueuedCommand[] = [];
   private nextProxyId = 1;
   closed = false;
-  readonly trackedObjects = {
-    add: (_obj: unknown): void => undefined,
-    remove: (_obj: unknown): void => undefined,
-  };
   /** Filled by attachWorkbook (api-workbook.ts) right after construction, as are `construct` and `application`. */
   workbook!: unknown;
   construct!: ProxyConstructors;
@@ -86,17 +82,6 @@ export class MemoryRequestContext {
     }
     this.queue.push({ json, run });
   }
-
-  get pendingCount(): number {
-    return this.queue.length;
-  }
-
-  load<T extends { load: (spec?: unknown) => unknown }>(object: T, spec?: unknown): T {
-    object.load(spec);
-    return object;
-  }
-
-  trace(_message: string): void {}
 
   async sync<T>(passThroughValue?: T): Promise<T> {
     const commands = this.queue;
@@ -304,18 +289,6 @@ export abstract class ProxyBase<T = unknown> {
     }
   }
 
-  set(properties: Record<string, unknown>, _options?: unknown): void {
-    for (const [key, value] of Object.entries(properties)) {
-      const spec = this._spec;
-      if (spec.props[key]?.set) {
-        this._setProp(key, value);
-      } else if (spec.navs?.[key] && value && typeof value === "object") {
-        (this as unknown as Record<string, ProxyBase | undefined>)[key]?.set(value as Record<string, unknown>);
-      } else {
-        throw invalidArgument(`${spec.typeName}.${key} can't be set`, `${spec.typeName}.set`);
-      }
-    }
-  }
 
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
@@ -357,13 +330,6 @@ export abstract class ProxyBase<T = unknown> {
     };
   }
 
-  track(): this {
-    return this;
-  }
-
-  untrack(): this {
-    return this;
-  }
 }
 
 function jsonArgs(args: unknown[]): unknown[] {

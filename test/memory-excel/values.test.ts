@@ -172,6 +172,6 @@ describe("Excel's rules for values written to cells", () => {
       expect(mixed.format.font.bold).toBeNull();
       expect(mixed.format.font.color).toBeNull();
     });
-    expect(excel.getCellText("Sheet1", "A1")).toBe("");
+    expect(excel.getCellValue("Sheet1", "A1")).toBe("");
   });
 });
