@@ -27,6 +27,7 @@ import { toXmlTextDeep } from "../../core/xml-text";
 import { addChartsToZip, sheetParts, type ChartAnchor, type ChartKind, type ChartSpec } from "./charts";
 import { dataValidationsXml, fileValidationOf, insertDataValidations, type FileDataValidation } from "./data-validations";
 import { addXlfnPrefixes } from "./xlfn";
+import { deflateZip } from "./deflate-zip";
 import { excelJsPrintArea, mergePrintAreas } from "./print-areas";
 
 // ---- small conversions -------------------------------------------------------------------------------------
@@ -471,5 +472,6 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
     zip.file(path, insertDataValidations(await zip.file(path)!.async("string"), element));
   }
   await addChartsToZip(zip, charts);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  // Node's native DEFLATE, not JSZip's pako: ~9 ms less a workbook (./deflate-zip.ts, docs/PERFORMANCE.md).
+  return deflateZip(zip);
 }
