@@ -125,32 +125,34 @@ function group(m: RegExpExecArray, n: number): string {
 }
 
 /**
- * The apostrophe-quoted name opening at text[start] === "'" ('' stands for '): the name unquoted and the index of
- * its closing apostrophe (text.length when it is never closed).
+ * The quoted text opening at text[start]: a sheet name in apostrophes ('' stands for ') or a string literal in
+ * double quotes ("" stands for "), as Excel writes both. Gives the text unquoted and the index of its closing quote
+ * (text.length when it is never closed).
  */
-export function readQuotedName(text: string, start: number): { name: string; close: number } {
+export function readQuoted(text: string, start: number): { inner: string; close: number } {
+  const quote = text.charAt(start);
   let i = start + 1;
-  let name = "";
+  let inner = "";
   while (i < text.length) {
     const ch = text.charAt(i);
-    if (ch === "'") {
-      if (text.charAt(i + 1) !== "'") break;
-      name += "'";
+    if (ch === quote) {
+      if (text.charAt(i + 1) !== quote) break;
+      inner += quote;
       i += 2;
       continue;
     }
-    name += ch;
+    inner += ch;
     i++;
   }
-  return { name, close: i };
+  return { inner, close: i };
 }
 
 /** Splits "Sheet1!A1:B2" / "'My sheet'!A1" into sheet name (unquoted) and the rest. */
 export function splitSheet(address: string): { sheet: string | null; local: string } {
   const text = address.trim();
   if (text.startsWith("'")) {
-    const { name, close } = readQuotedName(text, 0);
-    if (text[close + 1] === "!") return { sheet: name, local: text.slice(close + 2) };
+    const { inner, close } = readQuoted(text, 0);
+    if (text[close + 1] === "!") return { sheet: inner, local: text.slice(close + 2) };
     return { sheet: null, local: text };
   }
   const bang = text.lastIndexOf("!");

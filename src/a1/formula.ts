@@ -5,7 +5,7 @@
  * string literals ("…" with ""), quoted sheet names ('…' with ''), error literals and structured references are
  * never read as cell references, and anything that is not a reference passes through untouched.
  */
-import { MAX_COLUMNS, MAX_ROWS, columnIndex, columnLetters, quoteSheetName, readQuotedName } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, columnIndex, columnLetters, quoteSheetName, readQuoted } from "./address";
 
 export interface RefPart {
   /** null for a whole-row reference ("3:5"). */
@@ -151,23 +151,13 @@ function tokenizeUncached(formula: string): FormulaToken[] {
   while (i < f.length) {
     const ch = f.charAt(i);
     if (ch === '"') {
-      let j = i + 1;
-      while (j < f.length) {
-        if (f[j] === '"') {
-          if (f[j + 1] === '"') {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
+      const { close: j } = readQuoted(f, i);
       text(f.slice(i, j + 1));
       i = j + 1;
       continue;
     }
     if (ch === "'") {
-      const { name, close: j } = readQuotedName(f, i);
+      const { inner: name, close: j } = readQuoted(f, i);
       if (f[j + 1] === "!") {
         const ref = readRefAt(f, j + 2, name);
         if (ref) {

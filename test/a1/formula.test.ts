@@ -1,6 +1,6 @@
 /** The one formula tokenizer (src/a1/formula.ts), used by the in-memory Excel's rewrites. */
 import fc from "fast-check";
-import { readBrackets, readQuotedName, render, tokenize, type FormulaToken } from "../../src/a1";
+import { readBrackets, readQuoted, render, tokenize, type FormulaToken } from "../../src/a1";
 
 const refs = (formula: string) => tokenize(formula).filter((t): t is Extract<FormulaToken, { kind: "ref" }> => t.kind === "ref");
 
@@ -42,12 +42,19 @@ describe("tokenize", () => {
 });
 
 describe("the scanners' shared readers", () => {
-  it("readQuotedName unquotes '' and finds the closing apostrophe, or the end when there is none", () => {
+  it("readQuoted unquotes '' in a sheet name and finds the closing apostrophe, or the end when there is none", () => {
     const f = "='O''Brien''s log'!A1";
-    const { name, close } = readQuotedName(f, 1);
-    expect(name).toBe("O'Brien's log");
+    const { inner, close } = readQuoted(f, 1);
+    expect(inner).toBe("O'Brien's log");
     expect(f.slice(close, close + 2)).toBe("'!");
-    expect(readQuotedName("'never closed", 0)).toEqual({ name: "never closed", close: 13 });
+    expect(readQuoted("'never closed", 0)).toEqual({ inner: "never closed", close: 13 });
+  });
+
+  it("readQuoted reads a string literal with \"\" the same way, and an apostrophe inside it is just a character", () => {
+    const f = `="say ""A1"" it's"&B2`;
+    const { inner, close } = readQuoted(f, 1);
+    expect(inner).toBe(`say "A1" it's`);
+    expect(f.slice(close + 1)).toBe("&B2");
   });
 
   it("readBrackets ends a structured reference at its matching ], with ' escaping a bracket inside", () => {

@@ -9,6 +9,7 @@
  * SORT, which Excel stores as `_xlfn._xlws.FILTER` / `_xlfn._xlws.SORT`; the parameter names of LET and LAMBDA
  * are stored as `_xlpm.name` (`_xlfn.LET(_xlpm.x,1,_xlpm.x+1)`).
  */
+import { readQuoted } from "../../a1";
 import { at } from "../../core/indexed";
 
 
@@ -57,13 +58,7 @@ function tokenize(formula: string): Token[] {
   while (i < formula.length) {
     const ch = formula.charAt(i);
     if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) j += 2;
-          else break;
-        } else j++;
-      }
+      const { close: j } = readQuoted(formula, i);
       tokens.push({ kind: "text", text: formula.slice(i, j + 1) });
       i = j + 1;
       continue;
