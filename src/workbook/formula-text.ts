@@ -5,7 +5,7 @@
  * references) are never read as cell references. Pure; en-US formula syntax as Range.formulas gives it.
  */
 import type { Language } from "../core/model";
-import { readBrackets as bracketEnd, readQuotedName } from "../a1";
+import { readBrackets as bracketEnd, readQuoted } from "../a1";
 import { columnLetter, columnNumber, quoteSheet, type ListTableDecl } from "./layout";
 
 type Piece = { kind: "text" | "string" | "sheet" | "ref" | "structured"; text: string; table?: string };
@@ -25,15 +25,14 @@ function scan(formula: string): Piece[] {
   while (i < formula.length) {
     const ch = formula[i];
     if (ch === '"') {
-      let j = i + 1;
-      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      const { close: j } = readQuoted(formula, i);
       flush();
       out.push({ kind: "string", text: formula.slice(i, j + 1) });
       i = j + 1;
       continue;
     }
     if (ch === "'") {
-      const { close: j } = readQuotedName(formula, i);
+      const { close: j } = readQuoted(formula, i);
       if (formula[j + 1] === "!") {
         flush();
         out.push({ kind: "sheet", text: formula.slice(i, j + 2) });
@@ -156,7 +155,7 @@ export function renameSheets(formula: string, names: Map<string, string>): strin
 
 /** The sheet a sheet piece ("Goals!" or "'Tracking log'!") names, unquoted. */
 function sheetOfPiece(text: string): string {
-  return text.startsWith("'") ? readQuotedName(text, 0).name : text.slice(0, -1);
+  return text.startsWith("'") ? readQuoted(text, 0).inner : text.slice(0, -1);
 }
 
 /** Is the sheet piece at `k` a sheet of another workbook ([Book2.xlsx]Sheet!, '[Book2.xlsx]Sheet'!)? */
