@@ -27,8 +27,8 @@ const officeGlobalMessage =
 // ARCHITECTURE.md is this object written out.
 const OURS = ["a1", "i18n", "core", "workbook", "port", "excel", "memory-excel", "taskpane", "preview", "cli", "host", "commands"];
 const LAYERS = {
-  a1: { may: [] },
-  i18n: { may: [] },
+  a1: { may: [], packages: [] },
+  i18n: { may: [], packages: [] },
   core: { may: ["i18n", "a1"], packages: ["zod", "ical-generator", "@noble/hashes"] },
   workbook: { may: ["core", "i18n", "a1"], packages: [] },
   port: { may: ["core", "i18n"], packages: [] },

@@ -20,6 +20,7 @@ const CASES: Case[] = [
   { file: "src/i18n/x.ts", code: `import type { Plan } from "../core/model";`, expected: "layer" },
   { file: "src/i18n/x.ts", code: `import type { Language } from "./language";`, expected: "ok" },
   { file: "src/i18n/x.ts", code: `import { columnLetters } from "../a1";`, expected: "layer" },
+  { file: "src/i18n/x.ts", code: `import { z } from "zod";`, expected: "pkg" },
   // core: only i18n (and a1), zod, ical-generator, @noble/hashes
   { file: "src/core/x.ts", code: `import { fieldLabel } from "../i18n/findings";`, expected: "ok" },
   { file: "src/core/x.ts", code: `import { z } from "zod";`, expected: "ok" },
@@ -62,6 +63,9 @@ const CASES: Case[] = [
   { file: "src/cli/xlsx/x.ts", code: `import { createElement } from "react";`, expected: "pkg" },
   // a1 imports nothing of ours
   { file: "src/a1/x.ts", code: `import { uiText } from "../i18n/ui";`, expected: "layer" },
+  { file: "src/a1/x.ts", code: `import { HyperFormula } from "hyperformula";`, expected: "shipped" },
+  { file: "src/a1/x.ts", code: `import { parse } from "csv-parse/sync";`, expected: "pkg" },
+  { file: "src/workbook/x.ts", code: `import ExcelJS from "exceljs";`, expected: "pkg" },
 ];
 
 const SCRIPT = `
