@@ -10,7 +10,8 @@
  * engine after the first view has painted; typing, opening a file and loading the example start it at once; a run
  * only waits for it (the pane subscribes to table events while it mounts, which must not pull the engine in early).
  */
-import type { WorkbookPort } from "../excel/port";
+import type { Language } from "../i18n/language";
+import type { WorkbookPort } from "../port";
 import { canRunSelfTest } from "../taskpane/Diagnostics/Diagnostics.types";
 import { createMemoryExcel, type ChangeNotice, type FormulaEngine, type MemoryExcel, type WorkbookSnapshot } from "../memory-excel";
 
@@ -114,6 +115,6 @@ export function portWithQuickFirstRead(port: WorkbookPort, quick: WorkbookPort |
     onTablesChanged: (handler) => port.onTablesChanged(handler),
   };
   // The pane's Diagnostics section runs the self-test through the port when the port has it (as observePort does).
-  if (canRunSelfTest(port)) return Object.assign(wrapped, { runSelfTest: (options?: { language?: "zh-CN" | "en-US" }) => port.runSelfTest(options) });
+  if (canRunSelfTest(port)) return Object.assign(wrapped, { runSelfTest: (options?: { language?: Language }) => port.runSelfTest(options) });
   return wrapped;
 }

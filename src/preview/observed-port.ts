@@ -4,7 +4,8 @@
  * them as Excel would (the selection, the marked cells).
  */
 import type { Finding } from "../core/findings";
-import type { WorkbookPort } from "../excel/port";
+import type { Language } from "../i18n/language";
+import type { WorkbookPort } from "../port";
 import { canRunSelfTest } from "../taskpane/Diagnostics/Diagnostics.types";
 import { canMakeEmployeeCopy } from "../taskpane/EmployeeCopy/EmployeeCopy.types";
 
@@ -31,7 +32,7 @@ export function observePort(port: WorkbookPort, observer: PortObserver): Workboo
     },
     onTablesChanged: (handler) => port.onTablesChanged(handler),
     // The pane's Diagnostics section runs the self-test through the port when the port has it.
-    ...(canRunSelfTest(port) ? { runSelfTest: (options?: { language?: "zh-CN" | "en-US" }) => port.runSelfTest(options) } : {}),
+    ...(canRunSelfTest(port) ? { runSelfTest: (options?: { language?: Language }) => port.runSelfTest(options) } : {}),
     // The pane's "A copy for the employee" through the port when the port has it (the preview's does).
     ...(canMakeEmployeeCopy(port) ? { employeeCopy: () => port.employeeCopy() } : {}),
   };

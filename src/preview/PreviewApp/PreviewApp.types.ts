@@ -1,4 +1,5 @@
-import type { WorkbookPort } from "../../excel/port";
+import type { Language } from "../../i18n/language";
+import type { WorkbookPort } from "../../port";
 import type { GridWorkbook } from "../grid-model";
 
 /** The in-memory workbook as the preview page sees it. */
@@ -22,7 +23,7 @@ export interface PreviewKeeping {
   status: () => KeepStatus;
   onStatus: (listener: (status: KeepStatus) => void) => () => void;
   /** The pane's language changed: keep it with the workbook. */
-  setLanguage: (language: "zh-CN" | "en-US") => void;
+  setLanguage: (language: Language) => void;
   /** Forget the kept workbook and start from an empty one. */
   startOver: () => void;
   /** The workbook as .xlsx bytes (the CLI's writer). */
