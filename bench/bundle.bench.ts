@@ -58,6 +58,44 @@ export function benchBundle(dist = path.join(ROOT, "dist")): BundleResult {
   };
 }
 
+/** `<link rel="preload" as="script" href=…>` in a (minified) page: scripts fetched before anything asks for them. */
+export function preloadedScripts(html: string): string[] {
+  return [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /\brel=(?:"preload"|'preload'|preload\b)/.test(tag) && /\bas=(?:"script"|'script'|script\b)/.test(tag))
+    .map((tag) => /\bhref=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/.exec(tag))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+export interface PreviewScripts {
+  /** preview.html's scripts and the chunks it preloads: what is fetched and parsed before the first view. */
+  files: string[];
+  rawBytes: number;
+  gzipBytes: number;
+  /** Every other .js file of dist-preview/ (HyperFormula's chunk, the views, the .xlsx code): loaded later. */
+  laterRawBytes: number;
+}
+
+/** What the preview page fetches before its first view (issue 16: HyperFormula is not among it). */
+export function benchPreviewScripts(dist = path.join(ROOT, "dist-preview")): PreviewScripts {
+  const htmlPath = path.join(dist, "preview.html");
+  if (!existsSync(htmlPath)) throw new Error(`${htmlPath} is missing: build the preview first`);
+  const html = readFileSync(htmlPath, "utf8");
+  const first = new Set([...initialScripts(html), ...preloadedScripts(html)].map((src) => src.replace(/^\.?\//, "")));
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  let laterRawBytes = 0;
+  for (const file of readdirSync(dist).filter((f) => f.endsWith(".js"))) {
+    const bytes = readFileSync(path.join(dist, file));
+    if (first.has(file)) {
+      rawBytes += bytes.length;
+      gzipBytes += gzipSync(bytes, { level: 9 }).length;
+    } else laterRawBytes += bytes.length;
+  }
+  return { files: [...first], rawBytes, gzipBytes, laterRawBytes };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const r = benchBundle();
   console.table(r.chunks);

@@ -18,7 +18,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchBundle } from "./bundle.bench";
+import { benchBundle, benchPreviewScripts } from "./bundle.bench";
 import { benchCli } from "./cli.bench";
 import { benchRollup } from "./rollup.bench";
 import { benchCore } from "./core.bench";
@@ -130,6 +130,9 @@ async function main(): Promise<void> {
     const timing = JSON.parse(readFileSync(path.join(ROOT, "test-results/preview-timing.json"), "utf8"));
     results.preview = timing;
     row("preview", "first render, headless Chromium (median of 3)", `${timing.median} ms`, `≤ ${BUDGETS.previewFirstRenderMs} ms`, timing.median <= BUDGETS.previewFirstRenderMs);
+    const scripts = benchPreviewScripts();
+    results.previewScripts = scripts;
+    row("preview", `scripts before the first view (${scripts.files.join(", ")})`, `${scripts.rawBytes.toLocaleString("en-US")} B raw, ${scripts.gzipBytes.toLocaleString("en-US")} B gzip; later ${scripts.laterRawBytes.toLocaleString("en-US")} B raw`);
   }
 
   if (!skip.has("cli")) {
