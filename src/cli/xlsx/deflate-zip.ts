@@ -21,8 +21,7 @@ export async function deflateZip(zip: JSZip, level = 6): Promise<Uint8Array> {
   const central: Buffer[] = [];
   let offset = 0;
   let count = 0;
-  for (const name of Object.keys(zip.files)) {
-    const entry = zip.files[name];
+  for (const [name, entry] of Object.entries(zip.files)) {
     const data = entry.dir ? Buffer.alloc(0) : Buffer.from(await entry.async("uint8array"));
     const packed = entry.dir ? data : zlib.deflateRawSync(data, { level });
     const method = entry.dir ? 0 : 8;

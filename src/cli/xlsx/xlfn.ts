@@ -10,7 +10,7 @@
  * are stored as `_xlpm.name` (`_xlfn.LET(_xlpm.x,1,_xlpm.x+1)`).
  */
 import { readQuoted } from "../../a1";
-import { at } from "../../core/indexed";
+import { at, group } from "../../core/indexed";
 
 
 /** Excel 2010+ functions (the "future functions" of [MS-XLSX] 2.2.2 that PIPbook could meet). */
@@ -164,7 +164,7 @@ export function addXlfnPrefixes(formula: string): string {
 /** Every name followed by "(" in the formula, strings included: a superset of the functions it calls. */
 function mightNeedPrefix(formula: string): boolean {
   for (const m of formula.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)) {
-    const bare = m[1].replace(/^_xlfn\./i, "").replace(/^_xlws\./i, "").toUpperCase();
+    const bare = group(m, 1).replace(/^_xlfn\./i, "").replace(/^_xlws\./i, "").toUpperCase();
     if (FUTURE_FUNCTIONS.has(bare) || PARAMETER_FUNCTIONS.has(bare)) return true;
   }
   return false;
