@@ -8,7 +8,7 @@ import { RangeProxy } from "./api-range";
 import { ChartCollectionProxy } from "./api-chart";
 import { TableCollectionProxy } from "./api-table";
 import { MemoryExcelError, invalidArgument } from "./errors";
-import { type MemoryRequestContext, CollectionProxy, EventSource, ProxyBase, type ProxySpec, installAccessors } from "./proxy";
+import { type MemoryRequestContext, CollectionProxy, ProxyBase, type ProxySpec, installAccessors } from "./proxy";
 import type { SheetState } from "./state";
 
 // ---- workbook & application ---------------------------------------------------------------------------
@@ -83,7 +83,6 @@ installAccessors(WorkbookProxy, WORKBOOK_SPEC);
 // ---- worksheets ---------------------------------------------------------------------------------------
 
 export class WorksheetCollectionProxy extends CollectionProxy<true, WorksheetProxy> {
-  private _onChanged: EventSource | undefined;
 
   constructor(context: MemoryRequestContext) {
     super(context, "workbook.worksheets", () => true);
@@ -104,11 +103,6 @@ export class WorksheetCollectionProxy extends CollectionProxy<true, WorksheetPro
   _itemProxy(target: unknown, index: number): WorksheetProxy {
     const id = (target as SheetState).id;
     return new WorksheetProxy(this.context, `workbook.worksheets.items[${index}]`, () => ({ id }));
-  }
-
-  get onChanged(): EventSource {
-    this._onChanged ??= new EventSource(this.context, "workbook.worksheets.onChanged", () => "worksheets");
-    return this._onChanged;
   }
 
   add(name?: string): WorksheetProxy {
@@ -155,7 +149,6 @@ export class WorksheetCollectionProxy extends CollectionProxy<true, WorksheetPro
 }
 
 export class WorksheetProxy extends ProxyBase<{ id: string }> {
-  private _onChanged: EventSource | undefined;
 
   get _spec(): ProxySpec<this> {
     return WORKSHEET_SPEC as unknown as ProxySpec<this>;
@@ -163,11 +156,6 @@ export class WorksheetProxy extends ProxyBase<{ id: string }> {
 
   _sheet(location = "Worksheet"): SheetState {
     return this.context.state.sheetById(this._require(location).id);
-  }
-
-  get onChanged(): EventSource {
-    this._onChanged ??= new EventSource(this.context, `${this._path}.onChanged`, () => `ws:${this._sheet("Worksheet.onChanged").id}`);
-    return this._onChanged;
   }
 
   _range(path: string, rect: (sheet: SheetState) => Rect | null, orNull = false): RangeProxy {

@@ -251,8 +251,8 @@ export class MemoryExcel {
 
   /**
    * A user typing or pasting `values` at `address` (its top-left cell): Excel's input rules apply, a table
-   * grows to take rows entered right below it, a protected sheet refuses locked cells, and worksheet / table
-   * onChanged handlers fire (source "Local"). Resolves when the handlers have run.
+   * grows to take rows entered right below it, a protected sheet refuses locked cells, and Table.onChanged
+   * handlers fire (source "Local"). Resolves when the handlers have run.
    */
   async setCellValues(sheetName: string, address: string, values: unknown[][], options: SetCellValuesOptions = {}): Promise<void> {
     const sheet = this.sheetNamed(sheetName);
@@ -292,17 +292,12 @@ export class MemoryExcel {
         }
       }
     }
-    const address_ = st.address(sheet, rect);
-    const localAddress = address_.slice(address_.lastIndexOf("!") + 1);
     const calls: Promise<unknown>[] = [];
     const fire = (source: string, args: Record<string, unknown>) => {
       for (const h of this.handlers.values()) {
         if (h.source === source) calls.push(Promise.resolve().then(() => h.handler(args)));
       }
     };
-    const sheetArgs = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", address: localAddress, worksheetId: sheet.id, triggerSource: "Unknown" };
-    fire(`ws:${sheet.id}`, sheetArgs);
-    fire("worksheets", sheetArgs);
     for (const t of st.tables) {
       const before = tablesBefore.get(t.id);
       if (t.sheetId !== sheet.id || !(rectsIntersect(t.rect, rect) || (before && !st.isSameRect(before, t.rect)))) continue;
@@ -347,7 +342,8 @@ export class MemoryExcel {
   /**
    * Excel raises onChanged for the add-in's own writes too (triggerSource "ThisLocalAddin", ExcelApi 1.14 —
    * https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-triggersource-member):
-   * after a sync, one event per written range goes to the worksheet, the worksheet collection and the tables it touches.
+   * after a sync, one event per written range goes to the tables it touches (Table.onChanged, the one event PIPbook
+   * listens to; worksheet events are not modelled).
    */
   private dispatchApiEvents(changes: ChangeRecord[]): void {
     if (this.handlers.size === 0) return;
@@ -359,9 +355,6 @@ export class MemoryExcel {
       if (ch.kind !== "values") continue;
       const sheet = this.state.sheets.find((x) => x.id === ch.sheetId);
       if (!sheet) continue;
-      const args = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", address: this.state.localAddress(ch.rect), worksheetId: sheet.id, triggerSource: "ThisLocalAddin" };
-      fire(`ws:${sheet.id}`, args);
-      fire("worksheets", args);
       for (const t of this.state.tables) {
         const cut = t.sheetId === sheet.id ? intersectRects(t.rect, ch.rect) : null;
         if (cut) fire(`tb:${t.id}`, { type: "TableChanged", changeType: "RangeEdited", source: "Local", address: this.state.localAddress(cut), tableId: t.id, worksheetId: sheet.id, triggerSource: "ThisLocalAddin" });
