@@ -663,6 +663,9 @@ async function testsOfTheRun() {
 
   // --- issue 12: numbers as Excel takes them, errors at the right moment, work kept ---------------------------
   for (const lang of ["en-US", "zh-CN"]) await hrPartnerJourney(lang);
+  // Journeys in their own files, given this runner's helpers.
+  const { sealBannerJourney } = await import("./journeys/seal-banner.mjs");
+  await sealBannerJourney({ test, openPreview, pane, showSheet, cellWithText, enterInCell, assert, assertEqual, axe, shot });
 
   page = await openPreview("?lang=en-US&asOf=2024-05-15");
   await test("wizard: Create on an empty form writes nothing and opens the summary; 'Go to the first' focuses the employee name", async () => {
