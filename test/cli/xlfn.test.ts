@@ -10,7 +10,8 @@ import { EXAMPLE_PLAN } from "./harness";
  * ("Excel functions (alphabetical)": "Excel 2010", "Excel 2013", "Excel 2019", "Microsoft 365"). Kept here, apart
  * from src/cli/xlsx/xlfn.ts, so that a function the layout starts to use must be placed in one list by hand.
  */
-const EXCEL_2007 = new Set(["ABS", "ADDRESS", "AND", "AVERAGE", "AVERAGEIF", "AVERAGEIFS", "COLUMN", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "EOMONTH", "IF", "IFERROR", "INDEX", "INT", "ISBLANK", "ISERROR", "ISNUMBER", "ISTEXT", "LEFT", "LEN", "LOOKUP", "MATCH", "MAX", "MIN", "MOD", "N", "NA", "NOT", "OR", "RIGHT", "ROUND", "ROW", "SEARCH", "SUBSTITUTE", "SUM", "SUMIFS", "SUMPRODUCT", "TEXT", "TODAY", "WEEKDAY"]);
+// EXACT and TRIM are text functions of every Excel version (support.microsoft.com/en-us/excel/exact-function, …/trim-function), never in the _xlfn. list.
+const EXCEL_2007 = new Set(["ABS", "ADDRESS", "AND", "AVERAGE", "AVERAGEIF", "AVERAGEIFS", "COLUMN", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "EOMONTH", "EXACT", "IF", "IFERROR", "INDEX", "INT", "ISBLANK", "ISERROR", "ISNUMBER", "ISTEXT", "LEFT", "LEN", "LOOKUP", "MATCH", "MAX", "MIN", "MOD", "N", "NA", "NOT", "OR", "RIGHT", "ROUND", "ROW", "SEARCH", "SUBSTITUTE", "SUM", "SUMIFS", "SUMPRODUCT", "TEXT", "TODAY", "TRIM", "WEEKDAY"]);
 const NEWER: Record<string, string> = {
   MAXIFS: "_xlfn.", MINIFS: "_xlfn.", IFS: "_xlfn.", SWITCH: "_xlfn.", CONCAT: "_xlfn.", TEXTJOIN: "_xlfn.", ISOWEEKNUM: "_xlfn.",
   IFNA: "_xlfn.", DAYS: "_xlfn.", AGGREGATE: "_xlfn.", XLOOKUP: "_xlfn.", XMATCH: "_xlfn.", UNIQUE: "_xlfn.", SEQUENCE: "_xlfn.",
