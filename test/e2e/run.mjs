@@ -666,6 +666,8 @@ async function testsOfTheRun() {
   // Journeys in their own files, given this runner's helpers.
   const { sealBannerJourney } = await import("./journeys/seal-banner.mjs");
   await sealBannerJourney({ test, openPreview, pane, showSheet, cellWithText, enterInCell, assert, assertEqual, axe, shot });
+  const { employeeCopyJourney } = await import("./journeys/employee-copy.mjs");
+  await employeeCopyJourney({ test, openPreview, pane, assert, assertEqual, axe, expectedExampleOverall, root: ROOT, shotsDir: SHOTS });
 
   page = await openPreview("?lang=en-US&asOf=2024-05-15");
   await test("wizard: Create on an empty form writes nothing and opens the summary; 'Go to the first' focuses the employee name", async () => {
