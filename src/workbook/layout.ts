@@ -85,6 +85,14 @@ export interface ColumnKeys {
   PIP_Adjustments: AdjustmentColumn;
 }
 export type ColumnKey<T extends TableName> = T extends keyof ColumnKeys ? ColumnKeys[T] : string;
+/**
+ * tsc's check that a table's key type names no key without a column: `const _goalsKeysDeclared: KeysDeclared<
+ * GoalColumn, typeof goals.columns> = true` compiles only when every GoalColumn has its column (tables are declared
+ * with `satisfies`, so their columns keep their literal keys); otherwise tsc names the keys without one.
+ */
+export type KeysDeclared<Key extends string, Columns extends readonly { key: string }[]> = [Exclude<Key, Columns[number]["key"]>] extends [never]
+  ? true
+  : { keysWithoutAColumn: Exclude<Key, Columns[number]["key"]> };
 
 /** The plan's entities held as lists (one table row per element) and those held as one record (label/value). */
 export type ListEntity = { [E in EntityName]: Plan[E] extends readonly unknown[] ? E : never }[EntityName];

@@ -3,7 +3,7 @@
  * `@ts-expect-error` is a mistake the typed layout catches — ARCHITECTURE.md's "a new column" done wrong.
  */
 import type { Action, Goal } from "../../src/core/model";
-import type { ColumnDecl, FormulaRow, ListTableDecl, RecordTableDecl } from "../../src/workbook/layout";
+import type { ColumnDecl, FormulaRow, KeysDeclared, ListTableDecl, RecordTableDecl } from "../../src/workbook/layout";
 import type { GoalColumn } from "../../src/workbook/sheets/goals";
 import type { HeaderField } from "../../src/workbook/sheets/overview";
 
@@ -67,3 +67,12 @@ export const thresholdOnHeader: RecordTableDecl<"header", HeaderField> = {
     { key: "met", field: "met", header: label, kind: "percent", width: 10 },
   ],
 };
+
+export const twoOfThree = [
+  { key: "id", field: "id", header: label, kind: "text", width: 10 },
+  { key: "title", field: "title", header: label, kind: "text", width: 10 },
+] satisfies ColumnDecl<Goal, "id" | "title" | "unit">[];
+export const allDeclared: KeysDeclared<"id" | "title", typeof twoOfThree> = true;
+// @ts-expect-error "unit" is in the table's key type but no column declares it
+export const oneMissing: KeysDeclared<"id" | "title" | "unit", typeof twoOfThree> = true;
+

@@ -1,7 +1,7 @@
 /** Actions (行动计划): dated measures with an owner and a completion criterion, and a live overdue flag. */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
 import type { Action } from "../../core/model";
-import { header, type ColumnDecl, type ListTableDecl, type SheetDecl } from "../layout";
+import { header, type ColumnDecl, type ListTableDecl, type KeysDeclared, type SheetDecl } from "../layout";
 
 export type ActionColumn =
   | "id"
@@ -17,7 +17,7 @@ export type ActionColumn =
   | "status"
   | "overdue";
 
-const columns: ColumnDecl<Action, ActionColumn>[] = [
+const columns = [
   { key: "id", field: "id", header: header("actions.id"), kind: "text", width: 10, required: true },
   {
     key: "goalId",
@@ -100,9 +100,9 @@ const columns: ColumnDecl<Action, ActionColumn>[] = [
       return `IF(AND(ISNUMBER(${end}),ISNUMBER(${asOf})),IF(AND(${end}<${asOf},${status}<>${f.label("actionStatus", "done")},${status}<>${f.label("actionStatus", "cancelled")}),${f.label("overdue", "yes")},""),"")`;
     },
   },
-];
+] satisfies ColumnDecl<Action, ActionColumn>[];
 
-const actions: ListTableDecl<"actions", ActionColumn> = {
+const actions = {
   name: "PIP_Actions",
   shape: "list",
   entity: "actions",
@@ -111,7 +111,8 @@ const actions: ListTableDecl<"actions", ActionColumn> = {
   columns,
   // Every row has the same formulas: written by fill, one block (issue 16).
   fillBlock: () => 0,
-};
+} satisfies ListTableDecl<"actions", ActionColumn>;
+const _actionsKeysDeclared: KeysDeclared<ActionColumn, typeof actions.columns> = true;
 
 export const actionsSheet: SheetDecl = {
   key: "actions",

@@ -1,10 +1,10 @@
 /** Adjustments (计划调整): changes to the plan while it runs. Unprotected, like the tracking log. */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { header, type ListTableDecl, type SheetDecl } from "../layout";
+import { header, type ListTableDecl, type KeysDeclared, type SheetDecl } from "../layout";
 
 export type AdjustmentColumn = "date" | "change" | "reason" | "approvedBy";
 
-const adjustments: ListTableDecl<"adjustments", AdjustmentColumn> = {
+const adjustments = {
   name: "PIP_Adjustments",
   shape: "list",
   entity: "adjustments",
@@ -24,7 +24,8 @@ const adjustments: ListTableDecl<"adjustments", AdjustmentColumn> = {
     { key: "reason", field: "reason", header: header("adjustments.reason"), kind: "text", width: 36 },
     { key: "approvedBy", field: "approvedBy", header: header("adjustments.approvedBy"), kind: "text", width: 12 },
   ],
-};
+} satisfies ListTableDecl<"adjustments", AdjustmentColumn>;
+const _adjustmentsKeysDeclared: KeysDeclared<AdjustmentColumn, typeof adjustments.columns> = true;
 
 export const adjustmentsSheet: SheetDecl = {
   key: "adjustments",

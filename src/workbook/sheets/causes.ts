@@ -1,13 +1,13 @@
 /** Root causes (原因分析): the 5W2H grid, personal | external factor, fishbone category, link to a goal. */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
 import type { RootCause } from "../../core/model";
-import { header, type ColumnDecl, type ListTableDecl, type SheetDecl } from "../layout";
+import { header, type ColumnDecl, type ListTableDecl, type KeysDeclared, type SheetDecl } from "../layout";
 
 /** The 5W2H text fields, each a column of the same name. */
 type TextField = "id" | "description" | "why" | "what" | "where" | "when" | "who" | "how" | "howMuch";
 export type CauseColumn = TextField | "goalId" | "factor" | "category";
 
-const text = (key: TextField, width: number, required = false): ColumnDecl<RootCause, CauseColumn> => ({
+const text = (key: TextField, width: number, required = false): ColumnDecl<RootCause, TextField> => ({
   key,
   field: key,
   header: header(`causes.${key}`),
@@ -16,7 +16,7 @@ const text = (key: TextField, width: number, required = false): ColumnDecl<RootC
   required,
 });
 
-const columns: ColumnDecl<RootCause, CauseColumn>[] = [
+const columns = [
   text("id", 10, true),
   {
     key: "goalId",
@@ -55,16 +55,17 @@ const columns: ColumnDecl<RootCause, CauseColumn>[] = [
   text("who", 14),
   text("how", 20),
   text("howMuch", 16),
-];
+] satisfies ColumnDecl<RootCause, CauseColumn>[];
 
-const causes: ListTableDecl<"causes", CauseColumn> = {
+const causes = {
   name: "PIP_Causes",
   shape: "list",
   entity: "causes",
   sheet: "causes",
   anchor: { row: 3, col: 0 },
   columns,
-};
+} satisfies ListTableDecl<"causes", CauseColumn>;
+const _causesKeysDeclared: KeysDeclared<CauseColumn, typeof causes.columns> = true;
 
 export const causesSheet: SheetDecl = {
   key: "causes",

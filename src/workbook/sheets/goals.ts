@@ -12,7 +12,7 @@ import {
   type ColumnDecl,
   type FormulaRow,
   type ListTableDecl,
-  type SheetDecl,
+  type KeysDeclared, type SheetDecl,
 } from "../layout";
 
 /** The goal fields a person types, then the live numbers (FORMULAS.md) and the two helpers of the overall score. */
@@ -47,7 +47,7 @@ function elapsed(f: FormulaRow<GoalColumn>): string {
   return f.value("PIP_Summary", "elapsed");
 }
 
-const columns: ColumnDecl<Goal, GoalColumn>[] = [
+const columns = [
   { key: "id", field: "id", header: header("goals.id"), kind: "text", width: 10, required: true },
   { key: "title", field: "title", header: header("goals.title"), kind: "text", width: 34, required: true },
   { key: "metric", field: "metric", header: header("goals.metric"), kind: "text", width: 16 },
@@ -237,9 +237,9 @@ const columns: ColumnDecl<Goal, GoalColumn>[] = [
     width: 10,
     formula: (f) => `IF(AND(ISNUMBER(${f.here("score")}),ISNUMBER(${f.here("weight")})),${f.here("weight")},"")`,
   },
-];
+] satisfies ColumnDecl<Goal, GoalColumn>[];
 
-const goals: ListTableDecl<"goals", GoalColumn> = {
+const goals = {
   name: "PIP_Goals",
   shape: "list",
   entity: "goals",
@@ -248,7 +248,8 @@ const goals: ListTableDecl<"goals", GoalColumn> = {
   columns,
   // Every row has the same formulas: written by fill, one block (issue 16).
   fillBlock: () => 0,
-};
+} satisfies ListTableDecl<"goals", GoalColumn>;
+const _goalsKeysDeclared: KeysDeclared<GoalColumn, typeof goals.columns> = true;
 
 export const goalsSheet: SheetDecl = {
   key: "goals",

@@ -13,7 +13,7 @@ import {
   type ListTableDecl,
   type NoRow,
   type RecordTableDecl,
-  type SheetDecl,
+  type KeysDeclared, type SheetDecl,
 } from "../layout";
 
 type ThresholdField = keyof Thresholds & ("onTrack" | "atRisk" | "met" | "partiallyMet");
@@ -39,7 +39,7 @@ export type GapColumn =
 
 const list = (name: keyof typeof LIST_LABELS) => ({ kind: "labels" as const, list: name });
 
-const headerFields: ColumnDecl<PlanHeader, HeaderField>[] = [
+const headerFields = [
   { key: "title", field: "title", header: header("header.title"), kind: "text", width: 30 },
   {
     key: "employeeName",
@@ -108,10 +108,10 @@ const headerFields: ColumnDecl<PlanHeader, HeaderField>[] = [
     width: 30,
     validation: { kind: "list" },
   },
-];
+] satisfies ColumnDecl<PlanHeader, HeaderField>[];
 
 const thresholdFields = (["onTrack", "atRisk", "met", "partiallyMet"] as const).map(
-  (key): ColumnDecl<Thresholds, HeaderField> & { entity: "thresholds" } => ({
+  (key): ColumnDecl<Thresholds, ThresholdField> & { entity: "thresholds" } => ({
     key,
     field: key,
     entity: "thresholds",
@@ -140,7 +140,7 @@ export function checkInSummaryRules(
   return [{ formula: `=AND(ISNUMBER(${asOf}),${due}>0)`, tone: "warn" }];
 }
 
-const summaryFields: ColumnDecl<NoRow, SummaryField>[] = [
+const summaryFields = [
   {
     key: "asOf",
     header: header("summary.asOf"),
@@ -226,9 +226,9 @@ const summaryFields: ColumnDecl<NoRow, SummaryField>[] = [
       return `IF(N(${planned})=0,"",${f.value("PIP_Summary", "checkInsHeld")}/${planned})`;
     },
   },
-];
+] satisfies ColumnDecl<NoRow, SummaryField>[];
 
-const gapColumns: ColumnDecl<PerformanceGap, GapColumn>[] = [
+const gapColumns = [
   { key: "metric", field: "metric", header: header("gaps.metric"), kind: "text", width: 30, required: true },
   { key: "period", field: "period", header: header("gaps.period"), kind: "text", width: 30 },
   {
@@ -286,32 +286,35 @@ const gapColumns: ColumnDecl<PerformanceGap, GapColumn>[] = [
       return `IF(OR(N(${t})=0,NOT(ISNUMBER(${a}))),"",${attainmentExpr(a, t, `${f.here("direction")}=${f.label("direction", "decrease")}`)})`;
     },
   },
-];
+] satisfies ColumnDecl<PerformanceGap, GapColumn>[];
 
-const headerTable: RecordTableDecl<"header", HeaderField> = {
+const headerTable = {
   name: "PIP_Header",
   shape: "record",
   entity: "header",
   sheet: "overview",
   anchor: { row: 3, col: 0 },
   fields: [...headerFields, ...thresholdFields],
-};
-const summary: RecordTableDecl<null, SummaryField> = {
+} satisfies RecordTableDecl<"header", HeaderField>;
+const _headerTableKeysDeclared: KeysDeclared<HeaderField, typeof headerTable.fields> = true;
+const summary = {
   name: "PIP_Summary",
   shape: "record",
   entity: null,
   sheet: "overview",
   anchor: { row: 3, col: 3 },
   fields: summaryFields,
-};
-const gaps: ListTableDecl<"gaps", GapColumn> = {
+} satisfies RecordTableDecl<null, SummaryField>;
+const _summaryKeysDeclared: KeysDeclared<SummaryField, typeof summary.fields> = true;
+const gaps = {
   name: "PIP_Gaps",
   shape: "list",
   entity: "gaps",
   sheet: "overview",
   anchor: { row: 23, col: 0 },
   columns: gapColumns,
-};
+} satisfies ListTableDecl<"gaps", GapColumn>;
+const _gapsKeysDeclared: KeysDeclared<GapColumn, typeof gaps.columns> = true;
 
 export const overviewSheet: SheetDecl = {
   key: "overview",

@@ -1,11 +1,11 @@
 /** Resources & responsibilities (资源与职责): two tables side by side, so both can grow downwards. */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
-import { header, type ListTableDecl, type SheetDecl } from "../layout";
+import { header, type ListTableDecl, type KeysDeclared, type SheetDecl } from "../layout";
 
 export type ResourceColumn = "what" | "provider" | "due" | "delivered";
 export type ResponsibilityColumn = "role" | "name" | "duties";
 
-const resources: ListTableDecl<"resources", ResourceColumn> = {
+const resources = {
   name: "PIP_Resources",
   shape: "list",
   entity: "resources",
@@ -33,9 +33,10 @@ const resources: ListTableDecl<"resources", ResourceColumn> = {
       validation: { kind: "list" },
     },
   ],
-};
+} satisfies ListTableDecl<"resources", ResourceColumn>;
+const _resourcesKeysDeclared: KeysDeclared<ResourceColumn, typeof resources.columns> = true;
 
-const responsibilities: ListTableDecl<"responsibilities", ResponsibilityColumn> = {
+const responsibilities = {
   name: "PIP_Responsibilities",
   shape: "list",
   entity: "responsibilities",
@@ -55,7 +56,8 @@ const responsibilities: ListTableDecl<"responsibilities", ResponsibilityColumn> 
     { key: "name", field: "name", header: header("responsibilities.name"), kind: "text", width: 14 },
     { key: "duties", field: "duties", header: header("responsibilities.duties"), kind: "text", width: 40 },
   ],
-};
+} satisfies ListTableDecl<"responsibilities", ResponsibilityColumn>;
+const _responsibilitiesKeysDeclared: KeysDeclared<ResponsibilityColumn, typeof responsibilities.columns> = true;
 
 export const resourcesSheet: SheetDecl = {
   key: "resources",

@@ -5,11 +5,11 @@
  */
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES } from "../../i18n/workbook";
 import { SEAL_WORDS } from "../../i18n/seal";
-import { header, SEAL_FLAG_CELL, stringLiteral, type ListTableDecl, type SheetDecl } from "../layout";
+import { header, SEAL_FLAG_CELL, stringLiteral, type ListTableDecl, type KeysDeclared, type SheetDecl } from "../layout";
 
 export type SignOffColumn = "role" | "name" | "date" | "comment" | "signature";
 
-const signOff: ListTableDecl<"signOff", SignOffColumn> = {
+const signOff = {
   name: "PIP_SignOff",
   shape: "list",
   entity: "signOff",
@@ -39,7 +39,8 @@ const signOff: ListTableDecl<"signOff", SignOffColumn> = {
     // Left empty for a handwritten signature on the printed page; the reader ignores it.
     { key: "signature", header: header("signOff.signature"), kind: "text", width: 22 },
   ],
-};
+} satisfies ListTableDecl<"signOff", SignOffColumn>;
+const _signOffKeysDeclared: KeysDeclared<SignOffColumn, typeof signOff.columns> = true;
 
 export const signOffSheet: SheetDecl = {
   key: "signOff",

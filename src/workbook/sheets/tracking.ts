@@ -14,7 +14,7 @@ import {
   unitNumberFormat,
   type FormulaEnv,
   type ListTableDecl,
-  type SheetDecl,
+  type KeysDeclared, type SheetDecl,
 } from "../layout";
 
 export type TrackingColumn =
@@ -101,7 +101,7 @@ export function checkInRowRules(env: FormulaEnv, cell: (key: CheckInColumn) => s
   ];
 }
 
-const trackingTable: ListTableDecl<"tracking", TrackingColumn> = {
+const trackingTable = {
   name: "PIP_Tracking",
   shape: "list",
   entity: "tracking",
@@ -172,9 +172,10 @@ const trackingTable: ListTableDecl<"tracking", TrackingColumn> = {
       formula: (f) => `"k"&${f.here("goalId")}`,
     },
   ],
-};
+} satisfies ListTableDecl<"tracking", TrackingColumn>;
+const _trackingTableKeysDeclared: KeysDeclared<TrackingColumn, typeof trackingTable.columns> = true;
 
-const checkIns: ListTableDecl<null, CheckInColumn> = {
+const checkIns = {
   name: "PIP_CheckIns",
   shape: "list",
   entity: null,
@@ -230,7 +231,8 @@ const checkIns: ListTableDecl<null, CheckInColumn> = {
       },
     },
   ],
-};
+} satisfies ListTableDecl<null, CheckInColumn>;
+const _checkInsKeysDeclared: KeysDeclared<CheckInColumn, typeof checkIns.columns> = true;
 
 export const trackingSheet: SheetDecl = {
   key: "tracking",
