@@ -223,7 +223,9 @@ export function dashboardContent(plans: readonly DashboardPlan[], options: Dashb
     const values: Record<DashboardColumnKey, DashboardCell> = {
       employee: { value: p.employeeName },
       employeeId: { value: p.employeeId },
-      department: { value: p.department },
+      // An empty department is written as "(no department)": a COUNTIFS criterion of "" is matched differently by the
+      // engines (HyperFormula: not a zero-length text), a label is matched by all.
+      department: { value: p.department === "" ? t("noDepartment") : p.department },
       manager: { value: p.manager },
       phase: {
         formula: `=IF(${asOfRef}<${start},${str(phaseLabel("upcoming"))},IF(${asOfRef}>${end},${str(phaseLabel("ended"))},${str(phaseLabel("running"))}))`,
@@ -292,22 +294,16 @@ export function dashboardContent(plans: readonly DashboardPlan[], options: Dashb
   block("status", [t("head.status"), t("plans")], DASHBOARD_STATUSES.map(statusLabel), (_l, ref) => `COUNTIFS(${status},${ref})`, [], true);
   block("phase", [t("head.phase"), t("plans")], PHASES.map(phaseLabel), (_l, ref) => `COUNTIFS(${phase},${ref})`, [], true);
 
-  const departments = [...new Set(plans.map((p) => p.department))].sort((a, b) => a.localeCompare(b, lang));
-  const departmentLabels = departments.length > 0 ? departments : [""];
+  const departments = [...new Set(plans.map((p) => (p.department === "" ? t("noDepartment") : p.department)))].sort((a, b) => a.localeCompare(b, lang));
+  const departmentLabels = departments.length > 0 ? departments : [t("noDepartment")];
   const departmentRow0 = row + 2;
   const departmentBlock = block(
     "department",
     [t("head.department"), ...DASHBOARD_STATUSES.map(statusLabel), t("total")],
     departmentLabels,
-    (label, ref, c, r) =>
-      c <= DASHBOARD_STATUSES.length
-        ? `COUNTIFS(${col("department")},${label === "" ? '""' : ref},${status},${abs(c, departmentRow0 - 1)})`
-        : `SUM(${abs(1, r)}:${abs(DASHBOARD_STATUSES.length, r)})`,
+    (_label, ref, c, r) =>
+      c <= DASHBOARD_STATUSES.length ? `COUNTIFS(${col("department")},${ref},${status},${abs(c, departmentRow0 - 1)})` : `SUM(${abs(1, r)}:${abs(DASHBOARD_STATUSES.length, r)})`,
   );
-  // Plans without a department are counted with the criterion "" (empty cells); the row is labelled so.
-  departmentBlock.labels.forEach((label, i) => {
-    if (label === "") cells[addr(0, departmentBlock.firstRow + i)] = { value: t("noDepartment"), style: "label" };
-  });
 
   const overall = col("overall");
   const bands: { key: DashboardMessageKey; criteria: string }[] = [
