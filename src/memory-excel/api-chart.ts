@@ -97,14 +97,11 @@ export class ChartCollectionProxy extends CollectionProxy<true, ChartProxy> {
     return new ChartProxy(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => this._byName(name));
   }
 
-
   _byName(name: string): ChartTarget | null {
     const sheet = this._sheet();
     const chart = sheet.charts.find((c) => c.name === name || c.id === name);
     return chart ? { sheet, chart } : null;
   }
-
-
 }
 
 function isText(v: unknown): boolean {
@@ -304,14 +301,6 @@ export class ChartProxy extends ProxyBase<ChartTarget> {
       this.context.state.noteChange(sheet.id, { r0: 0, c0: 0, r1: 0, c1: 0 }, "structure");
     });
   }
-
-  activate(): void {
-    this._command("activate", [], () => {
-      const { sheet } = this._chart("Chart.activate");
-      this.context.state.activeSheetId = sheet.id;
-    });
-  }
-
 }
 
 function chartNumber(key: "top" | "left" | "width" | "height") {
@@ -515,7 +504,6 @@ export class ChartSeriesProxy extends ProxyBase<{ chart: ChartState; series: Cha
       this.chart._touch();
     });
   }
-
 }
 
 function seriesProp(key: string, fallback: unknown) {

@@ -254,10 +254,6 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     });
   }
 
-  activate(): void {
-    this.select();
-  }
-
   /**
    * Not implemented: the range it returns fails with NotImplemented when a command uses it, and nothing moves.
    * test/cli/column-moved.test.ts calls it and then uses other ranges only, so there it inserts nothing.
@@ -314,7 +310,6 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
       afterContentWrite(st, dst.sheet, target);
     });
   }
-
 }
 
 /** Table columns (sheet column indexes) whose data body cells are all empty, among those `rect` writes into. */
@@ -500,7 +495,6 @@ export class RangeFormatProxy extends RangePartProxy {
   get _spec(): ProxySpec<this> {
     return FORMAT_SPEC as unknown as ProxySpec<this>;
   }
-
 }
 
 function positiveNumber(v: unknown): number {
@@ -586,10 +580,6 @@ export class RangeFillProxy extends RangePartProxy {
   get _spec(): ProxySpec<this> {
     return FILL_SPEC as unknown as ProxySpec<this>;
   }
-
-  clear(): void {
-    this._command("clear", [], () => this._setFormat("fill", null, "RangeFill.clear"));
-  }
 }
 
 const FILL_SPEC: ProxySpec<RangeFillProxy> = {
@@ -631,7 +621,6 @@ const PROTECTION_SPEC: ProxySpec<FormatProtectionProxy> = {
   },
 };
 installAccessors(FormatProtectionProxy, PROTECTION_SPEC);
-
 
 // ---- data validation ------------------------------------------------------------------------------------
 
@@ -988,14 +977,6 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<RangeTarge
     return new ConditionalFormatProxy(this.context, `${this._path}.add(${JSON.stringify(type)})`, null, () => id, () => sheetId);
   }
 
-  getItem(id: string): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this.context, `${this._path}.getItem(${JSON.stringify(id)})`, null, () => id, () => this._sheet().sheet.id);
-  }
-
-  getItemAt(index: number): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this.context, `${this._path}.getItemAt(${index})`, null, () => this._listTargets()[index]?.id ?? null, () => this._sheet().sheet.id);
-  }
-
   /** Removes the conditional formats from the range's cells (a rule that also covers other cells keeps those). */
   clearAll(): void {
     this._command("clearAll", [], () => {
@@ -1052,22 +1033,6 @@ export class ConditionalFormatProxy extends ProxyBase<{ sheet: SheetState; entry
   get _spec(): ProxySpec<this> {
     return CF_SPEC as unknown as ProxySpec<this>;
   }
-
-  delete(): void {
-    this._command("delete", [], () => {
-      const { sheet, entry } = this._require("ConditionalFormat.delete");
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== entry);
-      this.context.state.noteChange(sheet.id, entry.rects.reduce(boundingRect), "format");
-    });
-  }
-
-  getRange(): RangeProxy {
-    return RangeProxy.of(this.context, `${this._path}.getRange()`, () => {
-      const { sheet, entry } = this._require("ConditionalFormat.getRange");
-      return { sheetId: sheet.id, rect: entry.rects.reduce(boundingRect) };
-    });
-  }
-
 }
 
 const CF_SPEC: ProxySpec<ConditionalFormatProxy> = {

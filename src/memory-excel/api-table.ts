@@ -88,15 +88,6 @@ export class TableCollectionProxy extends CollectionProxy<true, TableProxy> {
       true,
     );
   }
-
-  getItemAt(index: number): TableProxy {
-    return new TableProxy(this.context, `${this._path}.getItemAt(${index})`, () => {
-      const t = this._listTargets()[index];
-      if (!t) throw invalidArgument(`table index ${index} is out of range`, "TableCollection.getItemAt");
-      return { id: t.id };
-    });
-  }
-
 }
 
 export class TableProxy extends ProxyBase<{ id: string }> {
@@ -173,7 +164,6 @@ export class TableProxy extends ProxyBase<{ id: string }> {
     });
     return RangeProxy.of(this.context, `${this._path}.convertToRange()`, () => (rect ? { sheetId, rect } : null));
   }
-
 }
 
 const TABLE_SPEC: ProxySpec<TableProxy> = {

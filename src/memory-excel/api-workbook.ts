@@ -63,7 +63,6 @@ export class WorkbookProxy extends ProxyBase<true> {
       return { sheetId: active, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
     });
   }
-
 }
 
 const WORKBOOK_SPEC: ProxySpec<WorkbookProxy> = {
@@ -145,7 +144,6 @@ export class WorksheetCollectionProxy extends CollectionProxy<true, WorksheetPro
       return id ? { id } : null;
     });
   }
-
 }
 
 export class WorksheetProxy extends ProxyBase<{ id: string }> {
@@ -219,7 +217,6 @@ export class WorksheetProxy extends ProxyBase<{ id: string }> {
   calculate(_markAllDirty: boolean): void {
     this._command("calculate", [_markAllDirty], () => void this._sheet("Worksheet.calculate"));
   }
-
 }
 
 const VISIBILITIES = ["Visible", "Hidden", "VeryHidden"];
@@ -296,7 +293,6 @@ export class WorksheetProtectionProxy extends ProxyBase<{ id: string }> {
       this.context.state.noteChange(sheet.id, { r0: 0, c0: 0, r1: 0, c1: 0 }, "format");
     });
   }
-
 }
 
 const PROTECTION_SPEC: ProxySpec<WorksheetProtectionProxy> = {
@@ -355,7 +351,6 @@ export class FreezePanesProxy extends ProxyBase<{ id: string }> {
   unfreeze(): void {
     this._command("unfreeze", [], () => this._set(0, 0, "WorksheetFreezePanes.unfreeze"));
   }
-
 }
 
 // ---- page layout --------------------------------------------------------------------------------------

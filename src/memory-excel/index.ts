@@ -248,7 +248,6 @@ export class MemoryExcel {
     return this.state.officeFormula(s, r, c);
   }
 
-
   /**
    * A user typing or pasting `values` at `address` (its top-left cell): Excel's input rules apply, a table
    * grows to take rows entered right below it, a protected sheet refuses locked cells, and Table.onChanged
@@ -385,6 +384,5 @@ function isApplicationCalculate(json: unknown): boolean {
 export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel {
   return new MemoryExcel(options);
 }
-
 
 export { isEngineError };

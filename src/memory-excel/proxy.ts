@@ -289,7 +289,6 @@ export abstract class ProxyBase<T = unknown> {
     }
   }
 
-
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, v] of this._loaded) out[k] = v;
@@ -329,7 +328,6 @@ export abstract class ProxyBase<T = unknown> {
       childDeliveries.forEach((d) => d());
     };
   }
-
 }
 
 function jsonArgs(args: unknown[]): unknown[] {
