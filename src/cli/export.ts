@@ -11,6 +11,7 @@ import { EXIT_FAILED, EXIT_OK, usageError } from "./errors";
 import { readInputFile, writeFileAtomic } from "./files";
 import { readWorkbook } from "./workbook-io";
 import { employeeCopyOfPlan } from "./xlsx/employee-copy";
+import { deflateZip } from "./xlsx/deflate-zip";
 import type { Plan } from "../core/model";
 import type { CommandContext } from "./commands";
 
@@ -18,7 +19,7 @@ import type { CommandContext } from "./commands";
 export async function employeeCopy(bytes: Uint8Array, file: string, options: { asOf?: string } = {}): Promise<{ bytes: Uint8Array; plan: Plan; left: number } | null> {
   const read = await readWorkbook(bytes, file);
   if (read.plan === null) return null;
-  return employeeCopyOfPlan(read.plan, { asOf: options.asOf });
+  return employeeCopyOfPlan(read.plan, { asOf: options.asOf, compress: deflateZip });
 }
 
 export async function runExport(context: CommandContext, file: string, options: { output: string; for: string; asOf?: string }): Promise<number> {

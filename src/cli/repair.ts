@@ -15,6 +15,7 @@ import { CliError, EXIT_FAILED, EXIT_OK } from "./errors";
 import { readInputFile, writeFileAtomic } from "./files";
 import { readXlsx } from "./xlsx/read-xlsx";
 import { snapshotToXlsx } from "./xlsx/write-xlsx";
+import { deflateZip } from "./xlsx/deflate-zip";
 
 export async function runRepair(context: CommandContext, file: string): Promise<number> {
   const bytes = await readInputFile(file);
@@ -40,7 +41,7 @@ export async function runRepair(context: CommandContext, file: string): Promise<
   const backup = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.bak.xlsx`);
   await copyFile(file, backup);
   await port.finishInterruptedSave();
-  await writeFileAtomic(file, await snapshotToXlsx(memory.snapshot()));
+  await writeFileAtomic(file, await snapshotToXlsx(memory.snapshot(), { compress: deflateZip }));
   context.io.stdout(say("repair.done", { file, time: read.interrupted.savedAt, backup }));
   return EXIT_OK;
 }

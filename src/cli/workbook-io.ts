@@ -17,6 +17,7 @@ import type { Language, Plan } from "../core/model";
 import { cliText } from "../i18n/cli";
 import { CliError } from "./errors";
 import { snapshotToXlsx } from "./xlsx/write-xlsx";
+import { deflateZip } from "./xlsx/deflate-zip";
 import { readXlsx, XlsxReadError, type XlsxReadOptions } from "./xlsx/read-xlsx";
 import type { CellRepair, PartRepair } from "./xlsx/package-fix";
 import { checkPipCells, type CellProbe, type WorkbookProbe } from "../excel/reader-checks";
@@ -34,7 +35,7 @@ export async function generateWorkbook(plan: Plan, options: GenerateOptions): Pr
   const memory = createMemoryExcel({ engine: null, sheets: [] });
   const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null });
   await port.writePlan(plan, { language: options.language, asOf: options.asOf ?? null });
-  return snapshotToXlsx(memory.snapshot());
+  return snapshotToXlsx(memory.snapshot(), { compress: deflateZip });
 }
 
 export interface WorkbookRead {
@@ -145,7 +146,7 @@ export async function updateWorkbook(bytes: Uint8Array, file: string, plan: Plan
   const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null });
   try {
     const report = await port.writePlan(plan, { language: options.language, asOf: options.asOf ?? null });
-    return { bytes: await snapshotToXlsx(memory.snapshot()), keptRows: report.keptRows };
+    return { bytes: await snapshotToXlsx(memory.snapshot(), { compress: deflateZip }), keptRows: report.keptRows };
   } catch (error) {
     // A PIP sheet with a password, a name Excel would take for a PIP table's, an unfinished save that cannot be
     // finished: the add-in's own sentence, in both languages, and the file left as it was.

@@ -13,7 +13,7 @@ import { createWorkbookPort } from "../../excel/office-port";
 import type { Language, Plan } from "../../core/model";
 import { columnLetter, defaultSheetNames, recordRowOf } from "../../workbook";
 import { employeePlan, restrictedColumns } from "../../workbook/audience";
-import { snapshotToXlsx } from "./write-xlsx";
+import { snapshotToXlsx, type XlsxWriteOptions } from "./write-xlsx";
 
 /** The journal sheet (src/excel/journal.ts) and the columns of the seal beside it (src/excel/seal.ts). */
 const JOURNAL_SHEET = "PIP_Journal";
@@ -42,14 +42,17 @@ function leaveOut(snapshot: WorkbookSnapshot, plan: Plan, language: Language): W
 }
 
 /** The employee's copy of `plan` (as read from its workbook): .xlsx bytes, the plan written, how many parts left out. */
-export async function employeeCopyOfPlan(plan: Plan, options: { asOf?: string | null } = {}): Promise<{ bytes: Uint8Array; plan: Plan; left: number }> {
+export async function employeeCopyOfPlan(
+  plan: Plan,
+  options: { asOf?: string | null; compress?: XlsxWriteOptions["compress"] } = {},
+): Promise<{ bytes: Uint8Array; plan: Plan; left: number }> {
   const language = plan.header.language;
   const copy = employeePlan(plan);
   const memory = createMemoryExcel({ engine: null, sheets: [] });
   const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null });
   await port.writePlan(copy, { language, asOf: options.asOf ?? null });
   const snapshot = leaveOut(memory.snapshot(), plan, language);
-  return { bytes: await snapshotToXlsx(snapshot), plan: copy, left: restrictedColumns(plan).length };
+  return { bytes: await snapshotToXlsx(snapshot, { compress: options.compress }), plan: copy, left: restrictedColumns(plan).length };
 }
 
 /** The copy's file name: the employee's id and name, then "employee copy" in the plan's language. */

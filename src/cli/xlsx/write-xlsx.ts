@@ -27,7 +27,6 @@ import { toXmlTextDeep } from "../../core/xml-text";
 import { addChartsToZip, sheetParts, type ChartAnchor, type ChartKind, type ChartSpec } from "./charts";
 import { dataValidationsXml, fileValidationOf, insertDataValidations, type FileDataValidation } from "./data-validations";
 import { addXlfnPrefixes } from "./xlfn";
-import { deflateZip } from "./deflate-zip";
 import { excelJsPrintArea, mergePrintAreas } from "./print-areas";
 
 // ---- small conversions -------------------------------------------------------------------------------------
@@ -425,6 +424,13 @@ export interface XlsxWriteOptions {
   creator?: string;
   /** Fixed timestamps make the bytes reproducible (tests); default now. */
   created?: Date;
+  /**
+   * How the finished package is compressed. Default: JSZip's DEFLATE (level 6), which runs everywhere — the
+   * browser preview's "Download .xlsx" and the pane's employee copy use this file too. The CLI passes Node's
+   * native zlib (./deflate-zip.ts, ~9 ms less a workbook: docs/PERFORMANCE.md); a browser bundle must not
+   * import node:zlib, so that choice is made by the Node callers (src/cli/workbook-io.ts, repair.ts, export.ts).
+   */
+  compress?: (zip: JSZip) => Promise<Uint8Array>;
 }
 
 /** The .xlsx bytes of a snapshot. */
@@ -472,6 +478,6 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
     zip.file(path, insertDataValidations(await zip.file(path)!.async("string"), element));
   }
   await addChartsToZip(zip, charts);
-  // Node's native DEFLATE, not JSZip's pako: ~9 ms less a workbook (./deflate-zip.ts, docs/PERFORMANCE.md).
-  return deflateZip(zip);
+  if (options.compress) return options.compress(zip);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
