@@ -34,6 +34,7 @@ import { SHEET_PROTECTION } from "./write/steps";
 import { refreshEvaluation as refreshEvaluationSheet } from "./evaluation";
 import { prepareRewrite } from "./rewrite";
 import type { SelfTestOptions, SelfTestReport } from "./self-test";
+import { canReadCompressedFile, EmployeeCopyError, openAsNewWorkbook, readDocumentBytes, type FileDocument } from "./employee-copy";
 
 /** The shape of `Excel.run` the port needs (the batch form). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -45,6 +46,24 @@ export interface WorkbookPortOptions {
   now?: () => string;
   /** readPlan's formula checks (ReadOptions.formulaChecks; default on). */
   formulaChecks?: boolean;
+  /**
+   * "A copy for the employee" (employee-copy.ts): where the workbook's file and Excel.createWorkbook come from.
+   * Default: Office's own when Excel.createWorkbook is there (ExcelApi 1.8); null: no such command (the CLI's port).
+   */
+  employeeCopy?: EmployeeCopyHost | null;
+}
+
+/** What employeeCopy() needs of Office: the document's file (null where Excel gives none: the web) and createWorkbook. */
+export interface EmployeeCopyHost {
+  document: FileDocument | null;
+  createWorkbook(base64: string): Promise<void>;
+}
+
+function officeEmployeeCopyHost(): EmployeeCopyHost | null {
+  if (typeof Excel === "undefined" || typeof Excel.createWorkbook !== "function") return null;
+  // Excel.createWorkbook is ExcelApi 1.8 (https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)).
+  if (typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.8") === false) return null;
+  return { document: canReadCompressedFile() ? Office.context.document : null, createWorkbook: (base64) => Excel.createWorkbook(base64) };
 }
 
 export interface OfficeWorkbookPort extends WorkbookPort {
@@ -52,11 +71,34 @@ export interface OfficeWorkbookPort extends WorkbookPort {
   writePlan(plan: Plan, options: WriteOptions & Pick<SaveInput, "asOf" | "maxBatchBytes">): Promise<WriteReport>;
   /** Diagnostics: the self-test (src/excel/self-test.ts, its own chunk) on temporary sheets of this workbook. */
   runSelfTest(options?: Pick<SelfTestOptions, "language">): Promise<SelfTestReport>;
+  /** "A copy for the employee" (issue 17): built in its own chunk, opened as a new workbook; absent outside Excel. */
+  employeeCopy?(): Promise<{ kind: "opened"; fileName: string }>;
+  employeeCopyOpens?: true;
 }
 
 export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptions = {}): OfficeWorkbookPort {
   let base: Plan | null = null;
   const now = portOptions.now ?? (() => new Date().toISOString());
+  const copyHost = portOptions.employeeCopy === undefined ? officeEmployeeCopyHost() : portOptions.employeeCopy;
+
+  /**
+   * The employee's copy: the workbook's bytes (Office.js getFileAsync) → the CLI's reader and employee-copy builder
+   * (its own chunk) → Excel.createWorkbook. Where Excel gives no file (the web), the plan as this port reads it.
+   */
+  async function makeEmployeeCopy(host: EmployeeCopyHost): Promise<{ kind: "opened"; fileName: string }> {
+    const bytes = host.document ? await readDocumentBytes(host.document) : null;
+    const build = await import(/* webpackChunkName: "employee-copy" */ "./employee-copy-build");
+    const asOf = portOptions.asOf ?? null;
+    let copy;
+    if (bytes) copy = await build.copyOfXlsx(bytes, asOf);
+    else {
+      const { plan } = await run((context) => readWorkbook(context, { validate: false, formulaChecks: false }));
+      if (plan === null) throw new EmployeeCopyError("noPlan", "the workbook holds no plan");
+      copy = await build.copyOfPlan(plan, asOf);
+    }
+    await openAsNewWorkbook(copy.bytes, (base64) => host.createWorkbook(base64));
+    return { kind: "opened", fileName: copy.fileName };
+  }
 
   /** Rewrites the workbook from an interrupted save's journal (the same plan and user columns it was writing). */
   async function finishFrom(context: Excel.RequestContext, read: WorkbookRead): Promise<WriteReport & { plan: Plan }> {
@@ -201,6 +243,9 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
       const { runSelfTest } = await import(/* webpackChunkName: "self-test" */ "./self-test");
       return runSelfTest(run, options);
     },
+
+    // The pane's "A copy for the employee" (src/taskpane/EmployeeCopy): opened as a new workbook, not downloaded.
+    ...(copyHost ? { employeeCopy: () => makeEmployeeCopy(copyHost), employeeCopyOpens: true as const } : {}),
 
     async selectCell(sheet, cell) {
       await run(async (context) => {

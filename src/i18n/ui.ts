@@ -384,6 +384,26 @@ export const UI_STRINGS = {
   "employeeCopy.working": { "en-US": "Making the copy…", "zh-CN": "正在生成副本…" },
   "employeeCopy.done": { "en-US": "Saved as {file}.", "zh-CN": "已保存为 {file}。" },
   "employeeCopy.failed": { "en-US": "The copy could not be made; the workbook is unchanged.", "zh-CN": "无法生成副本；工作簿未改动。" },
+  // In Excel (src/excel/employee-copy.ts): the copy opens as a new workbook (Excel.createWorkbook returns no handle).
+  "employeeCopy.open": { "en-US": "Open the employee's copy as a new workbook", "zh-CN": "在新工作簿中打开员工副本" },
+  "employeeCopy.opened": {
+    "en-US": "A copy for the employee has been opened in a new window — save it where the employee can get it.",
+    "zh-CN": "员工副本已在新窗口中打开——请把它保存到员工能拿到的位置。",
+  },
+  "employeeCopy.failedRead": {
+    "en-US": "Excel could not give PIPbook this workbook's file ({detail}); nothing was opened and the workbook is unchanged. Try again, or use the command line: pipbook export plan.xlsx --for employee -o copy.xlsx",
+    "zh-CN": "Excel 未能把本工作簿的文件交给 PIPbook（{detail}）；未打开任何副本，工作簿未改动。请重试，或用命令行：pipbook export plan.xlsx --for employee -o copy.xlsx",
+  },
+  "employeeCopy.sliceOf": { "en-US": "part {slice} of {slices}", "zh-CN": "第 {slice} 段，共 {slices} 段" },
+  "employeeCopy.fileUnavailable": { "en-US": "the file", "zh-CN": "文件" },
+  "employeeCopy.failedNoPlan": {
+    "en-US": "This workbook holds no PIP plan to copy; nothing was opened.",
+    "zh-CN": "本工作簿中没有可复制的 PIP 计划；未打开任何副本。",
+  },
+  "employeeCopy.failedOpen": {
+    "en-US": "The copy was made but Excel did not open it as a new workbook; the workbook is unchanged.",
+    "zh-CN": "副本已生成，但 Excel 未能将其作为新工作簿打开；工作簿未改动。",
+  },
   "employeeCopy.inExcel": {
     "en-US": "In Excel, make it with PIPbook's command line: pipbook export plan.xlsx --for employee -o copy.xlsx",
     "zh-CN": "在 Excel 中请用 PIPbook 命令行生成：pipbook export plan.xlsx --for employee -o copy.xlsx",
