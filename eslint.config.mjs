@@ -44,12 +44,13 @@ const LAYERS = {
 };
 // The host entry points create the Office.js port, as they are the only ones to detect the host (see
 // OFFICE_GLOBALS_ALLOWED): src/taskpane/index.tsx loads src/excel/office-port.ts on demand.
-// And ONE file of src/excel may import the CLI's employee-copy builder and .xlsx reader: the lazy chunk behind Excel's
-// "A copy for the employee" (issue 17), loaded by office-port.ts with import() on click only — so the in-memory Excel
-// and ExcelJS it needs stay out of the first scripts, and webpack's FORBIDDEN_IN_ADDIN still keeps HyperFormula out.
+// And ONE file of src/excel may import the CLI's employee-copy builder, its .xlsx reader and the in-memory Excel
+// (engine-less): the lazy chunk behind Excel's "A copy for the employee" (issue 17), loaded by office-port.ts with
+// import() on click only — so the in-memory Excel and ExcelJS stay out of the first scripts, and webpack's
+// FORBIDDEN_IN_ADDIN still keeps HyperFormula out of every chunk.
 const LAYER_EXCEPTIONS = {
   "src/taskpane/index.tsx": ["src/excel/office-port"],
-  "src/excel/employee-copy-build.ts": ["src/cli/xlsx/employee-copy", "src/cli/workbook-io"],
+  "src/excel/employee-copy-build.ts": ["src/cli/xlsx/employee-copy", "src/cli/xlsx/read-xlsx", "src/memory-excel"],
 };
 // What ships in the add-in never pulls in HyperFormula (GPL-3.0: preview and tests only) nor the in-memory Excel.
 const SHIPPED = ["a1", "i18n", "core", "workbook", "port", "excel", "taskpane", "host", "commands"];

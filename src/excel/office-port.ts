@@ -57,6 +57,8 @@ export interface WorkbookPortOptions {
 export interface EmployeeCopyHost {
   document: FileDocument | null;
   createWorkbook(base64: string): Promise<void>;
+  /** getFileAsync's slice size (default employee-copy.ts SLICE_SIZE). */
+  sliceSize?: number;
 }
 
 function officeEmployeeCopyHost(): EmployeeCopyHost | null {
@@ -86,7 +88,7 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
    * (its own chunk) → Excel.createWorkbook. Where Excel gives no file (the web), the plan as this port reads it.
    */
   async function makeEmployeeCopy(host: EmployeeCopyHost): Promise<{ kind: "opened"; fileName: string }> {
-    const bytes = host.document ? await readDocumentBytes(host.document) : null;
+    const bytes = host.document ? await readDocumentBytes(host.document, host.sliceSize) : null;
     const build = await import(/* webpackChunkName: "employee-copy" */ "./employee-copy-build");
     const asOf = portOptions.asOf ?? null;
     let copy;
