@@ -85,10 +85,21 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
 
   /**
    * The employee's copy: the workbook's bytes (Office.js getFileAsync) → the CLI's reader and employee-copy builder
-   * (its own chunk) → Excel.createWorkbook. Where Excel gives no file (the web), the plan as this port reads it.
+   * (its own chunk) → Excel.createWorkbook. Where Excel gives no file (the web) or refuses it, the plan as this port
+   * reads it.
    */
   async function makeEmployeeCopy(host: EmployeeCopyHost): Promise<{ kind: "opened"; fileName: string }> {
-    const bytes = host.document ? await readDocumentBytes(host.document, host.sliceSize) : null;
+    // getFileAsync refused before a slice was read (e.g. "Permission Denied" 7000 in some clients, OfficeDev/office-js#757;
+    // a renamed workbook on the web, #98): the plan as this port reads it makes the same copy. A slice failing
+    // mid-way is reported instead (the file was given, then broke off).
+    let bytes: Uint8Array | null = null;
+    if (host.document) {
+      try {
+        bytes = await readDocumentBytes(host.document, host.sliceSize);
+      } catch (error) {
+        if (!(error instanceof EmployeeCopyError && error.employeeCopyStep === "read" && error.slice === null)) throw error;
+      }
+    }
     const build = await import(/* webpackChunkName: "employee-copy" */ "./employee-copy-build");
     const asOf = portOptions.asOf ?? null;
     let copy;

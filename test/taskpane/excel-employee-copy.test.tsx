@@ -5,9 +5,10 @@
  * chunk) and opens it with Excel.createWorkbook. Here Office's document is a stand-in that serves the bytes of an
  * .xlsx the CLI wrote from the example plan in several slices and records getFileAsync/getSliceAsync/closeAsync, and
  * createWorkbook records what it receives: its base64 decodes to an .xlsx with none of the restricted texts in any
- * part, which `pipbook analyze` reads to the original's overall attainment. A slice that fails mid-way, a file Excel
- * will not give, and a createWorkbook that fails each give their sentence in both languages, with no file left open
- * and nothing opened.
+ * part, which `pipbook analyze` reads to the original's overall attainment. A slice that fails mid-way and a
+ * createWorkbook that fails each give their sentence in both languages, with no file left open (and, for the slice,
+ * nothing opened); a getFileAsync that refuses the file up front, or no file at all (Excel on the web), falls back to
+ * the plan the port reads.
  */
 import "./support/node-globals";
 import "@testing-library/jest-dom";
@@ -189,18 +190,35 @@ test.each([
   expect(doc.open).toBe(0);
 });
 
-test.each([
-  ["en-US", "Excel could not give PIPbook this workbook's file (the file)"],
-  ["zh-CN", "Excel 未能把本工作簿的文件交给 PIPbook（文件）"],
-] as const)("getFileAsync itself failing (%s): its sentence, nothing opened", async (language, sentence) => {
+test("getFileAsync refusing the file (before any slice): the copy is built from the plan the port reads, nothing left open", async () => {
   const doc = fakeDocument(original, { failOpen: true });
   const createWorkbook = recordingCreateWorkbook();
   const port = await excelPort({ document: doc, createWorkbook, sliceSize: SLICE });
-  await renderPane(port, { view: "tracking", language });
+  await renderPane(port, { view: "tracking" });
   fireEvent.click(await screen.findByTestId("employee-copy-download"));
-  await waitFor(() => expect(screen.getByTestId("employee-copy")).toHaveTextContent(sentence), { timeout: 30_000 });
-  expect(createWorkbook.received).toHaveLength(0);
+  await waitFor(() => expect(screen.getByTestId("employee-copy")).toHaveTextContent("A copy for the employee has been opened in a new window"), { timeout: 90_000 });
+  expect(doc.calls).toEqual([`getFileAsync(compressed,${SLICE})`]);
   expect(doc.open).toBe(0);
+  expect(createWorkbook.received).toHaveLength(1);
+  const parts = await partsText(new Uint8Array(Buffer.from(createWorkbook.received[0], "base64")));
+  for (const part of parts) for (const secret of Object.values(SECRETS)) expect(part.includes(secret)).toBe(false);
+});
+
+test("a file the .xlsx reader cannot read (the chunk's read error): the pane's sentence in en-US and zh-CN", async () => {
+  for (const [language, sentence] of [
+    ["en-US", "Excel could not give PIPbook this workbook's file (the file)"],
+    ["zh-CN", "Excel 未能把本工作簿的文件交给 PIPbook（文件）"],
+  ] as const) {
+    const { EmployeeCopyError } = await import("../../src/excel/employee-copy");
+    const port = Object.assign(await excelPort({ document: null, createWorkbook: recordingCreateWorkbook() }), {
+      employeeCopy: () => Promise.reject(new EmployeeCopyError("read", "not an .xlsx")),
+      employeeCopyOpens: true,
+    });
+    const view = await renderPane(port, { view: "tracking", language });
+    fireEvent.click(await screen.findByTestId("employee-copy-download"));
+    await waitFor(() => expect(screen.getByTestId("employee-copy")).toHaveTextContent(sentence), { timeout: 30_000 });
+    view.unmount();
+  }
 });
 
 test.each([
