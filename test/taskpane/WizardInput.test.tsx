@@ -46,11 +46,16 @@ describe("errors at the right moment", () => {
     await renderPane(port);
     goToStep("signOff");
     fireEvent.click(screen.getByTestId("wizard-write"));
-    const dialog = await screen.findByRole("alertdialog");
+    // The dialog by its test id, its parts with hidden: true. In jsdom, Tabster's modalizer (Fluent's modal focus trap)
+    // updates on timers and, on a loaded machine, can leave aria-hidden="true" on the surface itself after the
+    // lazy dialog mounts; whether the open dialog is exposed to assistive technology is checked where it is real —
+    // in Chromium, with axe, by the e2e journey "Create on an empty form" (test/e2e).
+    const dialog = await screen.findByTestId("summary-dialog");
+    expect(dialog).toHaveAttribute("role", "alertdialog");
     // Employee name, employee id, manager and "no goals".
-    expect(within(dialog).getByRole("heading")).toHaveTextContent("4 problems to fix first");
+    expect(within(dialog).getByRole("heading", { hidden: true })).toHaveTextContent("4 problems to fix first");
     expect(port.callsOf("writePlan")).toHaveLength(0);
-    fireEvent.click(within(dialog).getByRole("button", { name: "Go to the first" }));
+    fireEvent.click(within(dialog).getByRole("button", { name: "Go to the first", hidden: true }));
     await waitFor(() => expect(field("header.employeeName")).toHaveFocus());
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Plan & scenario");
     // Now every message shows.
