@@ -11,6 +11,7 @@
  * one sync), because a command on a chart that is not there fails the whole batch.
  */
 import { CHART_PREFIX, type ChartDecl, type SeriesDecl } from "../workbook/charts";
+import { at } from "../core/indexed";
 import { toXmlText } from "../core/xml-text";
 
 /** A chart found on the sheet: its name and how many series it has. */
@@ -107,7 +108,7 @@ export function queueCharts(worksheet: Excel.Worksheet, decls: readonly ChartDec
       chart.chartType = decl.chartType as Excel.ChartType;
       have = old.seriesCount;
     } else {
-      chart = worksheet.charts.add(decl.chartType as Excel.ChartType, worksheet.getRange(decl.series[0].values), "Columns" as Excel.ChartSeriesBy);
+      chart = worksheet.charts.add(decl.chartType as Excel.ChartType, worksheet.getRange(at(decl.series, 0, `${decl.name}: first series`).values), "Columns" as Excel.ChartSeriesBy);
       chart.name = decl.name;
       have = 1;
     }

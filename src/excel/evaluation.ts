@@ -58,9 +58,9 @@ export async function refreshEvaluation(context: Excel.RequestContext, source: E
   const protectionOptions = protection.options;
   if (wasProtected) protection.unprotect();
   const batches = packSteps(derivedSteps(() => ws, sheet, plan, language, sheetNames, existing(), true), source.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES);
-  for (let i = 0; i < batches.length; i++) {
+  for (const batch of batches) {
     context.application.suspendApiCalculationUntilNextSync();
-    for (const step of batches[i]) step.run();
+    for (const step of batch) step.run();
     // One sync per batch under the request-size limit: the loop runs once for a plan under 4 MB.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();

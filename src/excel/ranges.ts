@@ -12,6 +12,7 @@
  *
  * Queues commands only; the writer packs the steps into its batches and syncs.
  */
+import { at } from "../core/indexed";
 import { columnLetter, type ListTableDecl, type SheetDecl } from "../workbook/layout";
 import { COMMAND_BYTES, jsonBytes } from "./write/budget";
 
@@ -70,7 +71,7 @@ const isFormula = (cell: number | string): boolean => typeof cell === "string" &
  * Body cell (i, c) is a formula: "=…" in a cell not formatted as text. A text such as "=每周…" goes into a cell
  * formatted "@" first and stays text (the writer's rule for every text column), so it is a constant here.
  */
-const formulaIn = (b: Body, i: number, c: number): boolean => isFormula(b.rows[i][c]) && b.formats[i]?.[c] !== TEXT;
+const formulaIn = (b: Body, i: number, c: number): boolean => isFormula(at(at(b.rows, i, "body row"), c, "body cell")) && b.formats[i]?.[c] !== TEXT;
 const TEXT = "@";
 const sameRow = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -139,7 +140,7 @@ function area(b: Body, c0: number, c1: number, r0: number, r1: number): string {
 function bodyStep(ws: () => Excel.Worksheet, b: Body, from: number, to: number): RangeStep {
   const rows = b.rows.slice(from, to);
   const formats = b.formats.slice(from, to);
-  const width = b.rows[0].length;
+  const width = at(b.rows, 0, "body row").length;
   const formulaRuns = runsOf(width, (c) => formulaIn(b, 0, c));
   const mutedRuns = runsOf(width, (c) => formulaIn(b, 0, c) && b.muted.includes(c));
   return {
@@ -163,16 +164,18 @@ function bodyStep(ws: () => Excel.Worksheet, b: Body, from: number, to: number):
 function fillRows(b: Body, blockRows: number): number | null {
   const n = blockRows === 0 ? b.rows.length : blockRows;
   if (b.rows.length === 0 || n < 1 || b.rows.length % n !== 0) return null;
-  if (!b.rows.every((r, i) => r.length === b.rows[0].length && r.every((_, c) => formulaIn(b, i, c) === formulaIn(b, 0, c)))) return null;
-  if (n === 1 && !b.rows.every((r, i) => r.every((cell, c) => !formulaIn(b, i, c) || cell === b.rows[0][c]))) return null;
+  const top = at(b.rows, 0, "body row");
+  if (!b.rows.every((r, i) => r.length === top.length && r.every((_, c) => formulaIn(b, i, c) === formulaIn(b, 0, c)))) return null;
+  if (n === 1 && !b.rows.every((r, i) => r.every((cell, c) => !formulaIn(b, i, c) || cell === top[c]))) return null;
   // What the copies will hold: rows 3…n of block 1 are its row 2 moved down, and row i of a later block is row i of
   // block 1 moved down, their row-relative references with them. Every formula must be that, or the body is sent
   // row by row.
   for (let i = n === 1 ? 1 : 2; i < b.rows.length; i++) {
     const from = i < n ? 1 : i % n;
-    for (let c = 0; c < b.rows[i].length; c++) {
-      const cell = b.rows[i][c];
-      if (formulaIn(b, i, c) && relative(String(cell), i) !== relative(String(b.rows[from][c]), from)) return null;
+    const row = at(b.rows, i, "body row");
+    const source = at(b.rows, from, "block 1 row");
+    for (let c = 0; c < row.length; c++) {
+      if (formulaIn(b, i, c) && relative(String(row[c]), i) !== relative(String(source[c]), from)) return null;
     }
   }
   return n;
@@ -190,7 +193,7 @@ function relative(formula: string, row: number): string {
 }
 
 /** Every block has the same number formats throughout (then formats travel with the copies). */
-const uniformFormats = (b: Body, n: number) => b.formats.every((formats, i) => sameRow(formats, b.formats[i - (i % n)]));
+const uniformFormats = (b: Body, n: number) => b.formats.every((formats, i) => sameRow(formats, at(b.formats, i - (i % n), "block's first formats")));
 
 /**
  * A range of blocks (one of `blockRows` rows per goal) written as Excel's fill would make it: each distinct
@@ -212,12 +215,12 @@ const uniformFormats = (b: Body, n: number) => b.formats.every((formats, i) => s
 function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): RangeStep {
   const n = blockRows;
   const goals = b.rows.length / n;
-  const width = b.rows[0].length;
-  const at = (c0: number, c1: number, r0: number, r1: number) => area(b, c0, c1, r0, r1);
+  const width = at(b.rows, 0, "body row").length;
+  const span = (c0: number, c1: number, r0: number, r1: number) => area(b, c0, c1, r0, r1);
   const commands: RangeStep[] = [];
   const setFormats = (c0: number, c1: number, r0: number, r1: number) => {
     const formats = b.formats.slice(r0, r1 + 1).map((r) => r.slice(c0, c1 + 1));
-    commands.push({ bytes: jsonBytes(formats) + COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, r0, r1)).numberFormat = formats) });
+    commands.push({ bytes: jsonBytes(formats) + COMMAND_BYTES, run: () => void (ws().getRange(span(c0, c1, r0, r1)).numberFormat = formats) });
   };
   // Formats that differ within a block (a Tracking row in its goal's unit, a text typed into a number column) go in
   // whole after the copies, which carry the first rows' formats; the constants of the later rows then come after
@@ -226,7 +229,7 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
   const late: RangeStep[] = [];
   const setCells = (c0: number, c1: number, r0: number, r1: number) => {
     const cells = b.rows.slice(r0, r1 + 1).map((r) => r.slice(c0, c1 + 1));
-    (uniform || r0 < 2 ? commands : late).push({ bytes: jsonBytes(cells) + COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, r0, r1)).formulas = cells) });
+    (uniform || r0 < 2 ? commands : late).push({ bytes: jsonBytes(cells) + COMMAND_BYTES, run: () => void (ws().getRange(span(c0, c1, r0, r1)).formulas = cells) });
   };
   const copy = (dest: string, source: string, type: "All" | "Formats") =>
     commands.push({ bytes: 2 * COMMAND_BYTES, run: () => ws().getRange(dest).copyFrom(ws().getRange(source), type as Excel.RangeCopyType) });
@@ -236,7 +239,7 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
   const fillDown = (first: number, unit: number, total: number, type: "All" | "Formats", c0 = 0, c1 = width - 1) => {
     for (let done = unit; done < total; ) {
       const size = Math.min(done, total - done);
-      copy(at(c0, c1, first + done, first + done + size - 1), at(c0, c1, first, first + size - 1), type);
+      copy(span(c0, c1, first + done, first + done + size - 1), span(c0, c1, first, first + size - 1), type);
       done += size;
     }
   };
@@ -247,7 +250,8 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
   setCells(0, width - 1, 0, explicit - 1);
   if (n > 2) {
     fillDown(1, 1, n - 1, "All");
-    for (const [c0, c1] of runsOf(width, (c) => b.rows.slice(2, n).some((r, k) => !formulaIn(b, 2 + k, c) && r[c] !== b.rows[1][c]))) setCells(c0, c1, 2, n - 1);
+    const second = at(b.rows, 1, "body row");
+    for (const [c0, c1] of runsOf(width, (c) => b.rows.slice(2, n).some((r, k) => !formulaIn(b, 2 + k, c) && r[c] !== second[c]))) setCells(c0, c1, 2, n - 1);
   }
   // Blocks 2…: block 1 repeated, then the constants and number formats that differ. A block whose formats (its
   // goal's unit) a block before it already has copies that block's formats.
@@ -257,12 +261,12 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
     for (let g = 1; g < goals; g++) {
       const first = g * n;
       const block = b.rows.slice(first, first + n);
-      for (const [c0, c1] of runsOf(width, (c) => block.some((r, i) => !formulaIn(b, first + i, c) && r[c] !== b.rows[i][c]))) setCells(c0, c1, first, first + n - 1);
+      for (const [c0, c1] of runsOf(width, (c) => block.some((r, i) => !formulaIn(b, first + i, c) && r[c] !== at(b.rows, i, "block 1 row")[c]))) setCells(c0, c1, first, first + n - 1);
       if (!uniform) continue;
-      const like = formatted.find((h) => sameRow(b.formats[h * n], b.formats[first]));
+      const like = formatted.find((h) => sameRow(at(b.formats, h * n, "formats of a block before"), at(b.formats, first, "block formats")));
       if (like === 0) continue;
       if (like !== undefined) {
-        copy(at(0, width - 1, first, first + n - 1), at(0, width - 1, like * n, like * n + n - 1), "Formats");
+        copy(span(0, width - 1, first, first + n - 1), span(0, width - 1, like * n, like * n + n - 1), "Formats");
         continue;
       }
       setFormats(0, width - 1, first, first);
@@ -273,14 +277,14 @@ function filledBodyStep(ws: () => Excel.Worksheet, b: Body, blockRows: number): 
   const last = b.rows.length - 1;
   if (!uniform) {
     // Only the columns whose format is not the same all the way down (the others came with the copies).
-    for (const [c0, c1] of runsOf(width, (c) => b.formats.some((f) => f[c] !== b.formats[0][c]))) setFormats(c0, c1, 0, last);
+    for (const [c0, c1] of runsOf(width, (c) => b.formats.some((f) => f[c] !== at(b.formats, 0, "body formats")[c]))) setFormats(c0, c1, 0, last);
     commands.push(...late);
   }
   for (const [c0, c1] of runsOf(width, (c) => b.shade && formulaIn(b, 0, c))) {
-    commands.push({ bytes: COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, 0, last)).format.fill.color = STYLE.formulaFill) });
+    commands.push({ bytes: COMMAND_BYTES, run: () => void (ws().getRange(span(c0, c1, 0, last)).format.fill.color = STYLE.formulaFill) });
   }
   for (const [c0, c1] of runsOf(width, (c) => b.shade && formulaIn(b, 0, c) && b.muted.includes(c))) {
-    commands.push({ bytes: COMMAND_BYTES, run: () => void (ws().getRange(at(c0, c1, 0, last)).format.font.color = STYLE.mutedFont) });
+    commands.push({ bytes: COMMAND_BYTES, run: () => void (ws().getRange(span(c0, c1, 0, last)).format.font.color = STYLE.mutedFont) });
   }
   return { bytes: commands.reduce((sum, c) => sum + c.bytes, 0), run: () => commands.forEach((c) => c.run()) };
 }

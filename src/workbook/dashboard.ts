@@ -19,6 +19,7 @@ import { quoteSheetName } from "../a1";
 import type { GoalStatus, OutcomeSuggestion } from "../core/analysis";
 import type { Language, Outcome } from "../core/model";
 import { isoToDay, isoToSerial } from "../core/dates";
+import { at } from "../core/indexed";
 import { cliText } from "../i18n/cli";
 import { dashboardText, type DashboardMessageKey } from "../i18n/dashboard";
 import { columnLetter } from "./layout";
@@ -320,7 +321,7 @@ export function dashboardContent(plans: readonly DashboardPlan[], options: Dashb
     (_l, _ref, _c, r) => {
       const i = r - (row + 2);
       // No data: the plans (a name in the first column) minus those with a number.
-      return i < bands.length ? `COUNTIFS(${overall},${bands[i].criteria})` : `COUNTA(${col("employee")})-COUNT(${overall})`;
+      return i < bands.length ? `COUNTIFS(${overall},${at(bands, i, "attainment band").criteria})` : `COUNTA(${col("employee")})-COUNT(${overall})`;
     },
   );
 
@@ -333,7 +334,7 @@ export function dashboardContent(plans: readonly DashboardPlan[], options: Dashb
     ["days.22to30", 22, 30],
   ];
   const endingBlock = block("ending", [t("head.daysLeft"), t("plans")], ranges.map(([k]) => t(k)), (_l, _ref, _c, r) => {
-    const [, lo, hi] = ranges[r - (row + 2)];
+    const [, lo, hi] = at(ranges, r - (row + 2), "days-left range");
     return `COUNTIFS(${phase},${running},${daysLeft},">=${lo}",${daysLeft},"<=${hi}")`;
   });
 
@@ -341,10 +342,9 @@ export function dashboardContent(plans: readonly DashboardPlan[], options: Dashb
   const ending = col("quarterEnding");
   const recorded = col("recordedOutcome");
   const ended = str(phaseLabel("ended"));
-  const quarterLabels =
-    plans.length === 0
-      ? [quarterOf(options.asOf)]
-      : quartersBetween(plans.map((p) => quarterOf(p.planStart)).sort()[0], plans.map((p) => quarterOf(p.planEnd)).sort().at(-1)!);
+  const starts = plans.map((p) => quarterOf(p.planStart)).sort();
+  const ends = plans.map((p) => quarterOf(p.planEnd)).sort();
+  const quarterLabels = plans.length === 0 ? [quarterOf(options.asOf)] : quartersBetween(at(starts, 0, "first quarter"), at(ends, ends.length - 1, "last quarter"));
   const quartersBlock = block(
     "quarters",
     [t("head.quarter"), t("head.opened"), t("head.closed"), ...OUTCOMES.map(outcomeLabel), t("head.quarterAttainment")],
@@ -355,7 +355,7 @@ export function dashboardContent(plans: readonly DashboardPlan[], options: Dashb
       if (c === 2) return `COUNTIFS(${closedIn})`;
       if (c <= 2 + OUTCOMES.length) {
         // The outcome recorded at the evaluation, else the suggested one.
-        const o = str(outcomeLabel(OUTCOMES[c - 3]));
+        const o = str(outcomeLabel(at(OUTCOMES, c - 3, "outcome column")));
         return `COUNTIFS(${closedIn},${recorded},${o})+COUNTIFS(${closedIn},${recorded},${str(t("notRecorded"))},${col("outcome")},${o})`;
       }
       // #N/A, not "", for a quarter without a closed plan that has data: a line chart leaves a gap there.
@@ -394,7 +394,7 @@ export function dashboardContent(plans: readonly DashboardPlan[], options: Dashb
     name: `${DASHBOARD_CHART_PREFIX}${name}`,
     kind,
     goalIndex: null,
-    chartType: list[0].chartType,
+    chartType: at(list, 0, `${name}: first series`).chartType,
     title: t(title),
     categoryAxisTitle: t(category),
     valueAxisTitle: t(value),

@@ -23,6 +23,7 @@
  * Pure: no Office.js. Formulas are en-US, for `range.formulas`, using only functions that Excel, HyperFormula and
  * LibreOffice compute alike (TOOLCHAIN.md).
  */
+import { at } from "../../core/indexed";
 import type { Goal, Language, Plan } from "../../core/model";
 import { planPeriods, type Period, type PeriodKind } from "../../core/periods";
 import { SHEET_NAMES, SHEET_NOTES, SHEET_TITLES, type Localized } from "../../i18n/workbook";
@@ -394,6 +395,8 @@ const COLORS = {
   decline: "#C62828",
   goals: ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E", "#636363", "#997300"],
 };
+/** Goal g's colour, the palette repeating after its last. */
+const goalColor = (g: number): string => at(COLORS.goals, g % COLORS.goals.length, "goal colour");
 
 function columnRange(table: EvaluationTableName, key: string, firstRow: number, lastRow: number): string {
   const letter = columnLetter(evaluationColumnIndex(table, key));
@@ -440,7 +443,7 @@ export function evaluationCharts(plan: Plan, lang: Language): ChartDecl[] {
           values: range("chartAttainment", g),
           xValues: range("period", 0),
           chartType: "LineMarkers",
-          color: COLORS.goals[g % COLORS.goals.length],
+          color: goalColor(g),
         }),
       ),
       // A goal's target reached: a dashed line at 100 % across every period (the first goal's block of 1s).
@@ -508,7 +511,7 @@ export function evaluationCharts(plan: Plan, lang: Language): ChartDecl[] {
         values: q("chartAttainment", g),
         xValues: q("period", 0),
         chartType: "ColumnClustered",
-        color: COLORS.goals[g % COLORS.goals.length],
+        color: goalColor(g),
       })),
       position: chartSlot(goals.length + 1, 0, true),
     });
