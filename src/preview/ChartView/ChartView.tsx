@@ -35,14 +35,14 @@ export function valueRange(chart: GridChart): { min: number; max: number } {
 
 /** The colour a series is drawn in: the recorded one, else the palette's for its position. */
 export function seriesColour(chart: GridChart, index: number): string {
-  return chart.series[index]?.color ?? COLOURS[index % COLOURS.length];
+  return chart.series[index]?.color ?? COLOURS[index % COLOURS.length] ?? "#0f6cbd";
 }
 
 /** A value as the axis's number format shows it: "0%" → 93%, "0.0%" → 93.3%, anything else 3 significant digits. */
 export function axisNumber(value: number, numberFormat: string | undefined, language = "en-US"): string {
   const format = numberFormat ?? "General";
   const percent = /%/.test(format.replace(/"[^"]*"/g, ""));
-  const decimals = /\.(0+)/.exec(format)?.[1].length ?? 0;
+  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
   if (percent) return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: decimals, minimumFractionDigits: decimals }).format(value);
   if (/^0(\.0+)?$/.test(format)) return new Intl.NumberFormat(language, { maximumFractionDigits: decimals, minimumFractionDigits: decimals }).format(value);
   return Number.parseFloat(value.toPrecision(3)).toLocaleString(language);

@@ -11,9 +11,9 @@ import { useSheetGridStyles } from "./SheetGrid.styles";
 
 /** Dark fills get white text, so a header row stays readable (and passes the contrast check). */
 export function textColourOn(fill: string): string {
-  const m = /^#?([0-9a-f]{6})$/i.exec(fill);
-  if (!m) return "#1f1f1f";
-  const n = Number.parseInt(m[1], 16);
+  const hex = /^#?([0-9a-f]{6})$/i.exec(fill)?.[1];
+  if (!hex) return "#1f1f1f";
+  const n = Number.parseInt(hex, 16);
   const channel = (c: number) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

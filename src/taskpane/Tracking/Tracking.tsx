@@ -108,7 +108,8 @@ function CheckInForm({ controller, plan }: { controller: PaneController; plan: P
       return;
     }
     form.setProblems({});
-    const ok = result.entries.length === 1 ? await controller.addTrackingEntry(result.entries[0]) : await controller.addTrackingEntries(result.entries);
+    const [only, ...more] = result.entries;
+    const ok = only && more.length === 0 ? await controller.addTrackingEntry(only) : await controller.addTrackingEntries(result.entries);
     if (ok) form.reset();
   };
   // Until the first submit a field's own message waits for the field to be left.

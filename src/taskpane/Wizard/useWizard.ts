@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "../../core/findings";
 import type { Plan } from "../../core/model";
+import { at } from "../../core/indexed";
 import { validatePlan } from "../../core/validate";
 import type { PaneController } from "../App/App.types";
 import { useUi } from "../context";
@@ -28,7 +29,8 @@ export interface WizardState {
 
 export function useWizard(controller: PaneController): WizardState {
   const [index, setIndex] = useState(0);
-  const step = WIZARD_STEPS[index];
+  // goTo clamps index to the steps, so a miss is a bug: at() says which index.
+  const step = at(WIZARD_STEPS, index, "wizard step");
   const { language } = useUi();
   // Until something is typed, a new plan follows the pane's language (its workbook language included).
   const fresh = useMemo(() => newPlan(controller.asOf, language), [controller.asOf, language]);

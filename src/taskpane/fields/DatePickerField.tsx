@@ -25,7 +25,7 @@ import { useShownMessage } from "./reveal";
 function isoToDate(iso: string | null | undefined): Date | null {
   const valid = iso ? parseUserDate(iso) : null;
   if (!valid) return null;
-  const [y, m, d] = valid.split("-").map(Number);
+  const [y = Number.NaN, m = Number.NaN, d = Number.NaN] = valid.split("-").map(Number);
   const date = new Date(y, m - 1, d);
   date.setFullYear(y);
   return date;
