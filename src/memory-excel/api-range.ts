@@ -254,16 +254,6 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     });
   }
 
-  /**
-   * Not implemented: the range it returns fails with NotImplemented when a command uses it, and nothing moves.
-   * test/cli/column-moved.test.ts calls it and then uses other ranges only, so there it inserts nothing.
-   */
-  insert(shift: string): RangeProxy {
-    return this._derive("insert", [shift], () => {
-      throw new MemoryExcelError("NotImplemented", "Range.insert isn't in the in-memory Excel.", "Range.insert");
-    });
-  }
-
   /** Range.copyFrom: tiles the source over this range; formulas move their relative references, as a paste does. */
   copyFrom(source: unknown, copyType: string = "All", skipBlanks = false, transpose = false): void {
     this._command("copyFrom", [source, copyType, skipBlanks, transpose], () => {
