@@ -97,7 +97,7 @@ export function createEngineLaterExcel(options: EngineLaterOptions): EngineLater
  * The port the pane gets: `port` (over the engine-backed workbook) for everything, except the first read of a
  * workbook with nothing to compute before the engine is ready, which `quick` (over the engine-less copy) answers.
  */
-export function portWithQuickFirstRead(port: WorkbookPort, quick: WorkbookPort | null, excel: Pick<EngineLaterExcel, "isReady">): WorkbookPort {
+export function portWithQuickFirstRead(port: WorkbookPort, quick: Pick<WorkbookPort, "readPlan"> | null, excel: Pick<EngineLaterExcel, "isReady">): WorkbookPort {
   let firstRead = quick !== null;
   const wrapped: WorkbookPort = {
     readPlan: () => {

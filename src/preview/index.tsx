@@ -10,10 +10,11 @@ import { createRoot } from "react-dom/client";
 import examplePlanJson from "../../examples/sales-q2-2024.plan.json";
 import { isValidIsoDate } from "../core/dates";
 import { planSchema } from "../core/model";
-import { createWorkbookPort } from "../excel/office-port";
 import { pickLanguage } from "../i18n/ui";
+import { firstViewLoaded } from "../taskpane/App/App";
 import { LanguageProvider } from "../taskpane/context";
 import { createEngineLaterExcel, portWithQuickFirstRead } from "./engine-later";
+import { lazyWorkbookPort, readerOnlyPort } from "./lazy-port";
 import { browserStorage, forget, loadSaved, save } from "./persist";
 import { PreviewApp } from "./PreviewApp/PreviewApp";
 import type { KeepStatus, PreviewKeeping, PreviewWorkbook } from "./PreviewApp/PreviewApp.types";
@@ -46,9 +47,14 @@ async function main(): Promise<void> {
     },
   });
   // The in-memory Excel stands in for a current Excel (ExcelApi 1.13+), which has Table.resize for appended rows.
-  const enginePort = createWorkbookPort((batch) => excel.run(batch), { asOf: asOf ?? null });
+  // The office-port (writer, Evaluation, charts) is its own chunk too: a new workbook's first read needs only the
+  // reader (readerOnlyPort); the port loads with the engine, or at the first call that needs it.
+  const enginePort = lazyWorkbookPort(async () => {
+    const { createWorkbookPort } = await import(/* webpackChunkName: "office-port" */ "../excel/office-port");
+    return createWorkbookPort((batch) => excel.run(batch), { asOf: asOf ?? null });
+  });
   const quick = excel.withoutEngine;
-  const port = Object.assign(portWithQuickFirstRead(enginePort, quick ? createWorkbookPort((batch) => quick.run(batch), { asOf: asOf ?? null }) : null, excel), {
+  const port = Object.assign(portWithQuickFirstRead(enginePort, quick ? readerOnlyPort((batch) => quick.run(batch)) : null, excel), {
     // The pane's "A copy for the employee" (src/taskpane/EmployeeCopy): here a download of the CLI's copy.
     employeeCopy: () => downloadEmployeeCopy(enginePort, asOf ?? null),
   });
@@ -112,6 +118,9 @@ async function main(): Promise<void> {
     },
   };
 
+  // The first view's chunks are preloaded beside preview.js: render once they have run, so no Suspense fallback
+  // shows and React's 300 ms throttle on revealing suspended content does not delay the first view (issue 16).
+  await firstViewLoaded().catch(() => undefined);
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <LanguageProvider initialLanguage={language}>
@@ -119,7 +128,10 @@ async function main(): Promise<void> {
       </LanguageProvider>
     </FluentProvider>,
   );
-  const start = () => void excel.startEngine();
+  const start = () => {
+    void excel.startEngine();
+    void enginePort.preload();
+  };
   // A kept workbook with formulas: the pane's first read needs the engine, so it starts once the page (the grid with
   // the kept values, the pane saying it is reading) has painted; a new workbook's first view needs no engine at all.
   if (excel.startsEmpty) startEngineAfterFirstView(start);

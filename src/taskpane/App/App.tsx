@@ -13,17 +13,37 @@ import { sealFindings } from "../Seal/sealFindings";
 
 type ViewComponent = (props: ViewProps) => ReactNode;
 
-const loadWizard = () => import(/* webpackChunkName: "view-plan" */ "../Wizard/Wizard");
+/**
+ * A component from a chunk: rendered directly when the chunk has already loaded as the component mounts (no Suspense
+ * fallback, so React's 300 ms throttle on revealing suspended content does not hold the first view back: issue 16),
+ * else through `lazy` as before. Which of the two is chosen once per mount, so a mounted view never remounts.
+ */
+function fromChunk<P extends object>(chunk: Promise<(props: P) => ReactNode>): (props: P) => ReactNode {
+  let loaded: ((props: P) => ReactNode) | null = null;
+  chunk.then((component) => (loaded = component)).catch(() => undefined);
+  const Lazy = lazy(() => chunk.then((component) => ({ default: component })));
+  return function FromChunk(props: P): ReactNode {
+    const [Component] = useState<(props: P) => ReactNode>(() => loaded ?? Lazy);
+    return <Component {...props} />;
+  };
+}
+
+// The first view's chunks are requested at once (the preview also preloads them from its HTML).
+const wizardChunk = import(/* webpackChunkName: "view-plan" */ "../Wizard/Wizard");
+const tabsChunk = import(/* webpackChunkName: "view-tabs" */ "./ViewTabs");
+/** Resolves when the first view's chunks have loaded (the preview renders after it, so nothing suspends). */
+export const firstViewLoaded = (): Promise<void> => Promise.all([wizardChunk, tabsChunk]).then(() => undefined);
+const PlanView = fromChunk<ViewProps>(wizardChunk.then((m) => m.Wizard));
+const ViewTabs = fromChunk<{ view: ViewName; onSelect: (view: ViewName) => void }>(tabsChunk.then((m) => m.ViewTabs));
+const LanguageSwitch = fromChunk<object>(tabsChunk.then((m) => m.LanguageSwitch));
+
 const loadStatus = () => import(/* webpackChunkName: "messages" */ "./StatusArea");
-const views: Record<ViewName, React.LazyExoticComponent<ViewComponent>> = {
-  plan: lazy(() => loadWizard().then((m) => ({ default: m.Wizard }))),
+const views: Record<ViewName, ViewComponent | React.LazyExoticComponent<ViewComponent>> = {
+  plan: PlanView,
   tracking: lazy(() => import(/* webpackChunkName: "view-tracking" */ "../Tracking/Tracking").then((m) => ({ default: m.Tracking }))),
   check: lazy(() => import(/* webpackChunkName: "view-check" */ "../Check/Check").then((m) => ({ default: m.Check }))),
   evaluate: lazy(() => import(/* webpackChunkName: "view-evaluate" */ "../Evaluate/Evaluate").then((m) => ({ default: m.Evaluate }))),
 };
-const loadTabs = () => import(/* webpackChunkName: "view-tabs" */ "./ViewTabs");
-const ViewTabs = lazy(() => loadTabs().then((m) => ({ default: m.ViewTabs })));
-const LanguageSwitch = lazy(() => loadTabs().then((m) => ({ default: m.LanguageSwitch })));
 const StatusArea = lazy(() => loadStatus().then((m) => ({ default: m.StatusArea })));
 // "Changed after signing": only when the reader found the signed plan edited, so its own chunk.
 const SealBanner = lazy(() => import(/* webpackChunkName: "seal-banner" */ "../Seal/SealBanner").then((m) => ({ default: m.SealBanner })));
@@ -91,5 +111,3 @@ export function App(props: AppProps): ReactNode {
   );
 }
 
-void loadWizard();
-void loadTabs();
