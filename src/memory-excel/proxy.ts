@@ -382,7 +382,11 @@ export abstract class CollectionProxy<T, Item extends ProxyBase> extends ProxyBa
     return this._get("count") as number;
   }
 
-  override _queueLoad(paths: string[]): void {
+  /**
+   * A collection's load paths split into its own properties and its items' paths. Office lets a collection load its
+   * items' properties by name ("name" on worksheets = "items/name"); no path at all loads the items.
+   */
+  private _splitLoadPaths(paths: string[]): { own: string[]; itemPaths: string[]; wantsItems: boolean } {
     const ownProps = new Set(Object.keys(this._spec.props));
     const own: string[] = [];
     const itemPaths: string[] = [];
@@ -395,11 +399,15 @@ export abstract class CollectionProxy<T, Item extends ProxyBase> extends ProxyBa
       } else if (ownProps.has(head) && rest.length === 0) {
         own.push(head);
       } else {
-        // Office lets a collection load its items' properties by name ("name" on worksheets = "items/name").
         wantsItems = true;
         itemPaths.push(p);
       }
     }
+    return { own, itemPaths, wantsItems };
+  }
+
+  override _queueLoad(paths: string[]): void {
+    const { own, itemPaths, wantsItems } = this._splitLoadPaths(paths);
     if (own.length) super._queueLoad(own);
     if (!wantsItems) return;
     this.context.enqueue({ o: this._path, m: "loadItems", a: itemPaths }, (batch) => {
@@ -420,21 +428,7 @@ export abstract class CollectionProxy<T, Item extends ProxyBase> extends ProxyBa
 
   /** Nested loads ("items/series/items/name", "series/count") reach collections through here. */
   override _loadNow(paths: string[]): () => void {
-    const ownProps = new Set(Object.keys(this._spec.props));
-    const own: string[] = [];
-    const itemPaths: string[] = [];
-    let wantsItems = paths.length === 0;
-    for (const p of paths) {
-      const [head = "", ...rest] = p.split("/");
-      if (head === "items") {
-        wantsItems = true;
-        if (rest.length) itemPaths.push(rest.join("/"));
-      } else if (ownProps.has(head) && rest.length === 0) own.push(head);
-      else {
-        wantsItems = true;
-        itemPaths.push(p);
-      }
-    }
+    const { own, itemPaths, wantsItems } = this._splitLoadPaths(paths);
     const deliverOwn = own.length ? super._loadNow(own) : () => undefined;
     const deliverItems = wantsItems ? this._loadItemsNow(itemPaths) : () => undefined;
     return () => {
