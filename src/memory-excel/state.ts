@@ -330,9 +330,24 @@ export interface WorkbookStateOptions {
   strictFormulas?: boolean;
 }
 
+/**
+ * A defined name the workbook brought with it (Formulas › Name Manager), kept so that a rewrite does not lose it:
+ * passed through as written, never evaluated (see README.md).
+ */
+export interface DefinedNameState {
+  name: string;
+  /** The formula text as the file stores it, without "=" ("Notes!$B$2", "0.8"). */
+  formula: string;
+  /** The sheet a sheet-scoped name belongs to (by id, so it follows a rename); null: the workbook. */
+  scopeSheetId: string | null;
+  comment: string;
+  visible: boolean;
+}
+
 export class WorkbookState {
   sheets: SheetState[] = [];
   tables: TableState[] = [];
+  names: DefinedNameState[] = [];
   activeSheetId: string | null = null;
   selection: { sheetId: string; rect: Rect } | null = null;
   calculationMode = "Automatic";
