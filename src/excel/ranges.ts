@@ -170,12 +170,22 @@ function fillRows(b: Body, blockRows: number): number | null {
   // What the copies will hold: rows 3…n of block 1 are its row 2 moved down, and row i of a later block is row i of
   // block 1 moved down, their row-relative references with them. Every formula must be that, or the body is sent
   // row by row.
+  // The sources are block 1's rows, each the source of many rows: their relative forms are made once.
+  const sourceForms = new Map<number, string[]>();
+  const formsOf = (from: number): string[] => {
+    let forms = sourceForms.get(from);
+    if (!forms) {
+      forms = at(b.rows, from, "block 1 row").map((cell, c) => (formulaIn(b, from, c) ? relative(String(cell), from) : ""));
+      sourceForms.set(from, forms);
+    }
+    return forms;
+  };
   for (let i = n === 1 ? 1 : 2; i < b.rows.length; i++) {
     const from = i < n ? 1 : i % n;
     const row = at(b.rows, i, "body row");
-    const source = at(b.rows, from, "block 1 row");
+    const source = formsOf(from);
     for (let c = 0; c < row.length; c++) {
-      if (formulaIn(b, i, c) && relative(String(row[c]), i) !== relative(String(source[c]), from)) return null;
+      if (formulaIn(b, i, c) && relative(String(row[c]), i) !== source[c]) return null;
     }
   }
   return n;
@@ -186,11 +196,12 @@ function fillRows(b: Body, blockRows: number): number | null {
  * copy moved down compares equal to its source. Text inside quotes is left alone (a literal does not move).
  */
 function relative(formula: string, row: number): string {
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (m, col: string, abs: string, r: string) => (abs ? m : `${col}R[${Number(r) - row}]`))))
-    .join("");
+  // One scan: a quoted literal matches first and is kept; elsewhere a reference with a relative row is rewritten.
+  return formula.replace(RELATIVE_SCAN, (m, quoted: string | undefined, col: string, abs: string, r: string) =>
+    quoted !== undefined || abs ? m : `${col}R[${Number(r) - row}]`,
+  );
 }
+const RELATIVE_SCAN = /("(?:[^"]|"")*")|(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g;
 
 /** Every block has the same number formats throughout (then formats travel with the copies). */
 const uniformFormats = (b: Body, n: number) => b.formats.every((formats, i) => sameRow(formats, at(b.formats, i - (i % n), "block's first formats")));

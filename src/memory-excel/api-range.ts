@@ -29,6 +29,8 @@ import {
   type ValidationEntry,
   type ValidationProps,
   WorkbookState,
+  cloneCell,
+  cloneFormat,
   coerceInput,
   isoDateToSerial,
   keyColumn,
@@ -268,7 +270,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
       const cols = Math.max(sc, Math.floor(rectColumns(dst.rect) / sc) * sc);
       const target: Rect = { r0: dst.rect.r0, c0: dst.rect.c0, r1: dst.rect.r0 + rows - 1, c1: dst.rect.c0 + cols - 1 };
       st.assertEditable(dst.sheet, target, "values", location);
-      const snapshot = grid(src.rect, (r, c) => JSON.parse(JSON.stringify(st.cell(src.sheet, r, c) ?? {})) as ReturnType<typeof st.cell>);
+      const snapshot = grid(src.rect, (r, c) => cloneCell(st.cell(src.sheet, r, c)));
       for (let i = 0; i < rows; i++) {
         for (let j = 0; j < cols; j++) {
           const from = snapshot[i % sr]?.[j % sc] ?? {};
@@ -292,7 +294,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
           if (copyType === "All" || copyType === "Formats") {
             const cell = st.cell(dst.sheet, r, c);
             if (from.format) {
-              st.setFormat(dst.sheet, { r0: r, c0: c, r1: r, c1: c }, (f) => Object.assign(f, JSON.parse(JSON.stringify(from.format))));
+              st.setFormat(dst.sheet, { r0: r, c0: c, r1: r, c1: c }, (f) => Object.assign(f, cloneFormat(from.format)));
             } else if (cell?.format) delete cell.format;
           }
         }

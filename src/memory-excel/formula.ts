@@ -44,6 +44,7 @@ export function rowRelativeKey(formula: string, row: number): string {
 
 export function renameSheetInFormula(formula: string, oldName: string, newName: string): string {
   const lower = oldName.toLowerCase();
+  if (!mayName(formula, lower)) return formula;
   let changed = false;
   const tokens = tokenize(formula).map((t): FormulaToken => {
     if (t.kind === "ref" && t.sheet !== null && t.sheet.toLowerCase() === lower) {
@@ -58,6 +59,7 @@ export function renameSheetInFormula(formula: string, oldName: string, newName: 
 /** References to a deleted sheet become #REF!, as in Excel. */
 export function dropSheetFromFormula(formula: string, sheetName: string): string {
   const lower = sheetName.toLowerCase();
+  if (!mayName(formula, lower)) return formula;
   let changed = false;
   const tokens = tokenize(formula).map((t): FormulaToken => {
     if (t.kind === "ref" && t.sheet !== null && t.sheet.toLowerCase() === lower) {
@@ -243,9 +245,19 @@ export function rewriteForEngine(formula: string, ctx: EngineRewriteContext): st
   return render(tokens, { quoteAllSheets: true });
 }
 
+/**
+ * Whether `formula` can name the sheet or table `lowerName` at all (as written, or quoted with its apostrophes
+ * doubled): a rename visits every formula of the workbook, and most name something else, so they skip the tokenizer.
+ */
+function mayName(formula: string, lowerName: string): boolean {
+  const text = formula.toLowerCase();
+  return text.includes(lowerName) || (lowerName.includes("'") && text.includes(lowerName.replace(/'/g, "''")));
+}
+
 /** Renames a table inside structured references (Excel keeps formulas pointing at the renamed table). */
 export function renameTableInFormula(formula: string, oldName: string, newName: string): string {
   const lower = oldName.toLowerCase();
+  if (!mayName(formula, lower)) return formula;
   let changed = false;
   const tokens = tokenize(formula).map((t): FormulaToken => {
     if (t.kind === "structured" && t.table !== null && t.table.toLowerCase() === lower) {
@@ -270,6 +282,8 @@ export function renameColumnInFormula(
   hostTableName: string | null,
 ): string {
   const lower = tableName.toLowerCase();
+  // A reference to the host table may leave its name out ("[@Goal]"), so only the bracket rules the formula out.
+  if (!formula.includes("[")) return formula;
   let changed = false;
   const tokens = tokenize(formula).map((t): FormulaToken => {
     if (t.kind !== "structured") return t;

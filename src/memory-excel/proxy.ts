@@ -13,6 +13,7 @@
  * `isNullObject` can be read after that sync, loaded or not. Setting a property or calling a method on a null
  * object fails the batch with ItemNotFound (the documentation is silent on it; failing loudly finds bugs).
  */
+import { utf8Length } from "../a1";
 import { MemoryExcelError, invalidArgument, propertyNotLoaded } from "./errors";
 import type { WorkbookState } from "./state";
 
@@ -91,7 +92,7 @@ export class MemoryRequestContext {
       await Promise.resolve();
       return passThroughValue as T;
     }
-    const bytes = new TextEncoder().encode(JSON.stringify(commands.map((c) => c.json))).length;
+    const bytes = utf8Length(JSON.stringify(commands.map((c) => c.json)));
     this.host.recordSync(bytes);
     await Promise.resolve();
     const batch: BatchResult = { deliveries: [] };
@@ -160,8 +161,9 @@ export abstract class ProxyBase<T = unknown> {
   readonly _proxyId: number;
   /** Path-like description of how the object was reached (for batch JSON and error messages). */
   readonly _path: string;
-  protected _loaded = new Map<string, unknown>();
-  private _children = new Map<string, ProxyBase>();
+  /** Loaded values and navigation children, made on first use (most proxies of a write are only ever set). */
+  private _loadedMap: Map<string, unknown> | undefined;
+  private _childMap: Map<string, ProxyBase> | undefined;
   private _resolver: Resolver<T>;
   private _resolved = false;
   private _resolvedTarget: T | null = null;
@@ -185,6 +187,14 @@ export abstract class ProxyBase<T = unknown> {
   }
 
   abstract get _spec(): ProxySpec<this>;
+
+  protected get _loaded(): Map<string, unknown> {
+    return (this._loadedMap ??= new Map());
+  }
+
+  private get _children(): Map<string, ProxyBase> {
+    return (this._childMap ??= new Map());
+  }
 
   /** The target in the workbook state; resolved on first use, then kept. Null for a null object. */
   _resolve(): T | null {
@@ -210,15 +220,16 @@ export abstract class ProxyBase<T = unknown> {
   get isNullObject(): boolean {
     if (this._nullKnown === undefined) {
       if (!this._orNull && this._resolved) return false;
-      if (!this._orNull && this._loaded.size > 0) return false;
+      if (!this._orNull && (this._loadedMap?.size ?? 0) > 0) return false;
       throw propertyNotLoaded("isNullObject", this._spec.typeName);
     }
     return this._nullKnown;
   }
 
   _get(name: string): unknown {
-    if (!this._loaded.has(name)) throw propertyNotLoaded(name, this._spec.typeName);
-    return this._loaded.get(name);
+    const loaded = this._loadedMap;
+    if (!loaded?.has(name)) throw propertyNotLoaded(name, this._spec.typeName);
+    return loaded.get(name);
   }
 
   _setProp(name: string, value: unknown): void {
@@ -291,8 +302,8 @@ export abstract class ProxyBase<T = unknown> {
 
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of this._loaded) out[k] = v;
-    for (const [name, child] of this._children) {
+    for (const [k, v] of this._loadedMap ?? []) out[k] = v;
+    for (const [name, child] of this._childMap ?? []) {
       const json = child.toJSON();
       if (Object.keys(json).length > 0) out[name] = json;
     }

@@ -244,10 +244,25 @@ export function validateTableName(name: unknown, location: string): string {
   return name;
 }
 
-function cloneFormat(f: CellFormat | undefined): CellFormat | undefined {
+/** A copy of a cell's format that shares nothing with it (borders are the one nested part). */
+export function cloneFormat(f: CellFormat): CellFormat;
+export function cloneFormat(f: CellFormat | undefined): CellFormat | undefined;
+export function cloneFormat(f: CellFormat | undefined): CellFormat | undefined {
   if (!f) return undefined;
   const copy: CellFormat = { ...f };
-  if (f.borders) copy.borders = JSON.parse(JSON.stringify(f.borders)) as CellFormat["borders"];
+  if (f.borders) {
+    const borders: NonNullable<CellFormat["borders"]> = {};
+    for (const [edge, border] of Object.entries(f.borders) as [BorderEdge, BorderState | undefined][]) if (border) borders[edge] = { ...border };
+    copy.borders = borders;
+  }
+  return copy;
+}
+
+/** A copy of a cell (its value is a scalar or an error object, never changed in place; its format is copied). */
+export function cloneCell(cell: CellData | undefined): CellData {
+  if (!cell) return {};
+  const copy: CellData = { ...cell };
+  if (cell.format) copy.format = cloneFormat(cell.format);
   return copy;
 }
 
@@ -489,11 +504,9 @@ export class WorkbookState {
           if (resend) this.pushToEngine(sheet, keyRow(key), keyColumn(key));
         }
       }
-      for (const t of this.tables) for (const c of t.columns) if (c.calculatedFormula) c.calculatedFormula = rewrite(c.calculatedFormula);
-      for (const v of sheet.validations) {
-        if (v.rule) v.rule = JSON.parse(rewriteRuleFormulas(JSON.stringify(v.rule), rewrite)) as ValidationEntry["rule"];
-      }
+      for (const v of sheet.validations) if (v.rule) rewriteRuleFormulas(v.rule, rewrite);
     }
+    for (const t of this.tables) for (const c of t.columns) if (c.calculatedFormula) c.calculatedFormula = rewrite(c.calculatedFormula);
   }
 
   // ---- cells -------------------------------------------------------------------------------------------
@@ -1296,20 +1309,23 @@ function propsKey(p: ValidationProps): string {
 /** Joins entries with equal settings whose rectangles together form a rectangle (keeps the snapshot short). */
 function mergeValidations(entries: ValidationEntry[]): ValidationEntry[] {
   const list = entries.map((e) => ({ ...e }));
+  // Each entry's settings as text, made once (comparing them pairwise was most of a write's validation time).
+  const keys = list.map(propsKey);
   let merged = true;
   while (merged) {
     merged = false;
     outer: for (const [i, first] of list.entries()) {
-      for (const [j, second] of list.entries()) {
-        if (j <= i) continue;
+      for (let j = i + 1; j < list.length; j++) {
+        const second = list[j];
+        if (!second) break;
         const a = first.rect;
         const b = second.rect;
-        if (propsKey(first) !== propsKey(second)) continue;
         const vertical = a.c0 === b.c0 && a.c1 === b.c1 && (a.r1 + 1 === b.r0 || b.r1 + 1 === a.r0);
         const horizontal = a.r0 === b.r0 && a.r1 === b.r1 && (a.c1 + 1 === b.c0 || b.c1 + 1 === a.c0);
-        if (vertical || horizontal) {
+        if ((vertical || horizontal) && keys[i] === keys[j]) {
           list[i] = { ...first, rect: boundingRect(a, b) };
           list.splice(j, 1);
+          keys.splice(j, 1);
           merged = true;
           break outer;
         }
@@ -1319,8 +1335,8 @@ function mergeValidations(entries: ValidationEntry[]): ValidationEntry[] {
   return list;
 }
 
-function rewriteRuleFormulas(json: string, rewrite: (f: string) => string): string {
-  const rule = JSON.parse(json) as Record<string, Record<string, unknown>>;
+/** Rewrites the formulas of a validation rule in place (the rule is the entry's own: cloneProps copies it). */
+function rewriteRuleFormulas(rule: Record<string, Record<string, unknown>>, rewrite: (f: string) => string): void {
   for (const body of Object.values(rule)) {
     if (!body || typeof body !== "object") continue;
     for (const key of ["formula1", "formula2", "formula", "source"]) {
@@ -1328,5 +1344,4 @@ function rewriteRuleFormulas(json: string, rewrite: (f: string) => string): stri
       if (typeof v === "string" && v.startsWith("=")) body[key] = rewrite(v);
     }
   }
-  return JSON.stringify(rule);
 }

@@ -8,6 +8,7 @@
  * The writer stays under 4 MB per batch, with room for what its estimate does not count. The estimate is an upper
  * bound of the UTF-8 JSON of the queued commands, which is what the in-memory Excel measures.
  */
+import { utf8Length } from "../../a1";
 
 /** Excel on the web's request limit: a single command may not exceed it (the preflight refuses such a step). */
 export const REQUEST_LIMIT_BYTES = 5_000_000;
@@ -18,11 +19,9 @@ export const COMMAND_BYTES = 160;
 /** A probe's request: a few collection loads. */
 export const PROBE_BYTES = 200;
 
-const encoder = new TextEncoder();
-
 /** UTF-8 bytes of a value's JSON: what a 2-D `values`/`formulas`/`numberFormat` assignment adds to a request. */
 export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
+  return utf8Length(JSON.stringify(value));
 }
 
 /** Queued commands with their estimated request bytes; `sheet` names where, for the preflight's "too large". */

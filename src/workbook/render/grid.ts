@@ -56,9 +56,11 @@ export function listGrid(
       column.unitFormat === "goalOfRow" ? goalUnits.get(String(row.goalId)) : column.unitFormat === "ownRow" ? row.unit : undefined;
     const rowValues: (string | number)[] = [];
     const rowFormats: string[] = [];
+    let formulaRow: ReturnType<typeof makeFormulaRow> | undefined;
     for (const column of table.columns) {
       if (column.kind === "formula" && column.formula) {
-        rowValues.push(`=${column.formula(makeFormulaRow(env, table, sheetRow, row))}`);
+        formulaRow ??= makeFormulaRow(env, table, sheetRow, row);
+        rowValues.push(`=${column.formula(formulaRow)}`);
         rowFormats.push(formatFor(column, unitOf(column)));
         continue;
       }
