@@ -3,7 +3,7 @@
  * See https://learn.microsoft.com/javascript/api/excel/excel.chart.
  */
 import { type Rect, parseAddress, rectColumns, rectRows } from "./address";
-import { FILL_SCHEMA, FONT_SCHEMA, LINE_SCHEMA, type Json, RecordProxy, type RecordSchema } from "./api-record";
+import { FILL_SCHEMA, FONT_SCHEMA, LINE_SCHEMA, type Json, RecordProxy, type RecordSchema, recordProxy } from "./api-record";
 import { RangeProxy } from "./api-range";
 import { isEngineError } from "./engine";
 import { MemoryExcelError, invalidArgument } from "./errors";
@@ -253,7 +253,7 @@ export class ChartProxy extends ProxyBase<ChartTarget> {
 
   /** A recorded sub-object stored at chart.props[key]. */
   _part(key: string, schema: RecordSchema, path = key): RecordProxy {
-    return new RecordProxy(
+    return recordProxy(
       this.context,
       `${this._path}.${path}`,
       schema,
@@ -464,7 +464,7 @@ export class ChartSeriesProxy extends ProxyBase<{ chart: ChartState; series: Cha
   }
 
   _part(key: string, schema: RecordSchema): RecordProxy {
-    return new RecordProxy(
+    return recordProxy(
       this.context,
       `${this._path}.${key}`,
       schema,

@@ -15,7 +15,7 @@ import {
   rectsIntersect,
   subtractRect,
 } from "./address";
-import { CONDITIONAL_FORMAT_SCHEMA, RecordProxy, type RecordSchema, normalizeColor } from "./api-record";
+import { CONDITIONAL_FORMAT_SCHEMA, RecordProxy, type RecordSchema, recordProxy, normalizeColor } from "./api-record";
 import { isEngineError } from "./engine";
 import { MemoryExcelError, invalidArgument } from "./errors";
 import { rewriteForEngine, shiftFormula, tokenize } from "./formula";
@@ -996,30 +996,30 @@ export class ConditionalFormatProxy extends ProxyBase<{ sheet: SheetState; entry
       const entry = sheet.conditionalFormats.find((cf) => cf.id === key);
       return entry ? { sheet, entry } : null;
     });
-    for (const [part, schema] of Object.entries(CF_SCHEMAS)) {
-      const make = (orNull: boolean) =>
-        new RecordProxy(
-          context,
-          `${path}.${part}`,
-          schema,
-          (create) => {
-            const { entry } = this._require(`ConditionalFormat.${part}`);
-            if (TYPE_TO_PART[entry.type] !== part) {
-              if (orNull) return null;
-              throw invalidArgument(`this conditional format is of type ${entry.type}, not ${part}`, `ConditionalFormat.${part}`);
-            }
-            void create;
-            return entry.data;
-          },
-          () => {
-            const t = this._resolve();
-            if (t) context.state.noteChange(t.sheet.id, t.entry.rects.reduce(boundingRect), "format");
-          },
-          () => this._resolve(),
-        );
-      Object.defineProperty(this, part, { get: () => this._nav(part, () => make(false)), enumerable: true });
-      Object.defineProperty(this, `${part}OrNullObject`, { get: () => this._nav(`${part}OrNullObject`, () => make(true)), enumerable: false });
-    }
+  }
+
+  /** The rule type's part (`custom`, …; `…OrNullObject` when `orNull`): made on first access, then kept. */
+  _part(part: string, schema: RecordSchema, orNull: boolean): RecordProxy {
+    const context = this.context;
+    return recordProxy(
+      context,
+      `${this._path}.${part}`,
+      schema,
+      (create) => {
+        const { entry } = this._require(`ConditionalFormat.${part}`);
+        if (TYPE_TO_PART[entry.type] !== part) {
+          if (orNull) return null;
+          throw invalidArgument(`this conditional format is of type ${entry.type}, not ${part}`, `ConditionalFormat.${part}`);
+        }
+        void create;
+        return entry.data;
+      },
+      () => {
+        const t = this._resolve();
+        if (t) context.state.noteChange(t.sheet.id, t.entry.rects.reduce(boundingRect), "format");
+      },
+      () => this._resolve(),
+    );
   }
 
   get _spec(): ProxySpec<this> {
@@ -1041,7 +1041,22 @@ const CF_SPEC: ProxySpec<ConditionalFormatProxy> = {
   },
 };
 installAccessors(ConditionalFormatProxy, CF_SPEC);
-// Declared after installAccessors: the instances define these getters themselves; load("custom/rule") needs the names.
+// The parts of a rule (conditionalFormat.custom, .customOrNullObject, …), on the prototype once.
+for (const [part, schema] of Object.entries(CF_SCHEMAS)) {
+  Object.defineProperty(ConditionalFormatProxy.prototype, part, {
+    get(this: ConditionalFormatProxy) {
+      return this._nav(part, () => this._part(part, schema, false));
+    },
+    enumerable: true,
+  });
+  Object.defineProperty(ConditionalFormatProxy.prototype, `${part}OrNullObject`, {
+    get(this: ConditionalFormatProxy) {
+      return this._nav(`${part}OrNullObject`, () => this._part(part, schema, true));
+    },
+    enumerable: false,
+  });
+}
+// Declared after installAccessors (the getters above make the parts); load("custom/rule") needs the names.
 CF_SPEC.navs = Object.fromEntries(
   Object.keys(CF_SCHEMAS).map((part) => [part, (self: ConditionalFormatProxy) => (self as unknown as Record<string, ProxyBase>)[part] as ProxyBase]),
 );

@@ -50,6 +50,15 @@ function specFor(schema: RecordSchema): ProxySpec<RecordProxy> {
   return spec;
 }
 
+/** The schema whose accessors a RecordProxy class's prototype carries (installed by its first instance). */
+const INSTALLED = Symbol("record schema");
+
+/**
+ * A recorded object's proxy. Its properties, child records and methods are accessors and methods on the
+ * prototype of a class that serves one schema — `recordProxy()` picks the class for a schema; a subclass with a
+ * fixed schema (PageLayoutProxy) is its own — installed once, not defined on every instance (a write makes a few
+ * hundred of these, and per-instance definitions were a tenth of its time on the in-memory Excel).
+ */
 export class RecordProxy extends ProxyBase<Json> {
   private readonly schema: RecordSchema;
   private readonly locate: (create: boolean) => Json | null;
@@ -68,36 +77,13 @@ export class RecordProxy extends ProxyBase<Json> {
     owner: () => unknown,
   ) {
     super(context, path, () => (owner() === null ? null : (locate(false) ?? {})));
+    if (new.target === RecordProxy) throw new Error("RecordProxy serves many schemas: make one with recordProxy()");
     this.schema = schema;
     this.locate = locate;
     this.onWrite = onWrite;
-    for (const [name, fn] of Object.entries(schema.methods ?? {})) {
-      Object.defineProperty(this, name, {
-        enumerable: false,
-        value: (...args: unknown[]) => {
-          this._command(name, args, () => {
-            this._require(`${schema.typeName}.${name}`);
-            fn(this._record(true)!, args);
-            this._touched();
-          });
-        },
-      });
-    }
-    for (const p of schema.props) {
-      Object.defineProperty(this, p, {
-        configurable: true,
-        enumerable: true,
-        get: () => this._get(p),
-        set: (value: unknown) => this._setProp(p, value),
-      });
-    }
-    for (const [name, child] of Object.entries(schema.children ?? {})) {
-      Object.defineProperty(this, name, {
-        configurable: true,
-        enumerable: true,
-        get: () => this._nav(name, () => this._child(name, child)),
-      });
-    }
+    const proto = new.target.prototype as unknown as Record<symbol, RecordSchema | undefined>;
+    if (!Object.prototype.hasOwnProperty.call(proto, INSTALLED)) installRecordAccessors(proto, schema);
+    else if (proto[INSTALLED] !== schema) throw new Error(`a RecordProxy class serves one schema (${proto[INSTALLED]?.typeName}, not ${schema.typeName})`);
   }
 
   get _spec(): ProxySpec<this> {
@@ -114,7 +100,7 @@ export class RecordProxy extends ProxyBase<Json> {
   }
 
   _child(name: string, schema: RecordSchema): RecordProxy {
-    return new RecordProxy(
+    return recordProxy(
       this.context,
       `${this._path}.${name}`,
       schema,
@@ -132,6 +118,56 @@ export class RecordProxy extends ProxyBase<Json> {
       () => this._resolve(),
     );
   }
+}
+
+function installRecordAccessors(proto: Record<PropertyKey, unknown>, schema: RecordSchema): void {
+  Object.defineProperty(proto, INSTALLED, { value: schema, enumerable: false });
+  for (const [name, fn] of Object.entries(schema.methods ?? {})) {
+    Object.defineProperty(proto, name, {
+      enumerable: false,
+      value(this: RecordProxy, ...args: unknown[]) {
+        this._command(name, args, () => {
+          this._require(`${schema.typeName}.${name}`);
+          fn(this._record(true)!, args);
+          this._touched();
+        });
+      },
+    });
+  }
+  for (const p of schema.props) {
+    Object.defineProperty(proto, p, {
+      configurable: true,
+      enumerable: true,
+      get(this: RecordProxy) {
+        return this._get(p);
+      },
+      set(this: RecordProxy, value: unknown) {
+        this._setProp(p, value);
+      },
+    });
+  }
+  for (const [name, child] of Object.entries(schema.children ?? {})) {
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      enumerable: true,
+      get(this: RecordProxy) {
+        return this._nav(name, () => this._child(name, child));
+      },
+    });
+  }
+}
+
+const classes = new WeakMap<RecordSchema, new (...args: ConstructorParameters<typeof RecordProxy>) => RecordProxy>();
+
+/** A proxy of the record `locate` finds, of the class that serves `schema` (see RecordProxy). */
+export function recordProxy(...args: ConstructorParameters<typeof RecordProxy>): RecordProxy {
+  const schema = args[2];
+  let cls = classes.get(schema);
+  if (!cls) {
+    cls = class extends RecordProxy {};
+    classes.set(schema, cls);
+  }
+  return new cls(...args);
 }
 
 // ---- colours and shared schemas -----------------------------------------------------------------------------
