@@ -23,7 +23,7 @@ export async function runRepair(context: CommandContext, file: string): Promise<
   try {
     // Formulas stay formulas, so the file written back computes as before.
     const read = await readXlsx(bytes, { formulaCells: "formulas" });
-    memory = MemoryExcel.fromSnapshot(read.snapshot, { engine: null });
+    memory = MemoryExcel.fromSnapshot(read.snapshot, { engine: null, countBatchBytes: false });
   } catch (error) {
     throw new CliError("file.notXlsx", { file }, 1, { cause: error });
   }

@@ -32,7 +32,7 @@ export interface GenerateOptions {
 
 /** The workbook the add-in makes for `plan`, as .xlsx bytes. */
 export async function generateWorkbook(plan: Plan, options: GenerateOptions): Promise<Uint8Array> {
-  const memory = createMemoryExcel({ engine: null, sheets: [] });
+  const memory = createMemoryExcel({ engine: null, sheets: [], countBatchBytes: false });
   const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null });
   await port.writePlan(plan, { language: options.language, asOf: options.asOf ?? null });
   return snapshotToXlsx(memory.snapshot(), { compress: deflateZip });
@@ -75,7 +75,7 @@ async function loadMemory(bytes: Uint8Array, file: string, formulaCells: XlsxRea
   try {
     const read = await readXlsx(bytes, { formulaCells });
     return {
-      memory: MemoryExcel.fromSnapshot(read.snapshot, { engine: null }),
+      memory: MemoryExcel.fromSnapshot(read.snapshot, { engine: null, countBatchBytes: false }),
       repairs: read.repairs,
       partRepairs: read.partRepairs,
       probe: probeOf(read.snapshot, read.formulas),

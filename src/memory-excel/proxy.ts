@@ -30,6 +30,8 @@ export interface BatchResult {
 
 export interface MemoryExcelHost {
   state: WorkbookState;
+  /** Whether recordSync wants the batch's bytes (else it gets 0 and nothing is serialised). */
+  readonly countBytes: boolean;
   recordSync(bytes: number): void;
   afterSync(): void;
   /** Event handlers registered through `onChanged.add`, keyed by the object that raises them. */
@@ -92,7 +94,7 @@ export class MemoryRequestContext {
       await Promise.resolve();
       return passThroughValue as T;
     }
-    const bytes = utf8Length(JSON.stringify(commands.map((c) => c.json)));
+    const bytes = this.host.countBytes ? utf8Length(JSON.stringify(commands.map((c) => c.json))) : 0;
     this.host.recordSync(bytes);
     await Promise.resolve();
     const batch: BatchResult = { deliveries: [] };

@@ -182,4 +182,24 @@ describe("load / sync semantics (Office's proxy model)", () => {
     excel.resetStats();
     expect(excel.stats).toEqual({ syncs: 0, batchBytes: [] });
   });
+
+  test("with countBatchBytes: false the syncs are still counted, the same writes land, and no bytes are recorded", async () => {
+    const write = async (options: { countBatchBytes?: boolean }) => {
+      const excel = createMemoryExcel(options);
+      await excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [["绩效", 62]];
+        await context.sync();
+        context.workbook.worksheets.getItem("Sheet1").getRange("A2").formulas = [["=B1*2"]];
+        await context.sync();
+      });
+      return excel;
+    };
+    const counted = await write({});
+    const uncounted = await write({ countBatchBytes: false });
+    expect(counted.stats.syncs).toBe(2);
+    expect(uncounted.stats.syncs).toBe(2);
+    expect(counted.stats.batchBytes.every((b) => b > 0)).toBe(true);
+    expect(uncounted.stats.batchBytes).toEqual([]);
+    expect(uncounted.snapshot()).toEqual(counted.snapshot());
+  });
 });

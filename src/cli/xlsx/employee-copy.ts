@@ -48,7 +48,7 @@ export async function employeeCopyOfPlan(
 ): Promise<{ bytes: Uint8Array; plan: Plan; left: number }> {
   const language = plan.header.language;
   const copy = employeePlan(plan);
-  const memory = createMemoryExcel({ engine: null, sheets: [] });
+  const memory = createMemoryExcel({ engine: null, sheets: [], countBatchBytes: false });
   const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null });
   await port.writePlan(copy, { language, asOf: options.asOf ?? null });
   const snapshot = leaveOut(memory.snapshot(), plan, language);
