@@ -430,9 +430,13 @@ export class PageLayoutProxy extends RecordProxy {
 // ---- names --------------------------------------------------------------------------------------------
 
 /**
- * Workbook.names (https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection): always empty here.
- * PIPbook defines no names; its writer and reader only load `items/name` so that a table they add cannot take a
- * name a workbook already has, and the CLI's .xlsx reader brings no defined names in (src/cli/xlsx/read-xlsx.ts).
+ * Workbook.names (https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection): the workbook-scoped
+ * names (Workbook.names is "a collection of workbook-scoped named items", https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-names-member;
+ * a sheet's own names are Worksheet.names, not modelled) — those the CLI's .xlsx reader brought in
+ * (src/cli/xlsx/read-xlsx.ts), hidden ones included (NamedItem.visible). PIPbook defines none; its writer and reader
+ * load only `items/name`, so that a table they add cannot take a name the workbook has: a table's name "must be
+ * unique amongst all other displayNames and definedNames in the workbook" (ECMA-376 Part 1 §18.5.1.2 table,
+ * displayName), and Excel compares names ignoring case (src/excel/write/shape.ts checkNames refuses the write).
  */
 export class NamedItemCollectionProxy extends CollectionProxy<true, NamedItemProxy> {
   constructor(context: MemoryRequestContext) {
@@ -448,7 +452,7 @@ export class NamedItemCollectionProxy extends CollectionProxy<true, NamedItemPro
   }
 
   _listTargets(): { name: string }[] {
-    return [];
+    return this.context.state.names.filter((n) => n.scopeSheetId === null);
   }
 
   _itemProxy(target: unknown, index: number): NamedItemProxy {

@@ -185,18 +185,22 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   tables: TableSnapshot[];
   /**
-   * Defined names: always none (the in-memory Excel has none — see NamedItemCollectionProxy). Kept so that the
-   * snapshot format, which the preview saves in the browser, stays version 1.
+   * The defined names the workbook brought with it (Formulas › Name Manager), passed through unevaluated so that a
+   * rewrite keeps them (src/cli/xlsx/read-xlsx.ts reads them, write-xlsx.ts writes them back). PIPbook defines none.
    */
   names: NameSnapshot[];
 }
 
-/** The shape version 1 gave a defined name; no snapshot holds one any more. */
+/** A defined name: version 1's shape plus its scope (absent in snapshots saved before names were kept). */
 export interface NameSnapshot {
   name: string;
+  /** "=" and the formula text as the file stores it, unevaluated and unchanged ("=Notes!$B$2", "=0.8"). */
   formula: string;
   comment: string;
+  /** false: hidden (the file's `hidden="1"`; Name Manager does not list it). */
   visible: boolean;
+  /** The sheet a sheet-scoped name belongs to, by name; absent or null: the workbook. */
+  scope?: string | null;
 }
 
 const FORMAT_KEYS = Object.keys(DEFAULT_FORMAT) as (keyof typeof DEFAULT_FORMAT)[];
@@ -385,8 +389,22 @@ export function toSnapshot(st: WorkbookState): WorkbookSnapshot {
     activeSheet: st.activeSheetId ? (st.sheets.find((s) => s.id === st.activeSheetId)?.name ?? null) : null,
     sheets,
     tables: st.tables.map((t) => tableSnapshot(st, t)),
-    names: [],
+    names: namesSnapshot(st),
   };
+}
+
+/**
+ * The state's defined names; a sheet-scoped one whose sheet was deleted goes with it, as Excel deletes a sheet's
+ * own names with the sheet. A workbook-scoped name that refers to a deleted sheet keeps its text (Excel shows #REF!).
+ */
+function namesSnapshot(st: WorkbookState): NameSnapshot[] {
+  const out: NameSnapshot[] = [];
+  for (const n of st.names) {
+    const scope = n.scopeSheetId === null ? null : st.sheets.find((s) => s.id === n.scopeSheetId)?.name;
+    if (scope === undefined) continue;
+    out.push({ name: n.name, formula: `=${n.formula}`, comment: n.comment, visible: n.visible, ...(scope !== null ? { scope } : {}) });
+  }
+  return out;
 }
 
 function rect(address: string, where: string): Rect {
@@ -531,6 +549,13 @@ export function fromSnapshot(snapshot: WorkbookSnapshot, st: WorkbookState): voi
       nextColumnId: t.columns.length + 1,
     };
     st.tables.push(table);
+  }
+  // A name scoped to a sheet the snapshot does not have cannot be placed; every other one is kept as written.
+  st.names = [];
+  for (const n of snapshot.names ?? []) {
+    const scopeSheetId = n.scope ? st.findSheet(n.scope)?.id : null;
+    if (scopeSheetId === undefined) continue;
+    st.names.push({ name: n.name, formula: n.formula.startsWith("=") ? n.formula.slice(1) : n.formula, scopeSheetId, comment: n.comment, visible: n.visible });
   }
   st.activeSheetId = snapshot.activeSheet ? (st.findSheet(snapshot.activeSheet)?.id ?? null) : (st.sheets[0]?.id ?? null);
   st.selection = null;

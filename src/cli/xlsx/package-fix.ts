@@ -79,6 +79,8 @@ export interface NormalizedPackage {
   repairs: CellRepair[];
   /** Whether anything had to change (the original bytes are returned untouched when not). */
   changed: boolean;
+  /** The workbook part as the package now has it (read-xlsx takes the defined names from it). */
+  workbookXml: string;
 }
 
 const DAYS_1900_TO_1904 = 1462;
@@ -351,7 +353,7 @@ export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPac
       changed = true;
     }
   }
-  if (!changed) return { bytes, date1904, repairs, changed, cellErrors, partRepairs };
+  if (!changed) return { bytes, date1904, repairs, changed, cellErrors, partRepairs, workbookXml };
   const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
-  return { bytes: out, date1904, repairs, changed, cellErrors, partRepairs };
+  return { bytes: out, date1904, repairs, changed, cellErrors, partRepairs, workbookXml };
 }

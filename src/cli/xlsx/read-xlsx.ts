@@ -8,14 +8,20 @@
  * the writer use, so a workbook saved with "Use 1904 date system" (Excel for Mac's old default) reads the dates Excel
  * shows. Formulas lose their `_xlfn.` prefixes (the form Office.js uses). Other tools' packages are first made
  * readable by ./package-fix.ts (absolute part names, foreign charts, ISO `t="d"` cells, broken shared strings).
+ *
+ * Defined names (Formulas › Name Manager) are read from the workbook part itself, not from ExcelJS, whose model
+ * keeps only names that are ranges and loses their scope, `hidden` and `comment` (definedNamesOf below).
  */
 import ExcelJS from "exceljs";
+import { XMLParser } from "fast-xml-parser";
 import { passwordFromHash, type PasswordHash } from "./protection";
 import type { CellSnapshot, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../memory-excel";
 import { excelJsInput } from "./bytes";
 import { normalizePackage, type CellRepair, type PartRepair } from "./package-fix";
 import { stripXlfnPrefixes } from "./xlfn";
 import { columnLetter } from "../../workbook";
+
+type NameSnapshot = WorkbookSnapshot["names"][number];
 
 export class XlsxReadError extends Error {
   constructor(
@@ -204,9 +210,68 @@ function tableSnapshot(sheet: string, t: ExcelJsTableModel): TableSnapshot | nul
   };
 }
 
-async function loadWorkbook(
-  bytes: Uint8Array,
-): Promise<{ workbook: ExcelJS.Workbook; date1904: boolean; repairs: CellRepair[]; partRepairs: PartRepair[]; cellErrors: Map<string, Map<string, string>> }> {
+const workbookParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  removeNSPrefix: true,
+  // Character references (&#10; in a comment, &#x4E2D; in a sheet name) are decoded like the five named entities.
+  htmlEntities: true,
+  parseAttributeValue: false,
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (name) => name === "definedName" || name === "sheet",
+});
+
+interface WorkbookPartXml {
+  workbook?: {
+    sheets?: { sheet?: { name?: string }[] };
+    definedNames?: { definedName?: ({ "#text"?: string; name?: string; localSheetId?: string; hidden?: string; comment?: string } | string)[] };
+  };
+}
+
+/**
+ * The workbook part's `<definedNames>` (ECMA-376 Part 1 §18.2.5 definedName): every name with its formula text as
+ * written, its comment, `hidden`, and its scope. `localSheetId` is an index into `<sheets>`; it becomes that sheet's
+ * name, because a rewrite adds and reorders sheets (write-xlsx gives each name the index of its sheet as written).
+ * Built-in names (`_xlnm.Print_Area`, `_xlnm.Print_Titles`, …) are kept like any other; which of them the writer's own
+ * print settings replace is said in ./print-areas.ts. A scope index with no sheet (a damaged file) is dropped.
+ */
+export function definedNamesOf(workbookXml: string): NameSnapshot[] {
+  let parsed: WorkbookPartXml;
+  try {
+    parsed = workbookParser.parse(workbookXml) as WorkbookPartXml;
+  } catch {
+    return [];
+  }
+  const sheetNames = (parsed.workbook?.sheets?.sheet ?? []).map((s) => s.name);
+  const out: NameSnapshot[] = [];
+  for (const entry of parsed.workbook?.definedNames?.definedName ?? []) {
+    if (typeof entry === "string" || !entry.name) continue;
+    let scope: string | null = null;
+    if (entry.localSheetId !== undefined) {
+      const sheet = sheetNames[Number(entry.localSheetId)];
+      if (!/^\d+$/.test(entry.localSheetId) || sheet === undefined) continue;
+      scope = sheet;
+    }
+    out.push({
+      name: entry.name,
+      formula: `=${entry["#text"] ?? ""}`,
+      comment: entry.comment ?? "",
+      visible: !(entry.hidden === "1" || entry.hidden === "true"),
+      ...(scope !== null ? { scope } : {}),
+    });
+  }
+  return out;
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<{
+  workbook: ExcelJS.Workbook;
+  date1904: boolean;
+  repairs: CellRepair[];
+  partRepairs: PartRepair[];
+  cellErrors: Map<string, Map<string, string>>;
+  workbookXml: string;
+}> {
   // An .xlsx is a zip ("PK"); a password-protected workbook (and an old .xls) is an OLE compound file.
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new XlsxReadError("encrypted", "an OLE compound file (password-protected workbook or legacy .xls)");
@@ -224,7 +289,14 @@ async function loadWorkbook(
   } catch (error) {
     throw new XlsxReadError("corrupt", error instanceof Error ? error.message : String(error));
   }
-  return { workbook, date1904: normalized.date1904, repairs: normalized.repairs, partRepairs: normalized.partRepairs, cellErrors: normalized.cellErrors };
+  return {
+    workbook,
+    date1904: normalized.date1904,
+    repairs: normalized.repairs,
+    partRepairs: normalized.partRepairs,
+    cellErrors: normalized.cellErrors,
+    workbookXml: normalized.workbookXml,
+  };
 }
 
 export interface XlsxRead {
@@ -280,7 +352,7 @@ function protectionOf(ws: ExcelJS.Worksheet): SheetSnapshot["protection"] {
 }
 
 export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Promise<XlsxRead> {
-  const { workbook, date1904, repairs, partRepairs, cellErrors } = await loadWorkbook(bytes);
+  const { workbook, date1904, repairs, partRepairs, cellErrors, workbookXml } = await loadWorkbook(bytes);
   const sheets: SheetSnapshot[] = [];
   const tables: TableSnapshot[] = [];
   const formulas = new Map<string, Map<string, string>>();
@@ -325,7 +397,7 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {})
     }
   });
   return {
-    snapshot: { format: "pipbook-memory-excel-snapshot", version: 1, activeSheet: sheets[0]?.name ?? null, sheets, tables, names: [] },
+    snapshot: { format: "pipbook-memory-excel-snapshot", version: 1, activeSheet: sheets[0]?.name ?? null, sheets, tables, names: definedNamesOf(workbookXml) },
     date1904,
     repairs,
     partRepairs,

@@ -2,10 +2,11 @@
  * In-memory Excel snapshot → .xlsx. The snapshot is what the add-in's writer produced on the in-memory Excel,
  * so the file holds the same workbook the add-in makes: cells (constants, formulas, number formats, fonts, fills,
  * alignment, borders, locked flags), column widths and row heights, frozen panes, tables, data validation,
- * conditional formats, sheet protection, print areas and titles, merges, hidden sheets, defined names — written
- * with ExcelJS — and, added afterwards to the package, the data validation (./data-validations.ts: ExcelJS 4.4
- * turns date-rule formulas into `new Date(formula)` and loses line breaks in messages) and the charts as
- * DrawingML parts (./charts.ts), which ExcelJS cannot write. Text XML cannot hold is cleaned first (core/xml-text).
+ * conditional formats, sheet protection, print areas and titles, merges, hidden sheets — written with ExcelJS —
+ * and, added afterwards to the package, the defined names a workbook brought with it (./print-areas.ts: ExcelJS
+ * 4.4 keeps range names only, without scope, comment or hidden), the data validation (./data-validations.ts:
+ * ExcelJS 4.4 turns date-rule formulas into `new Date(formula)` and loses line breaks in messages) and the charts
+ * as DrawingML parts (./charts.ts), which ExcelJS cannot write. Text XML cannot hold is cleaned first (core/xml-text).
  *
  * Formulas get the `_xlfn.` prefix for Excel 2010+ functions (./xlfn.ts). No cached values are written: Excel
  * and LibreOffice compute every formula on open (ExcelJS marks the workbook for a full calculation on load).
@@ -27,7 +28,7 @@ import { toXmlTextDeep } from "../../core/xml-text";
 import { addChartsToZip, sheetParts, type ChartAnchor, type ChartKind, type ChartSpec } from "./charts";
 import { dataValidationsXml, fileValidationOf, insertDataValidations, type FileDataValidation } from "./data-validations";
 import { addXlfnPrefixes } from "./xlfn";
-import { excelJsPrintArea, mergePrintAreas } from "./print-areas";
+import { excelJsPrintArea, mergePrintAreas, withDefinedNames } from "./print-areas";
 
 // ---- small conversions -------------------------------------------------------------------------------------
 
@@ -452,11 +453,6 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
       snapshot.tables.filter((t) => t.sheet === sheet.name),
     );
   }
-  for (const name of snapshot.names) {
-    const ref = name.formula.replace(/^=/, "");
-    // ExcelJS's defined names hold ranges only; PIPbook names nothing else.
-    if (/!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(ref)) workbook.definedNames.add(ref, name.name);
-  }
   const active = sheets.findIndex((s) => s.name === snapshot.activeSheet);
   if (active >= 0) workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
   const charts = new Map(sheets.map((s) => [s.name, s.charts.map(chartSpecOf)] as const));
@@ -467,7 +463,9 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
   // validation, charts) and compressed once at the end.
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
   const zip = await JSZip.loadAsync(stored as ArrayBuffer);
-  zip.file("xl/workbook.xml", mergePrintAreas(await zip.file("xl/workbook.xml")!.async("string")));
+  // The names the workbook brought with it go into the workbook part here, not through ExcelJS (./print-areas.ts).
+  const workbookXml = mergePrintAreas(await zip.file("xl/workbook.xml")!.async("string"));
+  zip.file("xl/workbook.xml", withDefinedNames(workbookXml, snapshot.names, sheets.map((s) => s.name)));
   const styles = zip.file("xl/styles.xml");
   if (styles) zip.file("xl/styles.xml", generalInDxfs(await styles.async("string")));
   const partOf = await sheetParts(zip);
