@@ -10,6 +10,7 @@
 import { type Rect, formatRect, parseLocalRect, columnLetters, columnIndex } from "./address";
 import type { EngineError } from "./engine";
 import { isEngineError } from "./engine";
+import { formatValue } from "./number-format";
 import {
   type BorderEdge,
   type CellFormat,
@@ -211,7 +212,11 @@ function diffFormat(resolve: <K extends keyof typeof DEFAULT_FORMAT>(k: K) => un
     const v = resolve(k);
     if (v !== undefined && v !== null && v !== DEFAULT_FORMAT[k]) out[k] = v;
   }
-  if (borders && Object.keys(borders).length) out.borders = JSON.parse(JSON.stringify(borders));
+  if (borders && Object.keys(borders).length) {
+    const copy: NonNullable<CellFormat["borders"]> = {};
+    for (const [edge, border] of Object.entries(borders) as [keyof typeof copy, (typeof copy)[keyof typeof copy]][]) if (border) copy[edge] = { ...border };
+    out.borders = copy;
+  }
   return Object.keys(out).length ? (out as FormatSnapshot) : undefined;
 }
 
@@ -307,10 +312,22 @@ export function toSnapshot(st: WorkbookState): WorkbookSnapshot {
       const c = keyColumn(key);
       const cell = sheet.cells.get(key)!;
       const { value, type } = snapshotValue(st, sheet, r, c);
-      const out: CellSnapshot = { address: `${columnLetters(c)}${r + 1}`, value, type, text: st.text(sheet, r, c) };
+      // The cell's format as Excel resolves it (cell, then row, column, sheet, default: WorkbookState.formatProp),
+      // with each layer looked up once for all the keys rather than once per key.
+      const layers = [cell.format, sheet.rowFormats.get(r), sheet.columnFormats.get(c), sheet.sheetFormat];
+      const resolve = <K extends keyof typeof DEFAULT_FORMAT>(k: K): unknown => {
+        for (const layer of layers) {
+          const v = layer?.[k];
+          if (v !== undefined) return v;
+        }
+        return DEFAULT_FORMAT[k];
+      };
+      const raw = st.value(sheet, r, c);
+      const text = raw === undefined ? "" : formatValue(raw, resolve("numberFormat") as string);
+      const out: CellSnapshot = { address: `${columnLetters(c)}${r + 1}`, value, type, text };
       if (cell.formula !== undefined) out.formula = cell.formula;
-      const borders = { ...sheet.sheetFormat.borders, ...sheet.columnFormats.get(c)?.borders, ...sheet.rowFormats.get(r)?.borders, ...cell.format?.borders };
-      const format = diffFormat((k) => st.formatProp(sheet, r, c, k), borders);
+      const borders = layers.some((l) => l?.borders) ? { ...layers[3]?.borders, ...layers[2]?.borders, ...layers[1]?.borders, ...layers[0]?.borders } : undefined;
+      const format = diffFormat(resolve, borders);
       if (format) out.format = format;
       return out;
     });
