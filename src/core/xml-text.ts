@@ -57,16 +57,39 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Every string inside a JSON-like value (keys included) passed through toXmlText; plain objects and arrays are
- * copied, anything else (numbers, Dates, typed arrays) is kept as it is.
+ * Every string inside a JSON-like value (keys included) passed through toXmlText; anything else (numbers, Dates,
+ * typed arrays) is kept as it is. Nothing is copied that needs no change: a value without such a character comes
+ * back as the same object, and a plain object or array is copied only when something inside it changed (the
+ * unchanged parts shared), so a workbook's snapshot — almost always clean — costs one scan and no copy. Treat the
+ * result as read-only: it may be the argument itself.
  */
 export function toXmlTextDeep<T>(value: T): T {
   if (typeof value === "string") return toXmlText(value) as T;
-  if (Array.isArray(value)) return value.map((v) => toXmlTextDeep(v)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const cleaned = toXmlTextDeep(v);
+      if (out === null && !Object.is(cleaned, v)) out = value.slice(0, i);
+      if (out !== null) out.push(cleaned);
+    }
+    return (out ?? value) as T;
+  }
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[toXmlText(k)] = toXmlTextDeep(v);
-    return out as T;
+    let out: Record<string, unknown> | null = null;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const v = value[k];
+      const key = toXmlText(k);
+      const cleaned = toXmlTextDeep(v);
+      if (out === null && (key !== k || !Object.is(cleaned, v))) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]!] = value[keys[j]!];
+      }
+      if (out !== null) out[key] = cleaned;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }

@@ -1,7 +1,8 @@
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { generateWorkbook } from "../../src/cli/workbook-io";
-import { addXlfnPrefixes, stripXlfnPrefixes } from "../../src/cli/xlsx/xlfn";
+import fc from "fast-check";
+import { addXlfnPrefixes, addXlfnPrefixesFully, stripXlfnPrefixes } from "../../src/cli/xlsx/xlfn";
 import { parsePlanJson } from "../../src/core/plan-file";
 import { EXAMPLE_PLAN } from "./harness";
 
@@ -94,3 +95,18 @@ describe("_xlfn. prefixes for Excel 2010+ functions in .xlsx formulas", () => {
   });
 });
 
+
+test("the quick test before tokenizing and the cache change no formula: same result as tokenizing every one", () => {
+  const piece = fc.constantFrom(
+    "MAXIFS", "maxifs", "IFS", "COUNTIFS", "SUMIFS", "LET", "OUTLET", "LAMBDA", "FILTER", "_xlfn.", "_xlws.", "_xlpm.", "T.DIST", "NETWORKDAYS",
+    "DAYS", "X", "x1", "A1", "Sheet1!", "$", "1", ".", "(", ")", ",", " ", '"', "'", "[", "]", "\\", "+", "_",
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 14 }).map((parts) => `=${parts.join("")}`), (formula) => {
+      const full = addXlfnPrefixesFully(formula);
+      expect(addXlfnPrefixes(formula)).toBe(full);
+      expect(addXlfnPrefixes(formula)).toBe(full);
+    }),
+    { numRuns: 3000, seed: 20261201 },
+  );
+});

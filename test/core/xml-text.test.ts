@@ -63,6 +63,16 @@ describe("text XML cannot hold", () => {
     expect(out).toEqual({ k: ["a\nb", 3, { t: "" }], when, n: null });
     expect(out.when).toBe(when);
   });
+
+  test("toXmlTextDeep copies only what it cleans: a clean value comes back as itself, clean branches are shared", () => {
+    const clean = { a: ["x", 1, { b: "y" }], c: { d: "z" } };
+    expect(toXmlTextDeep(clean)).toBe(clean);
+    const dirty = { a: clean.a, c: { d: "z\u0001" } };
+    const out = toXmlTextDeep(dirty);
+    expect(out).toEqual({ a: clean.a, c: { d: "z" } });
+    expect(out.a).toBe(clean.a);
+    expect(dirty.c.d).toBe("z\u0001");
+  });
 });
 
 describe("TEXT_XML_INVALID_CHAR", () => {

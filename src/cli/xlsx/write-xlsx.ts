@@ -288,7 +288,32 @@ function applyPageLayout(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
   Object.assign(ws.pageSetup, setup);
 }
 
-async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSnapshot, tables: TableSnapshot[]): Promise<void> {
+/**
+ * One ExcelJS style object per distinct cell format (and value kind) of a workbook. ExcelJS's style registry
+ * remembers the style id of each style *object* it has seen (StylesXform.addStyleModel's WeakMap, exceljs 4.4), so
+ * cells sharing an object skip building and serialising their xf again; a fresh object per cell paid that ~1,400
+ * times a workbook. The value kind is part of the key because addStyleModel gives a style without a number format
+ * the General format only for a number cell, and that shortcut takes the first cell's answer for every later one.
+ * The objects are never changed after a cell takes one (nothing in writeSheet sets a cell's font or fill after its
+ * style), so sharing them writes the same styles.xml and the same `s` indexes as before.
+ */
+class CellStyles {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  of(cell: CellSnapshot): Partial<ExcelJS.Style> | null {
+    if (!cell.format) return null;
+    const numberCell = cell.formula === undefined && typeof cell.value === "number" && cell.type !== "Error";
+    const key = `${numberCell ? "n" : "o"}${JSON.stringify(cell.format)}`;
+    let style = this.byKey.get(key);
+    if (style === undefined) {
+      style = styleOf(cell.format);
+      this.byKey.set(key, style);
+    }
+    return Object.keys(style).length > 0 ? style : null;
+  }
+}
+
+async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSnapshot, tables: TableSnapshot[], styles: CellStyles): Promise<void> {
   const ws = workbook.addWorksheet(sheet.name, {
     state: VISIBILITY[sheet.visibility] ?? "visible",
     views: [
@@ -327,8 +352,8 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSnapshot, tabl
   for (const cell of sheet.cells) {
     const target = ws.getCell(cell.address);
     target.value = cellValue(cell);
-    const style = styleOf(cell.format);
-    if (Object.keys(style).length > 0) target.style = style;
+    const style = styles.of(cell);
+    if (style) target.style = style;
   }
   for (const merge of sheet.merges) ws.mergeCells(merge);
   // Data validation is not given to ExcelJS: it is written into the sheet part afterwards (./data-validations.ts).
@@ -446,11 +471,13 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
   workbook.modified = workbook.created;
   workbook.calcProperties.fullCalcOnLoad = true;
   const sheets = [...snapshot.sheets].sort((a, b) => a.position - b.position);
+  const cellStyles = new CellStyles();
   for (const sheet of sheets) {
     await writeSheet(
       workbook,
       sheet,
       snapshot.tables.filter((t) => t.sheet === sheet.name),
+      cellStyles,
     );
   }
   const active = sheets.findIndex((s) => s.name === snapshot.activeSheet);

@@ -10,7 +10,7 @@
  * are stored as `_xlpm.name` (`_xlfn.LET(_xlpm.x,1,_xlpm.x+1)`).
  */
 import { readQuoted } from "../../a1";
-import { at, group } from "../../core/indexed";
+import { at } from "../../core/indexed";
 
 
 /** Excel 2010+ functions (the "future functions" of [MS-XLSX] 2.2.2 that PIPbook could meet). */
@@ -49,7 +49,8 @@ type Token =
   | { kind: "name"; text: string }
   | { kind: "char"; text: string };
 
-const NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*/;
+/** A name starting exactly at `lastIndex` (sticky: no copy of the formula's rest per character). */
+const NAME = /[A-Za-z_\\][A-Za-z0-9_.\\]*/y;
 
 /** Strings ("…" with "" escapes), quoted sheet names ('…' with ''), names, and single other characters. */
 function tokenize(formula: string): Token[] {
@@ -63,7 +64,8 @@ function tokenize(formula: string): Token[] {
       i = j + 1;
       continue;
     }
-    const m = NAME.exec(formula.slice(i));
+    NAME.lastIndex = i;
+    const m = NAME.exec(formula);
     if (m) {
       tokens.push({ kind: "name", text: m[0] });
       i += m[0].length;
@@ -148,8 +150,23 @@ function prefixParameters(tokens: Token[]): void {
  */
 export function addXlfnPrefixes(formula: string): string {
   // Most formulas call no function newer than Excel 2007: nothing to change, no tokenizing (3 % of a batch
-  // workbook's CPU). A name that might be one (even inside a string) takes the full path below.
-  if (!mightNeedPrefix(formula)) return formula;
+  // workbook's CPU). A name that might be one (even inside a string) takes the full path below, once per text:
+  // the workbooks of a batch share most of their formulas.
+  if (!MIGHT_NEED_PREFIX.test(formula)) return formula;
+  const known = prefixed.get(formula);
+  if (known !== undefined) return known;
+  const out = addXlfnPrefixesFully(formula);
+  if (prefixed.size >= PREFIXED_CACHE_SIZE) prefixed.clear();
+  prefixed.set(formula, out);
+  return out;
+}
+
+/** Formulas already given their prefixes (a bounded cache: cleared when full). */
+const prefixed = new Map<string, string>();
+const PREFIXED_CACHE_SIZE = 2_000;
+
+/** addXlfnPrefixes without the quick test and the cache: every formula tokenized (the tests compare the two). */
+export function addXlfnPrefixesFully(formula: string): string {
   const tokens = tokenize(formula);
   for (const [i, t] of tokens.entries()) {
     if (t.kind !== "name" || !isCall(tokens, i)) continue;
@@ -161,14 +178,19 @@ export function addXlfnPrefixes(formula: string): string {
   return tokens.map((t) => t.text).join("");
 }
 
-/** Every name followed by "(" in the formula, strings included: a superset of the functions it calls. */
-function mightNeedPrefix(formula: string): boolean {
-  for (const m of formula.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)) {
-    const bare = group(m, 1).replace(/^_xlfn\./i, "").replace(/^_xlws\./i, "").toUpperCase();
-    if (FUTURE_FUNCTIONS.has(bare) || PARAMETER_FUNCTIONS.has(bare)) return true;
-  }
-  return false;
-}
+/**
+ * A future function's (or LET's, LAMBDA's) name followed by "(" anywhere in the formula, strings included, and not
+ * the tail of a longer name: a superset of the calls the full path prefixes. A name token there never follows a
+ * letter, "_" or "\" (those would have continued it), so the look-behind loses none; it may follow a digit or "."
+ * ("1.5*MAXIFS(" is a call), which are let through. One regular-expression test, nothing allocated on a miss.
+ */
+const MIGHT_NEED_PREFIX = new RegExp(
+  `(?<![A-Za-z_\\\\])(?:_xlfn\\.)?(?:_xlws\\.)?(?:${[...FUTURE_FUNCTIONS, ...PARAMETER_FUNCTIONS]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/\./g, "\\."))
+    .join("|")})\\s*\\(`,
+  "i",
+);
 
 /** Remove `_xlfn.`, `_xlws.` and `_xlpm.` prefixes: the form Office.js and the in-memory Excel take. */
 export function stripXlfnPrefixes(formula: string): string {
