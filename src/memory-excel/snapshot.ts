@@ -220,6 +220,26 @@ function diffFormat(resolve: <K extends keyof typeof DEFAULT_FORMAT>(k: K) => un
   return Object.keys(out).length ? (out as FormatSnapshot) : undefined;
 }
 
+/**
+ * Format layers merged as WorkbookState.formatProp reads them — a key set (not undefined) in a nearer layer wins —
+ * and their borders edge by edge, nearer layers over farther ones.
+ */
+function mergeLayers(...layers: (CellFormat | undefined)[]): CellFormat {
+  const merged: Record<string, unknown> = {};
+  let borders: CellFormat["borders"] | undefined;
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const key in layer) {
+      const v = layer[key as keyof CellFormat];
+      if (v === undefined) continue;
+      if (key === "borders") borders = { ...borders, ...(v as CellFormat["borders"]) };
+      else merged[key] = v;
+    }
+  }
+  if (borders) merged.borders = borders;
+  return merged as CellFormat;
+}
+
 function ownFormat(f: CellFormat | undefined): FormatSnapshot | undefined {
   if (!f) return undefined;
   return diffFormat((k) => f[k], f.borders);
@@ -307,27 +327,22 @@ const PART_OF_TYPE: Record<string, string> = {
 export function toSnapshot(st: WorkbookState): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = st.sheets.map((sheet, position) => {
     const keys = [...sheet.cells.keys()].sort((a, b) => a - b);
+    const sheetFormatted = Object.keys(sheet.sheetFormat).length > 0;
     const cells: CellSnapshot[] = keys.map((key) => {
       const r = keyRow(key);
       const c = keyColumn(key);
       const cell = sheet.cells.get(key)!;
       const { value, type } = snapshotValue(st, sheet, r, c);
-      // The cell's format as Excel resolves it (cell, then row, column, sheet, default: WorkbookState.formatProp),
-      // with each layer looked up once for all the keys rather than once per key.
-      const layers = [cell.format, sheet.rowFormats.get(r), sheet.columnFormats.get(c), sheet.sheetFormat];
-      const resolve = <K extends keyof typeof DEFAULT_FORMAT>(k: K): unknown => {
-        for (const layer of layers) {
-          const v = layer?.[k];
-          if (v !== undefined) return v;
-        }
-        return DEFAULT_FORMAT[k];
-      };
+      // The cell's format as Excel resolves it (cell, then row, column, sheet, default: WorkbookState.formatProp):
+      // the layers merged once per cell instead of four lookups per key.
+      const rowF = sheet.rowFormats.get(r);
+      const colF = sheet.columnFormats.get(c);
+      const merged = rowF || colF || sheetFormatted ? mergeLayers(sheet.sheetFormat, colF, rowF, cell.format) : (cell.format ?? {});
       const raw = st.value(sheet, r, c);
-      const text = raw === undefined ? "" : formatValue(raw, resolve("numberFormat") as string);
+      const text = raw === undefined ? "" : formatValue(raw, (merged.numberFormat ?? DEFAULT_FORMAT.numberFormat));
       const out: CellSnapshot = { address: `${columnLetters(c)}${r + 1}`, value, type, text };
       if (cell.formula !== undefined) out.formula = cell.formula;
-      const borders = layers.some((l) => l?.borders) ? { ...layers[3]?.borders, ...layers[2]?.borders, ...layers[1]?.borders, ...layers[0]?.borders } : undefined;
-      const format = diffFormat(resolve, borders);
+      const format = diffFormat((k) => merged[k] ?? DEFAULT_FORMAT[k], merged.borders);
       if (format) out.format = format;
       return out;
     });
