@@ -21,8 +21,16 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 /** Characters that stand for a line break where they come from (Word's soft line break and page break). */
 const LINE_BREAKS = new Set(["\u000B", "\u000C"]);
 
+/**
+ * Any character XML_INVALID could match, surrogates paired or not: one class, no look-around, so the common text
+ * (ASCII, Chinese — no surrogates) is cleared by one fast scan; only text with an emoji or a control character takes
+ * the exact test.
+ */
+const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Does the text hold a character that XML 1.0 cannot? */
 export function hasXmlInvalidChars(text: string): boolean {
+  if (!MAYBE_INVALID.test(text)) return false;
   XML_INVALID.lastIndex = 0;
   const found = XML_INVALID.test(text);
   XML_INVALID.lastIndex = 0;

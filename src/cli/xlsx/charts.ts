@@ -306,8 +306,18 @@ function resolveTarget(ownerDir: string, target: string): string {
   return parts.join("/");
 }
 
+/**
+ * The parts of a package as the chart code and the compressors read them: an opened JSZip, or the .xlsx writer's
+ * PackageParts (write-xlsx.ts). `files` in package order, folders included.
+ */
+export interface PackageFiles {
+  readonly files: Readonly<Record<string, { readonly name: string; readonly dir: boolean; readonly date: Date; async(type: "uint8array"): Promise<Uint8Array> }>>;
+  file(name: string): { async(type: "string"): Promise<string> } | null;
+  file(name: string, data: string): unknown;
+}
+
 /** Worksheet part path (e.g. xl/worksheets/sheet3.xml) of every sheet name. */
-export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+export async function sheetParts(zip: PackageFiles): Promise<Map<string, string>> {
   const workbook = parser.parse(await zip.file("xl/workbook.xml")!.async("string")) as {
     workbook: { sheets: { sheet: XmlNode | XmlNode[] } };
   };
@@ -321,7 +331,7 @@ export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return map;
 }
 
-function nextIndex(zip: JSZip, folder: string, stem: string): number {
+function nextIndex(zip: PackageFiles, folder: string, stem: string): number {
   let n = 1;
   while (zip.file(`${folder}/${stem}${n}.xml`)) n++;
   return n;
@@ -351,7 +361,7 @@ export async function addChartsToXlsx(xlsx: Uint8Array, chartsBySheet: ReadonlyM
 }
 
 /** addChartsToXlsx on an opened package (the .xlsx writer post-processes the package once, charts among other parts). */
-export async function addChartsToZip(zip: JSZip, chartsBySheet: ReadonlyMap<string, readonly ChartSpec[]>): Promise<void> {
+export async function addChartsToZip(zip: PackageFiles, chartsBySheet: ReadonlyMap<string, readonly ChartSpec[]>): Promise<void> {
   const withCharts = [...chartsBySheet].filter(([, specs]) => specs.length > 0);
   if (withCharts.length === 0) return;
   const parts = await sheetParts(zip);

@@ -1,12 +1,12 @@
 /**
- * The .xlsx package of an opened JSZip, compressed by Node's own zlib (native DEFLATE, level 6 as before) instead
+ * The .xlsx package of an opened JSZip (or the .xlsx writer's PackageParts), compressed by Node's own zlib (native DEFLATE, level 6 as before) instead
  * of JSZip's pure-JavaScript pako: the same parts, in the same order, with the same names and contents, in a ZIP
  * container as JSZip writes it (APPNOTE.TXT 6.3: local headers, central directory, end record; no ZIP64 — a
  * workbook part and the package stay far below 4 GB; UTF-8 names flagged with bit 11). Profiled on `pipbook batch`:
  * pako was 11 % of a workbook's CPU (docs/PERFORMANCE.md).
  */
 import zlib from "node:zlib";
-import type JSZip from "jszip";
+import type { PackageFiles } from "./charts";
 
 function dosTime(date: Date): { time: number; date: number } {
   return {
@@ -16,13 +16,15 @@ function dosTime(date: Date): { time: number; date: number } {
 }
 
 /** The package's bytes, every file DEFLATE-compressed at `level`, folders stored. */
-export async function deflateZip(zip: JSZip, level = 6): Promise<Uint8Array> {
+export async function deflateZip(zip: PackageFiles, level = 6): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   let count = 0;
   for (const [name, entry] of Object.entries(zip.files)) {
-    const data = entry.dir ? Buffer.alloc(0) : Buffer.from(await entry.async("uint8array"));
+    const bytes = entry.dir ? null : await entry.async("uint8array");
+    // A view of the part's bytes, not a copy (they are the part's own, fresh from JSZip or from TextEncoder).
+    const data = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.alloc(0);
     const packed = entry.dir ? data : zlib.deflateRawSync(data, { level });
     const method = entry.dir ? 0 : 8;
     const crc = entry.dir ? 0 : zlib.crc32(data);

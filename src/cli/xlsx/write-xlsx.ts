@@ -25,7 +25,7 @@ import type {
 import JSZip from "jszip";
 import { parseCell as parseA1Cell } from "../../a1";
 import { toXmlTextDeep } from "../../core/xml-text";
-import { addChartsToZip, sheetParts, type ChartAnchor, type ChartKind, type ChartSpec } from "./charts";
+import { addChartsToZip, sheetParts, type ChartAnchor, type ChartKind, type ChartSpec, type PackageFiles } from "./charts";
 import { dataValidationsXml, fileValidationOf, insertDataValidations, type FileDataValidation } from "./data-validations";
 import { addXlfnPrefixes } from "./xlfn";
 import { excelJsPrintArea, mergePrintAreas, withDefinedNames } from "./print-areas";
@@ -456,7 +456,131 @@ export interface XlsxWriteOptions {
    * native zlib (./deflate-zip.ts, ~9 ms less a workbook: docs/PERFORMANCE.md); a browser bundle must not
    * import node:zlib, so that choice is made by the Node callers (src/cli/workbook-io.ts, repair.ts, export.ts).
    */
-  compress?: (zip: JSZip) => Promise<Uint8Array>;
+  compress?: (zip: PackageFiles) => Promise<Uint8Array>;
+}
+
+// ---- the package, part by part -----------------------------------------------------------------------------
+
+/** One part (or folder) of the package being written, in the shape deflateZip and the chart code read. */
+class PackagePart {
+  constructor(
+    readonly name: string,
+    readonly dir: boolean,
+    readonly date: Date,
+    readonly data: string | Uint8Array,
+  ) {}
+
+  async(type: "string"): Promise<string>;
+  async(type: "uint8array"): Promise<Uint8Array>;
+  async(type: "string" | "uint8array"): Promise<string | Uint8Array> {
+    const { data } = this;
+    if (type === "string") return Promise.resolve(typeof data === "string" ? data : new TextDecoder().decode(data));
+    return Promise.resolve(typeof data === "string" ? new TextEncoder().encode(data) : data);
+  }
+}
+
+/**
+ * The package as ExcelJS renders it, held as its parts' text, in the order a JSZip would hold them: a part's
+ * folders are added before it, outermost first (JSZip's `createFolders`, on by default), a replaced part keeps
+ * its place. This is what the writer used to get by letting ExcelJS zip the package (stored), opening that zip
+ * with JSZip and reading the parts back as strings — an encode, a CRC, a parse and a decode of every part for
+ * nothing (about a sixth of the writer's time, by the CPU profile in docs/PERFORMANCE.md).
+ */
+export class PackageParts implements PackageFiles {
+  readonly files: Record<string, PackagePart> = {};
+
+  file(name: string): PackagePart | null;
+  file(name: string, data: string | Uint8Array): this;
+  file(name: string, data?: string | Uint8Array): PackagePart | null | this {
+    if (data === undefined) {
+      const part = this.files[name];
+      return part && !part.dir ? part : null;
+    }
+    if (this.files[name] === undefined) this.addFolders(name);
+    this.files[name] = new PackagePart(name, false, new Date(), data);
+    return this;
+  }
+
+  private addFolders(name: string): void {
+    const parent = name.replace(/\/$/, "").replace(/[^/]*$/, "");
+    if (parent === "" || this.files[parent] !== undefined) return;
+    this.addFolders(parent);
+    this.files[parent] = new PackagePart(parent, true, new Date(), "");
+  }
+
+  /** The same package as a JSZip (for its DEFLATE where node:zlib is not there: the browser). */
+  toJSZip(): JSZip {
+    const zip = new JSZip();
+    for (const part of Object.values(this.files)) {
+      if (part.dir) zip.folder(part.name);
+      else zip.file(part.name, part.data);
+    }
+    return zip;
+  }
+}
+
+/**
+ * ExcelJS 4.4's XLSX.write (lib/xlsx/xlsx.js), step by step, each step handing its parts to `zip.append`. Run here
+ * with a PackageParts behind `append` instead of ExcelJS's JSZip-backed ZipWriter; the same steps in the same order,
+ * so the same parts in the same order. exceljs is pinned exactly (package.json); should a version lack a step, the
+ * writer falls back to writeBuffer and reads the zip back (xlsxParts).
+ */
+interface ExcelJsWriteSteps {
+  prepareModel(model: unknown, options: object): void;
+  addContentTypes(zip: PartSink, model: unknown): Promise<void>;
+  addOfficeRels(zip: PartSink, model: unknown): Promise<void>;
+  addWorkbookRels(zip: PartSink, model: unknown): Promise<void>;
+  addWorksheets(zip: PartSink, model: unknown): Promise<void>;
+  addSharedStrings(zip: PartSink, model: unknown): Promise<void>;
+  addDrawings(zip: PartSink, model: unknown): Promise<void>;
+  addTables(zip: PartSink, model: unknown): Promise<void>;
+  addThemes(zip: PartSink, model: unknown): Promise<void>;
+  addStyles(zip: PartSink, model: unknown): Promise<void>;
+  addMedia(zip: PartSink, model: unknown): Promise<void>;
+  addApp(zip: PartSink, model: unknown): Promise<void>;
+  addCore(zip: PartSink, model: unknown): Promise<void>;
+  addWorkbook(zip: PartSink, model: unknown): Promise<void>;
+}
+
+interface PartSink {
+  append(data: string | Uint8Array, options: { name: string; base64?: boolean }): void;
+}
+
+const WRITE_STEPS: (keyof ExcelJsWriteSteps)[] = [
+  "prepareModel", "addContentTypes", "addOfficeRels", "addWorkbookRels", "addWorksheets", "addSharedStrings", "addDrawings",
+  "addTables", "addThemes", "addStyles", "addMedia", "addApp", "addCore", "addWorkbook",
+];
+
+/** The parts ExcelJS renders for `workbook`. */
+export async function xlsxParts(workbook: ExcelJS.Workbook): Promise<PackageParts> {
+  const parts = new PackageParts();
+  const xlsx = workbook.xlsx as unknown as Partial<ExcelJsWriteSteps>;
+  if (!WRITE_STEPS.every((step) => typeof xlsx[step] === "function")) {
+    const zip = await JSZip.loadAsync((await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>)) as ArrayBuffer);
+    for (const entry of Object.values(zip.files)) if (!entry.dir) parts.file(entry.name, await entry.async("string"));
+    return parts;
+  }
+  const steps = xlsx as ExcelJsWriteSteps;
+  const sink: PartSink = {
+    append: (data, { name, base64 }) => {
+      parts.file(name, base64 && typeof data === "string" ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0)) : data);
+    },
+  };
+  // As XLSX.write does it: the model once, then the parts (themes and styles, app and core, started together).
+  const { model } = workbook as unknown as { model: unknown };
+  steps.prepareModel(model, {});
+  await steps.addContentTypes(sink, model);
+  await steps.addOfficeRels(sink, model);
+  await steps.addWorkbookRels(sink, model);
+  await steps.addWorksheets(sink, model);
+  await steps.addSharedStrings(sink, model);
+  await steps.addDrawings(sink, model);
+  await steps.addTables(sink, model);
+  await Promise.all([steps.addThemes(sink, model), steps.addStyles(sink, model)]);
+  await steps.addMedia(sink, model);
+  await Promise.all([steps.addApp(sink, model), steps.addCore(sink, model)]);
+  await steps.addWorkbook(sink, model);
+  return parts;
 }
 
 /** The .xlsx bytes of a snapshot. */
@@ -486,10 +610,9 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
   const validations = new Map(
     sheets.map((s) => [s.name, s.validations.map(fileValidationOf).filter((v): v is FileDataValidation => v !== null)] as const),
   );
-  // ExcelJS stores the package uncompressed; it is opened once to add the parts PIPbook writes itself (data
-  // validation, charts) and compressed once at the end.
-  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
-  const zip = await JSZip.loadAsync(stored as ArrayBuffer);
+  // ExcelJS renders the parts; PIPbook's own (data validation, charts, defined names) are added to them, and the
+  // package is zipped once at the end.
+  const zip = await xlsxParts(workbook);
   // The names the workbook brought with it go into the workbook part here, not through ExcelJS (./print-areas.ts).
   const workbookXml = mergePrintAreas(await zip.file("xl/workbook.xml")!.async("string"));
   zip.file("xl/workbook.xml", withDefinedNames(workbookXml, snapshot.names, sheets.map((s) => s.name)));
@@ -504,5 +627,5 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
   }
   await addChartsToZip(zip, charts);
   if (options.compress) return options.compress(zip);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.toJSZip().generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
