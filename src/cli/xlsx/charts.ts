@@ -337,13 +337,33 @@ function nextIndex(zip: PackageFiles, folder: string, stem: string): number {
   return n;
 }
 
+/** CT_Worksheet's elements after <drawing>, in schema order, and the closing tag. */
+const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+
+/**
+ * Where `<name` starts as an element of the XML (the name not continued: "<drawing" is not "<drawingHF"), or -1.
+ * Text and attribute values hold "<" only as "&lt;", so the first such place is the element. indexOf, not one
+ * regular expression over a sheet part of several hundred kilobytes.
+ */
+function elementIndex(xml: string, name: string): number {
+  for (let from = 0; ; ) {
+    const at = xml.indexOf(`<${name}`, from);
+    if (at < 0) return -1;
+    const next = xml.charAt(at + name.length + 1);
+    if (!/[\w.:-]/.test(next)) return at;
+    from = at + 1;
+  }
+}
+
 /** Insert the worksheet's <drawing r:id> where CT_Worksheet's element order puts it. */
 function insertDrawingElement(sheetXml: string, relId: string): string {
-  if (/<drawing\b/.test(sheetXml)) throw new Error("worksheet already has a drawing part");
+  if (elementIndex(sheetXml, "drawing") >= 0) throw new Error("worksheet already has a drawing part");
   const element = builder.build({ drawing: { "@_r:id": relId } }) as string;
-  const match = /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/.exec(sheetXml);
-  if (!match) throw new Error("worksheet XML has no closing tag");
-  let xml = sheetXml.slice(0, match.index) + element + sheetXml.slice(match.index);
+  const found = AFTER_DRAWING.map((name) => elementIndex(sheetXml, name)).filter((i) => i >= 0);
+  const closing = sheetXml.lastIndexOf("</worksheet>");
+  const index = found.length > 0 ? Math.min(...found) : closing;
+  if (index < 0) throw new Error("worksheet XML has no closing tag");
+  let xml = sheetXml.slice(0, index) + element + sheetXml.slice(index);
   if (!/<worksheet\b[^>]*\sxmlns:r=/.test(xml)) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.rel}"`);
   return xml;
 }
@@ -361,10 +381,15 @@ export async function addChartsToXlsx(xlsx: Uint8Array, chartsBySheet: ReadonlyM
 }
 
 /** addChartsToXlsx on an opened package (the .xlsx writer post-processes the package once, charts among other parts). */
-export async function addChartsToZip(zip: PackageFiles, chartsBySheet: ReadonlyMap<string, readonly ChartSpec[]>): Promise<void> {
+export async function addChartsToZip(
+  zip: PackageFiles,
+  chartsBySheet: ReadonlyMap<string, readonly ChartSpec[]>,
+  /** sheetParts(zip), when the caller has it already (the .xlsx writer needs it for data validation too). */
+  knownSheetParts?: ReadonlyMap<string, string>,
+): Promise<void> {
   const withCharts = [...chartsBySheet].filter(([, specs]) => specs.length > 0);
   if (withCharts.length === 0) return;
-  const parts = await sheetParts(zip);
+  const parts = knownSheetParts ?? (await sheetParts(zip));
   const overrides: { "@_PartName": string; "@_ContentType": string }[] = [];
 
   for (const [sheetName, specs] of withCharts) {

@@ -625,7 +625,7 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
     if (element === "" || !path) continue;
     zip.file(path, insertDataValidations(await zip.file(path)!.async("string"), element));
   }
-  await addChartsToZip(zip, charts);
+  await addChartsToZip(zip, charts, partOf);
   if (options.compress) return options.compress(zip);
   return zip.toJSZip().generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
