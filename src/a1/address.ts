@@ -18,7 +18,19 @@ export interface Rect {
 
 /** 0 → "A", 25 → "Z", 26 → "AA", 16383 → "XFD" (a bijective base-26 numeral). */
 export function columnLetters(column: number): string {
+  // Every reference a formula renders asks for its letters: the first 1,024 columns are kept once made.
+  const known = LETTERS[column];
+  if (known !== undefined) return known;
   if (!Number.isInteger(column) || column < 0) throw new RangeError(`a column index is a whole number from 0: ${column}`);
+  const letters = lettersOf(column);
+  if (column < LETTERS_KEPT) LETTERS[column] = letters;
+  return letters;
+}
+
+const LETTERS_KEPT = 1024;
+const LETTERS: string[] = [];
+
+function lettersOf(column: number): string {
   let n = column + 1;
   let letters = "";
   while (n > 0) {

@@ -21,7 +21,8 @@ import type { Finding, FindingLocation } from "../core/findings";
 import type { EntityName } from "../core/model";
 import { ENTITY_TABLES, localize, type Localized } from "../i18n/findings";
 import { READER_CHECK_MESSAGES, READER_CHECK_WORDS, type ReaderCheckCode } from "../i18n/reader-checks";
-import { TABLES, columnLetter, type ColumnDecl, type TableDecl } from "../workbook";
+import { TABLES, columnLetter, type TableDecl } from "../workbook";
+import { headerMatches } from "../workbook/cells";
 
 export interface CellProbe {
   /** The value Excel shows (a formula's result): number, string, boolean, an error text such as "#DIV/0!", or null. */
@@ -68,12 +69,6 @@ function parseRange(range: string): { c1: number; r1: number; c2: number; r2: nu
   return { c1: columnIndex(c1), r1: Number(r1), c2: columnIndex(c2), r2: Number(r2) };
 }
 
-const norm = (v: unknown) => String(v ?? "").trim().toLowerCase();
-
-function headerIs(column: ColumnDecl, text: unknown): boolean {
-  const t = norm(text);
-  return t !== "" && (t === norm(column.header["zh-CN"]) || t === norm(column.header["en-US"]) || t === norm(column.key));
-}
 
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -120,7 +115,7 @@ export function checkPipCells(probe: WorkbookProbe, select: CheckSelection = { v
       if (!formulaChecks) continue;
       decl.columns.forEach((column) => {
         if (column.kind !== "formula") return;
-        const j = table.headers.findIndex((h) => headerIs(column, h));
+        const j = table.headers.findIndex((h) => headerMatches(column, h));
         if (j < 0) {
           findings.push(finding("FORMULA_COLUMN_MISSING", "warning", at(r.c1, r.r1), { table: tableLabel(decl), column: column.header }));
           return;
@@ -141,7 +136,7 @@ export function checkPipCells(probe: WorkbookProbe, select: CheckSelection = { v
       }
       for (let row = r.r1 + 1; row <= r.r2; row++) {
         const label = probe.cell(table.sheet, row, r.c1)?.value;
-        const field = decl.fields.find((f) => headerIs(f, label));
+        const field = decl.fields.find((f) => headerMatches(f, label));
         if (!field || field.kind !== "formula") continue;
         const cell = probe.cell(table.sheet, row, r.c1 + 1);
         const place = at(r.c1 + 1, row, field.field);

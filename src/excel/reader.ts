@@ -38,7 +38,7 @@ import {
   type TableName,
   type TablePlacement,
 } from "../workbook";
-import { decodeValue, type RawCell } from "../workbook/cells";
+import { decodeValue, headerMatches, type RawCell } from "../workbook/cells";
 import type { ExtraCell } from "./extra-columns";
 import { shapeOf, type WorkbookShape } from "./write/shape";
 import type { ExistingChartInfo } from "./charts";
@@ -283,12 +283,6 @@ function makeFinding(code: ReaderMessageId, severity: Severity, location: Findin
 
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
-const norm = (v: unknown) => String(v ?? "").trim().toLowerCase();
-
-function headerMatches(column: ColumnDecl, text: unknown): boolean {
-  const t = norm(text);
-  return t !== "" && (t === norm(column.header["zh-CN"]) || t === norm(column.header["en-US"]) || t === norm(column.key));
-}
 
 function cellAt(range: NonNullable<LoadedTable["range"]>, r: number, c: number): RawCell {
   return {

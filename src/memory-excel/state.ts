@@ -218,9 +218,11 @@ export interface ChangeRecord {
   kind: "values" | "format" | "structure";
 }
 
-export const cellKey = (row: number, column: number): number => row * MAX_COLUMNS + column;
-export const keyRow = (key: number): number => Math.floor(key / MAX_COLUMNS);
-export const keyColumn = (key: number): number => key % MAX_COLUMNS;
+// Read once: CommonJS builds of this module (jest's) reach an imported constant through a getter on every use.
+const COLUMNS = MAX_COLUMNS;
+export const cellKey = (row: number, column: number): number => row * COLUMNS + column;
+export const keyRow = (key: number): number => Math.floor(key / COLUMNS);
+export const keyColumn = (key: number): number => key % COLUMNS;
 
 const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]]/;
 
@@ -763,22 +765,38 @@ export class WorkbookState {
         for (const k of Object.keys(f)) delete (f as Record<string, unknown>)[k];
       });
     }
-    for (const [key, cell] of [...sheet.cells]) {
-      if (rectContains(rect, keyRow(key), keyColumn(key))) {
-        delete cell.format;
-        this.dropIfEmpty(sheet, keyRow(key), keyColumn(key));
-      }
+    for (const [r, c] of this.storedCellsIn(sheet, rect)) {
+      const cell = this.cell(sheet, r, c);
+      if (!cell) continue;
+      delete cell.format;
+      this.dropIfEmpty(sheet, r, c);
     }
     this.noteChange(sheet.id, rect, "format");
   }
 
   clearContents(sheet: SheetState, rect: Rect): void {
-    for (const key of [...sheet.cells.keys()]) {
+    for (const [r, c] of this.storedCellsIn(sheet, rect)) this.writeCell(sheet, r, c, { kind: "clear" }, "Range.clear");
+    this.noteChange(sheet.id, rect, "values");
+  }
+
+  /**
+   * The stored cells inside `rect`, row by row (a list made before any is changed): found by looking up the rect's
+   * cells when it is smaller than the sheet's store, else by scanning the store — a clear of a few rows of a table
+   * need not visit every cell of the sheet, and a clear of whole columns need not visit a million rows.
+   */
+  private storedCellsIn(sheet: SheetState, rect: Rect): [number, number][] {
+    const out: [number, number][] = [];
+    const area = (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1);
+    if (area <= sheet.cells.size) {
+      for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) if (sheet.cells.has(cellKey(r, c))) out.push([r, c]);
+      return out;
+    }
+    for (const key of sheet.cells.keys()) {
       const r = keyRow(key);
       const c = keyColumn(key);
-      if (rectContains(rect, r, c)) this.writeCell(sheet, r, c, { kind: "clear" }, "Range.clear");
+      if (rectContains(rect, r, c)) out.push([r, c]);
     }
-    this.noteChange(sheet.id, rect, "values");
+    return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
 
   columnWidth(sheet: SheetState, column: number): number {

@@ -13,6 +13,26 @@ import { isInput, listLabel, numberFormatOf, parseListValue, unitNumberFormat, t
 
 export const TEXT_FORMAT = "@";
 
+/** What a header cell is compared by: its text trimmed, case aside. */
+const headerText = (v: unknown) => String(v ?? "").trim().toLowerCase();
+/** A column's names as compared (its two headers and its key), made once per column: the reader asks for every cell of a header row. */
+const namesOfColumn = new WeakMap<object, readonly string[]>();
+
+/**
+ * Whether the text of a header cell names `column`: its zh-CN or en-US header or its key, trimmed and case aside
+ * (a workbook whose language was switched, or whose header someone retyped in capitals, still reads).
+ */
+export function headerMatches(column: { header: Record<Language, string>; key: string }, text: unknown): boolean {
+  const t = headerText(text);
+  if (t === "") return false;
+  let names = namesOfColumn.get(column);
+  if (!names) {
+    names = [headerText(column.header["zh-CN"]), headerText(column.header["en-US"]), headerText(column.key)];
+    namesOfColumn.set(column, names);
+  }
+  return names.includes(t);
+}
+
 export interface EncodedCell {
   /** What goes into `range.formulas`: a number, a string ("" for empty) or a formula "=…". */
   value: number | string;
