@@ -240,6 +240,29 @@ describe("pipbook repair over a workbook with a person's defined names", () => {
 });
 
 describe("the .xlsx writer and reader on their own", () => {
+  test("a damaged sheet left out of the read takes its own names along; a later sheet's names keep their sheet", async () => {
+    const file = path.join(work, "damaged.xlsx");
+    const script = [
+      "import sys, openpyxl",
+      "from openpyxl.workbook.defined_name import DefinedName",
+      "wb = openpyxl.Workbook(); wb.active.title = 'A'; wb.create_sheet('B'); wb.create_sheet('C')",
+      "wb.defined_names.append(DefinedName('OnB', localSheetId=1, attr_text='B!$A$1'))",
+      "wb.defined_names.append(DefinedName('OnC', localSheetId=2, attr_text='C!$A$1'))",
+      "wb.defined_names.append(DefinedName('Everywhere', attr_text='C!$B$2'))",
+      "wb.save(sys.argv[1])",
+    ].join("\n");
+    execFileSync(PYTHON, ["-c", script, file]);
+    const zip = await JSZip.loadAsync(await readFile(file));
+    zip.file("xl/worksheets/sheet2.xml", "<worksheet><sheetData><row>");
+    const read = await readXlsx(await zip.generateAsync({ type: "uint8array" }));
+    expect(read.partRepairs).toContainEqual(expect.objectContaining({ kind: "sheet", sheet: "B" }));
+    expect(read.snapshot.sheets.map((s) => s.name)).toEqual(["A", "C"]);
+    expect(read.snapshot.names).toEqual([
+      { name: "OnC", formula: "=C!$A$1", comment: "", visible: true, scope: "C" },
+      { name: "Everywhere", formula: "=C!$B$2", comment: "", visible: true },
+    ]);
+  });
+
   const snapshotWith = (names: WorkbookSnapshot["names"]): WorkbookSnapshot => {
     const snapshot = createMemoryExcel({ engine: null, sheets: ["First", "Second"] }).snapshot();
     return { ...snapshot, names };

@@ -206,7 +206,17 @@ export async function normalizePackage(bytes: Uint8Array): Promise<NormalizedPac
   }
   if (goneSheets.length > 0) {
     const xml = await zip.file("xl/workbook.xml")!.async("string");
-    const fixed = xml.replace(/<sheet\b[^>]*?\/>/g, (tag) => (goneSheets.includes(attr(tag, "name") ?? "") ? "" : tag));
+    // A defined name's localSheetId counts the <sheet> elements: renumbered to the sheets that stay, and a name of a
+    // sheet left out goes with it (as Excel deletes a sheet's own names with the sheet).
+    const kept = (xml.match(/<sheet\b[^>]*?\/>/g) ?? []).map((tag) => !goneSheets.includes(attr(tag, "name") ?? ""));
+    const newIndex = kept.map((_, i) => kept.slice(0, i).filter(Boolean).length);
+    const fixed = xml
+      .replace(/<sheet\b[^>]*?\/>/g, (tag) => (goneSheets.includes(attr(tag, "name") ?? "") ? "" : tag))
+      .replace(/(<definedName\b[^>]*?\slocalSheetId=")(\d+)("[^>]*?(?<!\/)>[\s\S]*?<\/definedName>)/g, (whole, head: string, id: string, tail: string) => {
+        const index = Number(id);
+        if (kept[index] === undefined) return whole;
+        return kept[index] ? `${head}${newIndex[index]}${tail}` : "";
+      });
     zip.file("xl/workbook.xml", fixed);
     changed = true;
   }
