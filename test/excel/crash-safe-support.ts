@@ -23,7 +23,8 @@ export { examplePlan } from "./support";
  * begins and ends.
  */
 export function fresh(snapshot?: WorkbookSnapshot, syncStarts?: number[]): { excel: MemoryExcel; port: OfficeWorkbookPort } {
-  const excel = snapshot ? MemoryExcel.fromSnapshot(snapshot, { engine: null }) : new MemoryExcel({ engine: null });
+  // Nothing here reads the batches' byte counts (test/evaluation/payload.test.ts and the bench do): they are not made.
+  const excel = snapshot ? MemoryExcel.fromSnapshot(snapshot, { engine: null, countBatchBytes: false }) : new MemoryExcel({ engine: null, countBatchBytes: false });
   const run: ExcelRun = syncStarts
     ? (batch) =>
         excel.run((context) => {
