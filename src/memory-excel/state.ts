@@ -469,6 +469,10 @@ export class WorkbookState {
         if (chart.source) chart.source = renameSheetInFormula(`=${chart.source}`, oldName, newName).slice(1);
       }
     }
+    // Defined names refer to the sheet by name too, and Excel rewrites them with the cells' formulas (=data1!NAMED
+    // → =otherdata!NAMED, as reported from Excel in JanMarvin/openxlsx2#656; ClosedXML#2254 for a sheet's own name).
+    // No Microsoft page says it in so many words.
+    for (const n of this.names) n.formula = renameSheetInFormula(`=${n.formula}`, oldName, newName).slice(1);
     this.noteChange(sheet.id, { r0: 0, c0: 0, r1: 0, c1: 0 }, "structure");
   }
 

@@ -158,6 +158,18 @@ describe("generate -o over a workbook with a person's defined names", () => {
     expect(report.problems).toEqual([]);
   });
 
+  test("an update in the other language renames PIPbook's sheets, and a name on one of them follows its sheet", async () => {
+    const english = path.join(work, "with-names-en.xlsx");
+    await writeFile(english, await readFile(updated));
+    const run = await runCli(["generate", EXAMPLE_PLAN, "-o", english, "--lang", "en-US"]);
+    expect(run.code).toBe(0);
+    const after = namesOf(english);
+    expect(after.sheets).not.toContain(goalsSheet);
+    const corner = after.names.find((n) => n.name === "GoalsCorner");
+    expect(corner).toEqual({ name: "GoalsCorner", scope: "Goals", value: "Goals!$A$1", hidden: false, comment: null });
+    expect(after.names.filter((n) => n.name !== "GoalsCorner")).toEqual(expectedNames(goalsSheet).filter((n) => n.name !== "GoalsCorner"));
+  });
+
   test("a second update writes the same names again (nothing doubled, nothing lost)", async () => {
     const again = path.join(work, "with-names-again.xlsx");
     await writeFile(again, await readFile(updated));
