@@ -297,13 +297,27 @@ function applyPageLayout(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
  * The objects are never changed after a cell takes one (nothing in writeSheet sets a cell's font or fill after its
  * style), so sharing them writes the same styles.xml and the same `s` indexes as before.
  */
+/**
+ * A format's contents as a string, equal for equal contents (in the same key order): each property's name, the
+ * type and value; nested borders as JSON. Five times faster than JSON.stringify of the whole format, which was 2 %
+ * of the writer. U+0001/U+0002 cannot occur in the values: toXmlTextDeep has removed them from every string.
+ */
+function formatKey(format: FormatSnapshot): string {
+  let key = "";
+  for (const name in format) {
+    const value: unknown = format[name as keyof FormatSnapshot];
+    key += `${name}\u0002${typeof value}${typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}\u0001`;
+  }
+  return key;
+}
+
 class CellStyles {
   private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
 
   of(cell: CellSnapshot): Partial<ExcelJS.Style> | null {
     if (!cell.format) return null;
     const numberCell = cell.formula === undefined && typeof cell.value === "number" && cell.type !== "Error";
-    const key = `${numberCell ? "n" : "o"}${JSON.stringify(cell.format)}`;
+    const key = `${numberCell ? "n" : "o"}${formatKey(cell.format)}`;
     let style = this.byKey.get(key);
     if (style === undefined) {
       style = styleOf(cell.format);
