@@ -341,12 +341,11 @@ function nextIndex(zip: PackageFiles, folder: string, stem: string): number {
 const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
 
 /**
- * Where `<name` starts as an element of the XML (the name not continued: "<drawing" is not "<drawingHF"), or -1.
- * Text and attribute values hold "<" only as "&lt;", so the first such place is the element. indexOf, not one
- * regular expression over a sheet part of several hundred kilobytes.
+ * Where `<name` starts as an element of the XML at or after `start` (the name not continued: "<drawing" is not
+ * "<drawingHF"), or -1. Text and attribute values hold "<" only as "&lt;", so the first such place is the element.
  */
-function elementIndex(xml: string, name: string): number {
-  for (let from = 0; ; ) {
+function elementIndex(xml: string, name: string, start = 0): number {
+  for (let from = start; ; ) {
     const at = xml.indexOf(`<${name}`, from);
     if (at < 0) return -1;
     const next = xml.charAt(at + name.length + 1);
@@ -357,9 +356,11 @@ function elementIndex(xml: string, name: string): number {
 
 /** Insert the worksheet's <drawing r:id> where CT_Worksheet's element order puts it. */
 function insertDrawingElement(sheetXml: string, relId: string): string {
-  if (elementIndex(sheetXml, "drawing") >= 0) throw new Error("worksheet already has a drawing part");
+  // <drawing> and what follows it come after <sheetData> (CT_Worksheet): the cells, most of the part, are not searched.
+  const start = Math.max(0, sheetXml.lastIndexOf("</sheetData>"));
+  if (elementIndex(sheetXml, "drawing", start) >= 0) throw new Error("worksheet already has a drawing part");
   const element = builder.build({ drawing: { "@_r:id": relId } }) as string;
-  const found = AFTER_DRAWING.map((name) => elementIndex(sheetXml, name)).filter((i) => i >= 0);
+  const found = AFTER_DRAWING.map((name) => elementIndex(sheetXml, name, start)).filter((i) => i >= 0);
   const closing = sheetXml.lastIndexOf("</worksheet>");
   const index = found.length > 0 ? Math.min(...found) : closing;
   if (index < 0) throw new Error("worksheet XML has no closing tag");

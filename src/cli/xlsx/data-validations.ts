@@ -224,12 +224,17 @@ const AFTER_DATA_VALIDATIONS = [
   "tableParts",
   "extLst",
 ];
-const NEXT_ELEMENT = new RegExp(`<(?:${AFTER_DATA_VALIDATIONS.join("|")})[\\s/>]|</worksheet>`);
+const NEXT_ELEMENT = new RegExp(`<(?:${AFTER_DATA_VALIDATIONS.join("|")})[\\s/>]|</worksheet>`, "g");
+const DATA_VALIDATIONS = /<dataValidations[\s>]/g;
 
 /** The worksheet XML with `element` (a <dataValidations>) inserted where CT_Worksheet orders it. */
 export function insertDataValidations(sheetXml: string, element: string): string {
   if (element === "") return sheetXml;
-  if (/<dataValidations[\s>]/.test(sheetXml)) throw new Error("worksheet already has a dataValidations element");
+  // All of these come after <sheetData> (CT_Worksheet): the cells, most of the part, are not searched.
+  const start = Math.max(0, sheetXml.lastIndexOf("</sheetData>"));
+  DATA_VALIDATIONS.lastIndex = start;
+  if (DATA_VALIDATIONS.test(sheetXml)) throw new Error("worksheet already has a dataValidations element");
+  NEXT_ELEMENT.lastIndex = start;
   const match = NEXT_ELEMENT.exec(sheetXml);
   if (!match) throw new Error("worksheet XML has no closing tag");
   return sheetXml.slice(0, match.index) + element + sheetXml.slice(match.index);
