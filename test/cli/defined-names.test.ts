@@ -35,6 +35,7 @@ interface NameRead {
 interface NamesRead {
   names: NameRead[];
   printAreas: Record<string, string[] | null>;
+  printTitleRows: Record<string, string>;
   sheets: string[];
 }
 
@@ -44,7 +45,8 @@ const DUMP_NAMES = [
   "wb = openpyxl.load_workbook(sys.argv[1])",
   "names = [{'name': n.name, 'scope': None if n.localSheetId is None else wb.sheetnames[n.localSheetId], 'value': n.attr_text, 'hidden': bool(n.hidden), 'comment': n.comment} for n in wb.defined_names.definedName]",
   "areas = {ws.title: ws.print_area for ws in wb.worksheets}",
-  "print(json.dumps({'names': sorted(names, key=lambda n: (n['name'], n['scope'] or '')), 'printAreas': areas, 'sheets': wb.sheetnames}))",
+  "titles = {ws.title: ws.print_title_rows for ws in wb.worksheets if ws.print_title_rows}",
+  "print(json.dumps({'names': sorted(names, key=lambda n: (n['name'], n['scope'] or '')), 'printAreas': areas, 'printTitleRows': titles, 'sheets': wb.sheetnames}))",
 ].join("\n");
 
 function namesOf(file: string): NamesRead {
@@ -73,7 +75,7 @@ const ADD_NAMES = [
   "add(DefinedName('Secret', attr_text=\"'HR notes'!$A$1:$A$3\", hidden=True, comment='HR only & \"private\" <x>\\nsecond line'))",
   "add(DefinedName('Gone', attr_text='Deleted!$A$1'))",
   "add(DefinedName('目标值', attr_text='Notes!$B$2*2'))",
-  "notes.print_area = 'A1:C5'",
+  "notes.print_area = 'A1:C5'; notes.print_title_rows = '1:2'",
   "goals.print_area = 'A1:B2'",
   "wb.save(sys.argv[2])",
 ].join("\n");
@@ -140,6 +142,8 @@ describe("generate -o over a workbook with a person's defined names", () => {
 
   test("a print area on the person's own sheet stays; on a PIP sheet, PIPbook's own print area is the one written", () => {
     const after = namesOf(updated);
+    expect(before.printTitleRows.Notes).toBe("1:2");
+    expect(after.printTitleRows.Notes).toBe(before.printTitleRows.Notes);
     expect(after.printAreas.Notes).toEqual(["$A$1:$C$5"]);
     expect(goalsPrintArea).not.toBeNull();
     expect(after.printAreas[goalsSheet]).toEqual(goalsPrintArea);
