@@ -16,6 +16,7 @@ import { runBatch } from "./batch";
 import { writeDashboard } from "./dashboard";
 import { readForRollup, type RollupRead, type RollupRow } from "./rollup";
 import { inParallel, WorkerPool, workerCount } from "./workers/pool";
+import { answerHere } from "./workers/entry";
 import type { WorkerReply } from "./workers/protocol";
 import { CliError, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
 import { cleanStaleTemporaries, isTemporaryName, readIfExists, readInputFile, requireDirectory, writeFileAtomic } from "./files";
@@ -141,9 +142,10 @@ export async function runBatchCommand(
     ? new SingleBar({ stream: process.stderr, format: `${say(context, "batch.progressBar")} {bar} {value}/{total} {name}`, hideCursor: true }, Presets.shades_classic)
     : null;
   bar?.start(total, 0, { name: "" });
-  // The workbooks are generated in worker threads, one per core (PIPBOOK_WORKERS=0: in this thread, as before).
+  // The workbooks are generated on every core: this thread and a worker thread per further core (PIPBOOK_WORKERS=0:
+  // in this thread alone, as before).
   const workers = workerCount(roster.rows.length);
-  const pool = workers > 0 ? new WorkerPool(workers) : null;
+  const pool = workers > 0 ? new WorkerPool(workers, answerHere) : null;
   const result = await runBatch({
     roster,
     template,
@@ -280,9 +282,10 @@ export async function runRollup(
     .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !isTemporaryName(name))
     .sort((a, b) => a.localeCompare(b));
   const files = names.map((name) => path.join(folder, name)).filter((file) => path.resolve(file) !== outputPath);
-  // Each workbook is read in a worker (one per core; PIPBOOK_WORKERS=0 reads in this thread); reported in name order.
+  // Each workbook is read on one of the cores (this thread and a worker per further core; PIPBOOK_WORKERS=0 reads in
+  // this thread alone); reported in name order.
   const workers = workerCount(files.length);
-  const pool = workers > 0 ? new WorkerPool(workers) : null;
+  const pool = workers > 0 ? new WorkerPool(workers, answerHere) : null;
   let reads: RollupRead[];
   try {
     reads = await inParallel(files, pool ? pool.capacity : 1, async (file) => {

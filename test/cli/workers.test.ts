@@ -4,14 +4,16 @@
  *   part, the package's timestamps aside; rows that fail are reported with their roster row, the same in both;
  * - the progress bar (cli-progress, on a terminal: `script` gives the run a pseudo-terminal) still counts to the end;
  * - rollup's JSON is the same read in workers or in one thread;
- * - runBatch with several workbooks in flight reports in roster order and counts every row once.
+ * - runBatch with several workbooks in flight reports in roster order and counts every row once;
+ * - the pool's own lane (the main thread answering tasks beside its workers) takes tasks, and a local error is a reply.
  */
 import { execFile } from "node:child_process";
 import { promises as fs } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { runBatch } from "../../src/cli/batch";
-import { WorkerPool } from "../../src/cli/workers/pool";
+import { WorkerPool, inParallel, workerCount } from "../../src/cli/workers/pool";
 import { generateWorkbook } from "../../src/cli/workbook-io";
 import { parseRoster } from "../../src/cli/roster";
 import { parsePlanJson } from "../../src/core/plan-file";
@@ -179,5 +181,51 @@ describe("the pool from the TypeScript sources (jest, tsx)", () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe("the main thread as one of the pool's lanes", () => {
+  test("tasks go to the worker and to the main thread's own lane, each answered once; a local failure is an error reply", async () => {
+    const parsed = parsePlanJson(await fs.readFile(EXAMPLE_PLAN, "utf8"));
+    if (!parsed.ok) throw new Error("example");
+    let workerAnswered!: () => void;
+    const aWorkerAnswered = new Promise<void>((resolve) => (workerAnswered = resolve));
+    const localTasks: string[] = [];
+    // The local lane waits for the worker's first answer, so that both lanes are seen taking tasks however slowly the
+    // worker starts; it answers with a one-byte marker, and fails the task of E3.
+    const pool = new WorkerPool(1, async (task) => {
+      if (task.kind !== "generate") throw new Error("generate only here");
+      await aWorkerAnswered;
+      localTasks.push(task.plan.header.employeeId);
+      if (task.plan.header.employeeId === "E3") return { kind: "error", cliError: null, message: "local failure" };
+      return { kind: "bytes", bytes: new Uint8Array([1]) };
+    });
+    expect(pool.capacity).toBe(4);
+    try {
+      const ids = Array.from({ length: 6 }, (_v, i) => `E${i + 1}`);
+      const replies = await inParallel(ids, pool.capacity, async (id) => {
+        const reply = await pool.run({ kind: "generate", plan: { ...parsed.plan, header: { ...parsed.plan.header, employeeId: id } }, language: "en-US", asOf: "2024-05-15" });
+        if (reply.kind === "bytes" && reply.bytes.length > 1) workerAnswered();
+        return [id, reply] as const;
+      });
+      const local = replies.filter(([id]) => localTasks.includes(id));
+      const byWorker = replies.filter(([id]) => !localTasks.includes(id));
+      expect(local.length).toBeGreaterThan(0);
+      expect(byWorker.length).toBeGreaterThan(0);
+      expect(local.length + byWorker.length).toBe(6);
+      for (const [, reply] of byWorker) expect(reply.kind === "bytes" && reply.bytes.length > 1000).toBe(true);
+      for (const [id, reply] of local) expect(reply).toEqual(id === "E3" ? { kind: "error", cliError: null, message: "local failure" } : { kind: "bytes", bytes: new Uint8Array([1]) });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("workerCount: one fewer than the cores beside the main thread, PIPBOOK_WORKERS as asked, none for a handful", () => {
+    const cores = os.availableParallelism();
+    expect(workerCount(100, {})).toBe(Math.max(1, cores - 1));
+    expect(workerCount(3, {})).toBe(0);
+    expect(workerCount(100, { PIPBOOK_WORKERS: "3" })).toBe(3);
+    expect(workerCount(2, { PIPBOOK_WORKERS: "3" })).toBe(2);
+    expect(workerCount(100, { PIPBOOK_WORKERS: "0" })).toBe(0);
   });
 });

@@ -22,16 +22,27 @@ async function answer(task: WorkerTask): Promise<{ reply: WorkerReply; transfer:
   return { reply: { kind: "rollup", read: await readForRollup(task.file, task.asOf) }, transfer: [] };
 }
 
+function errorReply(error: unknown): WorkerReply {
+  const cliError = error instanceof CliError ? { key: error.key, params: error.params, exitCode: error.exitCode } : null;
+  return { kind: "error", cliError, message: reasonOf(error) };
+}
+
+/** A task answered in the thread that asks (the pool's own lane): the same reply a worker would post. */
+export async function answerHere(task: WorkerTask): Promise<WorkerReply> {
+  try {
+    return (await answer(task)).reply;
+  } catch (error) {
+    return errorReply(error);
+  }
+}
+
 export function serveWorker(): void {
   const port = parentPort;
   if (!port) throw new Error("serveWorker outside a worker thread");
   port.on("message", (task: WorkerTask) => {
     answer(task).then(
       ({ reply, transfer }) => port.postMessage(reply, transfer),
-      (error: unknown) => {
-        const cliError = error instanceof CliError ? { key: error.key, params: error.params, exitCode: error.exitCode } : null;
-        port.postMessage({ kind: "error", cliError, message: reasonOf(error) } satisfies WorkerReply);
-      },
+      (error: unknown) => port.postMessage(errorReply(error)),
     );
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The CLI's worker threads (`node:worker_threads`): `pipbook batch` generates workbooks and `pipbook rollup` reads
- * them on every core, one worker per core (`os.availableParallelism()`), or as many as PIPBOOK_WORKERS says
- * (0 = everything in the main thread, as before).
+ * them on every core — the main thread and one worker per further core (`os.availableParallelism()` − 1), or as
+ * many workers beside the main thread as PIPBOOK_WORKERS says (0 = everything in the main thread, as before).
  *
  * The worker script is the CLI itself: from the esbuild bundle (dist/cli/pipbook.cjs) the same file is started
  * again and src/cli/bin.ts sees `workerData.pipbookWorker` (./entry.ts serves tasks instead of parsing argv);
@@ -17,13 +17,18 @@ import { Worker } from "node:worker_threads";
 import { at } from "../../core/indexed";
 import type { WorkerReply, WorkerTask } from "./protocol";
 
-/** How many workers for `tasks` tasks: PIPBOOK_WORKERS if set, else one per core; none for a handful of tasks. */
+/**
+ * How many worker threads for `tasks` tasks, beside the main thread, which takes tasks too (WorkerPool's `local`):
+ * PIPBOOK_WORKERS if set, else one fewer than the cores, so that every core has one isolate generating; none for a
+ * handful of tasks. On 2 cores that is one worker and the main thread: a third isolate would only add its start-up
+ * (~0.2 s, the bundle parsed again), its own warm-up and its heap (docs/PERFORMANCE.md).
+ */
 export function workerCount(tasks: number, env: NodeJS.ProcessEnv = process.env): number {
   const asked = env.PIPBOOK_WORKERS;
   if (asked !== undefined && asked !== "" && /^\d+$/.test(asked)) return Math.min(Number(asked), tasks);
-  // Starting a worker costs ~0.2 s (the bundle is parsed again): below 4 tasks one thread is quicker.
+  // Below 4 tasks one thread is quicker than starting another.
   if (tasks < 4) return 0;
-  return Math.min(os.availableParallelism(), tasks);
+  return Math.min(Math.max(1, os.availableParallelism() - 1), tasks);
 }
 
 /** The worker: the bundle itself, or from the TypeScript sources a CommonJS stub that registers tsx and loads ./main.ts. */
@@ -50,8 +55,18 @@ export class WorkerPool {
   private readonly busy = new Map<Worker, Pending>();
   private readonly queue: Pending[] = [];
   private closed = false;
+  /** Whether the main thread's own lane (`local`) is answering a task now. */
+  private localBusy = false;
 
-  constructor(private readonly size: number) {
+  /**
+   * `size` worker threads; with `local`, the main thread answers tasks too, one at a time, between the workers'
+   * (a task there blocks this thread's event loop for its ~40 ms, which the queued tasks of the workers outlast).
+   * An error of a local task is its reply (like a worker's); only a crash of the process would stop the batch.
+   */
+  constructor(
+    private readonly size: number,
+    private readonly local?: (task: WorkerTask) => Promise<WorkerReply>,
+  ) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
@@ -97,6 +112,20 @@ export class WorkerPool {
       this.busy.set(worker, pending);
       worker.postMessage(pending.task);
     }
+    const local = this.local;
+    if (local && !this.localBusy && this.queue.length > 0) {
+      const pending = this.queue.shift()!;
+      this.localBusy = true;
+      // After the current turn, so that the workers' messages posted just now go out first.
+      setImmediate(() => {
+        local(pending.task)
+          .then(pending.resolve, pending.reject)
+          .finally(() => {
+            this.localBusy = false;
+            if (!this.closed) this.next();
+          });
+      });
+    }
   }
 
   run(task: WorkerTask): Promise<WorkerReply> {
@@ -107,9 +136,9 @@ export class WorkerPool {
     });
   }
 
-  /** Tasks a caller may hand over at once so that no worker waits (two per worker). */
+  /** Tasks a caller may hand over at once so that no lane waits (two per worker and two for the local lane). */
   get capacity(): number {
-    return this.size * 2;
+    return (this.size + (this.local ? 1 : 0)) * 2;
   }
 
   async close(): Promise<void> {
