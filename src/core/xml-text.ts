@@ -85,15 +85,17 @@ export function toXmlTextDeep<T>(value: T): T {
   }
   if (isPlainObject(value)) {
     let out: Record<string, unknown> | null = null;
-    const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
+    // for…in, not Object.keys: no array per object (a plain object has no enumerable inherited keys).
+    for (const k in value) {
       const v = value[k];
       const key = toXmlText(k);
       const cleaned = toXmlTextDeep(v);
       if (out === null && (key !== k || !Object.is(cleaned, v))) {
         out = {};
-        for (let j = 0; j < i; j++) out[keys[j]!] = value[keys[j]!];
+        for (const before in value) {
+          if (before === k) break;
+          out[before] = value[before];
+        }
       }
       if (out !== null) out[key] = cleaned;
     }

@@ -312,7 +312,8 @@ function formatKey(format: FormatSnapshot): string {
 }
 
 class CellStyles {
-  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+  /** null: the format gives ExcelJS nothing to set. */
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style> | null>();
 
   of(cell: CellSnapshot): Partial<ExcelJS.Style> | null {
     if (!cell.format) return null;
@@ -320,10 +321,11 @@ class CellStyles {
     const key = `${numberCell ? "n" : "o"}${formatKey(cell.format)}`;
     let style = this.byKey.get(key);
     if (style === undefined) {
-      style = styleOf(cell.format);
+      const made = styleOf(cell.format);
+      style = Object.keys(made).length > 0 ? made : null;
       this.byKey.set(key, style);
     }
-    return Object.keys(style).length > 0 ? style : null;
+    return style;
   }
 }
 
@@ -637,7 +639,10 @@ export async function snapshotToXlsx(workbookSnapshot: WorkbookSnapshot, options
   zip.file("xl/workbook.xml", withDefinedNames(workbookXml, snapshot.names, sheets.map((s) => s.name)));
   const styles = zip.file("xl/styles.xml");
   if (styles) zip.file("xl/styles.xml", generalInDxfs(await styles.async("string")));
-  const partOf = await sheetParts(zip);
+  // ExcelJS names sheet n's part after its id (XLSX.addWorksheets: `xl/worksheets/sheet${worksheet.id}.xml`), so
+  // the workbook part and its relationships need not be parsed to find it; parsed should a part not be there.
+  const named = new Map(workbook.worksheets.map((ws) => [ws.name, `xl/worksheets/sheet${ws.id}.xml`] as const));
+  const partOf = [...named.values()].every((part) => zip.file(part) !== null) ? named : await sheetParts(zip);
   for (const [sheetName, rules] of validations) {
     const element = dataValidationsXml(rules);
     const path = partOf.get(sheetName);
