@@ -157,19 +157,18 @@ function cellValue(cell: CellSnapshot): ExcelJS.CellValue {
 
 // ---- tables, validation, conditional formats ---------------------------------------------------------------
 
-function addTable(ws: ExcelJS.Worksheet, table: TableSnapshot, cellsByAddress: Map<string, CellSnapshot>): void {
+/**
+ * The table over its range. ExcelJS's addTable writes the rows it is given into the cells; they are given empty,
+ * since writeSheet writes every cell of the snapshot over them next with its exact value and format (the table part
+ * holds no cell values), so no cell's value is built twice.
+ */
+function addTable(ws: ExcelJS.Worksheet, table: TableSnapshot): void {
   const { from, to } = parseRange(table.range);
   const firstBodyRow = from.row + (table.showHeaders ? 1 : 0);
   const lastBodyRow = to.row - (table.showTotals ? 1 : 0);
+  const width = to.col - from.col + 1;
   const rows: ExcelJS.CellValue[][] = [];
-  for (let r = firstBodyRow; r <= lastBodyRow; r++) {
-    const row: ExcelJS.CellValue[] = [];
-    for (let c = from.col; c <= to.col; c++) {
-      const cell = cellsByAddress.get(`${ws.getColumn(c).letter}${r}`);
-      row.push(cell ? cellValue(cell) : null);
-    }
-    rows.push(row);
-  }
+  for (let r = firstBodyRow; r <= lastBodyRow; r++) rows.push(new Array<ExcelJS.CellValue>(width).fill(null));
   ws.addTable({
     name: table.name,
     ref: `${ws.getColumn(from.col).letter}${from.row}`,
@@ -361,10 +360,9 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSnapshot, tabl
       if (style.protection) r.protection = style.protection;
     }
   }
-  const cellsByAddress = new Map(sheet.cells.map((c) => [c.address, c]));
   // Tables first: ExcelJS's addTable writes its rows into the cells; the cells are then written over with their
   // exact values and formats.
-  for (const table of tables) addTable(ws, table, cellsByAddress);
+  for (const table of tables) addTable(ws, table);
   for (const cell of sheet.cells) {
     const target = ws.getCell(cell.address);
     target.value = cellValue(cell);
