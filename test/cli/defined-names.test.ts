@@ -284,16 +284,20 @@ describe("the .xlsx writer and reader on their own", () => {
     return { ...snapshot, names };
   };
 
-  test("a constant, a sheet-scoped name and a hidden name with a comment round-trip through the file unchanged", async () => {
+  test("a constant, a sheet-scoped name, a hidden name with a comment and text holding $& and $$ round-trip through the file unchanged", async () => {
     const names: WorkbookSnapshot["names"] = [
       { name: "Rate", formula: "=0.8", comment: "", visible: true },
       { name: "Local", formula: "=Second!$B$2", comment: "", visible: true, scope: "Second" },
       { name: "Hidden", formula: "=First!$A$1:$A$9", comment: "a & b", visible: false },
       { name: "Text", formula: '="x<y"', comment: "", visible: true, scope: "First" },
+      { name: "Dollars", formula: '="$& $$ $\' $1"', comment: "costs $& $$", visible: true },
     ];
-    const bytes = await snapshotToXlsx(snapshotWith(names), { created: new Date(Date.UTC(2024, 0, 1)) });
+    // A print area makes ExcelJS write a <definedNames> the names are added to.
+    const snapshot = snapshotWith(names);
+    snapshot.sheets[0]!.printArea = "A1:B2";
+    const bytes = await snapshotToXlsx(snapshot, { created: new Date(Date.UTC(2024, 0, 1)) });
     const read = await readXlsx(bytes);
-    expect(read.snapshot.names).toEqual(names);
+    expect(read.snapshot.names).toEqual([{ name: "_xlnm.Print_Area", formula: "='First'!$A$1:$B$2", comment: "", visible: true, scope: "First" }, ...names]);
     const xml = await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string");
     expect(xml).toContain('<definedName name="Local" localSheetId="1">Second!$B$2</definedName>');
     expect(xml).toContain('<definedName name="Text" localSheetId="0">"x&lt;y"</definedName>');

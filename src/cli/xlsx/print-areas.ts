@@ -95,8 +95,9 @@ export function withDefinedNames(workbookXml: string, names: readonly NameSnapsh
   }
   if (elements.length === 0) return workbookXml;
   const inner = elements.join("");
-  if (/<\/definedNames>/.test(workbookXml)) return workbookXml.replace(/<\/definedNames>/, `${inner}</definedNames>`);
-  if (/<definedNames\s*\/>/.test(workbookXml)) return workbookXml.replace(/<definedNames\s*\/>/, `<definedNames>${inner}</definedNames>`);
+  // Replacement functions, not strings: a name's text may hold "$&" or "$$", which a replacement string would expand.
+  if (/<\/definedNames>/.test(workbookXml)) return workbookXml.replace(/<\/definedNames>/, () => `${inner}</definedNames>`);
+  if (/<definedNames\s*\/>/.test(workbookXml)) return workbookXml.replace(/<definedNames\s*\/>/, () => `<definedNames>${inner}</definedNames>`);
   const next = AFTER_DEFINED_NAMES.exec(workbookXml);
   if (!next) throw new Error("workbook XML has no closing tag");
   return `${workbookXml.slice(0, next.index)}<definedNames>${inner}</definedNames>${workbookXml.slice(next.index)}`;
