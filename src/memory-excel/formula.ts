@@ -250,9 +250,18 @@ export function rewriteForEngine(formula: string, ctx: EngineRewriteContext): st
  * doubled): a rename visits every formula of the workbook, and most name something else, so they skip the tokenizer.
  */
 function mayName(formula: string, lowerName: string): boolean {
-  const text = formula.toLowerCase();
-  return text.includes(lowerName) || (lowerName.includes("'") && text.includes(lowerName.replace(/'/g, "''")));
+  let test = nameTests.get(lowerName);
+  if (!test) {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const quoted = lowerName.includes("'") ? `|${escape(lowerName.replace(/'/g, "''"))}` : "";
+    test = new RegExp(`${escape(lowerName)}${quoted}`, "i");
+    if (nameTests.size > 256) nameTests.clear();
+    nameTests.set(lowerName, test);
+  }
+  return test.test(formula);
 }
+/** mayName's case-insensitive searches, one per name (a rename asks the same for every formula of the workbook). */
+const nameTests = new Map<string, RegExp>();
 
 /** Renames a table inside structured references (Excel keeps formulas pointing at the renamed table). */
 export function renameTableInFormula(formula: string, oldName: string, newName: string): string {

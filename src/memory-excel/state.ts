@@ -502,14 +502,14 @@ export class WorkbookState {
   /** Applies `rewrite` to every stored formula; when `resend`, changed cells go to the engine again. */
   private rewriteAllFormulas(rewrite: (formula: string) => string, resend: boolean): void {
     for (const sheet of this.sheets) {
-      for (const [key, cell] of sheet.cells) {
-        if (!cell.formula) continue;
+      sheet.cells.forEach((cell, key) => {
+        if (!cell.formula) return;
         const next = rewrite(cell.formula);
         if (next !== cell.formula) {
           cell.formula = next;
           if (resend) this.pushToEngine(sheet, keyRow(key), keyColumn(key));
         }
-      }
+      });
       for (const v of sheet.validations) if (v.rule) rewriteRuleFormulas(v.rule, rewrite);
     }
     for (const t of this.tables) for (const c of t.columns) if (c.calculatedFormula) c.calculatedFormula = rewrite(c.calculatedFormula);

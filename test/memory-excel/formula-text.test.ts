@@ -135,6 +135,19 @@ describe("formula text", () => {
     expect(excel.getCellFormula("Sheet1", "A1")).toBe("='新 表'!A1+Other!A1&\"'Old one'!A1\"");
   });
 
+  test("a rename finds its sheet in any case and with its apostrophe doubled, and leaves formulas naming other sheets as they are", async () => {
+    const excel = createMemoryExcel({ sheets: ["Sheet1", "it's", "Its"] });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:A3").formulas = [["='IT''S'!B2*2"], ["=Its!B2+1"], ["=SUM(B1:B2)"]];
+      await context.sync();
+    });
+    excel.renameSheet("it's", "Plan's B");
+    expect(excel.getCellFormula("Sheet1", "A1")).toBe("='Plan''s B'!B2*2");
+    expect(excel.getCellFormula("Sheet1", "A2")).toBe("=Its!B2+1");
+    expect(excel.getCellFormula("Sheet1", "A3")).toBe("=SUM(B1:B2)");
+  });
+
   test("structured references compute: whole column, this row, a column span, headers; an unknown column is #REF!", async () => {
     const excel = createMemoryExcel({ engine: createHyperFormulaEngine(), sheets: ["跟踪"] });
     await excel.run(async (context) => {
