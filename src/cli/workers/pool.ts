@@ -72,11 +72,13 @@ export class WorkerPool {
 
   private spawn(): Worker {
     const script = workerScript();
-    // A young generation of 8 MB (V8's default is larger): peak RSS of `batch 100` with 2 workers 434 → 381 MB, and
-    // 7 % less CPU (fewer pages touched; measured 2026-12-01, docs/PERFORMANCE.md). The old generation is not
-    // limited: a 160 MB limit kept RSS at 291 MB but cost 45 % more CPU in garbage collection, and a large plan
-    // must not run out of heap.
-    const worker = new Worker(script.file, { eval: script.eval, workerData: { pipbookWorker: true }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    // A young generation of 48 MB. With one worker beside the main thread (2 cores), a workbook's short-lived data
+    // (~20 MB allocated) dies young there instead of being promoted: in-process, a worker generating the example took
+    // 55 ms of CPU a workbook with 8 MB, 43 with 32, 39 with 64 and 42 with V8's default; `batch 100` CPU 6.0–6.3 →
+    // 5.8–5.9 s at the same peak RSS, ~330 MB (2026-12-01 afternoon, docs/PERFORMANCE.md; with two workers and the
+    // code of the morning, 8 MB had been the better choice). The old generation is not limited: a 160 MB limit cost
+    // 45 % more CPU in garbage collection, and a large plan must not run out of heap.
+    const worker = new Worker(script.file, { eval: script.eval, workerData: { pipbookWorker: true }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
     worker.on("message", (reply: WorkerReply) => {
       const pending = this.busy.get(worker);
       this.busy.delete(worker);
