@@ -2,11 +2,17 @@
  * The .xlsx writer's package without a zip in between (src/cli/xlsx/write-xlsx.ts PackageParts, xlsxParts): ExcelJS's
  * write steps run against it give the parts, texts and order ExcelJS's own writeBuffer zips, and it holds them in
  * the order a JSZip would (folders first, a replaced part in its place) — so the file written is the one written
- * before, part for part.
+ * before, part for part. Chart parts built once are reused for an equal input only.
  */
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { PackageParts, xlsxParts } from "../../src/cli/xlsx/write-xlsx";
+import { PackageParts, snapshotToXlsx, xlsxParts } from "../../src/cli/xlsx/write-xlsx";
+import { createMemoryExcel, type WorkbookSnapshot } from "../../src/memory-excel";
+import { createWorkbookPort } from "../../src/excel/office-port";
+import { parsePlanJson } from "../../src/core/plan-file";
+import type { Language } from "../../src/core/model";
+import { EXAMPLE_PLAN } from "./harness";
 
 /** A small workbook touching what PIPbook's writer uses: styles, a table, a merge, a formula, two sheets. */
 function workbook(): ExcelJS.Workbook {
@@ -58,4 +64,32 @@ describe("the writer's package", () => {
     const again = await JSZip.loadAsync(await parts.toJSZip().generateAsync({ type: "uint8array" }));
     expect(Object.keys(again.files)).toEqual(Object.keys(jszip.files));
   });
+});
+
+async function exampleSnapshot(language: Language): Promise<WorkbookSnapshot> {
+  const parsed = parsePlanJson(await readFile(EXAMPLE_PLAN, "utf8"));
+  if (!parsed.ok) throw new Error("example does not parse");
+  const memory = createMemoryExcel({ engine: null, sheets: [] });
+  await createWorkbookPort((batch) => memory.run(batch), { asOf: "2024-05-15" }).writePlan(parsed.plan, { language, asOf: "2024-05-15" });
+  return memory.snapshot();
+}
+
+async function partsOf(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, string>();
+  for (const entry of Object.values(zip.files)) if (!entry.dir) out.set(entry.name, await entry.async("string"));
+  return out;
+}
+
+test("chart parts reused from an earlier workbook are those an equal input builds, and only for an equal input", async () => {
+  const created = new Date(Date.UTC(2024, 0, 1));
+  const [zh, en] = [await exampleSnapshot("zh-CN"), await exampleSnapshot("en-US")];
+  const first = await partsOf(await snapshotToXlsx(zh, { created }));
+  const english = await partsOf(await snapshotToXlsx(en, { created }));
+  const again = await partsOf(await snapshotToXlsx(structuredClone(zh), { created }));
+  expect([...again]).toEqual([...first]);
+  const charts = [...first.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+  expect(charts.length).toBeGreaterThan(0);
+  for (const chart of charts) expect(english.get(chart)).not.toBe(first.get(chart));
+  expect(first.get("[Content_Types].xml")).toContain("drawingml.chart+xml");
 });

@@ -79,6 +79,31 @@ const XML_DECLARATION = { "?xml": { "@_version": "1.0", "@_encoding": "UTF-8", "
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", suppressEmptyNode: true });
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseAttributeValue: false, parseTagValue: false });
 
+/**
+ * Parts already built, by what they were built from. The workbooks of a `pipbook batch` share their template's
+ * charts (the same goal titles, the same series ranges) and so the same chart, drawing, relationship and
+ * content-type parts: each is built once per worker, not once per workbook (the chart parts were ~10 % of the
+ * .xlsx writer's CPU). Bounded: cleared when full.
+ */
+const builtParts = new Map<string, string>();
+const BUILT_PARTS_SIZE = 256;
+
+/** A key equal for equal JSON-like inputs, undefined and non-finite numbers kept apart from null. */
+function inputKey(kind: string, input: unknown): string {
+  return `${kind}\u0000${JSON.stringify(input, (_k, v: unknown) =>
+    v === undefined ? "\u0000undefined" : typeof v === "number" && !Number.isFinite(v) ? `\u0000${String(v)}` : v,
+  )}`;
+}
+
+function built(key: string, build: () => string): string {
+  const known = builtParts.get(key);
+  if (known !== undefined) return known;
+  const xml = build();
+  if (builtParts.size >= BUILT_PARTS_SIZE) builtParts.clear();
+  builtParts.set(key, xml);
+  return xml;
+}
+
 type XmlNode = Record<string, unknown>;
 
 function val(v: string | number): XmlNode {
@@ -402,39 +427,45 @@ export async function addChartsToZip(
     for (const [i, spec] of specs.entries()) {
       const chartNumber = nextIndex(zip, "xl/charts", "chart");
       const chartPath = `xl/charts/chart${chartNumber}.xml`;
-      zip.file(chartPath, chartXml(spec));
+      zip.file(chartPath, built(inputKey("chart", spec), () => chartXml(spec)));
       overrides.push({ "@_PartName": `/${chartPath}`, "@_ContentType": NS.ctChart });
       chartRels.push({ "@_Id": `rId${i + 1}`, "@_Type": NS.relChart, "@_Target": `../charts/chart${chartNumber}.xml` });
     }
-    zip.file(drawingPath, drawingXml(specs));
-    zip.file(`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, relationshipsXml(chartRels));
+    zip.file(drawingPath, built(inputKey("drawing", specs), () => drawingXml(specs)));
+    zip.file(`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, built(inputKey("rels", chartRels), () => relationshipsXml(chartRels)));
     overrides.push({ "@_PartName": `/${drawingPath}`, "@_ContentType": NS.ctDrawing });
 
     const sheetDir = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
     const sheetFile = sheetPath.slice(sheetPath.lastIndexOf("/") + 1);
     const sheetRelsPath = `${sheetDir}/_rels/${sheetFile}.rels`;
-    const sheetRels = parseRelationships(await zip.file(sheetRelsPath)?.async("string"));
-    const used = new Set(sheetRels.map((r) => r["@_Id"]));
-    let n = sheetRels.length + 1;
-    while (used.has(`rId${n}`)) n++;
-    const drawingRelId = `rId${n}`;
-    sheetRels.push({ "@_Id": drawingRelId, "@_Type": NS.relDrawing, "@_Target": `../drawings/drawing${drawingNumber}.xml` });
-    zip.file(sheetRelsPath, relationshipsXml(sheetRels));
+    const sheetRelsXml = await zip.file(sheetRelsPath)?.async("string");
+    const drawingTarget = `../drawings/drawing${drawingNumber}.xml`;
+    // The sheet's relationships with the drawing's added under the first free rId, and that rId.
+    const [drawingRelId = "", withDrawing = ""] = built(inputKey("sheetRels", [sheetRelsXml, drawingTarget]), () => {
+      const sheetRels = parseRelationships(sheetRelsXml);
+      const used = new Set(sheetRels.map((r) => r["@_Id"]));
+      let n = sheetRels.length + 1;
+      while (used.has(`rId${n}`)) n++;
+      sheetRels.push({ "@_Id": `rId${n}`, "@_Type": NS.relDrawing, "@_Target": drawingTarget });
+      return `rId${n}\u0000${relationshipsXml(sheetRels)}`;
+    }).split("\u0000");
+    zip.file(sheetRelsPath, withDrawing);
     zip.file(sheetPath, insertDrawingElement(await zip.file(sheetPath)!.async("string"), drawingRelId));
   }
 
-  const types = parser.parse(await zip.file("[Content_Types].xml")!.async("string")) as {
-    Types: { Default?: XmlNode | XmlNode[]; Override?: XmlNode | XmlNode[] };
-  };
+  const typesXml = await zip.file("[Content_Types].xml")!.async("string");
   zip.file(
     "[Content_Types].xml",
-    builder.build({
-      ...XML_DECLARATION,
-      Types: {
-        "@_xmlns": "http://schemas.openxmlformats.org/package/2006/content-types",
-        Default: asList(types.Types.Default),
-        Override: [...asList(types.Types.Override), ...overrides],
-      },
+    built(inputKey("types", [typesXml, overrides]), () => {
+      const types = parser.parse(typesXml) as { Types: { Default?: XmlNode | XmlNode[]; Override?: XmlNode | XmlNode[] } };
+      return builder.build({
+        ...XML_DECLARATION,
+        Types: {
+          "@_xmlns": "http://schemas.openxmlformats.org/package/2006/content-types",
+          Default: asList(types.Types.Default),
+          Override: [...asList(types.Types.Override), ...overrides],
+        },
+      }) as string;
     }),
   );
 }
