@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { writePlan } from "../../src/excel/writer";
 import { readPlan } from "../../src/excel/reader";
 import { LIST_LABELS } from "../../src/i18n/workbook";
-import { columnLetter, columnNumber, listTable, type ColumnDecl, type ListTableDecl, type TableName } from "../../src/workbook";
+import { columnLetter, listTable, type ColumnDecl, type ListTableDecl, type TableName } from "../../src/workbook";
 import type { CellSnapshot, MemoryExcel } from "../../src/memory-excel";
 import { memoryExcel, sizedPlan } from "./support";
 
@@ -45,15 +45,21 @@ function isBad(column: ColumnDecl, cell: CellSnapshot | undefined): boolean {
   }
 }
 
+/**
+ * Where a table is now, read from the stand-in's state (a snapshot per edit would compute every cell of the
+ * workbook with HyperFormula just to find one table's range: it was most of this file's time).
+ */
 function tableInfo(excel: MemoryExcel, name: TableName) {
-  const snap = excel.snapshot();
-  const t = snap.tables.find((x) => x.name === name)!;
-  const [start, end] = t.range.split(":");
-  const col0 = start.replace(/\d+/g, "");
-  const row0 = Number(start.replace(/[A-Z]+/g, ""));
-  const row1 = Number(end.replace(/[A-Z]+/g, ""));
-  const base = columnNumber(col0);
-  return { sheet: t.sheet, headers: t.headers, headerRow: row0, lastRow: row1, letterOf: (j: number) => columnLetter(base + j), snap };
+  const state = excel.workbookState;
+  const t = state.tables.find((x) => x.name === name)!;
+  const sheet = state.sheets.find((s) => s.id === t.sheetId)!;
+  return {
+    sheet: sheet.name,
+    headers: t.columns.map((c) => c.name),
+    headerRow: t.rect.r0 + 1,
+    lastRow: t.rect.r1 + 1,
+    letterOf: (j: number) => columnLetter(t.rect.c0 + j),
+  };
 }
 
 interface Edit {
