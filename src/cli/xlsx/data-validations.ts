@@ -174,9 +174,25 @@ const builder = new XMLBuilder({
   ],
 } as ConstructorParameters<typeof XMLBuilder>[0]);
 
+/**
+ * Elements already built, by their rules' JSON (every field a string, boolean or absent): a batch's workbooks share
+ * their template's rules sheet by sheet. Bounded: cleared when full.
+ */
+const builtElements = new Map<string, string>();
+
 /** The <dataValidations> element of a sheet's rules ("" when there are none). */
 export function dataValidationsXml(rules: readonly FileDataValidation[]): string {
   if (rules.length === 0) return "";
+  const key = JSON.stringify(rules);
+  const known = builtElements.get(key);
+  if (known !== undefined) return known;
+  const xml = buildDataValidationsXml(rules);
+  if (builtElements.size >= 256) builtElements.clear();
+  builtElements.set(key, xml);
+  return xml;
+}
+
+function buildDataValidationsXml(rules: readonly FileDataValidation[]): string {
   const node = (r: FileDataValidation) => {
     // Attribute order as CT_DataValidation lists them; false flags and empty texts are left out (schema defaults).
     const attrs: Record<string, string> = { "@_type": r.type };
