@@ -54,6 +54,10 @@ export class HyperFormulaEngine implements FormulaEngine {
       maxRows: 1_048_576,
       maxColumns: 16_384,
       dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY-MM-DD", "YYYY/MM/DD"],
+      // Nothing here undoes through the engine (the in-memory Excel keeps the cells; HyperFormula only computes them),
+      // so it keeps no undo history: by default it holds 20 actions' old data and prunes it after each change
+      // (https://hyperformula.handsontable.com/guide/undo-redo.html; "undoLimit" in its configuration options).
+      undoLimit: 0,
     };
     this.hf = HyperFormula.buildEmpty(this.config);
   }
