@@ -1,7 +1,8 @@
 /**
  * CLI benchmark: `pipbook batch` for 100 employees (the worked example as the template), run as a child
  * process of the CLI bundle (dist/cli/pipbook.cjs when built, else a fresh esbuild bundle in a temp folder), in
- * worker threads (one per core, the default) and in one thread (PIPBOOK_WORKERS=0), in the same run.
+ * workers (the default: the main thread and a worker thread per further core) and in one thread (PIPBOOK_WORKERS=0),
+ * in the same run.
  * Reports wall time, the child's CPU time and its peak memory (maxRSS from process.resourceUsage() in the child,
  * written at exit by a preload script; worker threads included), the size of the workbooks written, and the load.
  *
@@ -103,7 +104,7 @@ export async function runCliChild(work: string, bundle: string, args: string[], 
 export { cliBundle, roster };
 
 /**
- * `pipbook batch` of `employees`, in worker threads (the default: one per core) and in one thread
+ * `pipbook batch` of `employees`, on every core (the default: the main thread and a worker per further core) and in one thread
  * (PIPBOOK_WORKERS=0), one after the other in the same run so that their ratio is measured under the same load.
  */
 export async function benchCli(employees = 100): Promise<CliBenchResult[]> {
@@ -114,7 +115,7 @@ export async function benchCli(employees = 100): Promise<CliBenchResult[]> {
     await fs.writeFile(rosterFile, roster(employees));
     const results: CliBenchResult[] = [];
     for (const [label, workers] of [
-      [`workers (${os.availableParallelism()})`, undefined],
+      [`workers (main thread + ${Math.max(1, os.availableParallelism() - 1)} worker)`, undefined],
       ["one thread", "0"],
     ] as const) {
       const out = path.join(work, `out-${workers ?? "w"}`);

@@ -58,7 +58,7 @@ export async function benchRollup(workbooks = 1_000): Promise<RollupBenchResult[
     }
     return [
       {
-        name: `pipbook rollup ${workbooks} → dashboard.xlsx, workers (${os.availableParallelism()})`,
+        name: `pipbook rollup ${workbooks} → dashboard.xlsx, workers (main thread + ${Math.max(1, os.availableParallelism() - 1)} worker)`,
         workbooks,
         ms: run.ms,
         msPerWorkbook: Math.round((run.ms / workbooks) * 10) / 10,
