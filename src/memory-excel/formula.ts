@@ -15,10 +15,19 @@ function shiftPart(p: RefPart, dr: number, dc: number): RefPart | null {
   return { ...p, row, col };
 }
 
+const shiftSources = new Map<string, readonly FormulaToken[]>();
+
 /** Moves every relative reference by (dr, dc), as Excel does when a formula is filled or copied; off-sheet → #REF!. */
 export function shiftFormula(formula: string, dr: number, dc: number): string {
   if (dr === 0 && dc === 0) return formula;
-  const tokens = tokenize(formula).map((t): FormulaToken => {
+  // A copy tiles a few source formulas over many cells: each source is tokenized once (the tokens are only read).
+  let source = shiftSources.get(formula);
+  if (!source) {
+    source = tokenize(formula);
+    if (shiftSources.size >= 2048) shiftSources.clear();
+    shiftSources.set(formula, source);
+  }
+  const tokens = source.map((t): FormulaToken => {
     if (t.kind !== "ref") return t;
     const a = shiftPart(t.a, dr, dc);
     const b = t.b ? shiftPart(t.b, dr, dc) : null;
