@@ -26,9 +26,9 @@ import type { WorkerReply, WorkerTask } from "./protocol";
 export function workerCount(tasks: number, env: NodeJS.ProcessEnv = process.env): number {
   const asked = env.PIPBOOK_WORKERS;
   if (asked !== undefined && asked !== "" && /^\d+$/.test(asked)) return Math.min(Number(asked), tasks);
-  // Below 4 tasks one thread is quicker than starting another.
+  // Below 4 tasks, or on one core, one thread is quicker than starting another.
   if (tasks < 4) return 0;
-  return Math.min(Math.max(1, os.availableParallelism() - 1), tasks);
+  return Math.min(os.availableParallelism() - 1, tasks);
 }
 
 /** The worker: the bundle itself, or from the TypeScript sources a CommonJS stub that registers tsx and loads ./main.ts. */
