@@ -229,3 +229,32 @@ describe("the main thread as one of the pool's lanes", () => {
     expect(workerCount(100, { PIPBOOK_WORKERS: "0" })).toBe(0);
   });
 });
+
+describe("a worker that dies", () => {
+  test("fails the task it was working on; the task posted behind it and later ones go to the worker that replaces it", async () => {
+    // A stand-in worker: answers a rollup task with its file name, and exits on the file "die".
+    const script = () => ({
+      eval: true,
+      file: [
+        'const { parentPort } = require("node:worker_threads");',
+        'parentPort.on("message", (task) => {',
+        '  if (task.file === "die") process.exit(7);',
+        '  parentPort.postMessage({ kind: "error", cliError: null, message: "answered " + task.file });',
+        "});",
+      ].join("\n"),
+    });
+    const pool = new WorkerPool(1, undefined, script);
+    try {
+      const run = (file: string) =>
+        pool.run({ kind: "rollup", file, asOf: "2024-05-15" }).then(
+          (reply) => (reply.kind === "error" ? reply.message : reply.kind),
+          (error: Error) => `failed: ${error.message}`,
+        );
+      // All four handed over at once: "a" and "die" are posted to the worker together (it holds two), "b" after "a".
+      const results = await Promise.all(["a", "die", "b", "c"].map(run));
+      expect(results).toEqual(["answered a", "failed: worker exited with code 7", "answered b", "answered c"]);
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -39,10 +39,15 @@ export async function answerHere(task: WorkerTask): Promise<WorkerReply> {
 export function serveWorker(): void {
   const port = parentPort;
   if (!port) throw new Error("serveWorker outside a worker thread");
+  // One task at a time, in the order they came: the pool posts the next task before this one is answered (so that
+  // it is here when this one ends) and matches answers to tasks by that order.
+  let done: Promise<void> = Promise.resolve();
   port.on("message", (task: WorkerTask) => {
-    answer(task).then(
-      ({ reply, transfer }) => port.postMessage(reply, transfer),
-      (error: unknown) => port.postMessage(errorReply(error)),
+    done = done.then(() =>
+      answer(task).then(
+        ({ reply, transfer }) => port.postMessage(reply, transfer),
+        (error: unknown) => port.postMessage(errorReply(error)),
+      ),
     );
   });
 }
