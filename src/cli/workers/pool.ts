@@ -76,6 +76,8 @@ export class WorkerPool {
     private readonly local?: (task: WorkerTask) => Promise<WorkerReply>,
     /** The worker's script (tests give one that dies on cue). */
     private readonly script: () => { file: string; eval: boolean } = workerScript,
+    /** The worker's young generation, MB (see spawn). */
+    private readonly youngGenerationMb = 48,
   ) {
     for (let i = 0; i < size; i++) this.add();
   }
@@ -88,13 +90,13 @@ export class WorkerPool {
 
   private spawn(): Worker {
     const script = this.script();
-    // A young generation of 48 MB. With one worker beside the main thread (2 cores), a workbook's short-lived data
+    // A young generation of 48 MB for `batch` (rollup asks for 8: see runRollup). With one worker beside the main thread (2 cores), a workbook's short-lived data
     // (~20 MB allocated) dies young there instead of being promoted: in-process, a worker generating the example took
     // 55 ms of CPU a workbook with 8 MB, 43 with 32, 39 with 64 and 42 with V8's default; `batch 100` CPU 6.0–6.3 →
     // 5.8–5.9 s at the same peak RSS, ~330 MB (2026-12-01 afternoon, docs/PERFORMANCE.md; with two workers and the
     // code of the morning, 8 MB had been the better choice). The old generation is not limited: a 160 MB limit cost
     // 45 % more CPU in garbage collection, and a large plan must not run out of heap.
-    const worker = new Worker(script.file, { eval: script.eval, workerData: { pipbookWorker: true }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    const worker = new Worker(script.file, { eval: script.eval, workerData: { pipbookWorker: true }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: this.youngGenerationMb } });
     worker.on("message", (reply: WorkerReply) => {
       const pending = this.inFlight.get(worker)?.shift();
       pending?.resolve(reply);
