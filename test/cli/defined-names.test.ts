@@ -11,14 +11,11 @@ import path from "node:path";
 import JSZip from "jszip";
 import ExcelJS from "exceljs";
 import { MemoryExcel, createMemoryExcel, type WorkbookSnapshot } from "../../src/memory-excel";
-import { createWorkbookPort } from "../../src/excel/office-port";
-import { InterruptedSaveError } from "../../src/excel/port";
-import { parsePlanJson } from "../../src/core/plan-file";
 import { snapshotToXlsx } from "../../src/cli/xlsx/write-xlsx";
 import { definedNamesOf, readXlsx } from "../../src/cli/xlsx/read-xlsx";
 import { withDefinedNames } from "../../src/cli/xlsx/print-areas";
 import { validateParts, xmlPartsOf } from "../support/ooxml";
-import { EXAMPLE_PLAN, runCli, tempDir } from "./harness";
+import { EXAMPLE_PLAN, runCli, tempDir, writeInterruptedWorkbook } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -231,18 +228,8 @@ describe("a name Excel would take for one of PIPbook's tables", () => {
 
 describe("pipbook repair over a workbook with a person's defined names", () => {
   test("the finished save keeps every name", async () => {
-    const parsed = parsePlanJson(await readFile(EXAMPLE_PLAN, "utf8"));
-    if (!parsed.ok) throw new Error("example does not parse");
-    const plan = parsed.plan;
-    const excel = new MemoryExcel({ engine: null });
-    const port = createWorkbookPort((batch) => excel.run(batch), { asOf: "2024-05-15" });
-    await port.writePlan(plan, { language: "zh-CN" });
-    excel.failCommand(600);
-    const error = await port.writePlan({ ...plan, tracking: [...plan.tracking, { ...plan.tracking[0]!, note: "周五补录" }] }, { language: "zh-CN" }).catch((e: unknown) => e);
-    excel.failCommand(null);
-    expect(error).toBeInstanceOf(InterruptedSaveError);
     const interrupted = path.join(work, "interrupted-plain.xlsx");
-    await writeFile(interrupted, await snapshotToXlsx(excel.snapshot()));
+    await writeInterruptedWorkbook(interrupted);
     const file = path.join(work, "interrupted.xlsx");
     execFileSync(PYTHON, ["-c", ADD_NAMES, interrupted, file, goalsSheet]);
 

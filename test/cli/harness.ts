@@ -7,7 +7,13 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
 import { buildSync } from "esbuild";
+import { MemoryExcel } from "../../src/memory-excel";
+import { createWorkbookPort } from "../../src/excel/office-port";
+import { InterruptedSaveError } from "../../src/excel/port";
+import { parsePlanJson } from "../../src/core/plan-file";
+import { snapshotToXlsx } from "../../src/cli/xlsx/write-xlsx";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const EXAMPLE_PLAN = path.join(ROOT, "examples/sales-q2-2024.plan.json");
@@ -73,4 +79,27 @@ export function tempDir(prefix = "pipbook-cli-test-"): string {
 /** True when the text looks like a JavaScript stack trace. */
 export function hasStackTrace(text: string): boolean {
   return /\n\s+at .+\(.+:\d+:\d+\)|\n\s+at .+:\d+:\d+/.test(text);
+}
+
+/**
+ * An .xlsx at `file` whose save was interrupted: the worked example written in zh-CN, then a save with one more
+ * check-in ("周五补录") failed at its 600th command, as the crash-safe save leaves it (finished by `pipbook repair`).
+ * Returns the check-in notes the finished save must hold.
+ */
+export async function writeInterruptedWorkbook(file: string): Promise<string[]> {
+  const parsed = parsePlanJson(await readFile(EXAMPLE_PLAN, "utf8"));
+  if (!parsed.ok) throw new Error("example does not parse");
+  const plan = parsed.plan;
+  const excel = new MemoryExcel({ engine: null });
+  const port = createWorkbookPort((batch) => excel.run(batch), { asOf: "2024-05-15" });
+  await port.writePlan(plan, { language: "zh-CN" });
+  const first = plan.tracking[0];
+  if (!first) throw new Error("the example has no check-in");
+  const more = { ...plan, tracking: [...plan.tracking, { ...first, note: "周五补录" }] };
+  excel.failCommand(600);
+  const error = await port.writePlan(more, { language: "zh-CN" }).catch((e: unknown) => e);
+  excel.failCommand(null);
+  if (!(error instanceof InterruptedSaveError)) throw new Error(`the save was not left interrupted: ${String(error)}`);
+  await writeFile(file, await snapshotToXlsx(excel.snapshot()));
+  return more.tracking.map((e) => e.note);
 }

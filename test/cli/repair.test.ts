@@ -4,30 +4,13 @@
  * in `validate`, and `repair` finishes it from the journal the workbook carries, keeping a backup.
  */
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { MemoryExcel } from "../../src/memory-excel";
-import { createWorkbookPort } from "../../src/excel/office-port";
-import { InterruptedSaveError } from "../../src/excel/port";
-import { parsePlanJson } from "../../src/core/plan-file";
-import { snapshotToXlsx } from "../../src/cli/xlsx/write-xlsx";
-import { EXAMPLE_PLAN, runCli, tempDir } from "./harness";
+import { runCli, tempDir, writeInterruptedWorkbook } from "./harness";
 
 async function interruptedFile(): Promise<{ file: string; notes: string[] }> {
-  const parsed = parsePlanJson(await readFile(EXAMPLE_PLAN, "utf8"));
-  if (!parsed.ok) throw new Error("example does not parse");
-  const plan = parsed.plan;
-  const excel = new MemoryExcel({ engine: null });
-  const port = createWorkbookPort((batch) => excel.run(batch), { asOf: "2024-05-15" });
-  await port.writePlan(plan, { language: "zh-CN" });
-  const more = { ...plan, tracking: [...plan.tracking, { ...plan.tracking[0], note: "周五补录" }] };
-  excel.failCommand(600);
-  const error = await port.writePlan(more, { language: "zh-CN" }).catch((e: unknown) => e);
-  excel.failCommand(null);
-  expect(error).toBeInstanceOf(InterruptedSaveError);
   const file = path.join(tempDir(), "interrupted.xlsx");
-  await writeFile(file, await snapshotToXlsx(excel.snapshot()));
-  return { file, notes: more.tracking.map((e) => e.note) };
+  return { file, notes: await writeInterruptedWorkbook(file) };
 }
 
 describe("pipbook repair", () => {
