@@ -43,11 +43,14 @@ export function serveWorker(): void {
   // it is here when this one ends) and matches answers to tasks by that order.
   let done: Promise<void> = Promise.resolve();
   port.on("message", (task: WorkerTask) => {
-    done = done.then(() =>
-      answer(task).then(
-        ({ reply, transfer }) => port.postMessage(reply, transfer),
-        (error: unknown) => port.postMessage(errorReply(error)),
-      ),
-    );
+    done = done.then(async () => {
+      try {
+        const { reply, transfer } = await answer(task);
+        port.postMessage(reply, transfer);
+      } catch (error) {
+        // The task failed, or its reply could not be posted: either way this task is answered, so the next one runs.
+        port.postMessage(errorReply(error));
+      }
+    });
   });
 }
