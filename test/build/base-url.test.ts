@@ -62,8 +62,11 @@ beforeAll(async () => {
   // with the base URL), and minifying is most of the build's CPU. `npm run build` (a step of `npm test`) builds
   // the minified production bundle.
   build.optimization = { ...build.optimization, minimize: false };
+  // Run, then close the compiler (https://webpack.js.org/api/node/#run: "Don't forget to close the compiler"): an unclosed one
+  // keeps its idle work and handles, and jest had to force its worker to exit.
+  const compiler = webpack(build);
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack(build, (error, result) => (error || !result ? reject(error) : resolve(result))),
+    compiler.run((error, result) => compiler.close((closeError) => (error || closeError || !result ? reject(error ?? closeError) : resolve(result)))),
   );
   buildErrors = stats.compilation.errors.map((e) => e.message);
 }, 240_000);

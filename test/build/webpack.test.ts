@@ -23,8 +23,10 @@ function outputDir(): string {
 }
 
 function compile(options: Record<string, unknown>): Promise<webpack.Stats> {
+  // Run, then close the compiler, as https://webpack.js.org/api/node/#run asks (an unclosed one keeps its idle work).
+  const compiler = webpack(config.createConfig(options));
   return new Promise((resolve, reject) => {
-    webpack(config.createConfig(options), (error, stats) => (error || !stats ? reject(error) : resolve(stats)));
+    compiler.run((error, stats) => compiler.close((closeError) => (error || closeError || !stats ? reject(error ?? closeError) : resolve(stats))));
   });
 }
 
