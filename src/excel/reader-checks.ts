@@ -22,7 +22,7 @@ import type { EntityName } from "../core/model";
 import { ENTITY_TABLES, localize, type Localized } from "../i18n/findings";
 import { READER_CHECK_MESSAGES, READER_CHECK_WORDS, type ReaderCheckCode } from "../i18n/reader-checks";
 import { TABLES, columnLetter, type TableDecl } from "../workbook";
-import { headerMatches } from "../workbook/cells";
+import { headerIndex, headerMatches } from "../workbook/cells";
 
 export interface CellProbe {
   /** The value Excel shows (a formula's result): number, string, boolean, an error text such as "#DIV/0!", or null. */
@@ -115,7 +115,7 @@ export function checkPipCells(probe: WorkbookProbe, select: CheckSelection = { v
       if (!formulaChecks) continue;
       decl.columns.forEach((column) => {
         if (column.kind !== "formula") return;
-        const j = table.headers.findIndex((h) => headerMatches(column, h));
+        const j = headerIndex(column, table.headers);
         if (j < 0) {
           findings.push(finding("FORMULA_COLUMN_MISSING", "warning", at(r.c1, r.r1), { table: tableLabel(decl), column: column.header }));
           return;

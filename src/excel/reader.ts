@@ -38,7 +38,7 @@ import {
   type TableName,
   type TablePlacement,
 } from "../workbook";
-import { decodeValue, headerMatches, type RawCell } from "../workbook/cells";
+import { decodeValue, headerIndex, type RawCell } from "../workbook/cells";
 import type { ExtraCell } from "./extra-columns";
 import { shapeOf, type WorkbookShape } from "./write/shape";
 import type { ExistingChartInfo } from "./charts";
@@ -353,7 +353,7 @@ function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<Lo
   const at = (c: number, r: number) => `${columnLetter(origin.col + c)}${origin.row + r}`;
   const found = new Map<ColumnDecl, number>();
   table.columns.forEach((column, declared) => {
-    const j = headerRow.findIndex((h) => headerMatches(column, h));
+    const j = headerIndex(column, headerRow);
     if (j >= 0) {
       found.set(column, j);
       columns[column.key] = origin.col + j;
@@ -449,15 +449,11 @@ function readRecordTable(ctx: Context, table: RecordTableDecl, range: NonNullabl
   ctx.placement[table.name] = { sheet: origin.sheet, headerRow: origin.row, columns: { value: origin.col + 1 }, rows };
   const values = new Map<ColumnDecl, unknown>();
   const valueCell = (r: number) => `${columnLetter(origin.col + 1)}${origin.row + r}`;
+  // The label column (row 0 is the header): each field finds its row by its label in either language.
+  const labels = range.values.map((row) => row[0]);
   for (const field of table.fields) {
     const entity = (field.entity ?? table.entity ?? "header") as EntityName;
-    let r = -1;
-    for (let i = 1; i < range.values.length; i++) {
-      if (headerMatches(field, range.values[i]?.[0])) {
-        r = i;
-        break;
-      }
-    }
+    const r = headerIndex(field, labels, 1);
     if (r < 0) {
       if (table.entity === null || !field.field) continue;
       ctx.findings.push(

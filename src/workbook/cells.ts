@@ -17,20 +17,46 @@ export const TEXT_FORMAT = "@";
 const headerText = (v: unknown) => String(v ?? "").trim().toLowerCase();
 /** A column's names as compared (its two headers and its key), made once per column: the reader asks for every cell of a header row. */
 const namesOfColumn = new WeakMap<object, readonly string[]>();
+/** A header row's cells as compared, made once per row array: every column of a table looks along the same row. */
+const textsOfRow = new WeakMap<readonly unknown[], readonly string[]>();
 
-/**
- * Whether the text of a header cell names `column`: its zh-CN or en-US header or its key, trimmed and case aside
- * (a workbook whose language was switched, or whose header someone retyped in capitals, still reads).
- */
-export function headerMatches(column: { header: Record<Language, string>; key: string }, text: unknown): boolean {
-  const t = headerText(text);
-  if (t === "") return false;
+type NamedColumn = { header: Record<Language, string>; key: string };
+
+function namesOf(column: NamedColumn): readonly string[] {
   let names = namesOfColumn.get(column);
   if (!names) {
     names = [headerText(column.header["zh-CN"]), headerText(column.header["en-US"]), headerText(column.key)];
     namesOfColumn.set(column, names);
   }
-  return names.includes(t);
+  return names;
+}
+
+/**
+ * Whether the text of a header cell names `column`: its zh-CN or en-US header or its key, trimmed and case aside
+ * (a workbook whose language was switched, or whose header someone retyped in capitals, still reads).
+ */
+export function headerMatches(column: NamedColumn, text: unknown): boolean {
+  const t = headerText(text);
+  return t !== "" && namesOf(column).includes(t);
+}
+
+/**
+ * The index of the first cell of `cells` (from `from` on) that names `column` as headerMatches compares, or -1.
+ * The row's texts are normalised once per array, so finding every column of a table along its header row is
+ * linear in the row, not columns × cells.
+ */
+export function headerIndex(column: NamedColumn, cells: readonly unknown[], from = 0): number {
+  let texts = textsOfRow.get(cells);
+  if (!texts) {
+    texts = cells.map(headerText);
+    textsOfRow.set(cells, texts);
+  }
+  const names = namesOf(column);
+  for (let j = from; j < texts.length; j++) {
+    const t = texts[j] as string;
+    if (t !== "" && names.includes(t)) return j;
+  }
+  return -1;
 }
 
 export interface EncodedCell {

@@ -60,7 +60,9 @@ export function shapeOf(sheets: Excel.WorksheetCollection, tables: Excel.TableCo
 }
 
 /** Excel compares sheet, table and defined names ignoring case (worksheets.add / tables.add throw ItemAlreadyExists). */
-export const sameName = (a: string, b: string): boolean => a.toLocaleLowerCase("en-US") === b.toLocaleLowerCase("en-US");
+// toLowerCase is Unicode's default case mapping, which is what toLocaleLowerCase("en-US") gives (en-US has no
+// tailoring) without a trip through Intl on every comparison — assignSheets compares every pair of names.
+export const sameName = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
 
 /** Which worksheet each layout sheet gets: `names` for all, `existing` for those that reuse a sheet (its name now). */
 export interface SheetAssignment {
