@@ -8,6 +8,19 @@
  * every sync, and the S plan's save alone is ~240 kB of it. A lone surrogate counts 3 bytes, as U+FFFD does.
  */
 export function utf8Length(text: string): number {
+  return nodeByteLength ? nodeByteLength(text, "utf8") : countUtf8(text);
+}
+
+/**
+ * Node's native count where there is one (the CLI, the tests, the bench): Buffer.byteLength counts a lone
+ * surrogate as the 3 bytes of U+FFFD, as TextEncoder does (https://nodejs.org/api/buffer.html#static-method-bufferbytelengthstring-encoding).
+ * In a browser (the task pane) there is no Buffer and countUtf8 counts.
+ */
+const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: "utf8"): number } }).Buffer;
+const nodeByteLength = nodeBuffer ? (text: string, encoding: "utf8") => nodeBuffer.byteLength(text, encoding) : null;
+
+/** utf8Length counted in JavaScript, one UTF-16 unit at a time (what a browser runs). */
+export function countUtf8(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -143,7 +143,8 @@ export type SealChange =
   /** A signed row that is gone (sealedRow: its position when signed). */
   | { kind: "removed"; entity: SealedList; sealedRow: number; id?: string };
 
-const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+/** Equal as signed (their canonical JSON); two strings are equal exactly when their JSON is, so they skip it. */
+const same = (a: unknown, b: unknown) => a === b || (typeof a === "string" && typeof b === "string" ? false : canonicalJson(a ?? null) === canonicalJson(b ?? null));
 
 function fieldChanges(entity: SealedEntity, was: Row, now: Row, row?: number): SealChange[] {
   const keys = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((k) => !(UNSEALED_FIELDS[entity] ?? []).includes(k));

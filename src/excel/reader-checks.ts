@@ -22,7 +22,7 @@ import type { EntityName } from "../core/model";
 import { ENTITY_TABLES, localize, type Localized } from "../i18n/findings";
 import { READER_CHECK_MESSAGES, READER_CHECK_WORDS, type ReaderCheckCode } from "../i18n/reader-checks";
 import { TABLES, columnLetter, type TableDecl } from "../workbook";
-import { headerIndex, headerMatches } from "../workbook/cells";
+import { columnNamed, headerIndex } from "../workbook/cells";
 
 export interface CellProbe {
   /** The value Excel shows (a formula's result): number, string, boolean, an error text such as "#DIV/0!", or null. */
@@ -136,7 +136,7 @@ export function checkPipCells(probe: WorkbookProbe, select: CheckSelection = { v
       }
       for (let row = r.r1 + 1; row <= r.r2; row++) {
         const label = probe.cell(table.sheet, row, r.c1)?.value;
-        const field = decl.fields.find((f) => headerMatches(f, label));
+        const field = columnNamed(decl.fields, label);
         if (!field || field.kind !== "formula") continue;
         const cell = probe.cell(table.sheet, row, r.c1 + 1);
         const place = at(r.c1 + 1, row, field.field);

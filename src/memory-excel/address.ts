@@ -18,6 +18,7 @@ export {
   isEntireColumns,
   isEntireRows,
   normalizeRect,
+  parseCell,
   parseLocalRect,
   quoteSheetName,
   rectColumns,

@@ -732,7 +732,8 @@ const DV_SPEC: ProxySpec<DataValidationProxy> = {
       },
     },
     errorAlert: {
-      get: (self) => self._single()?.errorAlert ?? WorkbookState.defaultValidationProps().errorAlert,
+      // A copy: the state's settings objects are shared between entries and never changed in place (state.ts, SETTINGS_TEXT).
+      get: (self) => ({ ...(self._single()?.errorAlert ?? WorkbookState.defaultValidationProps().errorAlert) }),
       set: (self, v) => {
         const patch = (v ?? {}) as Partial<ValidationProps["errorAlert"]>;
         if (patch.style !== undefined && !["Stop", "Warning", "Information"].includes(patch.style)) {
@@ -744,7 +745,7 @@ const DV_SPEC: ProxySpec<DataValidationProxy> = {
       },
     },
     prompt: {
-      get: (self) => self._single()?.prompt ?? WorkbookState.defaultValidationProps().prompt,
+      get: (self) => ({ ...(self._single()?.prompt ?? WorkbookState.defaultValidationProps().prompt) }),
       set: (self, v) => {
         const patch = (v ?? {}) as Partial<ValidationProps["prompt"]>;
         self._update((p) => {

@@ -7,7 +7,7 @@
  * the sheet ("'Tracking log'!$B$2:$B$20"). Formats are effective (what Excel shows for the cell, the column
  * and row formats applied) and listed only where they differ from Excel's default.
  */
-import { type Rect, formatRect, parseLocalRect, columnLetters, columnIndex } from "./address";
+import { type Rect, formatRect, parseCell, parseLocalRect, columnLetters } from "./address";
 import type { EngineError } from "./engine";
 import { isEngineError } from "./engine";
 import { formatValue } from "./number-format";
@@ -489,10 +489,10 @@ export function fromSnapshot(snapshot: WorkbookSnapshot, st: WorkbookState): voi
       if (row.format) sheet.rowFormats.set(row.index, formatFrom(row.format));
     }
     for (const cs of s.cells) {
-      const [, letters, row] = /^([A-Z]{1,3})(\d+)$/.exec(cs.address) ?? [];
-      if (letters === undefined || row === undefined) throw new Error(`snapshot: bad cell address "${cs.address}" on ${s.name}`);
-      const r = Number(row) - 1;
-      const c = columnIndex(letters);
+      const at = parseCell(cs.address);
+      if (at === null) throw new Error(`snapshot: bad cell address "${cs.address}" on ${s.name}`);
+      const r = at.row;
+      const c = at.col;
       const cell: { value?: number | string | boolean | EngineError; formula?: string; format?: CellFormat } = {};
       if (cs.formula !== undefined) cell.formula = cs.formula;
       else if (cs.type === "Error" && typeof cs.value === "string") cell.value = { error: cs.value as EngineError["error"] };
@@ -545,17 +545,23 @@ export function fromSnapshot(snapshot: WorkbookSnapshot, st: WorkbookState): voi
   // Cell formats: keep what the row/column/sheet formats don't already provide.
   for (const s of ordered) {
     const sheet = st.findSheet(s.name)!;
+    const sheetFormatted = Object.keys(sheet.sheetFormat).length > 0;
     for (const cs of s.cells) {
-      const [, letters = "", row = ""] = /^([A-Z]{1,3})(\d+)$/.exec(cs.address) ?? [];
-      const r = Number(row) - 1;
-      const c = columnIndex(letters);
+      const at = parseCell(cs.address)!;
+      const r = at.row;
+      const c = at.col;
+      const rowF = sheet.rowFormats.get(r);
+      const colF = sheet.columnFormats.get(c);
+      // Nothing to keep: no format of its own and none to differ from (the usual cell).
+      if (cs.format === undefined && !rowF && !colF && !sheetFormatted) continue;
       const cell = sheet.cells.get(cellKey(r, c))!;
       const wanted = formatFrom(cs.format);
+      // What the cell inherits (WorkbookState.formatProp without the cell: row, then column, then sheet), merged once.
+      const inherited = (rowF || colF || sheetFormatted ? mergeLayers(sheet.sheetFormat, colF, rowF) : {}) as Record<string, unknown>;
       const own: CellFormat = {};
       for (const k of FORMAT_KEYS) {
         const target = (wanted as Record<string, unknown>)[k] ?? DEFAULT_FORMAT[k];
-        const inherited = st.formatProp(sheet, r, c, k);
-        if (target !== inherited) (own as Record<string, unknown>)[k] = target;
+        if (target !== (inherited[k] ?? DEFAULT_FORMAT[k])) (own as Record<string, unknown>)[k] = target;
       }
       if (wanted.borders) own.borders = wanted.borders;
       if (Object.keys(own).length) cell.format = own;

@@ -510,7 +510,7 @@ export class WorkbookState {
           if (resend) this.pushToEngine(sheet, keyRow(key), keyColumn(key));
         }
       });
-      for (const v of sheet.validations) if (v.rule) rewriteRuleFormulas(v.rule, rewrite);
+      for (const v of sheet.validations) if (v.rule) v.rule = rewrittenRule(v.rule, rewrite);
     }
     for (const t of this.tables) for (const c of t.columns) if (c.calculatedFormula) c.calculatedFormula = rewrite(c.calculatedFormula);
   }
@@ -1261,14 +1261,14 @@ export class WorkbookState {
         next.push(entry);
         continue;
       }
-      for (const piece of subtractRect(entry.rect, rect)) next.push({ ...cloneProps(entry), rect: piece });
-      const inside: ValidationEntry = { ...cloneProps(entry), rect: cut };
+      for (const piece of subtractRect(entry.rect, rect)) next.push({ ...entry, rect: piece });
+      const inside: ValidationEntry = { ...entry, rect: cut };
       patch(inside);
       next.push(inside);
       uncovered = uncovered.flatMap((u) => subtractRect(u, cut));
     }
     for (const u of uncovered) {
-      const fresh: ValidationEntry = { ...WorkbookState.defaultValidationProps(), rect: u };
+      const fresh: ValidationEntry = { ...NO_VALIDATION, rect: u };
       patch(fresh);
       next.push(fresh);
     }
@@ -1278,7 +1278,7 @@ export class WorkbookState {
   clearValidation(sheet: SheetState, rect: Rect): void {
     const next: ValidationEntry[] = [];
     for (const entry of sheet.validations) {
-      for (const piece of subtractRect(entry.rect, rect)) next.push({ ...cloneProps(entry), rect: piece });
+      for (const piece of subtractRect(entry.rect, rect)) next.push({ ...entry, rect: piece });
     }
     sheet.validations = mergeValidations(next);
   }
@@ -1320,19 +1320,42 @@ export class WorkbookState {
   }
 }
 
-function cloneProps(p: ValidationProps): ValidationProps {
-  return JSON.parse(JSON.stringify({ rule: p.rule, errorAlert: p.errorAlert, prompt: p.prompt, ignoreBlanks: p.ignoreBlanks })) as ValidationProps;
+/*
+ * Validation settings are shared, never changed in place: an entry split by an update keeps its rule, errorAlert
+ * and prompt objects in every piece, an update (DataValidation.rule / errorAlert / prompt setters) gives the entries
+ * it covers new ones, and a formula rewrite gives the entry a new rule. So each settings object's text is made
+ * once and kept with it, and comparing two entries' settings (to merge them) joins four kept texts — a write sets
+ * validation on a few hundred ranges and each update used to copy and print every entry it touched.
+ */
+const SETTINGS_TEXT = new WeakMap<object, string>();
+
+function settingsText(value: object | null): string {
+  if (value === null) return "null";
+  let text = SETTINGS_TEXT.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    SETTINGS_TEXT.set(value, text);
+  }
+  return text;
 }
 
 function propsKey(p: ValidationProps): string {
-  return JSON.stringify([p.rule, p.errorAlert, p.prompt, p.ignoreBlanks]);
+  return `${settingsText(p.rule)}\u0000${settingsText(p.errorAlert)}\u0000${settingsText(p.prompt)}\u0000${p.ignoreBlanks}`;
 }
+
+/** The settings a cell without validation has, shared by the entries an update creates (each update replaces what it sets). */
+const NO_VALIDATION: ValidationProps = Object.freeze({
+  rule: null,
+  errorAlert: Object.freeze({ showAlert: true, style: "Stop", title: "", message: "" }),
+  prompt: Object.freeze({ showPrompt: false, title: "", message: "" }),
+  ignoreBlanks: true,
+}) as ValidationProps;
 
 /** Joins entries with equal settings whose rectangles together form a rectangle (keeps the snapshot short). */
 function mergeValidations(entries: ValidationEntry[]): ValidationEntry[] {
-  const list = entries.map((e) => ({ ...e }));
   // Each entry's settings as text, made once (comparing them pairwise was most of a write's validation time).
-  const keys = list.map(propsKey);
+  const keys = entries.map(propsKey);
+  const list = entries.map((e) => ({ ...e }));
   let merged = true;
   while (merged) {
     merged = false;
@@ -1357,13 +1380,20 @@ function mergeValidations(entries: ValidationEntry[]): ValidationEntry[] {
   return list;
 }
 
-/** Rewrites the formulas of a validation rule in place (the rule is the entry's own: cloneProps copies it). */
-function rewriteRuleFormulas(rule: Record<string, Record<string, unknown>>, rewrite: (f: string) => string): void {
-  for (const body of Object.values(rule)) {
+/** The rule with its formulas rewritten: a new object when one changed (rules are shared, see SETTINGS_TEXT), else the rule itself. */
+function rewrittenRule(rule: Record<string, Record<string, unknown>>, rewrite: (f: string) => string): Record<string, Record<string, unknown>> {
+  let out: Record<string, Record<string, unknown>> | null = null;
+  for (const [type, body] of Object.entries(rule)) {
     if (!body || typeof body !== "object") continue;
     for (const key of ["formula1", "formula2", "formula", "source"]) {
       const v = body[key];
-      if (typeof v === "string" && v.startsWith("=")) body[key] = rewrite(v);
+      if (typeof v !== "string" || !v.startsWith("=")) continue;
+      const next = rewrite(v);
+      if (next === v) continue;
+      out ??= { ...rule };
+      if (out[type] === body) out[type] = { ...body };
+      (out[type] as Record<string, unknown>)[key] = next;
     }
   }
+  return out ?? rule;
 }

@@ -22,6 +22,10 @@ const textsOfRow = new WeakMap<readonly unknown[], readonly string[]>();
 
 type NamedColumn = { header: Record<Language, string>; key: string };
 
+/**
+ * What a header cell's text must be to name `column`: its zh-CN or en-US header or its key, trimmed and case aside
+ * (a workbook whose language was switched, or whose header someone retyped in capitals, still reads).
+ */
 function namesOf(column: NamedColumn): readonly string[] {
   let names = namesOfColumn.get(column);
   if (!names) {
@@ -31,17 +35,14 @@ function namesOf(column: NamedColumn): readonly string[] {
   return names;
 }
 
-/**
- * Whether the text of a header cell names `column`: its zh-CN or en-US header or its key, trimmed and case aside
- * (a workbook whose language was switched, or whose header someone retyped in capitals, still reads).
- */
-export function headerMatches(column: NamedColumn, text: unknown): boolean {
+/** The first of `columns` that the header text names (namesOf), the text normalised once. */
+export function columnNamed<C extends NamedColumn>(columns: readonly C[], text: unknown): C | undefined {
   const t = headerText(text);
-  return t !== "" && namesOf(column).includes(t);
+  return t === "" ? undefined : columns.find((column) => namesOf(column).includes(t));
 }
 
 /**
- * The index of the first cell of `cells` (from `from` on) that names `column` as headerMatches compares, or -1.
+ * The index of the first cell of `cells` (from `from` on) that names `column` (namesOf), or -1.
  * The row's texts are normalised once per array, so finding every column of a table along its header row is
  * linear in the row, not columns × cells.
  */

@@ -74,6 +74,26 @@ describe("cells and ranges", () => {
     expect(parseCell(" b7 ")).toEqual({ row: 6, col: 1 });
   });
 
+  it("reads exactly what the regular expression it replaced reads (any text of $, letters, digits, spaces and signs)", () => {
+    // The reference: parseCell as it was written before it read characters one at a time.
+    const reference = (a1: string) => {
+      const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
+      if (!m) return null;
+      const col = [...m[1]!.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const r = Number(m[2]) - 1;
+      return col >= MAX_COLUMNS || r < 0 || r >= MAX_ROWS ? null : { row: r, col };
+    };
+    const piece = fc.constantFrom("$", "A", "b", "Z", "x", "F", "D", "0", "1", "9", "7", " ", "@", "[", "`", "{", ":", "-", "\t", "é");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (chars) => {
+        const text = chars.join("");
+        expect([text, parseCell(text)]).toEqual([text, reference(text)]);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of ["XFD1048576", "xfd1048576", "$XFD$1048576", "XFE1", "AAAA1", "A12345678", "A01", "A0000001"]) expect([text, parseCell(text)]).toEqual([text, reference(text)]);
+  });
+
   it("round-trips ranges, whole columns and whole rows through formatRect and parseLocalRect", () => {
     fc.assert(
       fc.property(row, row, column, column, (r0, r1, c0, c1) => {

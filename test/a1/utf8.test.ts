@@ -1,8 +1,13 @@
 import { utf8Length } from "../../src/a1";
+import { countUtf8 } from "../../src/a1/utf8";
 
 const encoded = (text: string) => new TextEncoder().encode(text).length;
 
-describe("utf8Length counts what TextEncoder encodes", () => {
+// utf8Length is Node's Buffer.byteLength here; countUtf8 is what the task pane runs in a browser. Both are checked.
+describe.each([
+  ["utf8Length (Node's Buffer.byteLength)", utf8Length],
+  ["countUtf8 (the browser's count)", countUtf8],
+])("%s counts what TextEncoder encodes", (_name, utf8Length) => {
   test.each([
     ["ASCII", '[{"o":"workbook","m":"set","a":["values",[["G1",62]]]}]'],
     ["two-byte (é, ß)", "Évaluation Straße"],

@@ -111,6 +111,30 @@ describe("data validation", () => {
     await excel.setCellValues("Sheet1", "A1", [[9]]);
     expect(excel.getCellValue("Sheet1", "A1")).toBe(9);
   });
+
+  test("settings shared by split entries stay apart: a loaded errorAlert is a copy, and updating part of a range leaves the rest as it was", async () => {
+    const excel = createMemoryExcel({ engine: null });
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:A10").dataValidation.rule = { list: { inCellDropDown: true, source: "yes,no" } };
+      ws.getRange("A1:A10").dataValidation.errorAlert = { title: "Pick one", message: "yes or no" };
+      const loaded = ws.getRange("A1:A10").dataValidation.load("errorAlert");
+      await context.sync();
+      loaded.errorAlert.title = "changed by the caller";
+      // A5 gets its own message: A1:A4 and A6:A10 keep theirs (pieces of one entry, sharing its settings).
+      ws.getRange("A5").dataValidation.errorAlert = { message: "only in A5" };
+      const [top, middle, bottom] = ["A1:A4", "A5", "A6:A10"].map((a) => ws.getRange(a).dataValidation.load("errorAlert,rule"));
+      await context.sync();
+      expect(top!.errorAlert).toEqual({ showAlert: true, style: "Stop", title: "Pick one", message: "yes or no" });
+      expect(middle!.errorAlert).toEqual({ showAlert: true, style: "Stop", title: "Pick one", message: "only in A5" });
+      expect(bottom!.errorAlert).toEqual(top!.errorAlert);
+      expect([top!.rule, middle!.rule, bottom!.rule].map((r) => r.list?.source)).toEqual(["yes,no", "yes,no", "yes,no"]);
+      // Setting A5 back to the others' message joins the three entries again (equal settings, one rectangle).
+      ws.getRange("A5").dataValidation.errorAlert = { message: "yes or no" };
+      await context.sync();
+    });
+    expect(excel.snapshot().sheets[0]!.validations.map((v) => v.range)).toEqual(["A1:A10"]);
+  });
 });
 
 describe("conditional formats", () => {

@@ -179,7 +179,8 @@ export function tableSteps(
     const formats = grid.formats.slice(start, end);
     const address = rangeAddress(table, table.anchor.row + start, table.anchor.row + end - 1, extras.length);
     steps.push({
-      bytes: jsonBytes(values) + jsonBytes(formats) + 2 * COMMAND_BYTES,
+      // One chunk is the whole grid, whose bytes are the estimate already made.
+      bytes: (chunks === 1 ? estimate : jsonBytes(values) + jsonBytes(formats)) + 2 * COMMAND_BYTES,
       run: () => {
         const range = ws().getRange(address);
         range.numberFormat = formats;
