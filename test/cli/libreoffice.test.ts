@@ -3,9 +3,11 @@
  * `pipbook analyze --json` to 1e-9.
  *
  * For each plan of the corpus (./corpus.ts): `pipbook generate --as-of` writes the .xlsx and `pipbook analyze
- * --json --as-of` (on that .xlsx) gives the numbers; one headless soffice run recalculates every workbook; ExcelJS
- * reads the computed values back at the cells the layout declares. Also checked: LibreOffice kept the data
- * validation and the conditional formats.
+ * --json --as-of` (on that .xlsx) gives the numbers — the CLI's own main in this process (runCliHere: the same
+ * commands without 26 node start-ups); one headless soffice run recalculates every workbook; ExcelJS reads the
+ * computed values back at the cells the layout declares. The round trip through LibreOffice's own file is read by
+ * the CLI bundle in a child process, as a user runs it. Also checked: LibreOffice kept the data validation and the
+ * conditional formats.
  *
  * Real LibreOffice is required: without soffice this test fails (CI installs libreoffice-calc).
  */
@@ -22,7 +24,7 @@ import { LAYOUT, columnIndexOf, columnLetter, defaultSheetNames, firstDataRow, l
 import { EVALUATION_TABLES, evaluationColumnIndex, evaluationContent, periodRowOf } from "../../src/workbook/sheets/evaluation";
 import { readChartRefs } from "../../src/cli/xlsx/charts";
 import { corpus, type CorpusCase } from "./corpus";
-import { runCli, tempDir } from "./harness";
+import { runCli, runCliHere, tempDir } from "./harness";
 
 jest.setTimeout(600_000);
 
@@ -48,7 +50,7 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** Run `tasks` with at most `limit` at a time (the CLI runs are child processes; 2 cores here). */
+/** Run `tasks` with at most `limit` at a time (each writes a file and reads it back: two in flight overlap the waits). */
 async function pool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
@@ -74,9 +76,9 @@ beforeAll(async () => {
     const planFile = path.join(dir, `${c.name}.plan.json`);
     const xlsx = path.join(dir, `${c.name}.xlsx`);
     await fs.writeFile(planFile, JSON.stringify(c.plan, null, 2));
-    const generate = await runCli(["generate", planFile, "-o", xlsx, "--as-of", c.asOf, "--lang", c.language]);
+    const generate = await runCliHere(["generate", planFile, "-o", xlsx, "--as-of", c.asOf, "--lang", c.language]);
     if (generate.code !== 0) throw new Error(`${c.name}: generate failed: ${generate.stderr}`);
-    const analyze = await runCli(["analyze", xlsx, "--json", "--as-of", c.asOf]);
+    const analyze = await runCliHere(["analyze", xlsx, "--json", "--as-of", c.asOf]);
     if (analyze.code !== 0) throw new Error(`${c.name}: analyze failed: ${analyze.stderr}`);
     return { ...c, xlsx, analysis: JSON.parse(analyze.stdout) as AnalyzeJson };
   });
