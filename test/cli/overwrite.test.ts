@@ -2,12 +2,14 @@
  * No silent overwrite: `generate -o` onto an existing PIP workbook merges into it (rows entered in Excel kept, counted
  * here), onto anything else it refuses unless --replace; `batch` never replaces a workbook holding entered rows; the
  * temporary files of a run killed mid-write are removed by the next run. Rows are typed by openpyxl, a writer
- * PIPbook did not write (test/cli/support/add-rows.py).
+ * PIPbook did not write (test/cli/support/add-rows.py). The runs under test are the CLI bundle in child processes;
+ * the counting of rows afterwards is the CLI's main in this process and one openpyxl per list of files.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { EXAMPLE_PLAN, FIXTURES, hasStackTrace, runCli, tempDir } from "./harness";
+import { EXAMPLE_PLAN, FIXTURES, hasStackTrace, runCli, runCliHere, tempDir } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -17,18 +19,42 @@ const ADD_ROWS = path.join(__dirname, "support/add-rows.py");
 let work: string;
 let generated: string;
 
-async function counts(file: string): Promise<{ tracking: number; adjustments: number }> {
-  const run = await runCli(["analyze", file, "--json", "--as-of", "2024-06-30"]);
-  if (run.code !== 0) throw new Error(run.stderr);
-  const json = JSON.parse(run.stdout) as { goals: { entryCount: number }[]; adjustments?: unknown[] };
-  const tracking = json.goals.reduce((sum, g) => sum + g.entryCount, 0);
-  const validate = await runCli(["validate", file, "--json"]);
-  expect(validate.code).toBe(0);
-  // The Adjustments table's row count, read by an independent reader.
-  const adjustments = Number(
-    execFileSync(PYTHON, ["-c", "import openpyxl,sys\nfrom openpyxl.utils import range_boundaries\nwb=openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n  if 'PIP_Adjustments' in ws.tables:\n    b=range_boundaries(ws.tables['PIP_Adjustments'].ref); print(b[3]-b[1])", file], { encoding: "utf8" }).trim(),
-  );
-  return { tracking, adjustments };
+/** The Adjustments table's row count in each file, read by an independent reader: one python for the list. */
+function openpyxlAdjustmentRows(files: readonly string[]): number[] {
+  const script = [
+    "import openpyxl, sys",
+    "from openpyxl.utils import range_boundaries",
+    "for f in sys.argv[1:]:",
+    "  wb = openpyxl.load_workbook(f)",
+    "  for ws in wb.worksheets:",
+    "    if 'PIP_Adjustments' in ws.tables:",
+    "      b = range_boundaries(ws.tables['PIP_Adjustments'].ref); print(b[3] - b[1])",
+  ].join("\n");
+  const lines = execFileSync(PYTHON, ["-c", script, ...files], { encoding: "utf8" }).trim().split("\n");
+  expect(lines).toHaveLength(files.length);
+  return lines.map(Number);
+}
+
+/**
+ * Rows in each file: check-ins by `pipbook analyze`, adjustments by openpyxl; each file also validates. The CLI
+ * reads here are the CLI's main in this process (runCliHere): they measure what the child-process runs under test
+ * wrote. A file whose bytes were counted before is not read again (the same bytes give the same counts).
+ */
+const counted = new Map<string, { tracking: number; adjustments: number }>();
+async function counts(...files: string[]): Promise<{ tracking: number; adjustments: number }[]> {
+  const digests = await Promise.all(files.map(async (file) => createHash("sha256").update(await fs.readFile(file)).digest("hex")));
+  const fresh = files.filter((_file, i) => !counted.has(digests[i]));
+  const adjustments = fresh.length > 0 ? openpyxlAdjustmentRows(fresh) : [];
+  for (const [k, file] of fresh.entries()) {
+    const run = await runCliHere(["analyze", file, "--json", "--as-of", "2024-06-30"]);
+    if (run.code !== 0) throw new Error(run.stderr);
+    const json = JSON.parse(run.stdout) as { goals: { entryCount: number }[] };
+    const tracking = json.goals.reduce((sum, g) => sum + g.entryCount, 0);
+    const validate = await runCliHere(["validate", file, "--json"]);
+    expect(validate.code).toBe(0);
+    counted.set(digests[files.indexOf(file)], { tracking, adjustments: adjustments[k] });
+  }
+  return digests.map((digest) => counted.get(digest)!);
 }
 
 beforeAll(async () => {
@@ -42,15 +68,14 @@ describe("generate -o onto an existing file", () => {
   test("a PIP workbook with 5 check-ins and an adjustment typed in Excel is updated: 0 rows lost, exit 0", async () => {
     const file = path.join(work, "managed.xlsx");
     execFileSync(PYTHON, [ADD_ROWS, generated, file, "5", "1"]);
-    const before = await counts(file);
-    const base = await counts(generated);
+    const [before, base] = await counts(file, generated);
     expect(before.tracking).toBe(base.tracking + 5);
     expect(before.adjustments).toBe(base.adjustments + 1);
 
     const run = await runCli(["generate", EXAMPLE_PLAN, "-o", file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Updated ${file} (kept 6 row(s) entered in the workbook)`);
-    const after = await counts(file);
+    const [after] = await counts(file);
     expect(after).toEqual(before);
   });
 
@@ -58,7 +83,7 @@ describe("generate -o onto an existing file", () => {
     const file = path.join(work, "mac-1904.xlsx");
     execFileSync(PYTHON, [ADD_ROWS, generated, file, "3", "1"]);
     execFileSync(PYTHON, ["-c", "import sys, openpyxl, openpyxl.utils.datetime as d\nwb = openpyxl.load_workbook(sys.argv[1]); wb.epoch = d.CALENDAR_MAC_1904; wb.save(sys.argv[1])", file]);
-    const analysis = async () => JSON.parse((await runCli(["analyze", file, "--json", "--as-of", "2024-06-30"])).stdout) as Record<string, unknown>;
+    const analysis = async () => JSON.parse((await runCliHere(["analyze", file, "--json", "--as-of", "2024-06-30"])).stdout) as Record<string, unknown>;
     const before = await analysis();
     expect(before.plan).toMatchObject({ start: "2024-04-01", end: "2024-06-30" });
     const run = await runCli(["generate", EXAMPLE_PLAN, "-o", file]);
@@ -124,7 +149,7 @@ describe("batch into a folder that holds last month's workbooks", () => {
     expect(names).toHaveLength(2);
     const managed = path.join(out, names[0]);
     execFileSync(PYTHON, [ADD_ROWS, managed, managed, "3", "2"]);
-    const before = await counts(managed);
+    const [before] = await counts(managed);
     const bytes = await fs.readFile(managed);
 
     const again = await runCli(["batch", path.join(FIXTURES, "roster.csv"), "--template", EXAMPLE_PLAN, "-o", out]);
@@ -133,7 +158,7 @@ describe("batch into a folder that holds last month's workbooks", () => {
     expect(again.stdout).toContain("1 workbook(s) holding entered rows left as they were");
     expect(again.stderr).toContain(`row 2: ${names[0]} (5 entered row(s))`);
     expect(await fs.readFile(managed)).toEqual(bytes);
-    expect(await counts(managed)).toEqual(before);
+    expect(await counts(managed)).toEqual([before]);
   });
 
   test("temporary files of a run killed mid-write are removed by the next run; a live process's are kept", async () => {
