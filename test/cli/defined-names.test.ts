@@ -6,6 +6,8 @@
  * stays valid against ECMA-376.
  */
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import JSZip from "jszip";
@@ -46,8 +48,16 @@ const DUMP_NAMES = [
   "print(json.dumps({'names': sorted(names, key=lambda n: (n['name'], n['scope'] or '')), 'printAreas': areas, 'printTitleRows': titles, 'sheets': wb.sheetnames}))",
 ].join("\n");
 
+/** openpyxl's read of each distinct file content, once: several tests read the same unchanged file. */
+const namesRead = new Map<string, string>();
 function namesOf(file: string): NamesRead {
-  return JSON.parse(execFileSync(PYTHON, ["-c", DUMP_NAMES, file], { encoding: "utf8" })) as NamesRead;
+  const digest = createHash("sha256").update(readFileSync(file)).digest("hex");
+  let json = namesRead.get(digest);
+  if (json === undefined) {
+    json = execFileSync(PYTHON, ["-c", DUMP_NAMES, file], { encoding: "utf8" });
+    namesRead.set(digest, json);
+  }
+  return JSON.parse(json) as NamesRead;
 }
 
 /**
