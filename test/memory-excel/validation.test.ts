@@ -117,12 +117,12 @@ describe("data validation", () => {
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Sheet1");
       ws.getRange("A1:A10").dataValidation.rule = { list: { inCellDropDown: true, source: "yes,no" } };
-      ws.getRange("A1:A10").dataValidation.errorAlert = { title: "Pick one", message: "yes or no" };
+      ws.getRange("A1:A10").dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Pick one", message: "yes or no" };
       const loaded = ws.getRange("A1:A10").dataValidation.load("errorAlert");
       await context.sync();
       loaded.errorAlert.title = "changed by the caller";
       // A5 gets its own message: A1:A4 and A6:A10 keep theirs (pieces of one entry, sharing its settings).
-      ws.getRange("A5").dataValidation.errorAlert = { message: "only in A5" };
+      ws.getRange("A5").dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Pick one", message: "only in A5" };
       const [top, middle, bottom] = ["A1:A4", "A5", "A6:A10"].map((a) => ws.getRange(a).dataValidation.load("errorAlert,rule"));
       await context.sync();
       expect(top!.errorAlert).toEqual({ showAlert: true, style: "Stop", title: "Pick one", message: "yes or no" });
@@ -130,7 +130,7 @@ describe("data validation", () => {
       expect(bottom!.errorAlert).toEqual(top!.errorAlert);
       expect([top!.rule, middle!.rule, bottom!.rule].map((r) => r.list?.source)).toEqual(["yes,no", "yes,no", "yes,no"]);
       // Setting A5 back to the others' message joins the three entries again (equal settings, one rectangle).
-      ws.getRange("A5").dataValidation.errorAlert = { message: "yes or no" };
+      ws.getRange("A5").dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Pick one", message: "yes or no" };
       await context.sync();
     });
     expect(excel.snapshot().sheets[0]!.validations.map((v) => v.range)).toEqual(["A1:A10"]);
