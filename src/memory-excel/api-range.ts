@@ -445,11 +445,12 @@ installAccessors(RangeProxy, RANGE_SPEC);
 
 /** Base for objects that read and write cell formats of their range. */
 abstract class RangePartProxy extends ProxyBase<RangeTarget> {
-  constructor(
-    readonly range: RangeProxy,
-    name: string,
-  ) {
+  // Declared and assigned, not a parameter property (a class-field definition per proxy; see ProxyBase).
+  declare readonly range: RangeProxy;
+
+  constructor(range: RangeProxy, name: string) {
     super(range.context, `${range._path}.${name}`, () => range._resolve());
+    this.range = range;
   }
 
   _t(location: string): { sheet: SheetState; rect: Rect } {

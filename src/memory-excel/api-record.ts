@@ -60,9 +60,10 @@ const INSTALLED = Symbol("record schema");
  * hundred of these, and per-instance definitions were a tenth of its time on the in-memory Excel).
  */
 export class RecordProxy extends ProxyBase<Json> {
-  private readonly schema: RecordSchema;
-  private readonly locate: (create: boolean) => Json | null;
-  private readonly onWrite: () => void;
+  // Declared and assigned in the constructor, as in ProxyBase: class-field definitions cost a share of every proxy.
+  private declare readonly schema: RecordSchema;
+  private declare readonly locate: (create: boolean) => Json | null;
+  private declare readonly onWrite: () => void;
 
   /**
    * `locate(create)` finds the record in the state (creating it when `create`), or returns null when the
