@@ -1,7 +1,7 @@
 /**
  * Runs the real `pipbook` CLI in a child process: the esbuild bundle of src/cli/bin.ts (the same command as
- * `npm run build:cli`, written to a temp folder once per test file), so the tests see exit codes, stdout and
- * stderr exactly as a user does.
+ * `npm run build:cli`, built once per jest run into the run's folder, ../support/run-cache.ts), so the tests see
+ * exit codes, stdout and stderr exactly as a user does.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, chmodSync } from "node:fs";
@@ -14,6 +14,7 @@ import { createWorkbookPort } from "../../src/excel/office-port";
 import { InterruptedSaveError } from "../../src/excel/port";
 import { parsePlanJson } from "../../src/core/plan-file";
 import { snapshotToXlsx } from "../../src/cli/xlsx/write-xlsx";
+import { sharedSync } from "../support/run-cache";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const EXAMPLE_PLAN = path.join(ROOT, "examples/sales-q2-2024.plan.json");
@@ -21,12 +22,7 @@ export const FIXTURES = path.join(ROOT, "test/fixtures/cli");
 
 let bundle: string | null = null;
 
-/** Build the CLI bundle (once per test file) and return its path. */
-export function cliBundle(): string {
-  if (bundle) return bundle;
-  const dir = mkdtempSync(path.join(os.tmpdir(), "pipbook-cli-bundle-"));
-  chmodSync(dir, 0o755);
-  const outfile = path.join(dir, "pipbook.cjs");
+function buildBundle(outfile: string): void {
   buildSync({
     entryPoints: [path.join(ROOT, "src/cli/bin.ts")],
     bundle: true,
@@ -36,6 +32,17 @@ export function cliBundle(): string {
     outfile,
     logLevel: "warning",
   });
+}
+
+/** Build the CLI bundle (once per jest run, shared by its test files: ../support/run-cache.ts) and return its path. */
+export function cliBundle(): string {
+  if (bundle) return bundle;
+  const built = sharedSync("pipbook.cjs", buildBundle);
+  if (built !== null) return (bundle = built);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "pipbook-cli-bundle-"));
+  chmodSync(dir, 0o755);
+  const outfile = path.join(dir, "pipbook.cjs");
+  buildBundle(outfile);
   bundle = outfile;
   return outfile;
 }

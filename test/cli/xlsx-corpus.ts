@@ -1,7 +1,8 @@
 /**
  * The workbooks the .xlsx guarantees are checked on (issue 11): the worked example in both languages, 20 seeded
  * random valid plans, a stress plan whose texts hold what breaks naive XML writers, and a `pipbook batch` output.
- * Shared by the schema test and the openpyxl read-back test so both look at the same files.
+ * Shared by the schema test, the openpyxl read-back test and LibreOffice's validation test, which look at the same
+ * files: written once per jest run (buildCorpus).
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { generateWorkbook } from "../../src/cli/workbook-io";
 import type { Language, Plan } from "../../src/core/model";
 import { parsePlanJson } from "../../src/core/plan-file";
 import { arbValidPlan } from "../support/arbitraries";
+import { shared } from "../support/run-cache";
 import { EXAMPLE_PLAN, FIXTURES, runCli, tempDir } from "./harness";
 
 /** Fixed, so that a failure names a plan anyone can regenerate. */
@@ -59,29 +61,40 @@ export interface CorpusWorkbook {
   file: string;
 }
 
-/** Write every workbook of the corpus into `dir` (a fresh temp folder by default). */
-export async function buildCorpus(dir = tempDir("pipbook-xlsx-corpus-")): Promise<CorpusWorkbook[]> {
+/** The plans of the corpus's generated workbooks, in file order (w0.xlsx, w1.xlsx, …). */
+async function corpusPlans(): Promise<{ label: string; plan: Plan; language: Language }[]> {
   const example = await examplePlan();
-  const plans: { label: string; plan: Plan; language: Language }[] = [
+  return [
     { label: "example zh-CN", plan: example, language: "zh-CN" },
     { label: "example en-US", plan: example, language: "en-US" },
     ...randomPlans().map((plan, i) => ({ label: `random #${i} (seed ${RANDOM_PLAN_SEED})`, plan, language: plan.header.language })),
     { label: "stress zh-CN", plan: stressPlan(example), language: "zh-CN" as const },
     { label: "stress en-US", plan: stressPlan(example), language: "en-US" as const },
   ];
+}
+
+const ROSTER = path.join(FIXTURES, "roster.csv");
+
+/** Generate every workbook of the corpus into `dir`: the plans through generateWorkbook, and one `pipbook batch`. */
+async function writeCorpus(dir: string): Promise<void> {
+  for (const [i, { plan, language }] of (await corpusPlans()).entries()) {
+    await fs.writeFile(path.join(dir, `w${i}.xlsx`), await generateWorkbook(plan, { language, asOf: plan.header.planStart }));
+  }
+  const run = await runCli(["batch", ROSTER, "--template", EXAMPLE_PLAN, "-o", path.join(dir, "batch"), "--lang", "zh-CN"]);
+  if (run.code !== 0) throw new Error(`pipbook batch failed: ${run.stderr}`);
+}
+
+/** The corpus written in `dir` by writeCorpus, each workbook with the plan it was written from. */
+async function readCorpus(dir: string): Promise<CorpusWorkbook[]> {
   const out: CorpusWorkbook[] = [];
-  for (const [i, { label, plan, language }] of plans.entries()) {
-    const bytes = await generateWorkbook(plan, { language, asOf: plan.header.planStart });
+  for (const [i, { label, plan, language }] of (await corpusPlans()).entries()) {
     const file = path.join(dir, `w${i}.xlsx`);
-    await fs.writeFile(file, bytes);
-    out.push({ label, bytes, plan, language, file });
+    out.push({ label, bytes: new Uint8Array(await fs.readFile(file)), plan, language, file });
   }
   const batchDir = path.join(dir, "batch");
-  const rosterFile = path.join(FIXTURES, "roster.csv");
-  const run = await runCli(["batch", rosterFile, "--template", EXAMPLE_PLAN, "-o", batchDir, "--lang", "zh-CN"]);
-  if (run.code !== 0) throw new Error(`pipbook batch failed: ${run.stderr}`);
   // The plan of each file is the template moved to the roster row's employee and window (src/cli/batch.ts).
-  const roster = parseRoster(await fs.readFile(rosterFile, "utf8"), rosterFile);
+  const example = await examplePlan();
+  const roster = parseRoster(await fs.readFile(ROSTER, "utf8"), ROSTER);
   const written = new Set((await fs.readdir(batchDir)).filter((n) => n.endsWith(".xlsx")));
   for (const row of roster.rows) {
     const name = workbookFileName(row.values.employeeId, row.values.employeeName);
@@ -91,4 +104,22 @@ export async function buildCorpus(dir = tempDir("pipbook-xlsx-corpus-")): Promis
   }
   if (out.filter((w) => w.label.startsWith("batch")).length !== written.size) throw new Error("batch wrote files the roster does not explain");
   return out;
+}
+
+/**
+ * Every workbook of the corpus, written into `dir` — by default into the jest run's folder, once for the three test
+ * files that read it (../support/run-cache.ts), or a fresh temp folder where the run has none. The files are read,
+ * never changed, by those tests.
+ */
+export async function buildCorpus(dir?: string): Promise<CorpusWorkbook[]> {
+  if (dir === undefined) {
+    const folder = await shared("xlsx-corpus", async (at) => {
+      await fs.mkdir(at, { mode: 0o755 });
+      await writeCorpus(at);
+    });
+    if (folder !== null) return readCorpus(folder);
+  }
+  const target = dir ?? tempDir("pipbook-xlsx-corpus-");
+  await writeCorpus(target);
+  return readCorpus(target);
 }
