@@ -7,14 +7,14 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { buildSync } from "esbuild";
 import { MemoryExcel } from "../../src/memory-excel";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { InterruptedSaveError } from "../../src/excel/port";
 import { parsePlanJson } from "../../src/core/plan-file";
 import { snapshotToXlsx } from "../../src/cli/xlsx/write-xlsx";
-import { sharedSync } from "../support/run-cache";
+import { shared, sharedSync } from "../support/run-cache";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const EXAMPLE_PLAN = path.join(ROOT, "examples/sales-q2-2024.plan.json");
@@ -96,6 +96,30 @@ export async function runCliHere(args: readonly string[], options: { env?: NodeJ
     stderrIsTty: false,
   });
   return { code, stdout, stderr };
+}
+
+let example: string | null = null;
+
+/**
+ * `pipbook generate examples/sales-q2-2024.plan.json -o <file>` (no --lang, no --as-of): the fresh workbook several
+ * test files start from and then change. The child-process run happens once per jest run (../support/run-cache.ts)
+ * — where the run has no folder, once per test file — and `file` gets a copy of what it wrote.
+ */
+export async function copyOfGeneratedExample(file: string): Promise<void> {
+  const generate = async (dir: string) => {
+    await mkdir(dir, { mode: 0o755 });
+    const run = await runCli(["generate", EXAMPLE_PLAN, "-o", path.join(dir, "example.xlsx")]);
+    if (run.code !== 0) throw new Error(`generate failed: ${run.code} ${run.stderr}`);
+  };
+  if (example === null) {
+    const folder = await shared("generated-example", generate);
+    if (folder === null) {
+      const dir = path.join(tempDir("pipbook-example-"), "example");
+      await generate(dir);
+      example = path.join(dir, "example.xlsx");
+    } else example = path.join(folder, "example.xlsx");
+  }
+  await copyFile(example, file);
 }
 
 export function tempDir(prefix = "pipbook-cli-test-"): string {
