@@ -1,5 +1,9 @@
 import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
-import { createHyperFormulaEngine } from "../../src/memory-excel/hyperformula-engine";
+import { HyperFormula } from "hyperformula";
+import { createHyperFormulaEngine, rowFree } from "../../src/memory-excel/hyperformula-engine";
+import type { FormulaEngine } from "../../src/memory-excel/engine";
+import { createWorkbookPort } from "../../src/excel/office-port";
+import { examplePlan } from "../excel/support";
 
 /** Tracking rows: goal, date serial, actual. Expected numbers below are computed from these rows in plain JS. */
 const ROWS: [string, number, number][] = [
@@ -161,5 +165,45 @@ describe("formulas computed by HyperFormula behind range.formulas", () => {
       expect(names.items).toEqual([]);
     });
     expect(excel.snapshot().names).toEqual([]);
+  });
+});
+
+describe("the formula check behind strict formulas (parseError)", () => {
+  const direct = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  afterAll(() => direct.destroy());
+
+  test("a formula's shape is the formula with its references' rows set to 1; text, names and literals stay", () => {
+    expect(rowFree("=$C7*2+SUM(B3:B40)")).toBe("=$C1*2+SUM(B1:B1)");
+    expect(rowFree("=$C8*2+SUM(B4:B41)")).toBe(rowFree("=$C7*2+SUM(B3:B40)"));
+    expect(rowFree('=IF(A5="B7",LOG10(A5),\'Q2 2024\'!$D$9)')).toBe('=IF(A1="B7",LOG10(A1),\'Q2 2024\'!$D$1)');
+    expect(rowFree("=SUM('跟踪'!C2:C6)")).toBe("=SUM('跟踪'!C1:C1)");
+    expect(rowFree("=SUM(3:5)+SUM(C:C)")).toBe("=SUM(1:1)+SUM(C:C)");
+    // Not given back as written (a sheet name unquoted): no shape, the formula is checked as it is.
+    expect(rowFree("=SUM(跟踪!C2:C6)")).toBeNull();
+  });
+
+  test("gives HyperFormula's own verdict for every formula a PIP save checks, and for broken ones", async () => {
+    // Every formula the in-memory Excel asks the engine about while the example plan is written, in both languages.
+    const asked: string[] = [];
+    const inner = createHyperFormulaEngine();
+    const engine = new Proxy(inner, {
+      get(target, key) {
+        if (key === "parseError") return (f: string) => (asked.push(f), target.parseError(f));
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    }) as FormulaEngine;
+    const excel = createMemoryExcel({ engine, sheets: [] });
+    const port = createWorkbookPort((batch) => excel.run(batch), { asOf: "2024-05-15" });
+    await port.writePlan(examplePlan(), { language: "zh-CN" });
+    await port.writePlan(examplePlan(), { language: "en-US" });
+    const broken = ["=SUM(A1:A3", "=A1+", "=1+*2", "=IF(,", '="unclosed', "=SUM(A1:A3))", "=A1:", "=$A$", "=LOG10(", "=(A7"];
+    const formulas = [...new Set([...asked, ...broken])];
+    expect(asked.length).toBeGreaterThan(200);
+    const verdicts = formulas.map((f) => [f, inner.parseError(f) === null]);
+    expect(verdicts).toEqual(formulas.map((f) => [f, direct.validateFormula(f)]));
+    expect(broken.every((f) => inner.parseError(f) !== null)).toBe(true);
+    // Asked again (from what it kept), the same answers.
+    expect(formulas.map((f) => [f, inner.parseError(f) === null])).toEqual(verdicts);
   });
 });
