@@ -1,7 +1,7 @@
 import { createMemoryExcel, type MemoryExcel } from "../../src/memory-excel";
 import { HyperFormula } from "hyperformula";
 import { createHyperFormulaEngine, rowFree } from "../../src/memory-excel/hyperformula-engine";
-import type { FormulaEngine } from "../../src/memory-excel/engine";
+import type { FormulaEngine } from "../../src/memory-excel";
 import { createWorkbookPort } from "../../src/excel/office-port";
 import { examplePlan } from "../excel/support";
 
