@@ -3,13 +3,14 @@
  * evaluation holds text for HR and the manager only, and the checks that a copy leaves that text out of every part
  * and computes the same attainment for `pipbook analyze` as the original.
  */
-import { execFile } from "node:child_process";
-import { promises as fs } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
 import type { Plan } from "../../../src/core/model";
+import { sharedSync } from "../../support/run-cache";
 import { examplePlan } from "./example";
 
 export const AS_OF = "2024-05-15";
@@ -39,12 +40,26 @@ export async function partsText(bytes: Uint8Array): Promise<string[]> {
   return out;
 }
 
+const root = path.join(__dirname, "../../..");
+
+/**
+ * The CLI bundle of the jest run (test/cli/harness's, ../../support/run-cache.ts), or one built here. esbuild's
+ * JavaScript API cannot build under jsdom: its own executable builds it, with `npm run build:cli`'s options.
+ */
+function cliBundle(): string {
+  const build = (outfile: string) =>
+    execFileSync(path.join(root, "node_modules/.bin/esbuild"), ["src/cli/bin.ts", "--bundle", "--platform=node", "--target=node20", "--format=cjs", `--outfile=${outfile}`, "--log-level=warning"], { cwd: root });
+  const shared = sharedSync("pipbook.cjs", build);
+  if (shared !== null) return shared;
+  const outfile = path.join(mkdtempSync(path.join(os.tmpdir(), "pipbook-cli-bundle-")), "pipbook.cjs");
+  build(outfile);
+  return outfile;
+}
+
 async function analyzeOverall(bytes: Uint8Array, dir: string, name: string): Promise<number> {
   const file = path.join(dir, name);
   await fs.writeFile(file, bytes);
-  // The CLI from its source through tsx (test/cli/harness's esbuild bundle cannot build under jsdom).
-  const root = path.join(__dirname, "../../..");
-  const { stdout } = await promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "src/cli/bin.ts"), "analyze", file, "--json", "--as-of", AS_OF], { cwd: root });
+  const { stdout } = await promisify(execFile)(process.execPath, [cliBundle(), "analyze", file, "--json", "--as-of", AS_OF], { cwd: root });
   return (JSON.parse(stdout) as { overall: { attainment: number } }).overall.attainment;
 }
 
