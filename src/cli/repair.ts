@@ -41,7 +41,7 @@ export async function runRepair(context: CommandContext, file: string): Promise<
   const backup = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.bak.xlsx`);
   await copyFile(file, backup);
   await port.finishInterruptedSave();
-  await writeFileAtomic(file, await snapshotToXlsx(memory.snapshot(), { compress: deflateZip }));
+  await writeFileAtomic(file, await snapshotToXlsx(memory.snapshot({ shownText: false }), { compress: deflateZip }));
   context.io.stdout(say("repair.done", { file, time: read.interrupted.savedAt, backup }));
   return EXIT_OK;
 }

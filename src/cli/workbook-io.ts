@@ -35,7 +35,7 @@ export async function generateWorkbook(plan: Plan, options: GenerateOptions): Pr
   const memory = createMemoryExcel({ engine: null, sheets: [], countBatchBytes: false });
   const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null });
   await port.writePlan(plan, { language: options.language, asOf: options.asOf ?? null });
-  return snapshotToXlsx(memory.snapshot(), { compress: deflateZip });
+  return snapshotToXlsx(memory.snapshot({ shownText: false }), { compress: deflateZip });
 }
 
 export interface WorkbookRead {
@@ -146,7 +146,7 @@ export async function updateWorkbook(bytes: Uint8Array, file: string, plan: Plan
   const port = createWorkbookPort((batch) => memory.run(batch), { asOf: options.asOf ?? null });
   try {
     const report = await port.writePlan(plan, { language: options.language, asOf: options.asOf ?? null });
-    return { bytes: await snapshotToXlsx(memory.snapshot(), { compress: deflateZip }), keptRows: report.keptRows };
+    return { bytes: await snapshotToXlsx(memory.snapshot({ shownText: false }), { compress: deflateZip }), keptRows: report.keptRows };
   } catch (error) {
     // A PIP sheet with a password, a name Excel would take for a PIP table's, an unfinished save that cannot be
     // finished: the add-in's own sentence, in both languages, and the file left as it was.

@@ -162,6 +162,27 @@ function bodyStep(ws: () => Excel.Worksheet, b: Body, from: number, to: number):
  * reads its goal by ROW()). Formats that differ within a block (a Tracking row in its goal's unit) are sent whole.
  */
 function fillRows(b: Body, blockRows: number): number | null {
+  // The verdict depends only on the block size and on which cells hold which formula (formulaIn): kept by that,
+  // since a batch writes the same template's formulas a hundred times and a save writes the same ones again.
+  // The key is made in one pass; the check below moves every formula's references, a regular expression each.
+  let key = `${blockRows}`;
+  for (let i = 0; i < b.rows.length; i++) {
+    const row = b.rows[i] as (number | string)[];
+    key += `\u0002${row.length}`;
+    // Each formula with its length first, so that no text can run into the next cell's.
+    for (let c = 0; c < row.length; c++) key += formulaIn(b, i, c) ? `\u0001${String(row[c]).length}:${String(row[c])}` : "\u0001";
+  }
+  const known = FILL_VERDICTS.get(key);
+  if (known !== undefined) return known;
+  const verdict = fillRowsOf(b, blockRows);
+  if (FILL_VERDICTS.size >= 64) FILL_VERDICTS.clear();
+  FILL_VERDICTS.set(key, verdict);
+  return verdict;
+}
+
+const FILL_VERDICTS = new Map<string, number | null>();
+
+function fillRowsOf(b: Body, blockRows: number): number | null {
   const n = blockRows === 0 ? b.rows.length : blockRows;
   if (b.rows.length === 0 || n < 1 || b.rows.length % n !== 0) return null;
   const top = at(b.rows, 0, "body row");

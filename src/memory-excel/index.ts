@@ -16,7 +16,7 @@ import type { FormulaEngine } from "./engine";
 import { isEngineError } from "./engine";
 import { MemoryExcelError, invalidArgument } from "./errors";
 import { type MemoryExcelHost, MemoryRequestContext } from "./proxy";
-import { type WorkbookSnapshot, fromSnapshot, toSnapshot } from "./snapshot";
+import { type SnapshotOptions, type WorkbookSnapshot, fromSnapshot, toSnapshot } from "./snapshot";
 import { type ChangeRecord, WorkbookState, coerceInput } from "./state";
 import { afterContentWrite } from "./api-range";
 
@@ -25,6 +25,7 @@ export { MemoryExcelError } from "./errors";
 export type { MemoryExcelErrorCode } from "./errors";
 export type {
   WorkbookSnapshot,
+  SnapshotOptions,
   SheetSnapshot,
   CellSnapshot,
   ColumnSnapshot,
@@ -220,8 +221,9 @@ export class MemoryExcel {
     this.stats.batchBytes = [];
   }
 
-  snapshot(): WorkbookSnapshot {
-    return toSnapshot(this.state);
+  /** The workbook as data (snapshot.ts); `{ shownText: false }` for a writer that needs no cell's shown text. */
+  snapshot(options?: SnapshotOptions): WorkbookSnapshot {
+    return toSnapshot(this.state, options);
   }
 
   /** The workbook state, for the preview's grid (read-only use). */

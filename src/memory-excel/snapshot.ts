@@ -324,7 +324,17 @@ const PART_OF_TYPE: Record<string, string> = {
   TopBottom: "topBottom",
 };
 
-export function toSnapshot(st: WorkbookState): WorkbookSnapshot {
+export interface SnapshotOptions {
+  /**
+   * Each cell's `text` as Excel would show it (its number format applied): the default. False leaves every text ""
+   * for a reader that never shows one (the .xlsx writer: a file holds values and formats, not their display), which
+   * spares formatting every cell of the workbook.
+   */
+  shownText?: boolean;
+}
+
+export function toSnapshot(st: WorkbookState, options: SnapshotOptions = {}): WorkbookSnapshot {
+  const shownText = options.shownText ?? true;
   const sheets: SheetSnapshot[] = st.sheets.map((sheet, position) => {
     const keys = [...sheet.cells.keys()].sort((a, b) => a - b);
     const sheetFormatted = Object.keys(sheet.sheetFormat).length > 0;
@@ -339,7 +349,7 @@ export function toSnapshot(st: WorkbookState): WorkbookSnapshot {
       const colF = sheet.columnFormats.get(c);
       const merged = rowF || colF || sheetFormatted ? mergeLayers(sheet.sheetFormat, colF, rowF, cell.format) : (cell.format ?? {});
       const raw = st.value(sheet, r, c);
-      const text = raw === undefined ? "" : formatValue(raw, (merged.numberFormat ?? DEFAULT_FORMAT.numberFormat));
+      const text = raw === undefined || !shownText ? "" : formatValue(raw, (merged.numberFormat ?? DEFAULT_FORMAT.numberFormat));
       const out: CellSnapshot = { address: `${columnLetters(c)}${r + 1}`, value, type, text };
       if (cell.formula !== undefined) out.formula = cell.formula;
       const format = diffFormat((k) => merged[k] ?? DEFAULT_FORMAT[k], merged.borders);
