@@ -364,7 +364,9 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSnapshot, tabl
   // exact values and formats.
   for (const table of tables) addTable(ws, table);
   for (const cell of sheet.cells) {
-    const target = ws.getCell(cell.address);
+    // By row and column (ExcelJS's getCell(r, c)): its address form decodes each address with a regular expression.
+    const at = parseA1Cell(cell.address);
+    const target = at ? ws.getCell(at.row + 1, at.col + 1) : ws.getCell(cell.address);
     target.value = cellValue(cell);
     const style = styles.of(cell);
     if (style) target.style = style;
