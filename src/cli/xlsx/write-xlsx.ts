@@ -364,9 +364,10 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSnapshot, tabl
   // exact values and formats.
   for (const table of tables) addTable(ws, table);
   for (const cell of sheet.cells) {
-    // By row and column (ExcelJS's getCell(r, c)): its address form decodes each address with a regular expression.
+    // Through the row (Row.getCell(column number)): Worksheet.getCell, by address or by (row, column), decodes an
+    // address with a regular expression for every cell.
     const at = parseA1Cell(cell.address);
-    const target = at ? ws.getCell(at.row + 1, at.col + 1) : ws.getCell(cell.address);
+    const target = at ? ws.getRow(at.row + 1).getCell(at.col + 1) : ws.getCell(cell.address);
     target.value = cellValue(cell);
     const style = styles.of(cell);
     if (style) target.style = style;
