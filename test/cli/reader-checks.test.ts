@@ -2,8 +2,8 @@
  * Every PIP cell a person can break is checked: the as-of cell (text, FALSE, #DIV/0!, 2024-02-30), formula cells
  * overwritten by a value (Goals, the Tracking log's key columns), tables shrunk or a column deleted (Performance
  * gaps, Evaluation), rows typed just below a table that did not take them in. Each broken workbook is made by
- * openpyxl (test/cli/support/break-cells.py), the #DIV/0! one recalculated by LibreOffice so that the error is
- * cached in the file as Excel would leave it.
+ * openpyxl (test/cli/support/break-cells.py, one python for all of them), the #DIV/0! one recalculated by LibreOffice
+ * so that the error is cached in the file as Excel would leave it.
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -27,10 +27,27 @@ interface JsonFinding {
 let work: string;
 let generated: string;
 
+/** Every broken workbook the tests read: its name, then break-cells.py's KIND and ARGs. */
+const BROKEN: [string, ...string[]][] = [
+  ["asof-div0", "asof", "#DIV/0!"],
+  ["asof-notadate", "asof", "notadate"],
+  ["asof-FALSE", "asof", "FALSE"],
+  ["asof-20240230", "asof", "2024-02-30"],
+  ["formula-PIP_Goals", "formula", "PIP_Goals", "达成率", "0.9"],
+  ["formula-PIP_Tracking", "formula", "PIP_Tracking", "排序键", "7"],
+  ["gaps-shrunk", "shrink", "PIP_Gaps"],
+  ["evaluation-no-value", "dropcolumn", "PIP_Evaluation"],
+  ["tracking-below", "below", "PIP_Tracking", "2"],
+  ["resaved", "resave"],
+];
+let broken: Map<string, { file: string; printed: string }>;
+
+/** The workbook broken as break-cells.py's KIND and ARGs say: all of them made by one python in beforeAll. */
 function breakCells(name: string, ...args: string[]): { file: string; printed: string } {
-  const file = path.join(work, `${name}.xlsx`);
-  const printed = execFileSync(PYTHON, [BREAK, generated, file, ...args], { encoding: "utf8" }).trim();
-  return { file, printed };
+  const made = broken.get(name);
+  const declared = BROKEN.find(([n]) => n === name);
+  if (!made || !declared || declared.slice(1).join("\0") !== args.join("\0")) throw new Error(`${name} ${args.join(" ")} is not in BROKEN`);
+  return made;
 }
 
 async function findings(file: string): Promise<{ code: number; findings: JsonFinding[] }> {
@@ -45,6 +62,10 @@ beforeAll(async () => {
   work = tempDir();
   generated = path.join(work, "example.xlsx");
   await copyOfGeneratedExample(generated);
+  const files = BROKEN.map(([name]) => path.join(work, `${name}.xlsx`));
+  const jobs = BROKEN.map(([, ...args], i) => [files[i], ...args]);
+  const printed = JSON.parse(execFileSync(PYTHON, [BREAK, "--batch", generated], { input: JSON.stringify(jobs), encoding: "utf8" })) as string[];
+  broken = new Map(BROKEN.map(([name], i) => [name, { file: files[i], printed: printed[i] }]));
   const div0 = breakCells("asof-div0", "asof", "#DIV/0!");
   const [example, div0File] = (await recalcWithLibreOffice([generated, div0.file], path.join(work, "lo"))).outputs;
   recalculated = { example, div0: div0File, div0Cell: div0.printed };
@@ -52,8 +73,7 @@ beforeAll(async () => {
 
 describe("no false alarms", () => {
   test("the generated workbook, the same saved by openpyxl and by LibreOffice: no findings", async () => {
-    const resaved = path.join(work, "resaved.xlsx");
-    execFileSync(PYTHON, ["-c", "import openpyxl,sys; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])", generated, resaved]);
+    const resaved = breakCells("resaved", "resave").file;
     for (const file of [generated, resaved, recalculated.example]) expect([file, await findings(file)]).toEqual([file, { code: 0, findings: [] }]);
   });
 });
