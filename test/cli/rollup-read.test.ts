@@ -39,9 +39,10 @@ test("the same rollup row as reading the whole workbook; the Evaluation sheet's 
     files.push(file);
   };
   await write("zh.xlsx", await generateWorkbook(plan, { language: "zh-CN", asOf: "2024-05-15" }));
-  await write("en.xlsx", await generateWorkbook(plan, { language: "en-US", asOf: "2024-05-15" }));
-  await write("fresh.xlsx", await generateWorkbook({ ...plan, tracking: [], signOff: plan.signOff.map((s) => ({ ...s, date: null })) }, { language: "zh-CN" }));
+  // en.xlsx is also the signed workbook edited below (one generation serves both)
   const signed = await generateWorkbook(plan, { language: "en-US", asOf: "2024-05-15" });
+  await write("en.xlsx", signed);
+  await write("fresh.xlsx", await generateWorkbook({ ...plan, tracking: [], signOff: plan.signOff.map((s) => ({ ...s, date: null })) }, { language: "zh-CN" }));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(excelJsInput(signed));
   const target = cellOf({ entity: "goals", row: 0, field: "target" }, "en-US")!;
