@@ -42,7 +42,8 @@ const fillOf = (cf: ConditionalFormatSnapshot) => String((cf.format?.fill as { c
 /** Computes a rule's formula (relative to its range's top-left cell, on `sheet`) at `row` of that sheet. */
 async function ruleTrue(excel: MemoryExcel, sheet: string, cf: ConditionalFormatSnapshot, topRow: number, row: number, at = 1): Promise<boolean> {
   const scratch = "Scratch";
-  if (!excel.snapshot().sheets.some((s) => s.name === scratch)) excel.workbookState.addSheet(scratch);
+  // (looked up in the workbook's state: a snapshot would compute every cell of the workbook just to list its sheets)
+  if (!excel.workbookState.findSheet(scratch)) excel.workbookState.addSheet(scratch);
   // Relative row references ($K4, E13) move to `row` and name their sheet, as the formula is computed elsewhere.
   const formula = String(cf.rule?.formula).replace(new RegExp(`(?<![!$A-Z])(\\$?[A-Z]{1,3})${topRow}(?![0-9])`, "g"), `${quoteSheet(sheet)}!$1${row}`);
   await excel.setCellValues(scratch, `A${at}`, [[formula]]);

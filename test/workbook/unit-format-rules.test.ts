@@ -32,7 +32,8 @@ const numberFormatRules = (cfs: ConditionalFormatSnapshot[]) =>
 /** The number format the highest-priority true rule gives `row` (HyperFormula computes each rule's formula). */
 async function ruleFormatAt(excel: MemoryExcel, sheetName: string, rules: ConditionalFormatSnapshot[], row: number): Promise<string | null> {
   const scratch = "Scratch";
-  if (!excel.snapshot().sheets.some((s) => s.name === scratch)) excel.workbookState.addSheet(scratch);
+  // (looked up in the workbook's state: a snapshot would compute every cell of the workbook just to list its sheets)
+  if (!excel.workbookState.findSheet(scratch)) excel.workbookState.addSheet(scratch);
   for (const [i, rule] of rules.entries()) {
     // The rule's formula is relative to its range's top-left cell (the first data row) on the Tracking sheet: moved
     // to `row`, and the sheet named, as it is computed on another sheet here.
