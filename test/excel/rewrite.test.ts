@@ -7,7 +7,7 @@ import { createWorkbookPort } from "../../src/excel/office-port";
 import { WorkbookConflictError } from "../../src/excel/rewrite";
 import { columnLetter, listTable, moveRefs, renameSheets, shiftRows, translateStructured } from "../../src/workbook";
 import type { Plan } from "../../src/core/model";
-import type { MemoryExcel } from "../../src/memory-excel";
+import type { MemoryExcel, WorkbookSnapshot } from "../../src/memory-excel";
 import { memoryExcel, sizedPlan } from "./support";
 
 const unprotect = (excel: MemoryExcel, sheet: string) =>
@@ -23,9 +23,10 @@ const addColumn = (excel: MemoryExcel, table: string, values: (string | number)[
     await ctx.sync();
   });
 
-/** Every non-empty cell of a sheet: address → formula or value. */
-function cells(excel: MemoryExcel, sheet: string): Record<string, unknown> {
-  const s = excel.snapshot().sheets.find((x) => x.name === sheet)!;
+/** Every non-empty cell of a sheet: address → formula or value (of a snapshot already taken, or of one taken here). */
+function cells(excel: MemoryExcel | WorkbookSnapshot, sheet: string): Record<string, unknown> {
+  const snapshot = "snapshot" in excel ? excel.snapshot() : excel;
+  const s = snapshot.sheets.find((x) => x.name === sheet)!;
   const out: Record<string, unknown> = {};
   for (const c of s.cells) if (c.formula !== undefined || (c.value !== null && c.value !== "")) out[c.address] = c.formula ?? c.value;
   return out;
@@ -69,10 +70,12 @@ describe("a rewrite clears only PIPbook's footprint", () => {
 
     const fresh = memoryExcel(false);
     await createWorkbookPort(fresh.run, { asOf: "2024-06-30" }).writePlan(small, { language: "en-US" });
-    const names = fresh.excel.snapshot().sheets.map((s) => s.name);
-    expect(excel.snapshot().sheets.map((s) => s.name)).toEqual(names);
+    // One snapshot of each workbook serves every sheet's comparison.
+    const [rewritten, written] = [excel.snapshot(), fresh.excel.snapshot()];
+    const names = written.sheets.map((s) => s.name);
+    expect(rewritten.sheets.map((s) => s.name)).toEqual(names);
     // Not the journal sheet: it keeps the seal of what was signed (the big plan), by design (test/excel/seal.test.ts).
-    for (const sheet of names.filter((n) => n !== "PIP_Journal")) expect({ sheet, cells: cells(excel, sheet) }).toEqual({ sheet, cells: cells(fresh.excel, sheet) });
+    for (const sheet of names.filter((n) => n !== "PIP_Journal")) expect({ sheet, cells: cells(rewritten, sheet) }).toEqual({ sheet, cells: cells(written, sheet) });
   });
 });
 
