@@ -107,7 +107,13 @@ export async function shared(name: string, build: (at: string) => Promise<void>)
     try {
       fd = openSync(lock, "wx");
     } catch {
-      const holder = Number(readFileSync(lock, "utf8").trim() || "0");
+      // Held by another file of the run (or released since): wait for its result, unless its process is gone.
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(lock, "utf8").trim() || "0");
+      } catch {
+        continue;
+      }
       if (holder > 0 && !isAlive(holder)) rmSync(lock, { force: true });
       else await new Promise((resolve) => setTimeout(resolve, 100));
       continue;
