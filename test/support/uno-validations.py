@@ -64,10 +64,13 @@ def main():
             doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True)))
             try:
                 sheets = doc.Sheets
+                # Each attribute read is a call over the pipe to soffice: a sheet is looked up once per file.
+                by_name = {}
                 cells = []
                 for sheet_name, address in request["cells"]:
-                    cell = sheets.getByName(sheet_name).getCellRangeByName(address)
-                    v = cell.Validation
+                    if sheet_name not in by_name:
+                        by_name[sheet_name] = sheets.getByName(sheet_name)
+                    v = by_name[sheet_name].getCellRangeByName(address).Validation
                     cells.append({
                         "sheet": sheet_name,
                         "cell": address,
