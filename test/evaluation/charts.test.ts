@@ -17,8 +17,9 @@ function chartsOf(wb: Workbook): ChartSnapshot[] {
   return sheet.charts;
 }
 
-function chart(wb: Workbook, name: string): ChartSnapshot {
-  const found = chartsOf(wb).filter((c) => c.name === name);
+/** The chart named `name`, of the workbook now or of a list of its charts already read. */
+function chart(from: Workbook | ChartSnapshot[], name: string): ChartSnapshot {
+  const found = (Array.isArray(from) ? from : chartsOf(from)).filter((c) => c.name === name);
   expect(found).toHaveLength(1);
   return found[0];
 }
@@ -77,22 +78,25 @@ function cellsOf(wb: Workbook, address: string | null): (string | number | boole
 describe.each<Language>(["zh-CN", "en-US"])("the worked example's charts (%s)", (language) => {
   let wb: Workbook;
   let plan: Plan;
+  /** The sheet's charts, read once: these tests only read the workbook (a snapshot computes every cell). */
+  let charts: ChartSnapshot[];
   beforeAll(async () => {
     plan = examplePlan();
     wb = await writeWorkbook(plan, language, "2024-06-30");
+    charts = chartsOf(wb);
   }, 120_000);
 
   test("five charts: attainment across goals, and per goal actual vs target and period-over-period change", () => {
-    expect(chartsOf(wb).map((c) => c.name).sort()).toEqual(
+    expect(charts.map((c) => c.name).sort()).toEqual(
       ["PIP_Chart_Attainment", "PIP_Chart_G1_Actual", "PIP_Chart_G1_Change", "PIP_Chart_G2_Actual", "PIP_Chart_G2_Change"].sort(),
     );
-    for (const c of chartsOf(wb)) expect(c.seriesBy).toBe("Columns");
-    expect(chart(wb, "PIP_Chart_Attainment").type).toBe("LineMarkers");
-    for (const name of ["PIP_Chart_G1_Actual", "PIP_Chart_G2_Actual", "PIP_Chart_G1_Change", "PIP_Chart_G2_Change"]) expect(chart(wb, name).type).toBe("ColumnClustered");
+    for (const c of charts) expect(c.seriesBy).toBe("Columns");
+    expect(chart(charts, "PIP_Chart_Attainment").type).toBe("LineMarkers");
+    for (const name of ["PIP_Chart_G1_Actual", "PIP_Chart_G2_Actual", "PIP_Chart_G1_Change", "PIP_Chart_G2_Change"]) expect(chart(charts, name).type).toBe("ColumnClustered");
   });
 
   test("the sum goal's chart: columns per week, a cumulative line and a target line, bound to G1's rows", () => {
-    const c = chart(wb, "PIP_Chart_G1_Actual");
+    const c = chart(charts, "PIP_Chart_G1_Actual");
     expect(c.series.map((s) => s.name)).toEqual([CHART_SERIES.actual[language], CHART_SERIES.cumulative[language], CHART_SERIES.target[language]]);
     expect(c.series.map((s) => s.chartType)).toEqual(["ColumnClustered", "LineMarkers", "Line"]);
     expectBound(wb, c.series[0].values, periodColumnRange(wb, "value", "G1"));
@@ -107,7 +111,7 @@ describe.each<Language>(["zh-CN", "en-US"])("the worked example's charts (%s)", 
   });
 
   test("the average goal's chart (complaint rate): columns per week and the 3 % target line", () => {
-    const c = chart(wb, "PIP_Chart_G2_Actual");
+    const c = chart(charts, "PIP_Chart_G2_Actual");
     expect(c.series.map((s) => s.name)).toEqual([CHART_SERIES.actual[language], CHART_SERIES.target[language]]);
     expectBound(wb, c.series[0].values, periodColumnRange(wb, "value", "G2"));
     expect(cellsOf(wb, c.series[1].values).every((v) => v === 0.03)).toBe(true);
@@ -115,7 +119,7 @@ describe.each<Language>(["zh-CN", "en-US"])("the worked example's charts (%s)", 
   });
 
   test("attainment by period: one line per goal, gaps as #N/A so a line skips them, and a dashed 100 % line", () => {
-    const c = chart(wb, "PIP_Chart_Attainment");
+    const c = chart(charts, "PIP_Chart_Attainment");
     expect(c.series.map((s) => s.name)).toEqual([...plan.goals.map((g) => `${g.id} ${g.title}`), CHART_SERIES.full[language]]);
     // the 100 % line (issue 12): a dashed line without markers over a column of 1s, one per period
     const full = c.series[plan.goals.length];
@@ -137,8 +141,8 @@ describe.each<Language>(["zh-CN", "en-US"])("the worked example's charts (%s)", 
   });
 
   test("period-over-period change: improvement and decline apart; for the lower-is-better goal a fall is the improvement", () => {
-    const up = chart(wb, "PIP_Chart_G1_Change");
-    const down = chart(wb, "PIP_Chart_G2_Change");
+    const up = chart(charts, "PIP_Chart_G1_Change");
+    const down = chart(charts, "PIP_Chart_G2_Change");
     expect(up.series.map((s) => s.name)).toEqual([CHART_SERIES.improvementRise[language], CHART_SERIES.declineFall[language]]);
     expect(down.series.map((s) => s.name)).toEqual([CHART_SERIES.improvementFall[language], CHART_SERIES.declineRise[language]]);
     expect(down.series[0].name).toMatch(language === "zh-CN" ? /改善.*下降/ : /Improvement.*fall/);
@@ -155,17 +159,17 @@ describe.each<Language>(["zh-CN", "en-US"])("the worked example's charts (%s)", 
   });
 
   test("titles and axes in the workbook's language", () => {
-    const c = chart(wb, "PIP_Chart_G1_Actual");
+    const c = chart(charts, "PIP_Chart_G1_Actual");
     expect(c.title).toContain("G1");
     expect(c.title).toMatch(language === "zh-CN" ? /实际值/ : /actual/);
     expect(c.axes.category.title).toBe(CHART_AXES.period[language]);
     expect(c.axes.value.title).toContain("万元");
-    expect(chart(wb, "PIP_Chart_G2_Change").axes.value.title).toBe(CHART_AXES.change[language]);
-    for (const x of chartsOf(wb)) expect(x.legend).toEqual({ visible: true, position: "Bottom" });
+    expect(chart(charts, "PIP_Chart_G2_Change").axes.value.title).toBe(CHART_AXES.change[language]);
+    for (const x of charts) expect(x.legend).toEqual({ visible: true, position: "Bottom" });
   });
 
   test("a grid that reads well: no two charts overlap, none covers a table", () => {
-    const boxes = chartsOf(wb).map((c) => c.position);
+    const boxes = charts.map((c) => c.position);
     for (let i = 0; i < boxes.length; i++) {
       expect(boxes[i].width).toBeGreaterThanOrEqual(300);
       expect(boxes[i].height).toBeGreaterThanOrEqual(200);
@@ -177,7 +181,7 @@ describe.each<Language>(["zh-CN", "en-US"])("the worked example's charts (%s)", 
     }
     const goalsEnd = EVALUATION_TABLES.PIP_EvalGoals.anchor.col + EVALUATION_TABLES.PIP_EvalGoals.columns.length;
     const quartersStart = EVALUATION_TABLES.PIP_EvalQuarters.anchor.col;
-    for (const c of chartsOf(wb)) {
+    for (const c of charts) {
       expect(columnNumber(String(c.position.from).replace(/\d+$/, ""))).toBeGreaterThanOrEqual(goalsEnd);
       expect(columnNumber(String(c.position.to).replace(/\d+$/, ""))).toBeLessThan(quartersStart);
     }
