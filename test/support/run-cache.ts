@@ -6,7 +6,8 @@
  * The folder is the run's: named after the jest process whose workers run the files (this process when jest runs in
  * band) and its start time, and after the sources — path, size and modification time of every file under src/,
  * test/ and examples/ and of package.json and package-lock.json — so that an edit between two runs of a watch session
- * builds anew, and two runs never share. Without /proc (not Linux) nothing is shared: each file builds its own.
+ * builds anew, and two runs never share. The folders of runs that have ended are removed when a new one is made.
+ * Without /proc (not Linux) nothing is shared: each file builds its own.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -64,9 +65,20 @@ export function runFolder(): string | null {
   const pid = inWorker ? process.ppid : process.pid;
   const started = startTime(pid);
   if (started === null) return (folder = null);
-  folder = path.join(os.tmpdir(), `pipbook-test-run-${pid}-${started}-${sourcesDigest()}`);
+  folder = path.join(os.tmpdir(), `${PREFIX}${pid}-${started}-${sourcesDigest()}`);
+  if (!existsSync(folder)) removeFinishedRuns();
   mkdirSync(folder, { recursive: true, mode: 0o755 });
   return folder;
+}
+
+const PREFIX = "pipbook-test-run-";
+
+/** The folders of runs whose jest process has ended (its pid gone, or another process's start time under it). */
+function removeFinishedRuns(): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    const m = new RegExp(`^${PREFIX}(\\d+)-(\\d+)-`).exec(name);
+    if (m && startTime(Number(m[1])) !== m[2]) rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
 }
 
 /**
