@@ -55,14 +55,6 @@ export interface RunOptions {
   gid?: number;
 }
 
-/**
- * V8 flags of the CLI's child processes: optimise a function after 4× V8's default interrupt budget (67,584). Most runs
- * here last half a second, where V8 spends more compiling code it leaves soon after than the code gains; measured on
- * this machine with the bundle, CPU per run: analyze 0.49 → 0.42 s, validate 0.52 → 0.45, generate 0.41 → 0.36, a
- * batch of two 0.86 → 0.65, a rollup of 30 workbooks 2.1 → 1.8. Semantics do not change (when to optimise, not what).
- */
-export const CLI_NODE_FLAGS = ["--interrupt-budget=270336"];
-
 /** Run `pipbook ...args`; LANG defaults to en-US unless the test sets it. */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "en_US.UTF-8", ...options.env };
@@ -70,7 +62,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [...CLI_NODE_FLAGS, cliBundle(), ...args],
+      [cliBundle(), ...args],
       { env, cwd: options.cwd ?? ROOT, maxBuffer: 64 * 1024 * 1024, uid: options.uid, gid: options.gid },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
