@@ -367,7 +367,10 @@ export function toSnapshot(st: WorkbookState, options: SnapshotOptions = {}): Wo
         const f = ownFormat(sheet.columnFormats.get(index));
         if (f) col.format = f;
         return col;
-      });
+      })
+      // A column whose format layer was emptied (every property set back) says nothing: left out, as fromSnapshot
+      // makes no layer for it, so that a workbook made from a snapshot gives the same snapshot back.
+      .filter((col) => col.width !== undefined || col.hidden || col.format);
     const rowIndexes = new Set<number>([...sheet.rowHeights.keys(), ...sheet.hiddenRows, ...sheet.rowFormats.keys()]);
     const rows: RowSnapshot[] = [...rowIndexes]
       .sort((a, b) => a - b)
@@ -379,7 +382,8 @@ export function toSnapshot(st: WorkbookState, options: SnapshotOptions = {}): Wo
         const f = ownFormat(sheet.rowFormats.get(index));
         if (f) row.format = f;
         return row;
-      });
+      })
+      .filter((row) => row.height !== undefined || row.hidden || row.format);
     const out: SheetSnapshot = {
       name: sheet.name,
       position,
