@@ -53,7 +53,7 @@ export function columnIndex(letters: string): number {
 export function parseCell(a1: string): { row: number; col: number } | null {
   // What CELL (/^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/ after trimming) matches, read one character at a time: every
   // address of a write and of a snapshot passes here, and the expression plus columnIndex's was a tenth of a save.
-  const text = a1.charCodeAt(0) <= 32 || a1.charCodeAt(a1.length - 1) <= 32 ? a1.trim() : a1;
+  const text = a1.trim(); // any white space, as String.prototype.trim (a no-space string comes back as it is)
   const n = text.length;
   let i = text.charCodeAt(0) === 36 ? 1 : 0; // "$"
   let col = 0;

@@ -83,7 +83,7 @@ describe("cells and ranges", () => {
       const r = Number(m[2]) - 1;
       return col >= MAX_COLUMNS || r < 0 || r >= MAX_ROWS ? null : { row: r, col };
     };
-    const piece = fc.constantFrom("$", "A", "b", "Z", "x", "F", "D", "0", "1", "9", "7", " ", "@", "[", "`", "{", ":", "-", "\t", "é");
+    const piece = fc.constantFrom("$", "A", "b", "Z", "x", "F", "D", "0", "1", "9", "7", " ", "@", "[", "`", "{", ":", "-", "\t", "é", "\u00a0", "\u3000");
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (chars) => {
         const text = chars.join("");
