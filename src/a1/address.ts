@@ -5,6 +5,8 @@
  * it. Rows and columns are zero-based inside; it imports nothing of ours (docs/ARCHITECTURE.md).
  */
 
+import { kept } from "./kept";
+
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
@@ -99,13 +101,7 @@ export function cellAddress(row: number, col: number, absolute = false): string 
  */
 export function sheetNameNeedsQuotes(name: string): boolean {
   // Asked for every reference a formula or address renders; a workbook has a handful of sheet names.
-  let quoted = QUOTED.get(name);
-  if (quoted === undefined) {
-    quoted = needsQuotes(name);
-    if (QUOTED.size >= 1024) QUOTED.clear();
-    QUOTED.set(name, quoted);
-  }
-  return quoted;
+  return kept(QUOTED, name, 1024, () => needsQuotes(name));
 }
 
 const QUOTED = new Map<string, boolean>();
@@ -210,16 +206,10 @@ export function splitSheet(address: string): { sheet: string | null; local: stri
  * caller gets its own copy.
  */
 const RECTS = new Map<string, Rect | null>();
-const RECTS_KEPT = 8192;
 
 /** Parses a local A1 reference (no sheet): "A1", "A1:C3", "B:B", "B:D", "3:5". Returns null when malformed. */
 export function parseLocalRect(local: string): Rect | null {
-  let rect = RECTS.get(local);
-  if (rect === undefined) {
-    rect = parseLocalRectText(local);
-    if (RECTS.size >= RECTS_KEPT) RECTS.clear();
-    RECTS.set(local, rect);
-  }
+  const rect = kept(RECTS, local, 8192, () => parseLocalRectText(local));
   return rect === null ? null : { r0: rect.r0, c0: rect.c0, r1: rect.r1, c1: rect.c1 };
 }
 

@@ -6,6 +6,7 @@
  * never read as cell references, and anything that is not a reference passes through untouched.
  */
 import { MAX_COLUMNS, MAX_ROWS, columnIndex, columnLetters, quoteSheetName, readQuoted } from "./address";
+import { kept } from "./kept";
 
 export interface RefPart {
   /** null for a whole-row reference ("3:5"). */
@@ -131,12 +132,7 @@ const tokenCache = new Map<string, readonly FormulaToken[]>();
 
 /** Tokens of a formula; callers must not mutate them (they are shared through a cache). */
 export function tokenize(formula: string): FormulaToken[] {
-  const hit = tokenCache.get(formula);
-  if (hit) return hit as FormulaToken[];
-  const tokens = tokenizeUncached(formula);
-  if (tokenCache.size > 20_000) tokenCache.clear();
-  tokenCache.set(formula, tokens);
-  return tokens;
+  return kept(tokenCache, formula, 20_000, () => tokenizeUncached(formula)) as FormulaToken[];
 }
 
 function tokenizeUncached(formula: string): FormulaToken[] {

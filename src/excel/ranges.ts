@@ -12,6 +12,7 @@
  *
  * Queues commands only; the writer packs the steps into its batches and syncs.
  */
+import { kept } from "../a1";
 import { at } from "../core/indexed";
 import { columnLetter, type ListTableDecl, type SheetDecl } from "../workbook/layout";
 import { COMMAND_BYTES, jsonBytes } from "./write/budget";
@@ -172,12 +173,7 @@ function fillRows(b: Body, blockRows: number): number | null {
     // Each formula with its length first, so that no text can run into the next cell's.
     for (let c = 0; c < row.length; c++) key += formulaIn(b, i, c) ? `\u0001${String(row[c]).length}:${String(row[c])}` : "\u0001";
   }
-  const known = FILL_VERDICTS.get(key);
-  if (known !== undefined) return known;
-  const verdict = fillRowsOf(b, blockRows);
-  if (FILL_VERDICTS.size >= 64) FILL_VERDICTS.clear();
-  FILL_VERDICTS.set(key, verdict);
-  return verdict;
+  return kept(FILL_VERDICTS, key, 64, () => fillRowsOf(b, blockRows));
 }
 
 const FILL_VERDICTS = new Map<string, number | null>();

@@ -4,6 +4,7 @@
  */
 import { MAX_COLUMNS, MAX_ROWS, type Rect } from "./address";
 import { readBrackets, render, tokenize, type FormulaToken, type RefPart } from "../a1/formula";
+import { kept } from "../a1/kept";
 
 export { render, renderRef, tokenize, type FormulaToken, type RefPart, type RenderOptions } from "../a1/formula";
 
@@ -15,19 +16,11 @@ function shiftPart(p: RefPart, dr: number, dc: number): RefPart | null {
   return { ...p, row, col };
 }
 
-const shiftSources = new Map<string, readonly FormulaToken[]>();
-
 /** Moves every relative reference by (dr, dc), as Excel does when a formula is filled or copied; off-sheet → #REF!. */
 export function shiftFormula(formula: string, dr: number, dc: number): string {
   if (dr === 0 && dc === 0) return formula;
-  // A copy tiles a few source formulas over many cells: each source is tokenized once (the tokens are only read).
-  let source = shiftSources.get(formula);
-  if (!source) {
-    source = tokenize(formula);
-    if (shiftSources.size >= 2048) shiftSources.clear();
-    shiftSources.set(formula, source);
-  }
-  const tokens = source.map((t): FormulaToken => {
+  // A copy tiles a few source formulas over many cells: tokenize keeps each source's tokens (they are only read here).
+  const tokens = tokenize(formula).map((t): FormulaToken => {
     if (t.kind !== "ref") return t;
     const a = shiftPart(t.a, dr, dc);
     const b = t.b ? shiftPart(t.b, dr, dc) : null;
@@ -259,14 +252,11 @@ export function rewriteForEngine(formula: string, ctx: EngineRewriteContext): st
  * doubled): a rename visits every formula of the workbook, and most name something else, so they skip the tokenizer.
  */
 function mayName(formula: string, lowerName: string): boolean {
-  let test = nameTests.get(lowerName);
-  if (!test) {
+  const test = kept(nameTests, lowerName, 256, () => {
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const quoted = lowerName.includes("'") ? `|${escape(lowerName.replace(/'/g, "''"))}` : "";
-    test = new RegExp(`${escape(lowerName)}${quoted}`, "i");
-    if (nameTests.size > 256) nameTests.clear();
-    nameTests.set(lowerName, test);
-  }
+    return new RegExp(`${escape(lowerName)}${quoted}`, "i");
+  });
   return test.test(formula);
 }
 /** mayName's case-insensitive searches, one per name (a rename asks the same for every formula of the workbook). */

@@ -6,6 +6,7 @@ import { CellError, DetailedCellError, HyperFormula } from "hyperformula";
 import type { EngineError, EngineInput, EngineValue, ExcelErrorValue, FormulaEngine } from "./engine";
 import { isEngineError } from "./engine";
 import { render, tokenize, type RefPart } from "../a1/formula";
+import { kept } from "../a1/kept";
 
 const firstRow = (p: RefPart): RefPart => (p.row === null ? p : { ...p, row: 0 });
 
@@ -137,12 +138,7 @@ export class HyperFormulaEngine implements FormulaEngine {
     // was a quarter of a save on this stand-in with the engine on).
     const shape = rowFree(formula);
     if (shape === null) return this.hf.validateFormula(formula) ? null : `HyperFormula cannot parse ${formula}`;
-    let parses = this.verdicts.get(shape);
-    if (parses === undefined) {
-      parses = this.hf.validateFormula(shape);
-      if (this.verdicts.size >= 4096) this.verdicts.clear();
-      this.verdicts.set(shape, parses);
-    }
+    const parses = kept(this.verdicts, shape, 4096, () => this.hf.validateFormula(shape));
     return parses ? null : `HyperFormula cannot parse ${formula}`;
   }
 

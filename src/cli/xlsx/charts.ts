@@ -12,6 +12,7 @@
  */
 import JSZip from "jszip";
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import { kept } from "../../a1";
 import { toXmlTextDeep } from "../../core/xml-text";
 
 export type ChartKind = "line" | "column" | "bar";
@@ -87,6 +88,8 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_
  */
 const builtParts = new Map<string, string>();
 const BUILT_PARTS_SIZE = 256;
+/** The sheet relationships part with the drawing's added, and the drawing's rId, by the part before and the target. */
+const builtSheetRels = new Map<string, { relId: string; xml: string }>();
 
 /** A key equal for equal JSON-like inputs, undefined and non-finite numbers kept apart from null. */
 function inputKey(kind: string, input: unknown): string {
@@ -96,12 +99,7 @@ function inputKey(kind: string, input: unknown): string {
 }
 
 function built(key: string, build: () => string): string {
-  const known = builtParts.get(key);
-  if (known !== undefined) return known;
-  const xml = build();
-  if (builtParts.size >= BUILT_PARTS_SIZE) builtParts.clear();
-  builtParts.set(key, xml);
-  return xml;
+  return kept(builtParts, key, BUILT_PARTS_SIZE, build);
 }
 
 type XmlNode = Record<string, unknown>;
@@ -441,14 +439,14 @@ export async function addChartsToZip(
     const sheetRelsXml = await zip.file(sheetRelsPath)?.async("string");
     const drawingTarget = `../drawings/drawing${drawingNumber}.xml`;
     // The sheet's relationships with the drawing's added under the first free rId, and that rId.
-    const [drawingRelId = "", withDrawing = ""] = built(inputKey("sheetRels", [sheetRelsXml, drawingTarget]), () => {
+    const { relId: drawingRelId, xml: withDrawing } = kept(builtSheetRels, inputKey("sheetRels", [sheetRelsXml, drawingTarget]), BUILT_PARTS_SIZE, () => {
       const sheetRels = parseRelationships(sheetRelsXml);
       const used = new Set(sheetRels.map((r) => r["@_Id"]));
       let n = sheetRels.length + 1;
       while (used.has(`rId${n}`)) n++;
       sheetRels.push({ "@_Id": `rId${n}`, "@_Type": NS.relDrawing, "@_Target": drawingTarget });
-      return `rId${n}\u0000${relationshipsXml(sheetRels)}`;
-    }).split("\u0000");
+      return { relId: `rId${n}`, xml: relationshipsXml(sheetRels) };
+    });
     zip.file(sheetRelsPath, withDrawing);
     zip.file(sheetPath, insertDrawingElement(await zip.file(sheetPath)!.async("string"), drawingRelId));
   }

@@ -16,6 +16,7 @@
  * the quoted string "\"a,b,c\"", a range source as the reference (ECMA-376 §18.3.1.32 dataValidation).
  */
 import { XMLBuilder } from "fast-xml-parser";
+import { kept } from "../../a1";
 import { isoToSerial } from "../../core/dates";
 import type { ValidationSnapshot } from "../../memory-excel";
 import { addXlfnPrefixes } from "./xlfn";
@@ -183,13 +184,7 @@ const builtElements = new Map<string, string>();
 /** The <dataValidations> element of a sheet's rules ("" when there are none). */
 export function dataValidationsXml(rules: readonly FileDataValidation[]): string {
   if (rules.length === 0) return "";
-  const key = JSON.stringify(rules);
-  const known = builtElements.get(key);
-  if (known !== undefined) return known;
-  const xml = buildDataValidationsXml(rules);
-  if (builtElements.size >= 256) builtElements.clear();
-  builtElements.set(key, xml);
-  return xml;
+  return kept(builtElements, JSON.stringify(rules), 256, () => buildDataValidationsXml(rules));
 }
 
 function buildDataValidationsXml(rules: readonly FileDataValidation[]): string {

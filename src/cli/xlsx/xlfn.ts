@@ -9,7 +9,7 @@
  * SORT, which Excel stores as `_xlfn._xlws.FILTER` / `_xlfn._xlws.SORT`; the parameter names of LET and LAMBDA
  * are stored as `_xlpm.name` (`_xlfn.LET(_xlpm.x,1,_xlpm.x+1)`).
  */
-import { readQuoted } from "../../a1";
+import { kept, readQuoted } from "../../a1";
 import { at } from "../../core/indexed";
 
 
@@ -153,12 +153,7 @@ export function addXlfnPrefixes(formula: string): string {
   // workbook's CPU). A name that might be one (even inside a string) takes the full path below, once per text:
   // the workbooks of a batch share most of their formulas.
   if (!MIGHT_NEED_PREFIX.test(formula)) return formula;
-  const known = prefixed.get(formula);
-  if (known !== undefined) return known;
-  const out = addXlfnPrefixesFully(formula);
-  if (prefixed.size >= PREFIXED_CACHE_SIZE) prefixed.clear();
-  prefixed.set(formula, out);
-  return out;
+  return kept(prefixed, formula, PREFIXED_CACHE_SIZE, () => addXlfnPrefixesFully(formula));
 }
 
 /** Formulas already given their prefixes (a bounded cache: cleared when full). */
