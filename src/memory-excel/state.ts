@@ -1242,13 +1242,9 @@ export class WorkbookState {
 
   // ---- data validation -----------------------------------------------------------------------------------
 
+  /** The settings of a cell without validation: NO_VALIDATION, shared and frozen (copy a part before changing it). */
   static defaultValidationProps(): ValidationProps {
-    return {
-      rule: null,
-      errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
-      prompt: { showPrompt: false, title: "", message: "" },
-      ignoreBlanks: true,
-    };
+    return NO_VALIDATION;
   }
 
   /** Applies `patch` to the validation of every cell in `rect`, splitting entries that straddle its edge. */
