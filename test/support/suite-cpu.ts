@@ -2,7 +2,8 @@
  * Measuring only: with PIPBOOK_SUITE_CPU=<file>, each test file appends one JSON line to <file> with the CPU it used —
  * its jest worker's user + system time and that of the child processes it waited for (soffice, python, node), read
  * from /proc/self/stat (Linux; utime, stime, cutime, cstime in clock ticks of 1/100 s). Wall time under a shared
- * machine's load says little; CPU says what a suite costs. Without the variable this file does nothing.
+ * machine's load says little; CPU says what a suite costs. `cpuLoad` is the part spent before the first test: loading
+ * (and transforming) the file and what it imports. Without the variable this file does nothing.
  */
 import { appendFileSync, readFileSync } from "node:fs";
 
@@ -23,6 +24,11 @@ function ticks(): { self: number; children: number } | null {
 if (out) {
   const start = ticks();
   const startedAt = Date.now();
+  // the first hook runs once the test file and everything it imports has been loaded (and transformed)
+  let loaded: { self: number; children: number } | null = null;
+  beforeAll(() => {
+    loaded = ticks();
+  });
   afterAll(() => {
     const end = ticks();
     if (!start || !end) return;
@@ -30,6 +36,7 @@ if (out) {
       file: expect.getState().testPath,
       cpuSelf: (end.self - start.self) / 100,
       cpuChildren: (end.children - start.children) / 100,
+      cpuLoad: loaded ? (loaded.self - start.self) / 100 : null,
       wall: (Date.now() - startedAt) / 1000,
     };
     appendFileSync(out, `${JSON.stringify(line)}\n`);
