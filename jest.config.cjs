@@ -1,12 +1,13 @@
 /** Unit and component tests. Files with a `@jest-environment jsdom` docblock run in jsdom, everything else in node. */
 const os = require("node:os");
 
-// jest's workers are child processes of this one and inherit its environment. Semi-spaces of 32 MB instead of V8's
+// jest's workers are child processes of this one and inherit its environment. Semi-spaces of 64 MB instead of V8's
 // 16 make the young generation large enough for a save's short-lived objects to die there instead of being
-// promoted: test/excel, test/evaluation and test/workbook took 126.5–133.7 s of CPU against 133.3–143.6 s with V8's
-// default (2026-12-01, this 2-core machine, runs alternated). The CLI runs the tests start get their own
-// environment (test/cli/harness.ts) and run as users run them.
-const YOUNG_GENERATION = "--max-semi-space-size=32";
+// promoted: the fault-injection, formulas, reader-fuzz and writer files took 69.2–74.2 s of CPU with 64 MB against
+// 76.4–78.0 s with 32 and 71.5–74.1 s with 128 (2026-12-01 evening, this 2-core machine, runs alternated; 32 had
+// beaten V8's default by ~5 % that afternoon). The CLI runs the tests start get their own environment
+// (test/cli/harness.ts) and run as users run them.
+const YOUNG_GENERATION = "--max-semi-space-size=64";
 if (!(process.env.NODE_OPTIONS ?? "").includes("--max-semi-space-size")) {
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} ${YOUNG_GENERATION}`.trim();
 }

@@ -1,27 +1,21 @@
 /**
- * A save failed at any command loses nothing, for 20 seeded random plans (a four-week window keeps each save small):
- * a new plan, more rows, a language switch, failed at 25 command indexes each — every sync's first two and last two
- * commands, the rest seeded between them (every index with PIPBOOK_FAULTS=full). crash-safe-support.ts says how a
- * point is checked.
+ * A save failed at any command loses nothing, for the first ten of the 20 seeded random plans (the other ten:
+ * crash-safe-random-2.test.ts): every kind of save — a new plan, same size, more rows, fewer rows, a language switch,
+ * a check-in and an adjustment from the pane, the Evaluation refresh — failed at every sync's first two and last two
+ * commands and seeded ones between, 15 a save (all of a smaller save) (every index with PIPBOOK_FAULTS=full).
+ * crash-safe-support.ts says how a point is checked.
  */
-import fc from "fast-check";
-import { arbValidPlan } from "../support/arbitraries";
-import { FULL, newTally, reportAfterAll, scenariosFor, sweep } from "./crash-safe-support";
+import { newTally, reportAfterAll, sweepRandomPlans } from "./crash-safe-support";
 
 const totals = newTally();
-reportAfterAll(totals, "20 random plans");
+reportAfterAll(totals, "random plans 1–10");
 
-test("20 seeded random plans: new / more rows / language switch, failed at every sync's edges and sampled commands, lose nothing", async () => {
-  const window = { start: "2024-04-01", end: "2024-04-28" };
-  const plans = fc.sample(arbValidPlan({ goals: { max: 2 }, actionsPerGoal: { max: 2 }, tracking: { max: 6 }, window }), { numRuns: 20, seed: 20261201 });
-  for (const [i, p] of plans.entries()) {
-    const all = scenariosFor(`random ${i}`, p);
-    for (const scenario of [all[0], all[2], all[4]]) await sweep(scenario, FULL ? Infinity : 25, 1000 + i, totals);
-  }
+test("random plans 1–10: every kind of save, failed at every sync's edges and sampled commands, loses nothing", async () => {
+  const saves = await sweepRandomPlans([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 15, totals);
+  expect(saves).toBe(10 * 8);
   expect(totals.failures).toEqual([]);
   expect(totals.lost).toBe(0);
-  // issue 10: at least 2,000 points in CI, 1,500 of them here (crash-safe.test.ts has the other 500)
-  expect(totals.points).toBeGreaterThanOrEqual(20 * 3 * 25);
-  // each save has 3–4 syncs: at least 3 × 4 edge points per save were among them
-  expect(totals.edges).toBeGreaterThanOrEqual(20 * 3 * 12);
+  // issue 10: at least 2,000 injection points in CI — here and in crash-safe-random-2.test.ts ≥ 1,000 each (1,033 and 1,034 on 2026-12-01), 500 in crash-safe.test.ts
+  expect(totals.points).toBeGreaterThanOrEqual(1_000);
+  expect(totals.edges).toBeGreaterThanOrEqual(saves * 10);
 }, 900_000);

@@ -11,6 +11,8 @@ import { createWorkbookPort, type ExcelRun, type OfficeWorkbookPort } from "../.
 import { InterruptedSaveError, PreflightError } from "../../src/excel/port";
 import type { Plan } from "../../src/core/model";
 import { defaultSheetNames } from "../../src/workbook";
+import fc from "fast-check";
+import { arbValidPlan } from "../support/arbitraries";
 
 export const FULL = process.env.PIPBOOK_FAULTS === "full";
 export const NOW = () => "2024-06-01T09:00:00.000Z";
@@ -133,6 +135,28 @@ export function scenariosFor(label: string, plan: Plan): Scenario[] {
     },
     { name: `${label}: Evaluation refresh`, before: existing, save: (port) => port.refreshEvaluation() },
   ];
+}
+
+/**
+ * The 20 seeded random plans of the sweep (crash-safe-random*.test.ts, ten each): up to two goals, two actions a
+ * goal and six check-ins, in a four-week window that keeps each save small.
+ */
+export function randomPlans(): Plan[] {
+  const window = { start: "2024-04-01", end: "2024-04-28" };
+  return fc.sample(arbValidPlan({ goals: { max: 2 }, actionsPerGoal: { max: 2 }, tracking: { max: 6 }, window }), { numRuns: 20, seed: 20261201 });
+}
+
+/** Every kind of save (scenariosFor) of the random plans at `indexes`, each failed at `sample` command indexes. */
+export async function sweepRandomPlans(indexes: readonly number[], sample: number, tally: Tally): Promise<number> {
+  const plans = randomPlans();
+  let saves = 0;
+  for (const i of indexes) {
+    for (const scenario of scenariosFor(`random ${i}`, plans[i]!)) {
+      await sweep(scenario, FULL ? Infinity : sample, 1000 + i, tally);
+      saves++;
+    }
+  }
+  return saves;
 }
 
 export interface Tally {

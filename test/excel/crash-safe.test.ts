@@ -2,7 +2,7 @@
  * A save failed at any command loses nothing: the worked example in both languages, every kind of save, failed at
  * 40 command indexes each — every sync's first two and last two commands and seeded ones between (every index with
  * PIPBOOK_FAULTS=full; crash-safe-support.ts says how a point is checked). The 20 random plans are in
- * crash-safe-random.test.ts.
+ * crash-safe-random.test.ts and crash-safe-random-2.test.ts.
  */
 import { FULL, addTo, examplePlan, newTally, reportAfterAll, scenariosFor, sweep } from "./crash-safe-support";
 
@@ -21,7 +21,7 @@ describe("a save failed at any command loses nothing (in-memory Excel, fault inj
       expect(tally.points).toBeGreaterThan(0);
     }, 300_000);
   }
-  // Issue 10: at least 2,000 injection points in CI — 500 here and 1,500 in crash-safe-random.test.ts.
+  // Issue 10: at least 2,000 injection points in CI — 500 here, 1,000 in each of crash-safe-random.test.ts and crash-safe-random-2.test.ts.
   test("the sample holds at least 500 injection points", () => {
     expect(totals.points).toBeGreaterThanOrEqual(500);
   });
