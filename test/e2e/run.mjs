@@ -5,9 +5,10 @@
  * localhost port, and walks PIPbook as a manager would: the wizard for DOMAIN.md's example plan (and a
  * keyboard-only plan), check-ins, a bad date and a text actual typed into the Tracking sheet, the findings and
  * the jump to their cell, the evaluation, the language switch. axe reports 0 violations on every view.
- * Issue 12's journeys: an HR partner's "%" plan typed as 62 → 75 (both languages), the benchmark typed "7.8",
- * a check-in outside the plan window refused before writing, Create on an empty form (the summary dialog),
- * a reload that keeps the workbook, Download .xlsx read back by `pipbook analyze`, the DatePicker, the TabList.
+ * Issue 12's journeys, each in zh-CN and en-US (typed as a person of that language types, the texts read from
+ * src/i18n's tables): an HR partner's "%" plan typed as 62 → 75, the benchmark typed "7.8", a check-in outside the
+ * plan window refused before writing, Create on an empty form (the summary dialog), a reload that keeps the workbook
+ * and the language, Download .xlsx read back by `pipbook analyze`; and (en-US) the DatePicker, the TabList.
  *
  * Screenshots of each view go to test-results/e2e/ on every run; the preview's first render time goes to
  * test-results/preview-timing.json (the bench reads it). The last line is "N passed, M failed"; the exit code
@@ -22,7 +23,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import AxeBuilderModule from "@axe-core/playwright";
+import { tsImport } from "tsx/esm/api";
 import { startPreviewServer } from "../../src/preview/server.mjs";
+
+// The texts the pane and the workbook show, from the product's own tables (src/i18n), so that a test types and reads
+// exactly what a person of that language sees.
+const { uiText, UI_LANGUAGES: LANGUAGES } = await tsImport("../../src/i18n/ui.ts", import.meta.url);
+const { SHEET_NAMES } = await tsImport("../../src/i18n/workbook.ts", import.meta.url);
 
 const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -123,9 +130,16 @@ let baseUrl;
  * A new page on the preview. The preview keeps its workbook in localStorage (shared by the pages of this browser
  * context), so each page starts `fresh` unless it asks to `keep` what an earlier page left.
  */
-async function openPreview(query = "", { waitFor = "[data-testid=view-plan]", keep = false } = {}) {
+async function openPreview(query = "", { waitFor = "[data-testid=view-plan]", keep = false, browserLanguage = null } = {}) {
   if (!keep) query = query === "" ? "?fresh" : `${query}&fresh`;
   const page = await context.newPage();
+  // The browser's own language (navigator.language, what the preview falls back on without ?lang or a kept one).
+  if (browserLanguage !== null) {
+    await page.addInitScript((language) => {
+      Object.defineProperty(Navigator.prototype, "language", { get: () => language, configurable: true });
+      Object.defineProperty(Navigator.prototype, "languages", { get: () => [language], configurable: true });
+    }, browserLanguage);
+  }
   currentPage = page;
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(e.message));
@@ -251,7 +265,7 @@ function expectedExampleOverall() {
   return (g1.weight * a1 + g2.weight * a2) / (g1.weight + g2.weight);
 }
 
-const percent = (x) => new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 }).format(x);
+const percent = (x, lang = "en-US") => new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 }).format(x);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The tests.
@@ -669,122 +683,11 @@ async function testsOfTheRun() {
   const { employeeCopyJourney } = await import("./journeys/employee-copy.mjs");
   await employeeCopyJourney({ test, openPreview, pane, assert, assertEqual, axe, expectedExampleOverall, root: ROOT, shotsDir: SHOTS });
 
-  page = await openPreview("?lang=en-US&asOf=2024-05-15");
-  await test("wizard: Create on an empty form writes nothing and opens the summary; 'Go to the first' focuses the employee name", async () => {
-    const p = pane(page);
-    await p.getByTestId("wizard-write").click();
-    const dialog = page.getByRole("alertdialog");
-    await dialog.waitFor();
-    assert((await dialog.textContent()).includes("4 problems to fix first"), `summary: ${await dialog.textContent()}`);
-    assert((await sheetTabs(page)).length <= 1, "nothing written: no PIP sheets");
-    await shot(page, "21-create-empty-summary");
-    await axe(page, "summary dialog");
-    await page.getByTestId("summary-go").click();
-    await dialog.waitFor({ state: "detached" });
-    assert(await field(page, "header.employeeName").evaluate((el) => el === document.activeElement), "focus on the employee name");
-  });
-  await test("wizard: the department benchmark takes '7.8' typed key by key and keeps the focus", async () => {
-    const p = pane(page);
-    await page.getByTestId("wizard-step-select").selectOption("gaps");
-    await p.getByRole("button", { name: "Add a gap" }).click();
-    await field(page, "gaps.0.actual").fill("9.5");
-    await field(page, "gaps.0.benchmark").click();
-    await page.keyboard.type("7.8", { delay: 30 });
-    assertEqual(await field(page, "gaps.0.benchmark").inputValue(), "7.8", "benchmark as typed");
-    assert(await field(page, "gaps.0.benchmark").evaluate((el) => el === document.activeElement), "focus stays in the benchmark field");
-    await p.getByText("against the department benchmark", { exact: false }).waitFor();
-  });
-  await test("wizard: the step picker moves on Enter, not on each arrow key", async () => {
-    const p = pane(page);
-    const picker = page.getByTestId("wizard-step-select");
-    await picker.selectOption("header");
-    await p.getByRole("heading", { name: "Plan & scenario", level: 2 }).waitFor();
-    await picker.focus();
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("ArrowDown");
-    await page.waitForTimeout(300);
-    assertEqual((await p.getByRole("heading", { level: 2 }).textContent()).trim(), "Plan & scenario", "arrow keys do not change the step");
-    assertEqual(await picker.inputValue(), "goals", "the picker shows the step chosen so far");
-    await page.keyboard.press("Enter");
-    await p.getByRole("heading", { name: "SMART goals", level: 2 }).waitFor();
-  });
-  await test("DatePicker: Enter opens the calendar (axe 0), a day picks the date", async () => {
-    const p = pane(page);
-    await page.getByTestId("wizard-step-select").selectOption("header");
-    const end = field(page, "header.planEnd");
-    await end.fill("2024-06-30");
-    await end.press("Enter");
-    const calendar = page.getByRole("dialog");
-    await calendar.waitFor();
-    // The calendar fades its grid in (Fluent's CSS animations): axe reads colours mid-fade as low contrast, so wait
-    // until every animation on the page has finished, as a person sees it.
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState === "finished" || a.playState === "idle"), null, { timeout: 5000 });
-    await shot(page, "22-datepicker");
-    await axe(page, "DatePicker calendar");
-    await calendar.getByRole("button", { name: "20, June, 2024" }).click();
-    await p.locator('[data-field="header.planEnd"]').evaluate((el) => el.value).then((v) => assertEqual(v, "2024-06-20", "picked date"));
-  });
-  await page.close();
-
-  page = await openPreview("?example=sales-q2-2024&asOf=2024-05-15&lang=en-US");
-  await test("tracking: a check-in outside the plan window is refused before writing", async () => {
-    const p = pane(page);
-    await p.getByTestId("tab-tracking").click();
-    await p.getByTestId("view-tracking").waitFor();
-    await showSheet(page, "跟踪记录");
-    const before = await page.getByTestId("sheet-grid").locator("tr").count();
-    await fillFields(page, { "checkin.date": "7/5/2024", "checkin.actual.G1": "3" });
-    await p.getByTestId("checkin-submit").click();
-    await p.getByText("Outside the plan window 2024-04-01 – 2024-06-30").waitFor();
-    await page.waitForTimeout(600);
-    assertEqual(await page.getByTestId("sheet-grid").locator("tr").count(), before, "Tracking log rows");
-    assertEqual(await p.getByText("Check-in added to the Tracking log.").count(), 0, "no 'added' notice");
-    await shot(page, "23-checkin-outside-window");
-    await axe(page, "check-in refused");
-  });
-  await page.close();
-
-  page = await openPreview("?example=sales-q2-2024&asOf=2024-06-30&lang=en-US");
-  await test("preview: a reload keeps the workbook and the language; Start over forgets them", async () => {
-    const p = pane(page);
-    await page.getByTestId("keep-status").getByText("Kept in this browser", { exact: false }).waitFor({ timeout: 20_000 });
-    await p.getByTestId("language-switch").click();
-    await p.getByRole("heading", { name: "计划与场景" }).waitFor();
-    await page.waitForTimeout(800);
-    await page.close();
-    page = await openPreview("?asOf=2024-06-30", { keep: true });
-    const q = pane(page);
-    await q.getByRole("heading", { name: "计划与场景" }).waitFor({ timeout: 30_000 });
-    assertEqual(await field(page, "header.employeeName").inputValue(), EXAMPLE.header.employeeName, "the plan came back");
-    assert((await sheetTabs(page)).includes("跟踪记录"), "the sheets came back");
-    await shot(page, "24-reload-kept");
-    await axe(page, "preview after reload");
-    await page.getByTestId("start-over").click();
-    await page.getByTestId("start-over-confirm").click();
-    await page.waitForSelector("[data-testid=view-plan]", { timeout: 60_000 });
-    await page.getByTestId("keep-status").waitFor();
-    assert((await sheetTabs(page)).length <= 1, "Start over empties the workbook");
-  });
-  await page.close();
-
-  page = await openPreview("?example=sales-q2-2024&asOf=2024-06-30&lang=en-US");
-  await test("preview: Download .xlsx gives a file that pipbook analyze reads to the same numbers; Open .xlsx loads it back", async () => {
-    const p = pane(page);
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("download-xlsx").click()]);
-    const file = path.join(SHOTS, "preview-download.xlsx");
-    await download.saveAs(file);
-    const cli = spawnSync(process.execPath, [path.join(ROOT, "bin/pipbook.cjs"), "analyze", file, "--json", "--as-of", "2024-06-30"], { cwd: ROOT, encoding: "utf8" });
-    assert(cli.status === 0 || cli.status === 1, `pipbook analyze failed (${cli.status}): ${cli.stderr}`);
-    const report = JSON.parse(cli.stdout);
-    const overall = expectedExampleOverall();
-    assert(Math.abs(report.overall.attainment - overall) < 1e-9, `analyze: overall ${report.overall.attainment}, expected ${overall}`);
-    await p.getByTestId("tab-evaluate").click();
-    assertEqual((await p.getByTestId("overall-attainment").textContent()).trim(), percent(report.overall.attainment), "the pane and the CLI agree");
-    await page.getByTestId("open-xlsx-input").setInputFiles(file);
-    await pane(page).getByTestId("view-plan").waitFor({ timeout: 60_000 });
-    assertEqual(await field(page, "header.employeeName").inputValue(), EXAMPLE.header.employeeName, "the opened file's plan");
-  });
-  await page.close();
+  // Issue 12's journeys in both languages: each typed as a person of that language types it, its texts from src/i18n.
+  for (const lang of LANGUAGES) await emptyFormJourney(lang);
+  for (const lang of LANGUAGES) await outsideWindowJourney(lang);
+  for (const lang of LANGUAGES) await reloadJourney(lang);
+  for (const lang of LANGUAGES) await downloadJourney(lang);
 
   // --- the shipped task pane page outside Excel (dist/ from npm run build) ------------------------------------
   await test("taskpane.html outside Excel says so, links to the preview, and fetches nothing but Office.js", async () => {
@@ -814,6 +717,165 @@ async function testsOfTheRun() {
   });
 }
 
+
+
+/** The example's sheets are named in its workbook language (header.language), whatever language the pane shows. */
+const EXAMPLE_SHEETS = Object.fromEntries(Object.entries(SHEET_NAMES).map(([key, names]) => [key, names[EXAMPLE.header.language]]));
+
+/** The longest fixed part of an i18n template ("{diff} against the department benchmark" → "against the department benchmark"). */
+function fixedPart(template) {
+  return template
+    .split(/\{\w+\}/)
+    .map((part) => part.trim())
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+/** Screenshot names: en-US keeps the names it always had, zh-CN adds its language. */
+const shotName = (name, lang) => (lang === "en-US" ? name : `${name}-${lang}`);
+
+/**
+ * Create on an empty form (the summary dialog) and the department benchmark typed "7.8", in `lang`; on the en-US
+ * page also the step picker and the DatePicker (their own, language-neutral checks).
+ */
+async function emptyFormJourney(lang) {
+  const t = (key, params) => uiText(lang, key, params);
+  const page = await openPreview(`?lang=${lang}&asOf=2024-05-15`);
+  await test(`wizard (${lang}): Create on an empty form writes nothing and opens the summary; 'Go to the first' focuses the employee name`, async () => {
+    const p = pane(page);
+    await p.getByTestId("wizard-write").click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    const title = t("summary.title", { count: 4 });
+    assert((await dialog.textContent()).includes(title), `summary (expected "${title}"): ${await dialog.textContent()}`);
+    assert((await sheetTabs(page)).length <= 1, "nothing written: no PIP sheets");
+    await shot(page, shotName("21-create-empty-summary", lang));
+    await axe(page, `summary dialog (${lang})`);
+    await page.getByTestId("summary-go").click();
+    await dialog.waitFor({ state: "detached" });
+    assert(await field(page, "header.employeeName").evaluate((el) => el === document.activeElement), "focus on the employee name");
+  });
+  await test(`wizard (${lang}): the department benchmark takes '7.8' typed key by key and keeps the focus`, async () => {
+    const p = pane(page);
+    await page.getByTestId("wizard-step-select").selectOption("gaps");
+    await p.getByRole("button", { name: t("gap.add") }).click();
+    await field(page, "gaps.0.actual").fill("9.5");
+    await field(page, "gaps.0.benchmark").click();
+    await page.keyboard.type("7.8", { delay: 30 });
+    assertEqual(await field(page, "gaps.0.benchmark").inputValue(), "7.8", "benchmark as typed");
+    assert(await field(page, "gaps.0.benchmark").evaluate((el) => el === document.activeElement), "focus stays in the benchmark field");
+    await p.getByText(fixedPart(t("gap.vsBenchmark")), { exact: false }).waitFor();
+  });
+  if (lang === "en-US") {
+    await test("wizard: the step picker moves on Enter, not on each arrow key", async () => {
+      const p = pane(page);
+      const picker = page.getByTestId("wizard-step-select");
+      await picker.selectOption("header");
+      await p.getByRole("heading", { name: "Plan & scenario", level: 2 }).waitFor();
+      await picker.focus();
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
+      await page.waitForTimeout(300);
+      assertEqual((await p.getByRole("heading", { level: 2 }).textContent()).trim(), "Plan & scenario", "arrow keys do not change the step");
+      assertEqual(await picker.inputValue(), "goals", "the picker shows the step chosen so far");
+      await page.keyboard.press("Enter");
+      await p.getByRole("heading", { name: "SMART goals", level: 2 }).waitFor();
+    });
+    await test("DatePicker: Enter opens the calendar (axe 0), a day picks the date", async () => {
+      const p = pane(page);
+      await page.getByTestId("wizard-step-select").selectOption("header");
+      const end = field(page, "header.planEnd");
+      await end.fill("2024-06-30");
+      await end.press("Enter");
+      const calendar = page.getByRole("dialog");
+      await calendar.waitFor();
+      // The calendar fades its grid in (Fluent's CSS animations): axe reads colours mid-fade as low contrast, so wait
+      // until every animation on the page has finished, as a person sees it.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState === "finished" || a.playState === "idle"), null, { timeout: 5000 });
+      await shot(page, "22-datepicker");
+      await axe(page, "DatePicker calendar");
+      await calendar.getByRole("button", { name: "20, June, 2024" }).click();
+      await p.locator('[data-field="header.planEnd"]').evaluate((el) => el.value).then((v) => assertEqual(v, "2024-06-20", "picked date"));
+    });
+  }
+  await page.close();
+}
+
+/** A check-in dated outside the plan window, typed as a date of `lang` (7/5/2024, 2024年7月5日): refused, nothing written. */
+async function outsideWindowJourney(lang) {
+  const t = (key, params) => uiText(lang, key, params);
+  const page = await openPreview(`?example=sales-q2-2024&asOf=2024-05-15&lang=${lang}`);
+  await test(`tracking (${lang}): a check-in outside the plan window is refused before writing`, async () => {
+    const p = pane(page);
+    await p.getByTestId("tab-tracking").click();
+    await p.getByTestId("view-tracking").waitFor();
+    await showSheet(page, EXAMPLE_SHEETS.tracking);
+    const before = await page.getByTestId("sheet-grid").locator("tr").count();
+    await fillFields(page, { "checkin.date": lang === "zh-CN" ? "2024年7月5日" : "7/5/2024", "checkin.actual.G1": "3" });
+    await p.getByTestId("checkin-submit").click();
+    assertEqual(`${EXAMPLE.header.planStart} ${EXAMPLE.header.planEnd}`, "2024-04-01 2024-06-30", "the example's plan window");
+    await p.getByText(t("tracking.outsideWindow", { start: EXAMPLE.header.planStart, end: EXAMPLE.header.planEnd })).waitFor();
+    await page.waitForTimeout(600);
+    assertEqual(await page.getByTestId("sheet-grid").locator("tr").count(), before, "Tracking log rows");
+    assertEqual(await p.getByText(t("tracking.added")).count(), 0, "no 'added' notice");
+    await shot(page, shotName("23-checkin-outside-window", lang));
+    await axe(page, `check-in refused (${lang})`);
+  });
+  await page.close();
+}
+
+/**
+ * A reader of `lang` (the browser in `lang` too) switches the pane to the other language; a reload brings back the
+ * workbook and the switched-to language — not the browser's — and Start over forgets them.
+ */
+async function reloadJourney(lang) {
+  const other = lang === "zh-CN" ? "en-US" : "zh-CN";
+  let page = await openPreview(`?example=sales-q2-2024&asOf=2024-06-30&lang=${lang}`, { browserLanguage: lang });
+  await test(`preview (${lang} → ${other}): a reload keeps the workbook and the language; Start over forgets them`, async () => {
+    const p = pane(page);
+    await page.getByTestId("keep-status").getByText(uiText(lang, "preview.keep.kept"), { exact: false }).waitFor({ timeout: 20_000 });
+    await p.getByTestId("language-switch").click();
+    await p.getByRole("heading", { name: uiText(other, "step.header") }).waitFor();
+    await page.waitForTimeout(800);
+    await page.close();
+    page = await openPreview("?asOf=2024-06-30", { keep: true, browserLanguage: lang });
+    const q = pane(page);
+    await q.getByRole("heading", { name: uiText(other, "step.header") }).waitFor({ timeout: 30_000 });
+    assertEqual(await page.evaluate(() => [navigator.language, document.documentElement.lang].join(" ")), `${lang} ${other}`, "browser language, pane language after the reload");
+    assertEqual(await field(page, "header.employeeName").inputValue(), EXAMPLE.header.employeeName, "the plan came back");
+    assert((await sheetTabs(page)).includes(EXAMPLE_SHEETS.tracking), "the sheets came back");
+    await shot(page, shotName("24-reload-kept", lang));
+    await axe(page, `preview after reload (${lang} → ${other})`);
+    await page.getByTestId("start-over").click();
+    await page.getByTestId("start-over-confirm").click();
+    await page.waitForSelector("[data-testid=view-plan]", { timeout: 60_000 });
+    await page.getByTestId("keep-status").waitFor();
+    assert((await sheetTabs(page)).length <= 1, "Start over empties the workbook");
+  });
+  await page.close();
+}
+
+/** Download .xlsx in `lang` (the file under that language's name), read back by `pipbook analyze` and by Open .xlsx. */
+async function downloadJourney(lang) {
+  const page = await openPreview(`?example=sales-q2-2024&asOf=2024-06-30&lang=${lang}`);
+  await test(`preview (${lang}): Download .xlsx gives a file that pipbook analyze reads to the same numbers; Open .xlsx loads it back`, async () => {
+    const p = pane(page);
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("download-xlsx").click()]);
+    assertEqual(download.suggestedFilename(), uiText(lang, "preview.fileName"), "the downloaded file's name");
+    const file = path.join(SHOTS, lang === "en-US" ? "preview-download.xlsx" : `preview-download-${lang}.xlsx`);
+    await download.saveAs(file);
+    const cli = spawnSync(process.execPath, [path.join(ROOT, "bin/pipbook.cjs"), "analyze", file, "--json", "--as-of", "2024-06-30"], { cwd: ROOT, encoding: "utf8" });
+    assert(cli.status === 0 || cli.status === 1, `pipbook analyze failed (${cli.status}): ${cli.stderr}`);
+    const report = JSON.parse(cli.stdout);
+    const overall = expectedExampleOverall();
+    assert(Math.abs(report.overall.attainment - overall) < 1e-9, `analyze: overall ${report.overall.attainment}, expected ${overall}`);
+    await p.getByTestId("tab-evaluate").click();
+    assertEqual((await p.getByTestId("overall-attainment").textContent()).trim(), percent(report.overall.attainment, lang), "the pane and the CLI agree");
+    await page.getByTestId("open-xlsx-input").setInputFiles(file);
+    await pane(page).getByTestId("view-plan").waitFor({ timeout: 60_000 });
+    assertEqual(await field(page, "header.employeeName").inputValue(), EXAMPLE.header.employeeName, "the opened file's plan");
+  });
+  await page.close();
+}
 
 /**
  * Issue 12's HR partner: a support agent's plan from scratch, first-contact resolution 62 % → 75 % typed as
