@@ -159,6 +159,26 @@ export async function sweepRandomPlans(indexes: readonly number[], sample: numbe
   return saves;
 }
 
+/**
+ * The test of ten of the random plans, from `first` (crash-safe-random.test.ts takes 0, crash-safe-random-2 10: two
+ * files so that jest's two workers share them): every kind of save, 15 command indexes a save, and this file's share
+ * of issue 10's 2,000 injection points in CI (500 are the worked example's, crash-safe.test.ts).
+ */
+export function randomPlansTest(first: number): void {
+  const label = `random plans ${first + 1}–${first + 10}`;
+  const totals = newTally();
+  reportAfterAll(totals, label);
+  test(`${label}: every kind of save, failed at every sync's edges and sampled commands, loses nothing`, async () => {
+    const saves = await sweepRandomPlans(Array.from({ length: 10 }, (_, i) => first + i), 15, totals);
+    expect(saves).toBe(10 * 8);
+    expect(totals.failures).toEqual([]);
+    expect(totals.lost).toBe(0);
+    // 1,033 and 1,034 points in the two files on 2026-12-01
+    expect(totals.points).toBeGreaterThanOrEqual(1_000);
+    expect(totals.edges).toBeGreaterThanOrEqual(saves * 10);
+  }, 900_000);
+}
+
 export interface Tally {
   points: number;
   /** Of the points, those at a sync's edge (edgesOf). */
