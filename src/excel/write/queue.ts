@@ -173,9 +173,19 @@ export function tableSteps(
     });
     steps.push(filled);
   }
+  // A table that exists was emptied by the clean phase, and Excel's "Fill formulas in tables to create calculated
+  // columns" fills the bottom-most of distinct formulas written into an empty table column over the whole column
+  // (OfficeDev/office-js issues 2093, 5909, 6745): the Overview's summary, one formula per row, came back as eight
+  // copies of its last. Those columns' formula cells get a placeholder with the rest of the table, then their formulas
+  // one cell at a time once the column holds data ("if you type or move a formula in a table column that already
+  // contains data, a calculated column is not automatically created": Microsoft, "Use calculated columns in an Excel
+  // table"). A column of one formula for every row is written at once: its fill is what it holds anyway.
+  // (every PIP table has its header row: tables.add(address, true) below)
+  const later = add || filled ? [] : distinctFormulaCells(grid.values, 1, table.anchor.row);
+  const placeholder = new Set(later.map((c) => `${c.row}:${c.col}`));
   for (let start = 0; !filled && start < total; start += rowsPerChunk) {
     const end = Math.min(total, start + rowsPerChunk);
-    const values = grid.values.slice(start, end);
+    const values = placeholder.size === 0 ? grid.values.slice(start, end) : grid.values.slice(start, end).map((row, i) => row.map((v, c) => (placeholder.has(`${start + i}:${c}`) ? 0 : v)));
     const formats = grid.formats.slice(start, end);
     const address = rangeAddress(table, table.anchor.row + start, table.anchor.row + end - 1, extras.length);
     steps.push({
@@ -187,6 +197,10 @@ export function tableSteps(
         range.formulas = values;
       },
     });
+  }
+  for (const cell of later) {
+    const address = `${columnLetter(table.anchor.col + cell.col)}${table.anchor.row + cell.row}`;
+    steps.push({ bytes: jsonBytes(cell.formula) + COMMAND_BYTES, run: () => void (ws().getRange(address).formulas = [[cell.formula]]) });
   }
   const address = rangeAddress(table, table.anchor.row, table.anchor.row + total - 1, extras.length);
   // A table that exists stays (it was cleared and resized in place): adding it again would need convertToRange
@@ -234,6 +248,27 @@ export function tableSteps(
     });
   }
   return { steps, late };
+}
+
+/**
+ * The formula cells (grid row and column, 0-based) of the columns whose body — the grid's rows from `firstBody` on,
+ * the first at sheet row `anchorRow + firstBody` — holds formulas that are not one formula filled down every row.
+ */
+function distinctFormulaCells(values: readonly (readonly (string | number | boolean | null)[])[], firstBody: number, anchorRow: number): { row: number; col: number; formula: string }[] {
+  const body = values.slice(firstBody);
+  const width = body[0]?.length ?? 0;
+  const out: { row: number; col: number; formula: string }[] = [];
+  for (let c = 0; c < width; c++) {
+    const cells = body.flatMap((row, i) => {
+      const v = row[c];
+      return typeof v === "string" && v.startsWith("=") ? [{ row: firstBody + i, col: c, formula: v }] : [];
+    });
+    if (cells.length === 0) continue;
+    const forms = new Set(cells.map((x) => shiftRowsRelative(x.formula, anchorRow + x.row)));
+    if (cells.length === body.length && forms.size === 1) continue;
+    out.push(...cells);
+  }
+  return out;
 }
 
 /** A formula with its relative row references made relative to `row` (R1C1-like), to compare fill-down copies. */
