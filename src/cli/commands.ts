@@ -8,7 +8,9 @@ import { sheetReference } from "../a1";
 import { analyzePlan } from "../core/analysis";
 import type { Finding } from "../core/findings";
 import { at } from "../core/indexed";
-import type { Language } from "../core/model";
+import type { Language, Plan } from "../core/model";
+import { rowKey } from "../core/merge";
+import { defaultSheetNames } from "../workbook";
 import { validatePlan } from "../core/validate";
 import { placeInJson } from "../core/plan-file";
 import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
@@ -24,7 +26,7 @@ import { loadPlanFile, loadPlanJson, planFileKind, type LoadedPlan } from "./pla
 import { analyzeJson, outcomeText, renderAnalysis, statusText } from "./report";
 import { decodeRoster, parseRoster } from "./roster";
 import { formatPercent, renderTable } from "./table";
-import { enteredRows, generateWorkbook, readWorkbook, updateWorkbook } from "./workbook-io";
+import { enteredRows, generateWorkbook, readWorkbook, updateWorkbook, type WorkbookRead } from "./workbook-io";
 import type { CliIo } from "./main";
 
 export interface CommandContext {
@@ -99,8 +101,10 @@ export async function runGenerate(
       throw new CliError("file.existsUnreadable", { file: options.output }, EXIT_FAILED, { cause: error });
     });
     if (read.plan === null) throw new CliError("file.exists", { file: options.output });
+    refuseUpdate(options.output, read, loaded.plan);
     const update = await updateWorkbook(existing, options.output, loaded.plan, { language, asOf: options.asOf });
     await writeFileAtomic(options.output, update.bytes);
+    for (const edit of keptEdits(read.plan, loaded.plan, context.language)) context.io.stderr(`${say(context, "generate.keptEdited", edit)}\n`);
     context.io.stdout(`${say(context, "generate.updated", { file: options.output, kept: update.keptRows })}\n`);
     return EXIT_OK;
   }
@@ -109,6 +113,56 @@ export async function runGenerate(
   await writeFileAtomic(options.output, bytes);
   context.io.stdout(`${say(context, replaced ? "generate.replaced" : "generate.done", { file: options.output })}\n`);
   return EXIT_OK;
+}
+
+/** "李娜 (E1024)": who a plan is about, for a message. */
+function whoOf(plan: Plan): string {
+  const { employeeName, employeeId } = plan.header;
+  return employeeId ? `${employeeName} (${employeeId})` : employeeName;
+}
+
+/**
+ * Updates `generate -o` refuses, leaving the workbook as it is: another employee's workbook (the merge would put
+ * two people's check-ins and signatures into one plan), and a PIP table whose column header is gone (the reader
+ * cannot read that column, so every row would differ from the plan file's and be kept beside it: each check-in twice).
+ */
+function refuseUpdate(file: string, read: WorkbookRead, plan: Plan): void {
+  const theirs = read.plan!.header;
+  const mine = plan.header;
+  const differ = (a: string, b: string) => a.trim() !== "" && b.trim() !== "" && a.trim() !== b.trim();
+  const other = theirs.employeeId && mine.employeeId ? differ(theirs.employeeId, mine.employeeId) : differ(theirs.employeeName, mine.employeeName);
+  if (other) throw new CliError("file.otherEmployee", { file, found: whoOf(read.plan!), plan: whoOf(plan) });
+  const missing = read.findings.filter((f) => f.code === "COLUMN_MISSING");
+  if (missing.length > 0) {
+    const columns = missing.map((f) => `${f.location.sheet ?? ""}!${f.location.cell ?? ""}`).join(", ");
+    throw new CliError("file.columnMissing", { file, columns });
+  }
+}
+
+/**
+ * Rows the workbook holds that the plan file lacks, where the plan file has a row for the same date and goal (a
+ * check-in), the same date (an adjustment) or the same role (a signature): most likely corrected in Excel. Both are
+ * kept — nothing entered is dropped — and each pair is named by its sheet and values, so that the wrong one can go.
+ */
+function keptEdits(existing: Plan | null, plan: Plan, language: Language): CliParams[] {
+  if (!existing) return [];
+  const sheets = defaultSheetNames(existing.header.language);
+  const out: CliParams[] = [];
+  const pairs = <T extends object>(sheet: string, mine: readonly T[], theirs: readonly T[], same: (a: T, b: T) => boolean, what: CliMessageKey, fields: (keyof T)[]) => {
+    const show = (row: T) => fields.map((f) => String(row[f] ?? "")).join(" · ");
+    const inPlan = new Set(mine.map(rowKey));
+    const inWorkbook = new Set(theirs.map(rowKey));
+    for (const row of theirs) {
+      if (inPlan.has(rowKey(row))) continue;
+      const twin = mine.find((m) => !inWorkbook.has(rowKey(m)) && same(m, row));
+      if (twin) out.push({ place: sheet, what: cliText(language, what), workbook: show(row), plan: show(twin) });
+    }
+  };
+  pairs(sheets.tracking, plan.tracking, existing.tracking, (a, b) => a.date === b.date && a.goalId === b.goalId, "generate.sameCheckIn", ["date", "goalId", "actual", "note"]);
+  pairs(sheets.adjustments, plan.adjustments, existing.adjustments, (a, b) => a.date === b.date, "generate.sameAdjustment", ["date", "change", "reason"]);
+  const signed = (r: { date: string | null }) => (r.date ?? "") !== "";
+  pairs(sheets.signOff, plan.signOff, existing.signOff, (a, b) => a.role === b.role && signed(a) && signed(b), "generate.sameSignature", ["role", "name", "date"]);
+  return out;
 }
 
 /** Remove what an interrupted run left in `dir` (files.ts), saying so on stderr. */
@@ -278,6 +332,12 @@ export async function runRollup(
   await requireDirectory(folder);
   if (options.output && path.extname(options.output).toLowerCase() !== ".xlsx") throw usageError("usage.outputNotXlsx", { file: options.output });
   const outputPath = options.output ? path.resolve(options.output) : null;
+  // The summary replaces an earlier summary, never a PIP workbook (someone's plan, check-ins and signatures).
+  if (options.output) {
+    const there = await readIfExists(options.output);
+    const read = there === null ? null : await readWorkbook(there, options.output).catch(() => null);
+    if (read?.plan) throw new CliError("rollup.outputIsPip", { file: options.output });
+  }
   const names = (await fs.readdir(folder))
     .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !isTemporaryName(name))
     .sort((a, b) => a.localeCompare(b));

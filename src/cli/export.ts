@@ -8,7 +8,10 @@
 import path from "node:path";
 import { cliText } from "../i18n/cli";
 import { EXIT_FAILED, EXIT_OK, usageError } from "./errors";
-import { readInputFile, writeFileAtomic } from "./files";
+import { readIfExists, readInputFile, sameFile, writeFileAtomic } from "./files";
+import { CliError } from "./errors";
+import { rowKey } from "../core/merge";
+import { employeePlan } from "../workbook/audience";
 import { readWorkbook } from "./workbook-io";
 import { employeeCopyOfPlan } from "./xlsx/employee-copy";
 import { deflateZip } from "./xlsx/deflate-zip";
@@ -22,14 +25,45 @@ export async function employeeCopy(bytes: Uint8Array, file: string, options: { a
   return employeeCopyOfPlan(read.plan, { asOf: options.asOf, compress: deflateZip });
 }
 
+/** Whether every row of `older` is among `newer`'s (as multisets, by content). */
+function rowsWithin(older: readonly unknown[], newer: readonly unknown[]): boolean {
+  const left = new Map<string, number>();
+  for (const row of newer) left.set(rowKey(row), (left.get(rowKey(row)) ?? 0) + 1);
+  return older.every((row) => {
+    const n = left.get(rowKey(row)) ?? 0;
+    left.set(rowKey(row), n - 1);
+    return n > 0;
+  });
+}
+
+/**
+ * The copy replaces nothing but an earlier copy for the same employee whose every check-in, adjustment and signature
+ * the new copy has too — so that nothing is lost: not the workbook it is made from (its items for HR and the manager
+ * only, the record of what was signed, the journal), not another person's workbook, not any other file.
+ */
+async function refuseToReplace(file: string, output: string, copy: Plan): Promise<void> {
+  if (await sameFile(file, output)) throw new CliError("export.sameFile", { file: output });
+  const there = await readIfExists(output);
+  if (there === null) return;
+  const read = await readWorkbook(there, output).catch(() => null);
+  if (!read?.plan) throw new CliError("export.exists", { file: output });
+  const theirs = read.plan;
+  const sameEmployee = theirs.header.employeeId === copy.header.employeeId && theirs.header.employeeName === copy.header.employeeName;
+  const onlyShared = rowKey(employeePlan(theirs)) === rowKey(theirs);
+  const nothingLost = rowsWithin(theirs.tracking, copy.tracking) && rowsWithin(theirs.adjustments, copy.adjustments) && rowsWithin(theirs.signOff, copy.signOff);
+  if (!sameEmployee || !onlyShared || !nothingLost) throw new CliError("export.wouldLose", { file: output });
+}
+
 export async function runExport(context: CommandContext, file: string, options: { output: string; for: string; asOf?: string }): Promise<number> {
   if (options.for !== "employee") throw usageError("usage.exportFor", { value: options.for });
   if (path.extname(options.output).toLowerCase() !== ".xlsx") throw usageError("usage.outputNotXlsx", { file: options.output });
+  if (await sameFile(file, options.output)) throw new CliError("export.sameFile", { file: options.output });
   const copy = await employeeCopy(await readInputFile(file), file, { asOf: options.asOf });
   if (copy === null) {
     context.io.stderr(`pipbook: ${cliText(context.language, "export.noPlan", { file })}\n`);
     return EXIT_FAILED;
   }
+  await refuseToReplace(file, options.output, copy.plan);
   await writeFileAtomic(options.output, copy.bytes);
   context.io.stdout(`${cliText(context.language, "export.done", { file: options.output, count: copy.left })}\n`);
   return EXIT_OK;

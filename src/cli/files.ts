@@ -3,7 +3,7 @@
  * Writes go to a temporary name in the target's own folder and are renamed into place, so a crash or a
  * full disk never leaves a half-written workbook under the final name.
  */
-import { promises as fs } from "node:fs";
+import { constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { CliError, reasonOf } from "./errors";
@@ -50,18 +50,63 @@ export function isTemporaryName(name: string): boolean {
   return name.startsWith(".") && name.endsWith(".tmp");
 }
 
-/** Write `data` to `target` atomically: temp file in the same folder, fsync, rename; the temp file is removed on failure. */
-export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
-  const temporary = temporaryNameFor(target);
+/**
+ * What is at `target` now, for a write that replaces it: the file a symbolic link leads to (the link stays a link,
+ * as an editor saving through it keeps it), that file's permission bits (a PIP workbook someone made readable by
+ * its owner only stays so: a new file would get the umask's 0644) — or null when nothing is there. A file its user
+ * may not write is refused (file.notWritable) instead of replaced by a new one, which a writable folder would allow.
+ */
+async function replacedFile(target: string): Promise<{ path: string; mode: number } | null> {
+  let real: string;
   try {
-    const handle = await fs.open(temporary, "wx");
+    real = await fs.realpath(target);
+  } catch (error) {
+    if (codeOf(error) === "ENOENT") return null;
+    throw error;
+  }
+  const stat = await fs.stat(real);
+  if (!stat.isFile()) return null;
+  try {
+    await fs.access(real, fsConstants.W_OK);
+  } catch (error) {
+    throw new CliError("file.notWritable", { file: target }, 1, { cause: error });
+  }
+  return { path: real, mode: stat.mode & 0o7777 };
+}
+
+/** Whether `a` and `b` name the same file (through links and relative paths); false when either does not exist. */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Write `data` to `target` atomically: temp file in the same folder, fsync, rename; the temp file is removed on
+ * failure. A file already there is replaced as replacedFile says: through a link, with its permission bits.
+ */
+export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+  const existing = await replacedFile(target).catch((error: unknown) => {
+    if (error instanceof CliError) throw error;
+    return null;
+  });
+  const destination = existing?.path ?? target;
+  const temporary = temporaryNameFor(destination);
+  try {
+    const handle = await fs.open(temporary, "wx", existing?.mode ?? 0o666);
     try {
       await handle.writeFile(data);
+      // open's mode is masked by the umask; the replaced file's bits are set as they were
+      if (existing) await handle.chmod(existing.mode);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await fs.rename(temporary, target);
+    await fs.rename(temporary, destination);
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     const code = codeOf(error);

@@ -376,7 +376,8 @@ function readListTable(ctx: Context, table: ListTableDecl, range: NonNullable<Lo
       makeFinding(
         "COLUMN_MISSING",
         column.required ? "error" : "warning",
-        { entity, field, sheet: origin.sheet, cell: at(0, 0) },
+        // where its header belongs: the column's declared place in the table
+        { entity, field, sheet: origin.sheet, cell: at(declared, 0) },
         readerMessage("COLUMN_MISSING", { table: table.name, field: column.header }, entitySubject(entity)),
       ),
     );

@@ -124,6 +124,21 @@ export const cliMessages = {
     "zh-CN": "{file}：文件已存在且不是 PIP 工作簿，未覆盖；换一个文件名，或加 --replace 覆盖它",
     "en-US": "{file}: the file exists and is not a PIP workbook, left as it is; choose another name, or add --replace to overwrite it",
   },
+  "file.otherEmployee": {
+    "zh-CN": "{file}：这是 {found} 的 PIP 工作簿，不是计划文件中 {plan} 的，未更新（两份计划会被合并到一起）；换一个文件名，或加 --replace 覆盖它",
+    "en-US": "{file}: this is the PIP workbook of {found}, not of {plan} in the plan file, left as it is (the two plans would be merged into one); choose another name, or add --replace to overwrite it",
+  },
+  "file.columnMissing": {
+    "zh-CN": "{file}：未更新，{columns} 的表头不见了；这些列的内容读不出来，工作簿里的行会与计划文件中的行重复。请先在 Excel 中把表头恢复（撤销，或照原样重新输入），或加 --replace 重新生成（会丢失工作簿中录入的行）",
+    "en-US": "{file}: not updated, the header of {columns} is gone; without it those cells cannot be read and the workbook's rows would be added again beside the plan file's. Put the header back in Excel first (undo, or type it as it was), or add --replace to generate it anew (rows entered in the workbook are lost)",
+  },
+  "generate.keptEdited": {
+    "zh-CN": "注意：「{place}」中有一行与计划文件中{what}的行不同（工作簿：{workbook}；计划文件：{plan}），两行都已保留；若是在 Excel 中改过，请删掉不对的那一行",
+    "en-US": "note: a row of {place} differs from the plan file's row for {what} (workbook: {workbook}; plan file: {plan}); both are kept — if it was corrected in Excel, delete the row that is wrong",
+  },
+  "generate.sameCheckIn": { "zh-CN": "同一日期、同一目标", "en-US": "the same date and goal" },
+  "generate.sameAdjustment": { "zh-CN": "同一日期", "en-US": "the same date" },
+  "generate.sameSignature": { "zh-CN": "同一签字人角色", "en-US": "the same signer's role" },
   "file.existsUnreadable": {
     "zh-CN": "{file}：文件已存在但无法作为工作簿读取，未覆盖；换一个文件名，或加 --replace 覆盖它",
     "en-US": "{file}: the file exists but cannot be read as a workbook, left as it is; choose another name, or add --replace to overwrite it",
@@ -325,6 +340,10 @@ export const cliMessages = {
   "rollup.none": { "zh-CN": "{dir}：没有找到 PIP 工作簿", "en-US": "{dir}: no PIP workbooks found" },
   "rollup.skipped": { "zh-CN": "已跳过 {file}：{reason}", "en-US": "skipped {file}: {reason}" },
   "rollup.failed": { "zh-CN": "{count} 个文件无法读取", "en-US": "{count} file(s) could not be read" },
+  "rollup.outputIsPip": {
+    "zh-CN": "{file}：文件已存在且是一份 PIP 工作簿，汇总不会覆盖它；请用 -o 指定另一个文件名",
+    "en-US": "{file}: the file exists and is a PIP workbook, which the summary will not replace; give another name with -o",
+  },
   "rollup.written": { "zh-CN": "汇总已写入 {file}", "en-US": "Summary written to {file}" },
 
   // a save into an existing workbook refused by its preflight or left interrupted: the add-in's own sentence
@@ -384,6 +403,18 @@ export const cliMessages = {
   "help.export.output": { "zh-CN": "输出的副本（.xlsx）", "en-US": "copy to write (.xlsx)" },
   "usage.exportFor": { "zh-CN": "--for {value}：目前只能导出员工副本（--for employee）", "en-US": "--for {value}: only the employee's copy can be exported for now (--for employee)" },
   "export.noPlan": { "zh-CN": "{file}：不是 PIP 工作簿（没有 PIP 表格）", "en-US": "{file}: not a PIP workbook (it holds no PIP tables)" },
+  "export.sameFile": {
+    "zh-CN": "{file}：员工副本不能写到原工作簿本身（会删掉其中仅供 HR 与直接上级查看的内容、签字记录和保存日志）；请用 -o 指定另一个文件名",
+    "en-US": "{file}: the employee's copy cannot be written over the workbook it is made from (the items for HR and the manager only, the record of what was signed and the save journal would be gone); give another name with -o",
+  },
+  "export.exists": {
+    "zh-CN": "{file}：文件已存在且不是员工副本，未覆盖；请用 -o 指定另一个文件名",
+    "en-US": "{file}: the file exists and is not an employee's copy, left as it is; give another name with -o",
+  },
+  "export.wouldLose": {
+    "zh-CN": "{file}：文件已存在，是一份 PIP 工作簿（另一位员工的，或含有本副本没有的内容：仅供 HR 与直接上级查看的内容、副本中没有的行），未覆盖；请用 -o 指定另一个文件名",
+    "en-US": "{file}: the file exists and is a PIP workbook this copy would not replace without loss (another employee's, or holding what the copy has not: items for HR and the manager only, rows the copy lacks), left as it is; give another name with -o",
+  },
   "export.done": {
     "zh-CN": "已生成员工副本 {file}：{count} 项仅供 HR 与直接上级查看的内容未包含在内",
     "en-US": "Wrote the employee's copy {file}: {count} item(s) for HR and the manager only left out",

@@ -173,8 +173,8 @@ export const FINDING_MESSAGES = {
   // A "%" unit keeps fractions (0.62 = 62 %). {value} is the stored number, {shown} how the workbook shows it
   // (6200 %); almost always a percentage typed where the fraction was meant.
   PERCENT_IMPLAUSIBLE: {
-    "zh-CN": "单位为百分比，但{field}存为 {value}（显示为 {shown}），不是合理的比率；62% 应输入 62、62% 或 0.62（存为 0.62）",
-    "en-US": "the unit is a percentage, but {field} is stored as {value} (shown as {shown}), not a plausible rate; 62 % is typed as 62, 62 % or 0.62 (stored as 0.62)",
+    "zh-CN": "单位为百分比，但{field}存为 {value}（显示为 {shown}），不是合理的比率；62% 存为 0.62：在任务窗格或工作簿中输入 62、62% 或 0.62，在计划 JSON 文件中写 0.62",
+    "en-US": "the unit is a percentage, but {field} is stored as {value} (shown as {shown}), not a plausible rate; 62 % is stored as 0.62: type 62, 62 % or 0.62 in the task pane or the workbook, write 0.62 in a plan JSON file",
   },
   // Characters an .xlsx file (XML) cannot store, e.g. U+000B, the line break Word pastes; {chars} lists them as
   // U+000B, U+FFFE. The workbook writers turn U+000B and U+000C into a line break and drop the others.
