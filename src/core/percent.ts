@@ -18,7 +18,7 @@
  */
 import type { Aggregation } from "./model";
 
-export type ParsedPercent = { ok: true; value: number | null } | { ok: false };
+export type ParsedPercent = { ok: true; value: number | null } | { ok: false; reason?: "decimalComma" | "notNumber" };
 
 const PERCENT_SIGN = /[%％]\s*$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -30,9 +30,26 @@ export function isPercentUnit(unit: string | null | undefined): boolean {
   return /[%％]/.test(u) || u === "百分比" || u === "百分点";
 }
 
+/**
+ * Text typed for a number, made plain — or why it is not a number: full-width characters as a Chinese input method
+ * in full-width mode types them (４．５, ６２％, －3: Unicode NFKC), the minus sign, spaces and grouping commas
+ * dropped. A comma is a grouping comma only between groups of three digits before any decimal point (1,234 and
+ * 1,234.5); "4,5", "3,2" or "1.234,5" — a decimal comma, as much of Europe types it — is refused, not read as 45
+ * (it was, and 3,5 % became 35 %).
+ */
+export function plainNumberText(text: string): { ok: true; text: string } | { ok: false; reason: "decimalComma" | "notNumber" } {
+  const spaced = text.normalize("NFKC").trim().replace(/[\s\u00a0]/g, "").replace(/^[−\u2212]/, "-");
+  if (!spaced.includes(",")) return { ok: true, text: spaced };
+  const [whole = "", ...fraction] = spaced.split(".");
+  if (fraction.length <= 1 && /^[-+]?\d{1,3}(,\d{3})+$/.test(whole) && !(fraction[0] ?? "").includes(",")) return { ok: true, text: spaced.replace(/,/g, "") };
+  return { ok: false, reason: /\d,\d/.test(spaced) ? "decimalComma" : "notNumber" };
+}
+
 /** Text typed for a percentage → the fraction the model keeps (see the rule above); "" is empty (null). */
 export function parsePercentText(text: string): ParsedPercent {
-  let cleaned = text.trim().replace(/[,\s\u00a0]/g, "").replace(/^\uff0d|^−/, "-");
+  const plain = plainNumberText(text);
+  if (!plain.ok) return { ok: false, reason: plain.reason };
+  let cleaned = plain.text;
   if (cleaned === "") return { ok: true, value: null };
   const hasSign = PERCENT_SIGN.test(cleaned);
   if (hasSign) cleaned = cleaned.replace(/[%％]$/, "");
@@ -43,10 +60,15 @@ export function parsePercentText(text: string): ParsedPercent {
   return { ok: true, value: cleanFloat(fraction) };
 }
 
-/** The number a fraction shows as beside a "%" suffix: 0.62 → "62", 0.005 → "0.5". */
+/**
+ * The number a fraction shows as beside a "%" suffix: 0.62 → "62"; below 1 % with its sign, 0.005 → "0.5%", since
+ * "0.5" typed again would be the fraction 0.5 = 50 % by the rule above (a field shown and left again changed 0.5 %
+ * into 50 %).
+ */
 export function percentToText(fraction: number | null): string {
   if (fraction === null || !Number.isFinite(fraction)) return "";
-  return String(cleanFloat(fraction * 100));
+  const percent = cleanFloat(fraction * 100);
+  return percent !== 0 && Math.abs(percent) < 1 ? `${percent}%` : String(percent);
 }
 
 /**

@@ -72,6 +72,7 @@ export const UI_STRINGS = {
   // --- form input problems ------------------------------------------------------------------------------------
   "input.required": { "en-US": "Required", "zh-CN": "必填" },
   "input.notNumber": { "en-US": "Enter a number", "zh-CN": "请输入数字" },
+  "input.decimalComma": { "en-US": "Use a point for decimals: 4.5 (a comma groups thousands: 1,234)", "zh-CN": "小数请用小数点：4.5（逗号只用于千位分隔：1,234）" },
   "input.notDate": { "en-US": "Enter a real date, e.g. 2026-04-01 or 4/1/2026", "zh-CN": "请输入有效日期，如 2026-04-01、2026/4/1 或 2026年4月1日" },
   // {text} is what was typed and is no date.
   "input.notDateTyped": { "en-US": "“{text}” is not a date; e.g. 2026-04-01 or 4/1/2026", "zh-CN": "“{text}”不是有效日期，请输入如 2026-04-01、2026年4月1日" },

@@ -41,6 +41,34 @@ describe("the percent input rule (62, 62 %, 0.62 → 0.62)", () => {
     );
   });
 
+  test("typed as a Chinese input method in full-width mode types it: ６２％, ６２, ０．６２ and －５", () => {
+    expect(parsePercentText("６２％")).toEqual({ ok: true, value: 0.62 });
+    expect(parsePercentText("６２")).toEqual({ ok: true, value: 0.62 });
+    expect(parsePercentText("０．６２")).toEqual({ ok: true, value: 0.62 });
+    expect(parsePercentText("－５")).toEqual({ ok: true, value: -0.05 });
+  });
+
+  test("a decimal comma is refused with its reason, not read as a grouping comma (3,5 % was 35 %)", () => {
+    for (const typed of ["3,5%", "0,5%", "62,5", "4，5", "1.234,5"]) expect(parsePercentText(typed)).toEqual({ ok: false, reason: "decimalComma" });
+    expect(parsePercentText("1,250")).toEqual({ ok: true, value: 12.5 });
+    expect(parsePercentText("1,250.5 %")).toEqual({ ok: true, value: 12.505 });
+  });
+
+  test("any rate to two decimals shows as text that reads back as itself, below 1 % too (0.5 % stayed 0.5 %, not 50 %)", () => {
+    expect(percentToText(0.005)).toBe("0.5%");
+    expect(percentToText(-0.0025)).toBe("-0.25%");
+    expect(percentToText(0)).toBe("0");
+    fc.assert(
+      fc.property(fc.integer({ min: -15000, max: 15000 }), (hundredths) => {
+        const stored = hundredths / 10000;
+        const shown = percentToText(stored);
+        expect(parsePercentText(shown)).toEqual({ ok: true, value: stored });
+        // and again, as a field left a second time
+        expect(percentToText((parsePercentText(shown) as { value: number }).value)).toBe(shown);
+      }),
+    );
+  });
+
   test("% units: %, ％, 百分比 and units with a percent sign; others are not", () => {
     for (const unit of ["%", " ％ ", "百分比", "率 (%)", "% of calls"]) expect(isPercentUnit(unit)).toBe(true);
     for (const unit of ["", "万元", "minutes", "件", "pp"]) expect(isPercentUnit(unit)).toBe(false);

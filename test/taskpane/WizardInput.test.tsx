@@ -164,6 +164,20 @@ describe("dates and text as people type them", () => {
     await waitFor(() => expect(field("header.planEnd")).toHaveValue("2024-06-20"));
   });
 
+  test("a click into a date field leaves the cursor there: what is typed next is the date (the calendar opens from its button)", async () => {
+    const user = userEvent.setup();
+    const port = createFakeWorkbookPort();
+    await renderPane(port);
+    await waitFor(() => expect(field("header.planEnd")).toHaveAttribute("role", "combobox"));
+    await user.click(field("header.planEnd"));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(field("header.planEnd")).toHaveFocus();
+    await user.clear(field("header.planEnd"));
+    await user.type(field("header.planEnd"), "2024/6/28");
+    await user.tab();
+    expect(field("header.planEnd")).toHaveValue("2024-06-28");
+  });
+
   test("characters an .xlsx cannot hold are dropped as they are typed (Word's soft line break becomes a line feed)", async () => {
     const port = createFakeWorkbookPort();
     await renderPane(port);

@@ -18,6 +18,20 @@ describe("form text → model values", () => {
     expect(parseNumberText(text)).toEqual({ ok: false });
   });
 
+  test.each([
+    ["４．５", 4.5],
+    ["－3", -3],
+    ["１２，３４５", 12345],
+    ["12,345,678", 12345678],
+    ["1,234", 1234],
+  ])("%j (full-width, or grouped in threes) is the number %d", (text, value) => {
+    expect(parseNumberText(text)).toEqual({ ok: true, value });
+  });
+
+  test.each(["4,5", "3,2", "0,5", "1.234,5", "4，5", "12,34"])("%j has a decimal comma: refused with that reason, not read as 45", (text) => {
+    expect(parseNumberText(text)).toEqual({ ok: false, reason: "decimalComma" });
+  });
+
   test("empty text is an empty value", () => {
     expect(parseNumberText("  ")).toEqual({ ok: true, value: null });
   });

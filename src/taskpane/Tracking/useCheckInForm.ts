@@ -44,7 +44,7 @@ export function defaultCheckInDate(asOf: string, plan: Pick<Plan, "header">): st
 export function parseActual(goal: Pick<Goal, "unit">, text: string): { ok: true; value: number | null } | { ok: false; key: UiKey } {
   const percent = isPercentUnit(goal.unit);
   const parsed = percent ? parsePercentText(text) : parseNumberText(text);
-  if (!parsed.ok) return { ok: false, key: percent ? "input.notPercent" : "input.notNumber" };
+  if (!parsed.ok) return { ok: false, key: parsed.reason === "decimalComma" ? "input.decimalComma" : percent ? "input.notPercent" : "input.notNumber" };
   return parsed;
 }
 

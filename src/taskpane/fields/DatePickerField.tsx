@@ -87,6 +87,12 @@ export function DatePickerField(props: DateFieldProps): ReactNode {
         className={styles.control}
         ref={input}
         allowTextInput
+        // A click puts the cursor in the field for typing: by default the compat DatePicker opens its calendar on a
+        // click and moves the focus into it (useDatePicker: openOnClick || !disableAutoFocus, then calendar.focus()),
+        // so a date typed after clicking went nowhere and the check-in kept its default date (found from outside).
+        // The calendar opens from its button, ArrowDown or Enter.
+        openOnClick={false}
+        disableAutoFocus
         value={value}
         disabled={props.disabled}
         placeholder="YYYY-MM-DD"

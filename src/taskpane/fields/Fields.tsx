@@ -106,7 +106,7 @@ export function NumberField(props: NumberFieldProps): ReactNode {
   }, [props.value, scale, percent]);
   const parsed = parse(text);
   let message = props.message;
-  if (!parsed.ok) message = { severity: "error", text: t(percent ? "input.notPercent" : "input.notNumber") };
+  if (!parsed.ok) message = { severity: "error", text: t(parsed.reason === "decimalComma" ? "input.decimalComma" : percent ? "input.notPercent" : "input.notNumber") };
   else if (parsed.value === null && !props.nullable && props.required) message = { severity: "error", text: t("input.required") };
   // An entry the plan does not take is told to the form, so the step and the summary on Create say what this field
   // says (issue 12: messages contradicting each other). Untaken: the plan still holds another number (or none, for

@@ -1,11 +1,15 @@
 /** Text typed into a form field → model values. Pure, so the rules are unit-tested apart from React. */
 import { parseUserDate } from "../../core/dates";
+import { plainNumberText } from "../../core/percent";
 
-export type ParsedNumber = { ok: true; value: number | null } | { ok: false };
+export type ParsedNumber = { ok: true; value: number | null } | { ok: false; reason?: "decimalComma" | "notNumber" };
 
-/** "1,234.5" and "1 234.5" are numbers; "" is empty (null); anything else is not a number. */
+/** "1,234.5", "1 234.5" and "４．５" are numbers; "" is empty (null); "4,5" and anything else is not a number. */
 export function parseNumberText(text: string, scale = 1): ParsedNumber {
-  const cleaned = text.trim().replace(/[,\s\u00a0]/g, "").replace(/^\uff0d|^−/, "-");
+  // full-width digits, grouping commas and a decimal comma as the percent rule reads them (core/percent.ts)
+  const plain = plainNumberText(text);
+  if (!plain.ok) return { ok: false, reason: plain.reason };
+  const cleaned = plain.text;
   if (cleaned === "") return { ok: true, value: null };
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return { ok: false };
   const shown = Number(cleaned);
