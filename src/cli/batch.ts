@@ -64,25 +64,56 @@ export function planForRosterRow(template: Plan, row: RosterRow): Plan {
     if (name === old.employeeName) return header.employeeName;
     if (name === old.manager) return header.manager;
     if (name === old.hrPartner) return header.hrPartner;
-    return name;
+    return renameIn(name);
+  };
+  // The template's people named inside any text of its rows ("部门经理 王强", a root cause's "who", a measure) are
+  // the new plan's people: one employee's PIP must not carry another's name (found from outside: 赵敏's plan said
+  // 李娜 and her manager 王强). Longest name first, so that a name inside another is not replaced half.
+  const people = ([
+    [old.employeeName, header.employeeName],
+    [old.manager, header.manager],
+    [old.hrPartner, header.hrPartner],
+  ] as const).filter(([from, to]) => from.trim().length >= 2 && from !== to).sort((a, b) => b[0].length - a[0].length);
+  const renameIn = (text: string): string => {
+    let out = text;
+    for (const [from, to] of people) out = replaceName(out, from, to);
+    return out;
+  };
+  const renamedTexts = <T extends object>(row: T): T => {
+    const out = { ...row } as Record<string, unknown>;
+    for (const key of TEXT_FIELDS) if (typeof out[key] === "string") out[key] = renameIn(out[key] as string);
+    return out as T;
   };
   const nameOfRole = { employee: header.employeeName, manager: header.manager, hr: header.hrPartner, department: "" };
   return {
     ...template,
     header,
-    goals: template.goals.map((goal) => ({ ...goal, dueDate: move(goal.dueDate) })),
+    gaps: template.gaps.map(renamedTexts),
+    goals: template.goals.map((goal) => ({ ...renamedTexts(goal), dueDate: move(goal.dueDate) })),
+    causes: template.causes.map(renamedTexts),
     actions: template.actions.map((action) => {
       const start = move(action.start) ?? action.start;
       const end = move(action.end) ?? action.end;
-      return { ...action, owner: rename(action.owner), start: start > end ? end : start, end, status: "not-started" as const };
+      return { ...renamedTexts(action), owner: rename(action.owner), start: start > end ? end : start, end, status: "not-started" as const };
     }),
-    resources: template.resources.map((resource) => ({ ...resource, due: move(resource.due), delivered: false })),
-    responsibilities: template.responsibilities.map((r) => ({ ...r, name: rename(r.name) || nameOfRole[r.role] })),
+    resources: template.resources.map((resource) => ({ ...renamedTexts(resource), due: move(resource.due), delivered: false })),
+    responsibilities: template.responsibilities.map((r) => ({ ...renamedTexts(r), name: rename(r.name) || nameOfRole[r.role] })),
     signOff: template.signOff.map((s) => ({ ...s, name: nameOfRole[s.role] || rename(s.name), date: null, comment: "" })),
     tracking: [],
     adjustments: [],
     evaluation: { date: null, outcome: null, decision: null, measuresToStandardise: "", reasons: "", extensionEnd: null, notes: "" },
   };
+}
+
+/** The rows' free-text fields a template may name its people in (not ids, enums, units or dates). */
+const TEXT_FIELDS = ["title", "metric", "description", "why", "what", "where", "when", "who", "how", "howMuch", "measure", "completionCriterion", "resources", "provider", "duties", "note", "benchmark"] as const;
+
+/** `text` with the name `from` replaced by `to`: as a word in Latin script (Ann, not Annual), anywhere in CJK text. */
+function replaceName(text: string, from: string, to: string): string {
+  if (!text.includes(from)) return text;
+  if (!/^[\p{Script=Latin}\s.'-]+$/u.test(from)) return text.split(from).join(to);
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"), () => to);
 }
 
 export interface BatchFailure {

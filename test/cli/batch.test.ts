@@ -64,6 +64,21 @@ describe("planForRosterRow", () => {
     expect(validatePlan(plan).filter((f) => f.severity === "error")).toEqual([]);
   });
 
+  test("the template's people named anywhere in its rows are the new plan's: no other employee's name is left", async () => {
+    const template = await examplePlan();
+    const { employeeName, manager, hrPartner } = template.header;
+    // the worked example names its employee and manager inside texts (a root cause's "who", a resource's provider)
+    expect(JSON.stringify(template)).toContain(`部门经理 ${manager}`);
+    const plan = planForRosterRow(template, row({ employeeName: "赵敏", manager: "李雷", hrPartner: "Ann Lee" }));
+    const { header: _header, ...rows } = plan;
+    const text = JSON.stringify(rows);
+    for (const name of [employeeName, manager, hrPartner]) expect(text).not.toContain(name);
+    expect(text).toContain("部门经理 李雷");
+    // a Latin name is replaced as a word only
+    const ann = planForRosterRow({ ...template, header: { ...template.header, employeeName: "Ann" }, causes: [{ ...template.causes[0]!, who: "Ann; Annual review" }] }, row({ employeeName: "Bo" }));
+    expect(ann.causes[0]!.who).toBe("Bo; Annual review");
+  });
+
   test("a window shorter than the template's clamps dates to the new plan end", async () => {
     const template = await examplePlan();
     const plan = planForRosterRow(template, row({ planStart: "2024-07-01", planEnd: "2024-07-31" }));
