@@ -5,6 +5,19 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }
 
+/**
+ * The language a --lang value names: zh-CN or en-US, and as people also write them — zh, zh_CN, zh-Hans, cn, en,
+ * en_US, any case (as LANG=zh* already is Chinese). Null for anything else.
+ */
+export function languageNamed(value: unknown): Language | null {
+  if (typeof value !== "string") return null;
+  if (isLanguage(value)) return value;
+  const v = value.trim().toLowerCase().replace(/_/g, "-");
+  if (v === "zh" || v === "cn" || v === "zh-cn" || v.startsWith("zh-hans") || v === "chinese" || v === "中文") return "zh-CN";
+  if (v === "en" || v === "en-us" || v === "english") return "en-US";
+  return null;
+}
+
 /** The language named by the locale environment (LC_ALL wins over LC_MESSAGES over LANG, as in POSIX). */
 export function languageFromEnv(env: NodeJS.ProcessEnv): Language {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
@@ -17,8 +30,8 @@ export function languageFromEnv(env: NodeJS.ProcessEnv): Language {
  */
 export function languageFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): Language {
   for (const [i, arg] of argv.entries()) {
-    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
-    if (isLanguage(value)) return value;
+    const value = languageNamed(arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined);
+    if (value !== null) return value;
   }
   return languageFromEnv(env);
 }

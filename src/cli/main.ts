@@ -9,13 +9,13 @@ import { Command, CommanderError, Option } from "commander";
 import type { Language } from "../core/model";
 import { cliText, type CliMessageKey } from "../i18n/cli";
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, reasonOf, usageError } from "./errors";
-import { isLanguage, languageFromArgv } from "./language";
+import { languageFromArgv, languageNamed } from "./language";
 import { runAnalyze, runBatchCommand, runGenerate, runRollup, runValidate, type CommandContext } from "./commands";
 import { runCalendar } from "./calendar";
 import { runExport } from "./export";
 import { runRepair } from "./repair";
 import { runPdf } from "./pdf";
-import { isValidIsoDate } from "../core/dates";
+import { isValidIsoDate, parseUserDate } from "../core/dates";
 import { version as PACKAGE_VERSION } from "../../package.json";
 
 export interface CliIo {
@@ -53,15 +53,18 @@ function usageDetail(message: string): string {
 
 function languageOption(language: Language, description: CliMessageKey = "help.lang"): Option {
   return new Option("--lang <language>", cliText(language, description)).argParser((value: string) => {
-    if (!isLanguage(value)) throw usageError("usage.badLang", { value });
-    return value;
+    const named = languageNamed(value);
+    if (named === null) throw usageError("usage.badLang", { value });
+    return named;
   });
 }
 
 function asOfOption(language: Language): Option {
+  // typed as the roster's and the pane's dates are (2024/5/15, 2024年5月15日, 5/15/2024), kept as YYYY-MM-DD
   return new Option("--as-of <date>", cliText(language, "help.asOf")).argParser((value: string) => {
-    if (!isValidIsoDate(value)) throw usageError("usage.badAsOf", { value });
-    return value;
+    const iso = isValidIsoDate(value) ? value : parseUserDate(value);
+    if (iso === null) throw usageError("usage.badAsOf", { value });
+    return iso;
   });
 }
 

@@ -78,12 +78,12 @@ export const cliMessages = {
   "usage.other": { "zh-CN": "用法错误：{detail}", "en-US": "usage error: {detail}" },
   "usage.hint": { "zh-CN": "运行 pipbook --help 查看用法", "en-US": "run pipbook --help for usage" },
   "usage.badLang": {
-    "zh-CN": "--lang 的取值 \"{value}\" 无效，可用 zh-CN 或 en-US",
-    "en-US": "--lang \"{value}\" is not supported: use zh-CN or en-US",
+    "zh-CN": "--lang 的取值 \"{value}\" 无效，可用 zh-CN（zh）或 en-US（en）",
+    "en-US": "--lang \"{value}\" is not supported: use zh-CN (zh) or en-US (en)",
   },
   "usage.badAsOf": {
-    "zh-CN": "--as-of 的取值 \"{value}\" 不是日期，应为 YYYY-MM-DD",
-    "en-US": "--as-of \"{value}\" is not a date: use YYYY-MM-DD",
+    "zh-CN": "--as-of 的取值 \"{value}\" 不是日期，如 2024-05-15、2024/5/15 或 2024年5月15日",
+    "en-US": "--as-of \"{value}\" is not a date: e.g. 2024-05-15, 2024/5/15 or 5/15/2024",
   },
   "usage.badExtension": {
     "zh-CN": "{file}：不支持的文件类型，应为 .json 或 .xlsx",

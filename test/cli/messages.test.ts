@@ -1,5 +1,6 @@
 import { cliMessages, cliText } from "../../src/i18n/cli";
-import { languageFromArgv, languageFromEnv } from "../../src/cli/language";
+import { languageFromArgv, languageFromEnv, languageNamed } from "../../src/cli/language";
+import { runCliHere, EXAMPLE_PLAN } from "./harness";
 import { displayWidth, formatPercent, renderTable } from "../../src/cli/table";
 
 describe("CLI messages", () => {
@@ -29,6 +30,26 @@ describe("language of the output", () => {
     expect(languageFromEnv({ LC_MESSAGES: "en_GB.UTF-8", LANG: "zh_CN.UTF-8" })).toBe("en-US");
     expect(languageFromEnv({ LANG: "C.UTF-8" })).toBe("en-US");
     expect(languageFromEnv({})).toBe("en-US");
+  });
+});
+
+describe("--lang and --as-of as people type them", () => {
+  test("zh, zh_CN, cn, en, en_US name the two languages; anything else does not", () => {
+    for (const v of ["zh", "zh_CN", "ZH-cn", "cn", "zh-Hans"]) expect(languageNamed(v)).toBe("zh-CN");
+    for (const v of ["en", "en_US", "EN-us"]) expect(languageNamed(v)).toBe("en-US");
+    for (const v of ["fr", "zh-TW", "", undefined]) expect(languageNamed(v)).toBeNull();
+    expect(languageFromArgv(["validate", "--lang", "zh"], { LANG: "en_US.UTF-8" })).toBe("zh-CN");
+  });
+
+  test("--lang zh prints Chinese; --as-of 2024/5/15 is the same day as 2024-05-15", async () => {
+    const zh = await runCliHere(["analyze", EXAMPLE_PLAN, "--lang", "zh", "--as-of", "2024/5/15"]);
+    expect(zh.code).toBe(0);
+    const iso = await runCliHere(["analyze", EXAMPLE_PLAN, "--lang", "zh-CN", "--as-of", "2024-05-15"]);
+    expect(zh.stdout).toBe(iso.stdout);
+    expect(zh.stdout).toMatch(/[\u4e00-\u9fff]/);
+    const bad = await runCliHere(["analyze", EXAMPLE_PLAN, "--as-of", "2024/13/15"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("2024/13/15");
   });
 });
 
