@@ -6,7 +6,7 @@
  * line breaks is one row, a blank line is a row.
  */
 import { parse } from "csv-parse/sync";
-import { parseUserDate } from "../core/dates";
+import { parseUserDate, serialToIso } from "../core/dates";
 import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
 import { CliError } from "./errors";
 import { decodeText, encodingName, type TextEncoding } from "./text-encoding";
@@ -33,8 +33,8 @@ export const ROSTER_COLUMNS: Record<RosterField, readonly string[]> = {
   position: ["position", "role", "jobtitle", "岗位", "职位", "职务"],
   manager: ["manager", "linemanager", "directmanager", "直属上级", "直接上级", "上级", "经理", "直属经理"],
   hrPartner: ["hrpartner", "hr", "hrbp", "人力资源伙伴", "hr伙伴", "人力资源", "人事"],
-  planStart: ["planstart", "start", "startdate", "计划开始", "开始日期", "计划开始日期", "开始"],
-  planEnd: ["planend", "end", "enddate", "计划结束", "结束日期", "计划结束日期", "结束"],
+  planStart: ["planstart", "start", "startdate", "计划开始", "开始日期", "计划开始日期", "计划开始时间", "开始时间", "开始"],
+  planEnd: ["planend", "end", "enddate", "计划结束", "结束日期", "计划结束日期", "计划结束时间", "结束时间", "结束"],
 };
 
 function normalizeHeader(name: string): string {
@@ -108,9 +108,20 @@ function cleanCell(text: string): string {
   return text.replace(/[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g, "").trim();
 }
 
-/** A roster date as ISO (the shared parser: 2024-04-01, 2024/4/1, 2024年4月1日, 4/1/2024); null when not a calendar date. */
+/**
+ * A roster date as ISO; null when not a calendar date. The forms people type (the shared parser: 2024-04-01,
+ * 2024/4/1, 2024年4月1日, 4/1/2024), and the two a spreadsheet exports: a date cell with its time ("2024/4/1 0:00",
+ * Excel's "Save as CSV" of a date-time cell) and a date cell formatted as a number (45383, a serial of Excel's
+ * 1900 date system, taken between 1950 and 2100 — 18264 to 73051 — so that an id is not read as a date).
+ */
 export function parseRosterDate(text: string): string | null {
-  return parseUserDate(text);
+  const t = text.normalize("NFKC").trim();
+  if (/^\d{5}$/.test(t)) {
+    const serial = Number(t);
+    return serial >= 18264 && serial <= 73051 ? serialToIso(serial) : null;
+  }
+  const withTime = t.match(/^(.+?)\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?$/);
+  return parseUserDate(withTime ? withTime[1]! : t);
 }
 
 interface ParsedRecord {

@@ -201,8 +201,8 @@ export const cliMessages = {
     "en-US": "{file}: row 1 (the header) lacks the column(s) {columns}; read as {encoding} with the separator “{separator}” it has {count} column(s): {found}. Check the header names, the file's encoding and its separator",
   },
   "roster.badDate": {
-    "zh-CN": "第 {row} 行 “{column}” 列：“{value}” 不是日期（应为 YYYY-MM-DD）",
-    "en-US": "row {row}, column \"{column}\": \"{value}\" is not a date (use YYYY-MM-DD)",
+    "zh-CN": "第 {row} 行 “{column}” 列：“{value}” 不是日期（如 2024-04-01、2024/4/1 或 2024年4月1日）",
+    "en-US": "row {row}, column \"{column}\": \"{value}\" is not a date (e.g. 2024-04-01, 2024/4/1 or 4/1/2024)",
   },
   "roster.emptyCell": {
     "zh-CN": "第 {row} 行 “{column}” 列为空",

@@ -64,6 +64,25 @@ describe("roster CSV", () => {
     expect(parseRosterDate("")).toBeNull();
   });
 
+  test("dates as a spreadsheet exports them: a date cell with its time, a date cell shown as its serial number", () => {
+    expect(parseRosterDate("2024/4/1 0:00")).toBe("2024-04-01");
+    expect(parseRosterDate("2024-04-01 00:00:00")).toBe("2024-04-01");
+    expect(parseRosterDate("4/1/2024 12:00 AM")).toBe("2024-04-01");
+    // Excel's 1900 system: 45383 is 2024-04-01, 45292 is 2024-01-01
+    expect(parseRosterDate("45383")).toBe("2024-04-01");
+    expect(parseRosterDate("45292")).toBe("2024-01-01");
+    // five digits outside 1950–2100 are not taken for a date (an id, a typo)
+    expect(parseRosterDate("10024")).toBeNull();
+    expect(parseRosterDate("99999")).toBeNull();
+    expect(parseRosterDate("2024/13/1 0:00")).toBeNull();
+  });
+
+  test("headers 计划开始时间 / 计划结束时间 name the plan's dates", () => {
+    const roster = parseRoster("姓名,工号,计划开始时间,计划结束时间\n李娜,E1,2024/4/1 0:00,45473\n", "r.csv");
+    expect(roster.problems).toEqual([]);
+    expect(roster.rows[0]?.values).toMatchObject({ planStart: "2024-04-01", planEnd: "2024-06-30" });
+  });
+
   test("UTF-8 with BOM and GB18030 (Excel's Chinese CSV) decode to the same text", () => {
     const text = "姓名,工号\n李娜,E1\n";
     const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
