@@ -15,7 +15,7 @@ describe("CLI messages", () => {
   test("placeholders are filled; a missing parameter stays visible", () => {
     expect(cliText("en-US", "file.missing", { file: "a.json" })).toBe("a.json: no such file");
     expect(cliText("zh-CN", "roster.badDate", { row: 4, column: "计划开始", value: "2024-02-30" })).toBe(
-      "第 4 行 “计划开始” 列：“2024-02-30” 不是日期（应为 YYYY-MM-DD）",
+      "第 4 行 “计划开始” 列：“2024-02-30” 不是日期（如 2024-04-01、2024/4/1 或 2024年4月1日）",
     );
     expect(cliText("en-US", "file.missing")).toBe("{file}: no such file");
   });
