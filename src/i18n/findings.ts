@@ -306,9 +306,10 @@ export const ENTITY_TABLES: Record<string, Localized> = {
 /** Field labels inside messages (model field name → label). */
 export const FIELD_LABELS: Record<string, Localized> = {
   planStart: { "zh-CN": "计划开始日期", "en-US": "Plan start" },
-  employeeName: { "zh-CN": "员工姓名", "en-US": "Employee name" },
+  employeeName: { "zh-CN": "员工姓名", "en-US": "Employee" },
   employeeId: { "zh-CN": "员工编号", "en-US": "Employee ID" },
-  manager: { "zh-CN": "直属经理", "en-US": "Manager" },
+  // the words of the pane's field and the workbook's label, so that a message names what the person sees
+  manager: { "zh-CN": "直接上级", "en-US": "Manager" },
   metric: { "zh-CN": "指标", "en-US": "Metric" },
   measure: { "zh-CN": "改进措施", "en-US": "Measure" },
   what: { "zh-CN": "资源内容", "en-US": "Resource" },

@@ -143,10 +143,10 @@ export const UI_STRINGS = {
 
   "header.title": { "en-US": "Plan title", "zh-CN": "计划名称" },
   "header.employeeName": { "en-US": "Employee", "zh-CN": "员工姓名" },
-  "header.employeeId": { "en-US": "Employee ID", "zh-CN": "员工工号" },
+  "header.employeeId": { "en-US": "Employee ID", "zh-CN": "员工编号" },
   "header.department": { "en-US": "Department", "zh-CN": "所属部门" },
   "header.position": { "en-US": "Position", "zh-CN": "岗位" },
-  "header.manager": { "en-US": "Direct manager", "zh-CN": "直接上级" },
+  "header.manager": { "en-US": "Manager", "zh-CN": "直接上级" },
   "header.hrPartner": { "en-US": "HR partner", "zh-CN": "HR 对接人" },
   "header.planStart": { "en-US": "Plan start", "zh-CN": "计划开始日期" },
   "header.planEnd": { "en-US": "Plan end", "zh-CN": "计划结束日期" },
