@@ -7,6 +7,7 @@ import { at } from "../core/indexed";
 import type { Aggregation, Cadence, Direction, Language, Method, Plan } from "../core/model";
 import { cliText } from "../i18n/cli";
 import { formatNumber, formatPercent, renderTable } from "./table";
+import { isPercentUnit } from "../core/percent";
 
 export const ANALYZE_FORMAT = "pipbook.analyze/1";
 
@@ -129,13 +130,16 @@ export function renderAnalysis(report: AnalyzeJson, language: Language): string 
     "",
   );
   const goalLabel = (g: GoalJson) => `${g.id} ${g.title}`;
+  // A "%" goal's values are fractions in the model (0.0378): shown as the percentages they are (3.78 %), as the
+  // workbook's percent format shows them; the other goals' values in their own unit's numbers.
+  const valueOf = (g: GoalJson) => (value: number | null) => (isPercentUnit(g.unit) && value !== null ? `${Number((value * 100).toFixed(2))}%` : formatNumber(value));
   out.push(
     renderTable(
       [t("analyze.col.goal"), t("analyze.col.toDate"), t("analyze.col.target"), t("analyze.col.attainment"), t("analyze.col.progress"), t("analyze.col.status")],
       report.goals.map((g) => [
         goalLabel(g),
-        formatNumber(g.toDate),
-        formatNumber(g.target),
+        valueOf(g)(g.toDate),
+        valueOf(g)(g.target),
         formatPercent(g.attainment),
         formatPercent(g.progress),
         statusText(language, g.status),
@@ -143,15 +147,15 @@ export function renderAnalysis(report: AnalyzeJson, language: Language): string 
       ["left", "right", "right", "right", "right", "left"],
     ),
   );
-  const periodTable = (rows: PeriodJson[], changeKey: "analyze.col.change" | "analyze.col.qoq") =>
+  const periodTable = (g: GoalJson, rows: PeriodJson[], changeKey: "analyze.col.change" | "analyze.col.qoq") =>
     renderTable(
       [t("analyze.col.period"), t("analyze.col.value"), t("analyze.col.attainment"), t(changeKey)],
-      rows.map((p) => [p.label, formatNumber(p.value), formatPercent(p.attainment), formatPercent(p.change)]),
+      rows.map((p) => [p.label, valueOf(g)(p.value), formatPercent(p.attainment), formatPercent(p.change)]),
       ["left", "right", "right", "right"],
     );
   for (const g of report.goals) {
-    out.push("", t("analyze.periodsOf", { goal: goalLabel(g) }), periodTable(g.periods, "analyze.col.change"));
-    if (g.quarters.length > 1) out.push("", t("analyze.quartersOf", { goal: goalLabel(g) }), periodTable(g.quarters, "analyze.col.qoq"));
+    out.push("", t("analyze.periodsOf", { goal: goalLabel(g) }), periodTable(g, g.periods, "analyze.col.change"));
+    if (g.quarters.length > 1) out.push("", t("analyze.quartersOf", { goal: goalLabel(g) }), periodTable(g, g.quarters, "analyze.col.qoq"));
   }
   out.push(
     "",

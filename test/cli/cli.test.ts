@@ -119,6 +119,11 @@ describe("validate and analyze on a plan JSON", () => {
     expect(run.stdout).toMatch(/Goal\s+To date\s+Target\s+Attainment\s+Progress\s+Status/);
     expect(run.stdout).toContain("2024-W14");
     expect(run.stdout).toMatch(/Overall weighted attainment: \d+\.\d%/);
+    // the "%" goal's to-date value and target as the percentages they are, as the workbook shows them (they printed
+    // as the fractions 0.0437 and 0.03)
+    const complaints = run.stdout.split("\n").find((l) => l.startsWith("G2 "));
+    expect(complaints).toMatch(/\s4\.37%\s+3%\s+\d+\.\d%/);
+    expect(run.stdout).not.toMatch(/(^|\s)0\.0\d+(\s|$)/m);
   });
 });
 
