@@ -64,6 +64,25 @@ describe("errors at the right moment", () => {
   });
 });
 
+describe("the summary gives the focus back", () => {
+  test("Cancel or Escape closes the summary and puts the focus on Create again, not on the page", async () => {
+    const port = createFakeWorkbookPort();
+    await renderPane(port);
+    const create = screen.getByTestId("wizard-write");
+    fireEvent.click(create);
+    const dialog = await screen.findByTestId("summary-dialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
+    await waitFor(() => expect(screen.queryByTestId("summary-dialog")).toBeNull());
+    await waitFor(() => expect(create).toHaveFocus());
+    fireEvent.click(create);
+    const again = await screen.findByTestId("summary-dialog");
+    fireEvent.keyDown(again, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("summary-dialog")).toBeNull());
+    await waitFor(() => expect(create).toHaveFocus());
+    expect(port.callsOf("writePlan")).toHaveLength(0);
+  });
+});
+
 describe("numbers as Excel takes them", () => {
   test("a % goal takes 62 and 75 % as 0.62 and 0.75, shows a % suffix and averages its check-ins", async () => {
     const port = createFakeWorkbookPort();

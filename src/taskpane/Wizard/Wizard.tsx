@@ -80,6 +80,16 @@ export function Wizard({ controller, navigate }: WizardProps): ReactNode {
   const last = wizard.index === WIZARD_STEPS.length - 1;
   const [revealed, setRevealed] = useState(false);
   const [summaryOpen, setSummaryOpen] = useState(false);
+  // Closed by Cancel or Escape, the summary gives the focus back to the button that opened it, as a dialog does for
+  // its trigger (WAI-ARIA APG, "Dialog (Modal)"): it opens from code and unmounts, so Fluent cannot restore it, and
+  // the focus fell on <body> (found from outside).
+  const writeButton = useRef<HTMLButtonElement>(null);
+  const refocusWrite = useRef(false);
+  useEffect(() => {
+    if (summaryOpen || !refocusWrite.current) return;
+    refocusWrite.current = false;
+    writeButton.current?.focus();
+  }, [summaryOpen]);
   const [pendingStep, setPendingStep] = useState<string | null>(null);
   const keyboardPick = useRef(false);
   const [focusField, setFocusField] = useState<string | null>(null);
@@ -246,7 +256,7 @@ export function Wizard({ controller, navigate }: WizardProps): ReactNode {
           {t("wizard.next")}
         </Button>
         <span className={styles.grow} />
-        <Button appearance="primary" disabled={disabled} data-testid="wizard-write" onClick={attemptWrite}>
+        <Button ref={writeButton} appearance="primary" disabled={disabled} data-testid="wizard-write" onClick={attemptWrite}>
           {planExists ? t("wizard.save") : t("wizard.create")}
         </Button>
       </div>
@@ -260,7 +270,10 @@ export function Wizard({ controller, navigate }: WizardProps): ReactNode {
             planExists={planExists}
             onGoToFirst={goToFirst}
             onWriteAnyway={() => void write()}
-            onCancel={() => setSummaryOpen(false)}
+            onCancel={() => {
+              refocusWrite.current = true;
+              setSummaryOpen(false);
+            }}
           />
         </Suspense>
       ) : null}
