@@ -20,7 +20,7 @@ import { readForRollup, type RollupRead, type RollupRow } from "./rollup";
 import { inParallel, WorkerPool, workerCount } from "./workers/pool";
 import { answerHere } from "./workers/entry";
 import type { WorkerReply } from "./workers/protocol";
-import { CliError, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
+import { CliError, errorJson, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
 import { cleanStaleTemporaries, isTemporaryName, readIfExists, readInputFile, requireDirectory, writeFileAtomic } from "./files";
 import { loadPlanFile, loadPlanJson, planFileKind, type LoadedPlan } from "./plan-source";
 import { analyzeJson, outcomeText, renderAnalysis, statusText } from "./report";
@@ -273,7 +273,14 @@ export async function runValidate(context: CommandContext, file: string, options
 
 export async function runAnalyze(context: CommandContext, file: string, options: { json?: boolean; asOf: string }): Promise<number> {
   const loaded = await loadPlanFile(file);
-  if (loaded.plan === null) return printUnreadable(context, loaded);
+  if (loaded.plan === null) {
+    // --json: the findings that made the plan unreadable on stdout as well, as validate --json gives them
+    if (options.json) {
+      const findings = loaded.findings.map((f) => ({ code: f.code, severity: f.severity, location: f.location, message: f.message[context.language] }));
+      context.io.stdout(`${JSON.stringify({ ...errorJson("plan.unreadable", findings.map((f) => f.message).join("; "), EXIT_FAILED, { file }), findings }, null, 2)}\n`);
+    }
+    return printUnreadable(context, loaded);
+  }
   const findings = validationFindings(loaded);
   // A window beyond the limit has no period grid to compute (0001–9999 weekly would be 521,000 periods).
   const tooLong = findings.filter((f) => f.code === "PLAN_WINDOW_TOO_LONG");

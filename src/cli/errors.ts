@@ -30,3 +30,11 @@ export function reasonOf(error: unknown): string {
   if (error instanceof Error) return error.message.split("\n", 1)[0] ?? "";
   return String(error);
 }
+
+export const ERROR_FORMAT = "pipbook.error/1";
+
+/** What a --json run prints on stdout when it fails before its own JSON: the error's key, sentence and exit code. */
+export function errorJson(key: string, message: string, exitCode: number, params: Record<string, unknown> = {}): Record<string, unknown> {
+  const file = typeof params.file === "string" ? { file: params.file } : {};
+  return { format: ERROR_FORMAT, error: { code: key, message, exitCode, ...file } };
+}

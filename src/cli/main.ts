@@ -8,7 +8,7 @@
 import { Command, CommanderError, Option } from "commander";
 import type { Language } from "../core/model";
 import { cliText, type CliMessageKey } from "../i18n/cli";
-import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, reasonOf, usageError } from "./errors";
+import { CliError, errorJson, EXIT_FAILED, EXIT_OK, EXIT_USAGE, reasonOf, usageError } from "./errors";
 import { languageFromArgv, languageNamed } from "./language";
 import { runAnalyze, runBatchCommand, runGenerate, runRollup, runValidate, type CommandContext } from "./commands";
 import { runCalendar } from "./calendar";
@@ -232,7 +232,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
-    return reportError(error, language, io, debug);
+    const code = reportError(error, language, io, debug);
+    // A script that asked for --json reads stdout: it gets the error there too, as JSON (it got nothing).
+    if (argv.includes("--json") && error instanceof CliError) io.stdout(`${JSON.stringify(errorJson(error.key, cliText(language, error.key, error.params), code, error.params))}\n`);
+    return code;
   }
 }
 

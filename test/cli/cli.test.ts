@@ -127,6 +127,29 @@ describe("validate and analyze on a plan JSON", () => {
   });
 });
 
+describe("--json when the command fails: stdout still holds JSON a script can read", () => {
+  test("a missing file, a file of another kind and an unreadable plan give pipbook.error/1 with the exit code", async () => {
+    const dir = tempDir();
+    const broken = path.join(dir, "broken.plan.json");
+    await fs.writeFile(broken, '{\n  "schemaVersion": 1,\n  "header": { "title": "x", }\n}\n');
+    const cases: [string[], number, string][] = [
+      [["validate", path.join(dir, "missing.xlsx"), "--json"], 1, "file.missing"],
+      [["analyze", path.join(dir, "notes.txt"), "--json"], 2, "usage.badExtension"],
+      [["analyze", broken, "--json"], 1, "plan.unreadable"],
+    ];
+    await fs.writeFile(path.join(dir, "notes.txt"), "hello");
+    for (const [args, exitCode, code] of cases) {
+      const run = await runCli(args);
+      expect(run.code).toBe(exitCode);
+      const json = JSON.parse(run.stdout) as { format: string; error: { code: string; exitCode: number; message: string } };
+      expect(json.format).toBe("pipbook.error/1");
+      expect(json.error).toEqual(expect.objectContaining({ code, exitCode }));
+      // the same sentence is still on stderr for a person
+      expect(run.stderr).toContain(json.error.message.split(";")[0]!.slice(0, 20));
+    }
+  });
+});
+
 describe("bad input: one line naming the file and place, no stack trace", () => {
   test("malformed JSON names line and column, exit 1", async () => {
     const dir = tempDir();
