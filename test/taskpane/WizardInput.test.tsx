@@ -171,6 +171,16 @@ describe("dates and text as people type them", () => {
     expect([written(port).header.planStart, written(port).header.planEnd]).toEqual(["2024-04-01", "2024-06-30"]);
   });
 
+  test("a date typed wrong stays quoted in its message after the pane switches language", async () => {
+    const port = createFakeWorkbookPort();
+    await renderPane(port);
+    await waitFor(() => expect(field("header.planStart")).toHaveAttribute("role", "combobox"));
+    typeAndLeave("header.planStart", "2024/13/3");
+    expect(messageOf(field("header.planStart"))).toContain("“2024/13/3” is not a date");
+    fireEvent.click(screen.getByTestId("language-switch"));
+    await waitFor(() => expect(messageOf(field("header.planStart"))).toContain("“2024/13/3”不是有效日期"));
+  });
+
   test("the DatePicker's calendar picks a date (Enter opens it), in the pane's language", async () => {
     const port = createFakeWorkbookPort();
     await renderPane(port, { language: "zh-CN" });

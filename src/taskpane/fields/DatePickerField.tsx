@@ -47,13 +47,20 @@ function calendarStrings(language: UiLanguage, goToToday: string) {
   return { ...defaultDatePickerStrings, months: month("long"), shortMonths: month("short"), days: day("long"), shortDays: day(language === "zh-CN" ? "narrow" : "short"), goToToday };
 }
 
+/** Why the field's text is refused: a text that is no date (quoted), or nothing where a date is required. */
+type DateProblem = { typed: string } | { required: true };
+
 export function DatePickerField(props: DateFieldProps): ReactNode {
   const styles = useFieldStyles();
   const { t, language } = useUi();
   const lastSent = useRef<string | null>(props.value);
   const typed = useRef("");
   const [picked, setPicked] = useState<string | null>(props.value);
-  const [problem, setProblem] = useState<FieldMessage | undefined>(undefined);
+  // A text that is no date, kept by the model from an earlier blur (the field itself shows it emptied), is quoted
+  // again when the field is made anew — a language switch re-renders the form — instead of vanishing with its message.
+  // Kept as what to say, not as a sentence: the message follows a language switch.
+  const [problemOf, setProblem] = useState<DateProblem | undefined>(() => (props.value && parseUserDate(props.value) === null ? { typed: props.value } : undefined));
+  const problem: FieldMessage | undefined = problemOf && { severity: "error", text: "typed" in problemOf ? t("input.notDateTyped", { text: problemOf.typed }) : t("input.required") };
   const input = useRef<HTMLInputElement | null>(null);
   useEffect(() => {
     if (props.value !== lastSent.current) {
@@ -118,11 +125,11 @@ export function DatePickerField(props: DateFieldProps): ReactNode {
         onValidationResult={(data: DatePickerValidationResultData) => {
           if (data.error === "invalid-input") {
             const text = typed.current.trim();
-            setProblem({ severity: "error", text: t("input.notDateTyped", { text }) });
+            setProblem({ typed: text });
             setPicked(null);
             send(text);
           }
-          else if (data.error === "required-input") setProblem({ severity: "error", text: t("input.required") });
+          else if (data.error === "required-input") setProblem({ required: true });
         }}
       />
     </Field>
