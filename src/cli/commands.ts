@@ -303,6 +303,7 @@ export const ROLLUP_FORMAT = "pipbook.rollup/1";
 export type { PlanPhase, RollupRow } from "./rollup";
 
 const ROLLUP_COLUMNS: CliMessageKey[] = [
+  "rollup.col.file",
   "rollup.col.employee",
   "rollup.col.employeeId",
   "rollup.col.department",
@@ -372,6 +373,10 @@ export async function runRollup(
     const file = at(files, i, "rollup input");
     context.io.stderr(`pipbook: ${say(context, "rollup.skipped", { file, reason: say(context, read.key, { ...read.params, file: path.basename(file) }) })}\n`);
   });
+  // Two workbooks of one employee id count one person twice (a copy, an old version): each such id is named.
+  const filesOfId = new Map<string, string[]>();
+  for (const r of rows) if (r.employeeId.trim() !== "") filesOfId.set(r.employeeId, [...(filesOfId.get(r.employeeId) ?? []), path.basename(r.file)]);
+  for (const [id, names] of filesOfId) if (names.length > 1) context.io.stderr(`pipbook: ${say(context, "rollup.duplicateId", { id, files: names.join(", ") })}\n`);
   if (options.json) {
     context.io.stdout(`${JSON.stringify({ format: ROLLUP_FORMAT, folder, asOf: options.asOf, rows }, null, 2)}\n`);
   } else if (rows.length === 0) {
@@ -383,6 +388,7 @@ export async function runRollup(
       `${renderTable(
         ROLLUP_COLUMNS.map((key) => cliText(lang, key)),
         rows.map((r) => [
+          path.basename(r.file),
           r.employeeName,
           r.employeeId,
           r.department,
@@ -396,7 +402,7 @@ export async function runRollup(
           String(r.overdueActions),
           String(r.missedCheckIns),
         ]),
-        ["left", "left", "left", "left", "left", "left", "right", "right", "left", "left", "right", "right"],
+        ["left", "left", "left", "left", "left", "left", "left", "right", "right", "left", "left", "right", "right"],
       )}\n`,
     );
   }

@@ -340,6 +340,10 @@ export const cliMessages = {
   "rollup.none": { "zh-CN": "{dir}：没有找到 PIP 工作簿", "en-US": "{dir}: no PIP workbooks found" },
   "rollup.skipped": { "zh-CN": "已跳过 {file}：{reason}", "en-US": "skipped {file}: {reason}" },
   "rollup.failed": { "zh-CN": "{count} 个文件无法读取", "en-US": "{count} file(s) could not be read" },
+  "rollup.duplicateId": {
+    "zh-CN": "注意：工号 {id} 出现在多个工作簿中（{files}），此人被重复统计；请只保留一份",
+    "en-US": "note: employee id {id} is in more than one workbook ({files}), so that person counts more than once; keep one",
+  },
   "rollup.outputIsPip": {
     "zh-CN": "{file}：文件已存在且是一份 PIP 工作簿，汇总不会覆盖它；请用 -o 指定另一个文件名",
     "en-US": "{file}: the file exists and is a PIP workbook, which the summary will not replace; give another name with -o",

@@ -129,6 +129,21 @@ describe("export and rollup never replace a PIP workbook", () => {
   });
 });
 
+describe("rollup's table tells its rows apart", () => {
+  test("each row names its file, and an employee id in two workbooks is named on stderr", async () => {
+    const folder = path.join(work, "copies");
+    await fs.mkdir(folder);
+    await copyOfGeneratedExample(path.join(folder, "li-na.xlsx"));
+    await copyOfGeneratedExample(path.join(folder, "li-na (copy).xlsx"));
+    const run = await runCli(["rollup", folder, "--as-of", "2024-05-15"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^File\s+Employee\s+ID/m);
+    expect(run.stdout).toContain("li-na.xlsx");
+    expect(run.stdout).toContain("li-na (copy).xlsx");
+    expect(run.stderr).toContain(cliText("en-US", "rollup.duplicateId", { id: "E1024", files: "li-na (copy).xlsx, li-na.xlsx" }));
+  });
+});
+
 describe("a replaced file keeps what the file system says about it", () => {
   test("generate -o keeps a workbook readable by its owner only, and a symbolic link stays a link", async () => {
     const file = await example("private.xlsx");
