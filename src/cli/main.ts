@@ -68,6 +68,19 @@ function asOfOption(language: Language): Option {
   });
 }
 
+/**
+ * An attendee address for the calendar: one mailbox, local@domain with a dot in the domain and no spaces, angle
+ * brackets or commas (RFC 5322's addr-spec, as mail programs take it) — a typo such as "li.na@corp" or two
+ * addresses in one would become an attendee no mail program can invite (found from outside: it was not checked).
+ */
+function emailAddress(option: string): (value: string) => string {
+  return (value) => {
+    const address = value.trim();
+    if (!/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;".]{2,}$/.test(address)) throw usageError("usage.badEmail", { option, value });
+    return address;
+  };
+}
+
 /** Build the commander program; `language` is used for help texts (known from argv before parsing). */
 export function buildProgram(language: Language, io: CliIo, setExit: (code: number) => void): Command {
   const t = (key: CliMessageKey) => cliText(language, key);
@@ -170,8 +183,8 @@ export function buildProgram(language: Language, io: CliIo, setExit: (code: numb
     .description(t("help.calendar"))
     .argument("<plan.xlsx|plan.json>", t("help.validate.file"))
     .requiredOption("-o, --output <plan.ics>", t("help.calendar.output"))
-    .option("--employee-email <address>", t("help.calendar.employeeEmail"))
-    .option("--manager-email <address>", t("help.calendar.managerEmail"))
+    .addOption(new Option("--employee-email <address>", t("help.calendar.employeeEmail")).argParser(emailAddress("--employee-email")))
+    .addOption(new Option("--manager-email <address>", t("help.calendar.managerEmail")).argParser(emailAddress("--manager-email")))
     .addOption(languageOption(language))
     .action(async (file: string, options: { output: string; employeeEmail?: string; managerEmail?: string; lang?: Language }) => {
       setExit(await runCalendar(context(options), file, options));

@@ -81,6 +81,10 @@ export const cliMessages = {
     "zh-CN": "--lang 的取值 \"{value}\" 无效，可用 zh-CN（zh）或 en-US（en）",
     "en-US": "--lang \"{value}\" is not supported: use zh-CN (zh) or en-US (en)",
   },
+  "usage.badEmail": {
+    "zh-CN": "{option} 的取值 \"{value}\" 不是一个邮箱地址，如 li.na@example.com",
+    "en-US": "{option} \"{value}\" is not one e-mail address, e.g. li.na@example.com",
+  },
   "usage.badAsOf": {
     "zh-CN": "--as-of 的取值 \"{value}\" 不是日期，如 2024-05-15、2024/5/15 或 2024年5月15日",
     "en-US": "--as-of \"{value}\" is not a date: e.g. 2024-05-15, 2024/5/15 or 5/15/2024",

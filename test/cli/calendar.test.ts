@@ -129,6 +129,17 @@ describe("pipbook calendar", () => {
     expect(fromWorkbook).toEqual(parseIcs(la).events.map((e) => [e.uid, e.start, e.summary]));
   }, 60_000);
 
+  test("an attendee address that is not one e-mail address is a usage error naming it (exit 2), and nothing is written", async () => {
+    const dir = tempDir();
+    for (const bad of ["li.na@corp", "li na@example.com", "a@example.com, b@example.com"]) {
+      const ics = path.join(dir, "plan.ics");
+      const run = await runCli(["calendar", EXAMPLE_PLAN, "-o", ics, "--employee-email", bad]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--employee-email "${bad}" is not one e-mail address`);
+      await expect(fs.access(ics)).rejects.toThrow();
+    }
+  }, 60_000);
+
   test("an output that is not .ics is a usage error (exit 2)", async () => {
     const run = await runCli(["calendar", EXAMPLE_PLAN, "-o", path.join(tempDir(), "plan.txt")]);
     expect(run.code).toBe(2);
