@@ -138,9 +138,14 @@ describe("tracking view", () => {
     expect(within(screen.getByTestId("adjustment-form")).getByText("Required")).toBeInTheDocument();
     expect(port.callsOf("addAdjustment")).toHaveLength(0);
     fireEvent.change(field("adjustment.change"), { target: { value: "Extend A2 to 07-15" } });
+    // left, as a person tabs on to the next field
+    fireEvent.blur(field("adjustment.change"));
     fireEvent.change(field("adjustment.reason"), { target: { value: "CRM fields late" } });
     fireEvent.click(screen.getByTestId("adjustment-submit"));
     await waitFor(() => expect(port.callsOf("addAdjustment")).toHaveLength(1));
     expect(port.callsOf("addAdjustment")[0][0]).toEqual({ date: "2024-05-15", change: "Extend A2 to 07-15", reason: "CRM fields late", approvedBy: "王强" });
+    // recorded: the form is empty again and, until the next Record, says nothing is missing
+    await waitFor(() => expect(field("adjustment.change")).toHaveValue(""));
+    expect(within(screen.getByTestId("adjustment-form")).queryByText("Required")).toBeNull();
   });
 });

@@ -351,6 +351,9 @@ function AdjustmentForm({ controller, plan }: { controller: PaneController; plan
   const [reason, setReason] = useState("");
   const [approvedBy, setApprovedBy] = useState(plan.header.manager);
   const [tried, setTried] = useState(false);
+  // A new round of fields after each recorded adjustment: the emptied "Change" is a fresh field, not one left empty
+  // (it said "Required" right after a successful Record: found from outside).
+  const [round, setRound] = useState(0);
   const busy = controller.busy !== null;
   const iso = parseUserDate(date);
   const submit = async (event: FormEvent) => {
@@ -361,6 +364,7 @@ function AdjustmentForm({ controller, plan }: { controller: PaneController; plan
       setTried(false);
       setChange("");
       setReason("");
+      setRound((n) => n + 1);
     }
   };
   return (
@@ -375,7 +379,7 @@ function AdjustmentForm({ controller, plan }: { controller: PaneController; plan
           ))}
         </ul>
       ) : null}
-      <RevealFields all={tried}>
+      <RevealFields key={round} all={tried}>
         <DateField label={t("adjustment.date")} name="adjustment.date" required value={date} disabled={busy} onChange={(v) => setDate(v ?? "")} />
         <TextField
           label={t("adjustment.change")}
