@@ -7,9 +7,8 @@
  */
 import path from "node:path";
 import { cliText } from "../i18n/cli";
-import { EXIT_FAILED, EXIT_OK, usageError } from "./errors";
+import { CliError, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
 import { readIfExists, readInputFile, sameFile, writeFileAtomic } from "./files";
-import { CliError } from "./errors";
 import { rowKey } from "../core/merge";
 import { employeePlan } from "../workbook/audience";
 import { readWorkbook } from "./workbook-io";
@@ -38,11 +37,10 @@ function rowsWithin(older: readonly unknown[], newer: readonly unknown[]): boole
 
 /**
  * The copy replaces nothing but an earlier copy for the same employee whose every check-in, adjustment and signature
- * the new copy has too — so that nothing is lost: not the workbook it is made from (its items for HR and the manager
- * only, the record of what was signed, the journal), not another person's workbook, not any other file.
+ * the new copy has too — so that nothing is lost: not another person's workbook, not one holding items for HR and the
+ * manager only, not any other file (the workbook it is made from is refused before: runExport's sameFile).
  */
-async function refuseToReplace(file: string, output: string, copy: Plan): Promise<void> {
-  if (await sameFile(file, output)) throw new CliError("export.sameFile", { file: output });
+async function refuseToReplace(output: string, copy: Plan): Promise<void> {
   const there = await readIfExists(output);
   if (there === null) return;
   const read = await readWorkbook(there, output).catch(() => null);
@@ -63,7 +61,7 @@ export async function runExport(context: CommandContext, file: string, options: 
     context.io.stderr(`pipbook: ${cliText(context.language, "export.noPlan", { file })}\n`);
     return EXIT_FAILED;
   }
-  await refuseToReplace(file, options.output, copy.plan);
+  await refuseToReplace(options.output, copy.plan);
   await writeFileAtomic(options.output, copy.bytes);
   context.io.stdout(`${cliText(context.language, "export.done", { file: options.output, count: copy.left })}\n`);
   return EXIT_OK;
