@@ -122,9 +122,9 @@ function whoOf(plan: Plan): string {
 }
 
 /**
- * Updates `generate -o` refuses, leaving the workbook as it is: another employee's workbook (the merge would put
- * two people's check-ins and signatures into one plan), and a PIP table whose column header is gone (the reader
- * cannot read that column, so every row would differ from the plan file's and be kept beside it: each check-in twice).
+ * An update `generate -o` refuses, leaving the workbook as it is: another employee's workbook (the merge would put
+ * two people's check-ins and signatures into one plan). A PIP table that lost a column header is the port's own
+ * refusal, for the pane's Save too (office-port.ts writePlan: PreflightError "columnMissing").
  */
 function refuseUpdate(file: string, read: WorkbookRead, plan: Plan): void {
   const theirs = read.plan!.header;
@@ -132,11 +132,6 @@ function refuseUpdate(file: string, read: WorkbookRead, plan: Plan): void {
   const differ = (a: string, b: string) => a.trim() !== "" && b.trim() !== "" && a.trim() !== b.trim();
   const other = theirs.employeeId && mine.employeeId ? differ(theirs.employeeId, mine.employeeId) : differ(theirs.employeeName, mine.employeeName);
   if (other) throw new CliError("file.otherEmployee", { file, found: whoOf(read.plan!), plan: whoOf(plan) });
-  const missing = read.findings.filter((f) => f.code === "COLUMN_MISSING");
-  if (missing.length > 0) {
-    const columns = missing.map((f) => `${f.location.sheet ?? ""}!${f.location.cell ?? ""}`).join(", ");
-    throw new CliError("file.columnMissing", { file, columns });
-  }
 }
 
 /**

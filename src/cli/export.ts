@@ -9,7 +9,7 @@ import path from "node:path";
 import { cliText } from "../i18n/cli";
 import { CliError, EXIT_FAILED, EXIT_OK, usageError } from "./errors";
 import { readIfExists, readInputFile, sameFile, writeFileAtomic } from "./files";
-import { rowKey } from "../core/merge";
+import { minus, rowKey } from "../core/merge";
 import { employeePlan } from "../workbook/audience";
 import { readWorkbook } from "./workbook-io";
 import { employeeCopyOfPlan } from "./xlsx/employee-copy";
@@ -22,17 +22,6 @@ export async function employeeCopy(bytes: Uint8Array, file: string, options: { a
   const read = await readWorkbook(bytes, file);
   if (read.plan === null) return null;
   return employeeCopyOfPlan(read.plan, { asOf: options.asOf, compress: deflateZip });
-}
-
-/** Whether every row of `older` is among `newer`'s (as multisets, by content). */
-function rowsWithin(older: readonly unknown[], newer: readonly unknown[]): boolean {
-  const left = new Map<string, number>();
-  for (const row of newer) left.set(rowKey(row), (left.get(rowKey(row)) ?? 0) + 1);
-  return older.every((row) => {
-    const n = left.get(rowKey(row)) ?? 0;
-    left.set(rowKey(row), n - 1);
-    return n > 0;
-  });
 }
 
 /**
@@ -48,7 +37,7 @@ async function refuseToReplace(output: string, copy: Plan): Promise<void> {
   const theirs = read.plan;
   const sameEmployee = theirs.header.employeeId === copy.header.employeeId && theirs.header.employeeName === copy.header.employeeName;
   const onlyShared = rowKey(employeePlan(theirs)) === rowKey(theirs);
-  const nothingLost = rowsWithin(theirs.tracking, copy.tracking) && rowsWithin(theirs.adjustments, copy.adjustments) && rowsWithin(theirs.signOff, copy.signOff);
+  const nothingLost = [minus(theirs.tracking, copy.tracking), minus(theirs.adjustments, copy.adjustments), minus(theirs.signOff, copy.signOff)].every((lost) => lost.length === 0);
   if (!sameEmployee || !onlyShared || !nothingLost) throw new CliError("export.wouldLose", { file: output });
 }
 

@@ -56,7 +56,7 @@ function rows(plan: Plan | null | undefined, entity: ListKey): Row[] {
   return Array.isArray(list) ? list.filter((r): r is Row => r !== null && typeof r === "object") : [];
 }
 
-function counts(list: Row[]): Map<string, number> {
+function counts(list: readonly object[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const row of list) {
     const k = rowKey(row);
@@ -65,10 +65,10 @@ function counts(list: Row[]): Map<string, number> {
   return out;
 }
 
-/** Multiset difference a − b, in a's order. */
-function minus(a: Row[], b: Row[]): Row[] {
+/** Multiset difference a − b by row content (rowKey), in a's order. */
+export function minus<T extends object>(a: readonly T[], b: readonly T[]): T[] {
   const left = counts(b);
-  const out: Row[] = [];
+  const out: T[] = [];
   for (const row of a) {
     const k = rowKey(row);
     const n = left.get(k) ?? 0;

@@ -205,6 +205,13 @@ export function createWorkbookPort(run: ExcelRun, portOptions: WorkbookPortOptio
           syncs += finished.syncs + read.syncs;
           batchBytes.push(...finished.batchBytes, ...read.requestBytes);
         }
+        // A PIP table whose column header is gone reads that column empty: every row would differ from the plan's and
+        // be merged in again beside it (each check-in twice, found from outside). Refused before anything changes.
+        const missing = read.findings.filter((f) => f.code === "COLUMN_MISSING" && f.location.sheet && f.location.cell);
+        if (missing.length > 0) {
+          const cells = missing.map((f) => `${f.location.sheet}!${f.location.cell}`).join(", ");
+          throw new PreflightError("columnMissing", missing[0]!.location.sheet ?? null, preflightMessage("columnMissing", { cells }));
+        }
         const incoming: Plan = { ...plan, header: { ...plan.header, language: options.language } };
         const merged = mergePlans(incoming, read.plan, base);
         const prepared = await prepareRewrite(context, read, merged.plan, options.language);

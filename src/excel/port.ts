@@ -18,7 +18,7 @@ export type { ConflictCell, ReadResult, WorkbookPort, WriteOptions, WriteReport 
 export class PreflightError extends Error {
   readonly code = "PreflightRefused";
   constructor(
-    readonly reason: "sheetProtected" | "nameTaken" | "tooLarge" | "failed",
+    readonly reason: "sheetProtected" | "nameTaken" | "tooLarge" | "columnMissing" | "failed",
     readonly sheet: string | null,
     readonly localized: Localized,
   ) {

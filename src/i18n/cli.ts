@@ -132,10 +132,6 @@ export const cliMessages = {
     "zh-CN": "{file}：这是 {found} 的 PIP 工作簿，不是计划文件中 {plan} 的，未更新（两份计划会被合并到一起）；换一个文件名，或加 --replace 覆盖它",
     "en-US": "{file}: this is the PIP workbook of {found}, not of {plan} in the plan file, left as it is (the two plans would be merged into one); choose another name, or add --replace to overwrite it",
   },
-  "file.columnMissing": {
-    "zh-CN": "{file}：未更新，{columns} 的表头不见了；这些列的内容读不出来，工作簿里的行会与计划文件中的行重复。请先在 Excel 中把表头恢复（撤销，或照原样重新输入），或加 --replace 重新生成（会丢失工作簿中录入的行）",
-    "en-US": "{file}: not updated, the header of {columns} is gone; without it those cells cannot be read and the workbook's rows would be added again beside the plan file's. Put the header back in Excel first (undo, or type it as it was), or add --replace to generate it anew (rows entered in the workbook are lost)",
-  },
   "generate.keptEdited": {
     "zh-CN": "注意：「{place}」中有一行与计划文件中{what}的行不同（工作簿：{workbook}；计划文件：{plan}），两行都已保留；若是在 Excel 中改过，请删掉不对的那一行",
     "en-US": "note: a row of {place} differs from the plan file's row for {what} (workbook: {workbook}; plan file: {plan}); both are kept — if it was corrected in Excel, delete the row that is wrong",

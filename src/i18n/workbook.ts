@@ -332,6 +332,10 @@ export const PREFLIGHT_MESSAGES = {
     "这次保存的一部分（{sheet}）超过了 Excel 单次请求的上限（约 5 MB）。请拆分计划（例如减少跟踪记录）后再保存；工作簿未做任何改动。",
     "Part of this save ({sheet}) is larger than Excel accepts in one request (about 5 MB). Split the plan (e.g. fewer tracking rows) and save again; nothing was changed.",
   ),
+  columnMissing: L(
+    "{cells} 的表头不见了：这些列的内容读不出来，保存会把工作簿里的行当作新行再写一遍。请先在 Excel 中把表头恢复（撤销，或照原样重新输入）后再保存；工作簿未做任何改动。",
+    "The header of {cells} is gone: those cells cannot be read, and a save would take the workbook's rows for new ones and write them again. Put the header back in Excel (undo, or type it as it was) and save again; nothing was changed.",
+  ),
   failed: L(
     "保存未能开始：Excel 拒绝了准备步骤（{detail}）。工作簿未做任何改动，请稍后重试。",
     "The save could not start: Excel refused a preparation step ({detail}). Nothing was changed; try again.",

@@ -23,6 +23,27 @@ function setup(engine = false) {
 }
 
 describe("preflight: refused before anything changes", () => {
+  test.each(["en-US", "zh-CN"] as const)("a Tracking log header typed over (%s): the pane's Save is refused naming the cell, nothing changed", async (language) => {
+    const { excel, port } = setup();
+    const plan = examplePlan(language);
+    await port.writePlan(plan, { language });
+    const tracking = defaultSheetNames(language).tracking;
+    // the note column's header (D3) emptied in Excel, its cells kept: the reader cannot read that column
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(tracking);
+      ws.protection.unprotect();
+      ws.getRange("D3").values = [["x"]];
+      await ctx.sync();
+    });
+    await port.readPlan();
+    const before = excel.snapshot();
+    const refused = (await port.writePlan(plan, { language }).catch((e: unknown) => e)) as PreflightError;
+    expect(refused).toBeInstanceOf(PreflightError);
+    expect(refused.reason).toBe("columnMissing");
+    expect(refused.localized[language]).toContain(`${tracking}!D3`);
+    expect(excel.snapshot()).toEqual(before);
+  });
+
   test.each(["en-US", "zh-CN"] as const)("a PIP sheet protected with a password (%s): PreflightError naming it, the workbook snapshot unchanged", async (language) => {
     const { excel, port } = setup();
     const plan = examplePlan(language);
