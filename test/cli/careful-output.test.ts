@@ -13,6 +13,10 @@ import { EXAMPLE_PLAN, copyOfGeneratedExample, runCli, tempDir } from "./harness
 import { writeFileAtomic } from "../../src/cli/files";
 import { CliError } from "../../src/cli/errors";
 import { cliText } from "../../src/i18n/cli";
+import ExcelJS from "exceljs";
+import { recalcWithLibreOffice } from "../../src/cli/libreoffice";
+import { excelJsInput } from "../../src/cli/xlsx/bytes";
+import { validateParts, xmlPartsOf } from "../support/ooxml";
 
 jest.setTimeout(120_000);
 
@@ -89,6 +93,39 @@ describe("generate -o onto an existing workbook", () => {
     expect(note).toContain("跟踪记录");
     expect(note).toMatch(/workbook: 2024-04-\d\d · G1 · 3\.2/);
     expect(note).toMatch(/plan file: 2024-04-\d\d · G1 · 3 ·/);
+  });
+});
+
+describe("an updated workbook, read back by readers PIPbook did not write", () => {
+  test("generate -o over its own workbook: LibreOffice computes the Overview and Evaluation as in a fresh one; every part valid against ECMA-376", async () => {
+    const fresh = await example("fresh.xlsx");
+    const updated = await example("updated.xlsx");
+    // the second save of a workbook (the pane's Save again; here the CLI's update of it)
+    expect((await runCli(["generate", EXAMPLE_PLAN, "-o", updated])).code).toBe(0);
+    const report = await validateParts(await xmlPartsOf("updated.xlsx", new Uint8Array(await fs.readFile(updated))));
+    expect(report.problems).toEqual([]);
+    expect(report.checked).toBeGreaterThan(30);
+    const recalculated = await recalcWithLibreOffice([fresh, updated], path.join(work, "lo-updated"));
+    const computed = await Promise.all(
+      recalculated.outputs.map(async (file) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(excelJsInput(await fs.readFile(file)));
+        const cells: Record<string, unknown> = {};
+        for (const sheet of ["概览", "效果评估"]) {
+          wb.getWorksheet(sheet)!.eachRow((row, r) =>
+            row.eachCell((cell, c) => {
+              if (cell.formula) cells[`${sheet}!${r}:${c}`] = cell.result;
+            }),
+          );
+        }
+        return cells;
+      }),
+    );
+    const [inFresh, inUpdated] = computed as [Record<string, unknown>, Record<string, unknown>];
+    expect(Object.keys(inFresh).length).toBeGreaterThan(20);
+    expect(inUpdated).toEqual(inFresh);
+    // the Overview's summary (E4:E11) computes: no error where the second save once put eight copies of E11
+    expect(Object.entries(inUpdated).filter(([k, v]) => k.startsWith("概览!") && typeof v === "object" && v !== null && "error" in v)).toEqual([]);
   });
 });
 
