@@ -10,7 +10,8 @@ import path from "node:path";
 import { at } from "../core/indexed";
 import { addDays, isoToDay } from "../core/dates";
 import type { Finding } from "../core/findings";
-import type { Language, Plan } from "../core/model";
+import type { EntityName, Language, Plan } from "../core/model";
+import { tableColumns, tableOfEntity } from "../workbook";
 import { cliText, type CliMessageKey, type CliParams } from "../i18n/cli";
 import { CliError, reasonOf } from "./errors";
 import { writeFileAtomic } from "./files";
@@ -79,25 +80,25 @@ export function planForRosterRow(template: Plan, row: RosterRow): Plan {
     for (const [from, to] of people) out = replaceName(out, from, to);
     return out;
   };
-  const renamedTexts = <T extends object>(row: T): T => {
+  const renamed = <T extends object>(entity: EntityName) => (row: T): T => {
     const out = { ...row } as Record<string, unknown>;
-    for (const key of TEXT_FIELDS) if (typeof out[key] === "string") out[key] = renameIn(out[key] as string);
+    for (const key of textFieldsOf(entity)) if (typeof out[key] === "string") out[key] = renameIn(out[key] as string);
     return out as T;
   };
   const nameOfRole = { employee: header.employeeName, manager: header.manager, hr: header.hrPartner, department: "" };
   return {
     ...template,
     header,
-    gaps: template.gaps.map(renamedTexts),
-    goals: template.goals.map((goal) => ({ ...renamedTexts(goal), dueDate: move(goal.dueDate) })),
-    causes: template.causes.map(renamedTexts),
+    gaps: template.gaps.map(renamed("gaps")),
+    goals: template.goals.map((goal) => ({ ...renamed<typeof goal>("goals")(goal), dueDate: move(goal.dueDate) })),
+    causes: template.causes.map(renamed("causes")),
     actions: template.actions.map((action) => {
       const start = move(action.start) ?? action.start;
       const end = move(action.end) ?? action.end;
-      return { ...renamedTexts(action), owner: rename(action.owner), start: start > end ? end : start, end, status: "not-started" as const };
+      return { ...renamed<typeof action>("actions")(action), owner: rename(action.owner), start: start > end ? end : start, end, status: "not-started" as const };
     }),
-    resources: template.resources.map((resource) => ({ ...renamedTexts(resource), due: move(resource.due), delivered: false })),
-    responsibilities: template.responsibilities.map((r) => ({ ...renamedTexts(r), name: rename(r.name) || nameOfRole[r.role] })),
+    resources: template.resources.map((resource) => ({ ...renamed<typeof resource>("resources")(resource), due: move(resource.due), delivered: false })),
+    responsibilities: template.responsibilities.map((r) => ({ ...renamed<typeof r>("responsibilities")(r), name: rename(r.name) || nameOfRole[r.role] })),
     signOff: template.signOff.map((s) => ({ ...s, name: nameOfRole[s.role] || rename(s.name), date: null, comment: "" })),
     tracking: [],
     adjustments: [],
@@ -105,8 +106,15 @@ export function planForRosterRow(template: Plan, row: RosterRow): Plan {
   };
 }
 
-/** The rows' free-text fields a template may name its people in (not ids, enums, units or dates). */
-const TEXT_FIELDS = ["title", "metric", "description", "why", "what", "where", "when", "who", "how", "howMuch", "measure", "completionCriterion", "resources", "provider", "duties", "note", "benchmark"] as const;
+/**
+ * The free-text fields of an entity's rows, from the layout (its table's text columns that are not ids), so that a
+ * column added there is covered: where a template may name its people.
+ */
+function textFieldsOf(entity: EntityName): string[] {
+  const table = tableOfEntity(entity);
+  if (!table) return [];
+  return tableColumns(table).flatMap((c) => (c.kind === "text" && c.field && c.field !== "id" && !c.field.endsWith("Id") ? [c.field] : []));
+}
 
 /** `text` with the name `from` replaced by `to`: as a word in Latin script (Ann, not Annual), anywhere in CJK text. */
 function replaceName(text: string, from: string, to: string): string {
